@@ -1,0 +1,161 @@
+// Package app wires the modules of hyrad into one Cosmos SDK application.
+package app
+
+import (
+	"io"
+
+	clienthelpers "cosmossdk.io/client/v2/helpers"
+	"cosmossdk.io/depinject"
+	"cosmossdk.io/log"
+	storetypes "cosmossdk.io/store/types"
+	upgradekeeper "cosmossdk.io/x/upgrade/keeper"
+	dbm "github.com/cosmos/cosmos-db"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/codec"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	"github.com/cosmos/cosmos-sdk/runtime"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
+	authkeeper "github.com/cosmos/cosmos-sdk/x/auth/keeper"
+	bankkeeper "github.com/cosmos/cosmos-sdk/x/bank/keeper"
+	consensuskeeper "github.com/cosmos/cosmos-sdk/x/consensus/keeper"
+	distrkeeper "github.com/cosmos/cosmos-sdk/x/distribution/keeper"
+	"github.com/cosmos/cosmos-sdk/x/genutil"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+	"github.com/cosmos/cosmos-sdk/x/gov"
+	govclient "github.com/cosmos/cosmos-sdk/x/gov/client"
+	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	mintkeeper "github.com/cosmos/cosmos-sdk/x/mint/keeper"
+	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
+	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
+
+	modelregistrykeeper "github.com/hyra-network/hyra/x/modelregistry/keeper"
+)
+
+// DefaultNodeHome is where hyrad keeps its config and data unless --home says otherwise.
+var DefaultNodeHome string
+
+var (
+	_ runtime.AppI            = (*App)(nil)
+	_ servertypes.Application = (*App)(nil)
+)
+
+// App is the hyrad application: the runtime app plus the keepers that tests,
+// export and upgrades need to reach.
+type App struct {
+	*runtime.App
+	legacyAmino       *codec.LegacyAmino
+	appCodec          codec.Codec
+	txConfig          client.TxConfig
+	interfaceRegistry codectypes.InterfaceRegistry
+
+	AccountKeeper         authkeeper.AccountKeeper
+	BankKeeper            bankkeeper.BaseKeeper
+	StakingKeeper         *stakingkeeper.Keeper
+	SlashingKeeper        slashingkeeper.Keeper
+	MintKeeper            mintkeeper.Keeper
+	DistrKeeper           distrkeeper.Keeper
+	GovKeeper             *govkeeper.Keeper
+	UpgradeKeeper         *upgradekeeper.Keeper
+	ConsensusParamsKeeper consensuskeeper.Keeper
+	ModelRegistryKeeper   modelregistrykeeper.Keeper
+
+	sm *module.SimulationManager
+}
+
+func init() {
+	var err error
+	DefaultNodeHome, err = clienthelpers.GetNodeHomeDirectory(".hyra")
+	if err != nil {
+		panic(err)
+	}
+}
+
+// AppConfig is the depinject configuration of hyrad, shared by the node, the
+// CLI and the integration tests.
+func AppConfig() depinject.Config {
+	return depinject.Configs(
+		appConfig,
+		depinject.Supply(
+			map[string]module.AppModuleBasic{
+				genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
+				govtypes.ModuleName:     gov.NewAppModuleBasic([]govclient.ProposalHandler{}),
+			},
+		),
+	)
+}
+
+// New builds the application on db.
+func New(
+	logger log.Logger,
+	db dbm.DB,
+	traceStore io.Writer,
+	loadLatest bool,
+	appOpts servertypes.AppOptions,
+	baseAppOptions ...func(*baseapp.BaseApp),
+) (*App, error) {
+	var (
+		app        = &App{}
+		appBuilder *runtime.AppBuilder
+	)
+	if err := depinject.Inject(
+		depinject.Configs(AppConfig(), depinject.Supply(logger, appOpts)),
+		&appBuilder,
+		&app.appCodec,
+		&app.legacyAmino,
+		&app.txConfig,
+		&app.interfaceRegistry,
+		&app.AccountKeeper,
+		&app.BankKeeper,
+		&app.StakingKeeper,
+		&app.SlashingKeeper,
+		&app.MintKeeper,
+		&app.DistrKeeper,
+		&app.GovKeeper,
+		&app.UpgradeKeeper,
+		&app.ConsensusParamsKeeper,
+		&app.ModelRegistryKeeper,
+	); err != nil {
+		return nil, err
+	}
+
+	app.App = appBuilder.Build(db, traceStore, baseAppOptions...)
+	if err := app.RegisterStreamingServices(appOpts, app.kvStoreKeys()); err != nil {
+		return nil, err
+	}
+	app.sm = module.NewSimulationManagerFromAppModules(app.ModuleManager.Modules, nil)
+	app.sm.RegisterStoreDecoders()
+
+	if err := app.Load(loadLatest); err != nil {
+		return nil, err
+	}
+	return app, nil
+}
+
+// LegacyAmino returns the amino codec, still needed by a few SDK clients.
+func (app *App) LegacyAmino() *codec.LegacyAmino { return app.legacyAmino }
+
+// AppCodec returns the protobuf codec of the application.
+func (app *App) AppCodec() codec.Codec { return app.appCodec }
+
+// InterfaceRegistry returns the registry of every interface implementation.
+func (app *App) InterfaceRegistry() codectypes.InterfaceRegistry { return app.interfaceRegistry }
+
+// TxConfig returns the transaction encoding configuration.
+func (app *App) TxConfig() client.TxConfig { return app.txConfig }
+
+func (app *App) kvStoreKeys() map[string]*storetypes.KVStoreKey {
+	keys := make(map[string]*storetypes.KVStoreKey)
+	for _, k := range app.GetStoreKeys() {
+		if kv, ok := k.(*storetypes.KVStoreKey); ok {
+			keys[kv.Name()] = kv
+		}
+	}
+	return keys
+}
+
+// SimulationManager returns the simulation manager of the application.
+func (app *App) SimulationManager() *module.SimulationManager { return app.sm }

@@ -1,0 +1,33 @@
+package app
+
+import (
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+const (
+	// AppName is the name of the application, as shown in `hyrad version`.
+	AppName = "hyrad"
+	// Bech32Prefix is the human-readable part of every account address.
+	Bech32Prefix = "hyra"
+	// BondDenom is the base denomination of HYRA: 1 HYRA = 10^6 uhyra.
+	BondDenom = "uhyra"
+	// DisplayDenom is the denomination people read and write.
+	DisplayDenom = "HYRA"
+	// DefaultChainID is the chain id given to `hyrad init` when none is set.
+	DefaultChainID = "hyra-local-1"
+)
+
+// SetAddressPrefixes makes the global SDK config use the hyra bech32
+// prefixes. The SDK still reads a few of them from this global, so it must be
+// called once, before any address is printed or parsed.
+func SetAddressPrefixes() {
+	cfg := sdk.GetConfig()
+	cfg.SetBech32PrefixForAccount(Bech32Prefix, Bech32Prefix+sdk.PrefixPublic)
+	cfg.SetBech32PrefixForValidator(Bech32Prefix+"valoper", Bech32Prefix+"valoperpub")
+	cfg.SetBech32PrefixForConsensusNode(Bech32Prefix+"valcons", Bech32Prefix+"valconspub")
+	sdk.DefaultBondDenom = BondDenom
+}
+
+func init() {
+	SetAddressPrefixes()
+}

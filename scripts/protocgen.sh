@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Regenerates the gogoproto and grpc-gateway Go code of every hyra proto file,
+# offline: include paths come from the Go module cache, plugins from `go install`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+GOGO_VERSION=v1.7.2
+GATEWAY_VERSION=v1.16.0
+GOBIN="$(go env GOPATH)/bin"
+export PATH="$GOBIN:$PATH"
+
+command -v protoc >/dev/null || { echo "protoc not found: apt-get install -y protobuf-compiler" >&2; exit 1; }
+command -v protoc-gen-gocosmos >/dev/null || GOFLAGS= go install "github.com/cosmos/gogoproto/protoc-gen-gocosmos@$GOGO_VERSION"
+command -v protoc-gen-grpc-gateway >/dev/null || GOFLAGS= go install "github.com/grpc-ecosystem/grpc-gateway/protoc-gen-grpc-gateway@$GATEWAY_VERSION"
+
+modir() { go list -m -f '{{.Dir}}' "$1"; }
+go mod download github.com/cosmos/cosmos-sdk github.com/cosmos/gogoproto github.com/cosmos/cosmos-proto
+GOFLAGS= go mod download "github.com/grpc-ecosystem/grpc-gateway@$GATEWAY_VERSION"
+SDK=$(modir github.com/cosmos/cosmos-sdk)
+GOGO=$(modir github.com/cosmos/gogoproto)
+COSMOS_PROTO=$(modir github.com/cosmos/cosmos-proto)
+GW=$(go env GOMODCACHE)/github.com/grpc-ecosystem/grpc-gateway@$GATEWAY_VERSION
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+for dir in $(find proto -name '*.proto' -exec dirname {} \; | sort -u); do
+  echo "protoc $dir"
+  protoc -I proto -I "$SDK/proto" -I "$GOGO" -I "$COSMOS_PROTO/proto" -I "$GW/third_party/googleapis" \
+    --gocosmos_out=plugins=grpc,Mgoogle/protobuf/any.proto=github.com/cosmos/gogoproto/types/any:"$out" \
+    --grpc-gateway_out=logtostderr=true,allow_colon_final_segments=true:"$out" \
+    "$dir"/*.proto
+done
+
+# Generated files land under their go_package path; copy them into this module.
+cp -r "$out/github.com/hyra-network/hyra/." ./

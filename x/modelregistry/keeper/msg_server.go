@@ -1,0 +1,150 @@
+package keeper
+
+import (
+	"context"
+	"encoding/hex"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/modelregistry/types"
+)
+
+type msgServer struct {
+	Keeper
+}
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServerImpl returns the Msg service of x/modelregistry.
+func NewMsgServerImpl(k Keeper) types.MsgServer {
+	return msgServer{Keeper: k}
+}
+
+// RegisterModel registers a model at version 1, after every check and after
+// the owner has paid the registration fee to the community pool.
+func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterModel) (*types.MsgRegisterModelResponse, error) {
+	owner, err := k.addressCodec.StringToBytes(msg.Owner)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "owner: %s", err)
+	}
+	ownerStr, err := k.addressCodec.BytesToString(owner)
+	if err != nil {
+		return nil, err
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := validateName(msg.Name, params); err != nil {
+		return nil, err
+	}
+	if err := validateDescription(msg.Description, params); err != nil {
+		return nil, err
+	}
+	if err := k.validatePrice(ctx, msg.Price); err != nil {
+		return nil, err
+	}
+	content := versionContent{
+		proofSystem:  msg.ProofSystem,
+		verifyingKey: msg.VerifyingKey,
+		artifact:     msg.Artifact,
+		artifactHash: msg.ArtifactHash,
+		schema:       msg.InputSchema,
+		outputLength: msg.OutputLength,
+	}
+	if err := content.validate(sdk.UnwrapSDKContext(ctx), params); err != nil {
+		return nil, err
+	}
+	if err := k.payRegistrationFee(ctx, owner, params); err != nil {
+		return nil, err
+	}
+
+	id, err := k.ModelSeq.Next(ctx)
+	if err != nil {
+		return nil, err
+	}
+	height := sdk.UnwrapSDKContext(ctx).BlockHeight()
+	model := types.Model{
+		Id:            id,
+		Owner:         ownerStr,
+		Name:          msg.Name,
+		Description:   msg.Description,
+		Price:         msg.Price,
+		Active:        true,
+		Version:       1,
+		CreatedHeight: height,
+	}
+	version := content.toVersion(id, 1, height)
+	if err := k.addModel(ctx, model); err != nil {
+		return nil, err
+	}
+	if err := k.Versions.Set(ctx, collections.Join(id, uint64(1)), version); err != nil {
+		return nil, err
+	}
+	return &types.MsgRegisterModelResponse{Id: id}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventModelRegistered{
+		ModelId:          id,
+		Owner:            ownerStr,
+		Name:             msg.Name,
+		Price:            msg.Price,
+		VerifyingKeyHash: hex.EncodeToString(version.VerifyingKeyHash),
+		ArtifactHash:     hex.EncodeToString(version.ArtifactHash),
+	})
+}
+
+// UpdateModel registers the next version of a model. Earlier versions are
+// kept: tasks created for them are still verified against their own key.
+func (k msgServer) UpdateModel(ctx context.Context, msg *types.MsgUpdateModel) (*types.MsgUpdateModelResponse, error) {
+	model, err := k.ownedModel(ctx, msg.Owner, msg.Id)
+	if err != nil {
+		return nil, err
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	content := versionContent{
+		proofSystem:  msg.ProofSystem,
+		verifyingKey: msg.VerifyingKey,
+		artifact:     msg.Artifact,
+		artifactHash: msg.ArtifactHash,
+		schema:       msg.InputSchema,
+		outputLength: msg.OutputLength,
+	}
+	if err := content.validate(sdk.UnwrapSDKContext(ctx), params); err != nil {
+		return nil, err
+	}
+	owner, _ := k.addressCodec.StringToBytes(msg.Owner) // checked by ownedModel
+	if err := k.payRegistrationFee(ctx, owner, params); err != nil {
+		return nil, err
+	}
+
+	model.Version++
+	version := content.toVersion(model.Id, model.Version, sdk.UnwrapSDKContext(ctx).BlockHeight())
+	if err := k.Versions.Set(ctx, collections.Join(model.Id, model.Version), version); err != nil {
+		return nil, err
+	}
+	if err := k.Models.Set(ctx, model.Id, model); err != nil {
+		return nil, err
+	}
+	return &types.MsgUpdateModelResponse{Version: model.Version}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventModelUpdated{
+		ModelId:          model.Id,
+		Version:          model.Version,
+		VerifyingKeyHash: hex.EncodeToString(version.VerifyingKeyHash),
+		ArtifactHash:     hex.EncodeToString(version.ArtifactHash),
+	})
+}
+
+// payRegistrationFee moves the registration fee from the owner to the
+// community pool; a zero fee is free.
+func (k Keeper) payRegistrationFee(ctx context.Context, owner sdk.AccAddress, params types.Params) error {
+	if params.RegistrationFee.IsZero() {
+		return nil
+	}
+	if err := k.distrKeeper.FundCommunityPool(ctx, params.RegistrationFee, owner); err != nil {
+		return errorsmod.Wrapf(err, "paying the registration fee of %s", params.RegistrationFee)
+	}
+	return nil
+}

@@ -1,0 +1,19 @@
+package types
+
+import "cosmossdk.io/collections"
+
+const (
+	// ModuleName is the name of the module, its store key and its route.
+	ModuleName = "modelregistry"
+	// StoreKey is the key of the module's KV store.
+	StoreKey = ModuleName
+)
+
+// Store prefixes of the module's collections.
+var (
+	ParamsKey        = collections.NewPrefix(0)
+	ModelSeqKey      = collections.NewPrefix(1)
+	ModelsKey        = collections.NewPrefix(2)
+	ModelsByOwnerKey = collections.NewPrefix(3)
+	VersionsKey      = collections.NewPrefix(4)
+)

@@ -1,0 +1,121 @@
+package artifact
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// Parse decodes and strictly validates an artifact: size cap first, unknown fields and trailing
+// data rejected, shapes and magnitudes checked, and a static range analysis proving that no
+// intermediate value can overflow int64 or wrap the BN254 scalar field.
+func Parse(b []byte) (*Artifact, error) {
+	if len(b) > MaxSize {
+		return nil, fmt.Errorf("%w: %d bytes, max %d", ErrInvalid, len(b), MaxSize)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var a Artifact
+	if err := dec.Decode(&a); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: trailing data after the JSON object", ErrInvalid)
+	}
+	if err := a.validate(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if err := a.analyze(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	return &a, nil
+}
+
+func (a *Artifact) validate() error {
+	if a.Format != Format {
+		return fmt.Errorf("format %q, want %q", a.Format, Format)
+	}
+	if err := checkName(a.Name); err != nil {
+		return err
+	}
+	if len(a.Description) > MaxDescLen {
+		return fmt.Errorf("description longer than %d bytes", MaxDescLen)
+	}
+	in := a.Input
+	if in.Length < 1 || in.Length > MaxNeurons {
+		return fmt.Errorf("input length %d outside [1, %d]", in.Length, MaxNeurons)
+	}
+	if in.Min > in.Max || in.Min < MinIOValue || in.Max > MaxIOValue {
+		return fmt.Errorf("input range [%d, %d] empty or outside [%d, %d]", in.Min, in.Max, MinIOValue, MaxIOValue)
+	}
+	if len(a.Layers) < 1 || len(a.Layers) > MaxLayers {
+		return fmt.Errorf("%d layers, want 1 to %d", len(a.Layers), MaxLayers)
+	}
+	width, total := in.Length, 0
+	for l := range a.Layers {
+		ly := &a.Layers[l]
+		if ly.In != width {
+			return fmt.Errorf("layer %d: in = %d, previous width is %d", l, ly.In, width)
+		}
+		if ly.Out < 1 || ly.Out > MaxNeurons {
+			return fmt.Errorf("layer %d: out = %d outside [1, %d]", l, ly.Out, MaxNeurons)
+		}
+		total += ly.In * ly.Out
+		if total > MaxWeights {
+			return fmt.Errorf("more than %d weights", MaxWeights)
+		}
+		if err := ly.validate(); err != nil {
+			return fmt.Errorf("layer %d: %w", l, err)
+		}
+		width = ly.Out
+	}
+	if a.Output.Length != width {
+		return fmt.Errorf("output length %d, last layer has %d outputs", a.Output.Length, width)
+	}
+	if n := len(a.Output.Labels); n != 0 && n != width {
+		return fmt.Errorf("%d labels for %d outputs", n, width)
+	}
+	for _, s := range a.Output.Labels {
+		if len(s) > MaxLabelLen {
+			return fmt.Errorf("label longer than %d bytes", MaxLabelLen)
+		}
+	}
+	return nil
+}
+
+func (ly *Layer) validate() error {
+	if len(ly.Weights) != ly.Out || len(ly.Biases) != ly.Out {
+		return fmt.Errorf("%d weight rows and %d biases, want %d", len(ly.Weights), len(ly.Biases), ly.Out)
+	}
+	for j, row := range ly.Weights {
+		if len(row) != ly.In {
+			return fmt.Errorf("weight row %d has %d columns, want %d", j, len(row), ly.In)
+		}
+		for i, w := range row {
+			if w < -MaxWeightAbs || w > MaxWeightAbs {
+				return fmt.Errorf("weight [%d][%d] = %d exceeds 2^24 in magnitude", j, i, w)
+			}
+		}
+		if b := ly.Biases[j]; b < -MaxBiasAbs || b > MaxBiasAbs {
+			return fmt.Errorf("bias %d = %d exceeds 2^48 in magnitude", j, b)
+		}
+	}
+	if ly.ScaleBits > MaxScaleBits {
+		return fmt.Errorf("scale_bits %d exceeds %d", ly.ScaleBits, MaxScaleBits)
+	}
+	return nil
+}
+
+func checkName(s string) error {
+	if len(s) < 1 || len(s) > MaxNameLen {
+		return fmt.Errorf("name length %d outside [1, %d]", len(s), MaxNameLen)
+	}
+	for _, c := range []byte(s) {
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+		if !ok {
+			return fmt.Errorf("name %q: only letters, digits, '-', '_' and '.' are allowed", s)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,90 @@
+// Package circuit builds the gnark circuit that proves "output is the registered model's output
+// on input" for a hyra-qnn/v1 artifact. Weights and biases are circuit constants, so the
+// verifying key identifies the model; the public inputs bind the proof to one task and worker.
+package circuit
+
+import (
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/constraint"
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/frontend/cs/r1cs"
+
+	"github.com/hyra-network/hyra/zk/artifact"
+	"github.com/hyra-network/hyra/zk/commit"
+)
+
+// Circuit is the inference statement. The public fields come first and in this order, which is
+// the order of commit.PublicInputs; Input is the private task input.
+type Circuit struct {
+	Binding          frontend.Variable `gnark:",public"`
+	InputCommitment  frontend.Variable `gnark:",public"`
+	OutputCommitment frontend.Variable `gnark:",public"`
+	Input            []frontend.Variable
+
+	model *artifact.Artifact `gnark:"-"`
+}
+
+// New returns the circuit shape for a (Define needs the model; witness values are unset).
+func New(a *artifact.Artifact) *Circuit {
+	return &Circuit{Input: make([]frontend.Variable, a.Input.Length), model: a}
+}
+
+// Compile builds the R1CS for a over BN254.
+func Compile(a *artifact.Artifact) (constraint.ConstraintSystem, error) {
+	return frontend.Compile(ecc.BN254.ScalarField(), r1cs.NewBuilder, New(a))
+}
+
+// Define constrains: Binding is used (squared: a Groth16 public input that appears in no
+// constraint gets a zero key point and would verify for any value), every input lies in the
+// schema range, InputCommitment commits to Input, and OutputCommitment commits to the network's
+// output on Input.
+func (c *Circuit) Define(api frontend.API) error {
+	a := c.model
+	api.Mul(c.Binding, c.Binding)
+
+	for _, x := range c.Input {
+		assertInRange(api, x, a.Input.Min, a.Input.Max)
+	}
+	in, err := CommitVector(api, commit.TagInput, c.Input)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(in, c.InputCommitment)
+
+	x := c.Input
+	for l := range a.Layers {
+		ly := &a.Layers[l]
+		y := make([]frontend.Variable, ly.Out)
+		for j, row := range ly.Weights {
+			terms := []frontend.Variable{ly.Biases[j]}
+			for i, w := range row {
+				if w != 0 {
+					terms = append(terms, api.Mul(x[i], w))
+				}
+			}
+			y[j] = activate(api, sum(api, terms), a.AccBounds(l, j), ly.ScaleBits, ly.ReLU)
+		}
+		x = y
+	}
+	out, err := CommitVector(api, commit.TagOutput, x)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(out, c.OutputCommitment)
+	return nil
+}
+
+// assertInRange checks lo <= x <= hi with one or two bit decompositions of width
+// bitlen(hi-lo): x-lo must fit, and so must hi-x unless the range is a full power of two.
+func assertInRange(api frontend.API, x frontend.Variable, lo, hi int64) {
+	if lo == hi {
+		api.AssertIsEqual(x, lo)
+		return
+	}
+	span := uint64(hi - lo)
+	n := ceilLog2(span + 1)
+	api.ToBinary(api.Sub(x, lo), int(n))
+	if span+1 != 1<<n {
+		api.ToBinary(api.Sub(hi, x), int(n))
+	}
+}

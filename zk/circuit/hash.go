@@ -1,0 +1,54 @@
+package circuit
+
+import (
+	"math/big"
+
+	"github.com/consensys/gnark/frontend"
+	"github.com/consensys/gnark/std/hash"
+	"github.com/consensys/gnark/std/permutation/poseidon2"
+
+	"github.com/hyra-network/hyra/zk/commit"
+)
+
+// Hash is the in-circuit counterpart of commit.Hash: Merkle-Damgard over Poseidon2 with the same
+// pinned parameters and a zero initial state.
+func Hash(api frontend.API, elems ...frontend.Variable) (frontend.Variable, error) {
+	perm, err := poseidon2.NewPoseidon2FromParameters(api, commit.Width, commit.FullRounds, commit.PartialRounds)
+	if err != nil {
+		return nil, err
+	}
+	h := hash.NewMerkleDamgardHasher(api, perm, 0)
+	h.Write(elems...)
+	return h.Sum(), nil
+}
+
+// CommitVector is the in-circuit counterpart of commit.Vector. The caller guarantees that every
+// value lies in the 32-bit lane range (inputs are range-checked, outputs are bounded by the
+// artifact's range analysis), so the linear packing below is injective.
+func CommitVector(api frontend.API, tag string, v []frontend.Variable) (frontend.Variable, error) {
+	header := commit.Header(tag, len(v))
+	elems := []frontend.Variable{header.BigInt(new(big.Int))}
+	offset := new(big.Int).Neg(big.NewInt(commit.MinValue))
+	for i := 0; i < len(v); i += commit.LanesPerElement {
+		var terms []frontend.Variable
+		for j := 0; j < commit.LanesPerElement && i+j < len(v); j++ {
+			shift := new(big.Int).Lsh(big.NewInt(1), uint(j*commit.LaneBits))
+			lane := api.Add(v[i+j], offset)
+			terms = append(terms, api.Mul(lane, shift))
+		}
+		elems = append(elems, sum(api, terms))
+	}
+	return Hash(api, elems...)
+}
+
+// sum adds any number of terms; gnark's Add needs at least two.
+func sum(api frontend.API, terms []frontend.Variable) frontend.Variable {
+	switch len(terms) {
+	case 0:
+		return 0
+	case 1:
+		return terms[0]
+	default:
+		return api.Add(terms[0], terms[1], terms[2:]...)
+	}
+}

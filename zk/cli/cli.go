@@ -1,0 +1,23 @@
+// Package cli provides the `zk` command tree (mounted by the lead as `hyrad zk ...`): model setup,
+// local inference, proving as a worker and verifying like the chain does.
+package cli
+
+import (
+	"github.com/consensys/gnark/logger"
+	"github.com/spf13/cobra"
+)
+
+// NewZKCmd returns the `zk` command with its subcommands.
+func NewZKCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "zk",
+		Short: "Verifiable inference: model setup, inference, proving and verification",
+	}
+	cmd.AddCommand(newSetupCmd(), newInferCmd(), newProveCmd(), newVerifyCmd())
+	return cmd
+}
+
+// quietGnark silences gnark's own logger, which writes to stdout; the commands print their own
+// progress. Called from RunE so the zk command tree installs no persistent hooks that would
+// shadow the root command's.
+func quietGnark() { logger.Disable() }

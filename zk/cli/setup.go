@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/hyra-network/hyra/zk/setup"
+)
+
+func newSetupCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "setup --artifact FILE --out DIR",
+		Short: "Compile a model artifact and run its Groth16 setup (writes proving.key and verifying.key)",
+		Long: `Compile a hyra-qnn/v1 model artifact into its circuit and run a single-party Groth16 setup.
+The verifying key is registered on chain with the model; workers need the proving key.
+
+` + setup.TrustWarning,
+		Args:         cobra.NoArgs,
+		SilenceUsage: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			quietGnark()
+			path, _ := cmd.Flags().GetString(flagArtifact)
+			out, _ := cmd.Flags().GetString("out")
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			_, err = setup.Run(b, out, cmd.OutOrStdout())
+			return err
+		},
+	}
+	cmd.Flags().String(flagArtifact, "", "model artifact (JSON)")
+	cmd.Flags().String("out", ".", "output directory")
+	_ = cmd.MarkFlagRequired(flagArtifact)
+	return cmd
+}

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/hyra-network/hyra/zk/vector"
+	"github.com/hyra-network/hyra/zk/verifier"
+)
+
+func newVerifyCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:          "verify --vk FILE --proof FILE --chain-id ID --task-id N --worker ADDR --input ... --output ...",
+		Short:        "Verify a proof exactly as the chain does",
+		Args:         cobra.NoArgs,
+		SilenceUsage: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			vkPath, _ := cmd.Flags().GetString("vk")
+			proofPath, _ := cmd.Flags().GetString("proof")
+			vk, err := os.ReadFile(vkPath)
+			if err != nil {
+				return err
+			}
+			proof, err := os.ReadFile(proofPath)
+			if err != nil {
+				return err
+			}
+			b, err := readBinding(cmd)
+			if err != nil {
+				return err
+			}
+			in, err := readInput(cmd)
+			if err != nil {
+				return err
+			}
+			outStr, _ := cmd.Flags().GetString("output")
+			out, err := parseVector(outStr)
+			if err != nil {
+				return fmt.Errorf("--output: %w", err)
+			}
+			st := verifier.Statement{ChainID: b.chainID, TaskID: b.taskID, Worker: b.worker, Input: vector.Encode(in), Output: vector.Encode(out)}
+			if err := verifier.Verify(vk, proof, st); err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), "proof OK")
+			return nil
+		},
+	}
+	cmd.Flags().String("vk", "verifying.key", "verifying key file")
+	cmd.Flags().String("proof", "proof.bin", "proof file")
+	cmd.Flags().String("output", "", "claimed output vector, comma separated")
+	_ = cmd.MarkFlagRequired("output")
+	addBindingFlags(cmd)
+	addInputFlags(cmd)
+	return cmd
+}

@@ -1,0 +1,51 @@
+package prover_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/zk/artifact"
+	"github.com/hyra-network/hyra/zk/internal/testmodel"
+	"github.com/hyra-network/hyra/zk/prover"
+	"github.com/hyra-network/hyra/zk/setup"
+	"github.com/hyra-network/hyra/zk/vector"
+	"github.com/hyra-network/hyra/zk/verifier"
+)
+
+var worker = []byte("0123456789abcdef0123")
+
+func TestProveVerifyRoundTrip(t *testing.T) {
+	a := testmodel.Artifact()
+	keys, err := setup.Generate(a, io.Discard)
+	require.NoError(t, err)
+	require.Len(t, keys.VerifyingKey, verifier.MaxVerifyingKeySize)
+	require.NoError(t, verifier.CheckVerifyingKey(keys.VerifyingKey))
+
+	p, err := prover.New([]byte(testmodel.JSON), keys.ProvingKey, keys.VerifyingKey)
+	require.NoError(t, err)
+	for _, in := range [][]int64{{-4, 7, 3}, {0, 0, 0}, {7, -4, -4}} {
+		out, proof, err := p.Prove("hyra-test-1", 42, worker, in)
+		require.NoError(t, err)
+		want, err := a.Infer(in)
+		require.NoError(t, err)
+		require.Equal(t, want, out)
+		require.Len(t, proof, verifier.MaxProofSize)
+		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 42, Worker: worker, Input: vector.Encode(in), Output: vector.Encode(out)}
+		require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
+	}
+
+	_, _, err = p.Prove("hyra-test-1", 42, worker, []int64{8, 0, 0})
+	require.ErrorIs(t, err, artifact.ErrInvalid)
+}
+
+func TestNewRejectsForeignKeys(t *testing.T) {
+	a := testmodel.Artifact()
+	k1, err := setup.Generate(a, io.Discard)
+	require.NoError(t, err)
+	k2, err := setup.Generate(a, io.Discard)
+	require.NoError(t, err)
+	_, err = prover.New([]byte(testmodel.JSON), k1.ProvingKey, k2.VerifyingKey)
+	require.ErrorIs(t, err, prover.ErrKeyMismatch)
+}

@@ -1,0 +1,28 @@
+package zktest_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/zk/artifact"
+	"github.com/hyra-network/hyra/zk/vector"
+	"github.com/hyra-network/hyra/zk/verifier"
+	"github.com/hyra-network/hyra/zk/zktest"
+)
+
+func TestIris(t *testing.T) {
+	art, vk, prove := zktest.Iris(t)
+	a, err := artifact.Parse(art)
+	require.NoError(t, err)
+	require.NoError(t, verifier.CheckVerifyingKey(vk))
+	worker := make([]byte, 20)
+	for i, in := range zktest.IrisInputs(t)[:3] {
+		out, proof := prove("hyra-test-1", uint64(i), worker, in)
+		want, err := a.Infer(in)
+		require.NoError(t, err)
+		require.Equal(t, vector.Encode(want), out)
+		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: uint64(i), Worker: worker, Input: vector.Encode(in), Output: out}
+		require.NoError(t, verifier.Verify(vk, proof, st))
+	}
+}
