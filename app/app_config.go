@@ -79,7 +79,7 @@ var appConfig = appconfig.Compose(&appv1alpha1.Config{
 			Name: runtime.ModuleName,
 			Config: appconfig.WrapAny(&runtimev1alpha1.Module{
 				AppName:     AppName,
-				PreBlockers: []string{upgradetypes.ModuleName},
+				PreBlockers: []string{upgradetypes.ModuleName, authtypes.ModuleName},
 				// Slashing runs after distribution so that there is nothing left
 				// in the validator fee pool when a validator is slashed.
 				BeginBlockers: []string{

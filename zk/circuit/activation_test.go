@@ -35,7 +35,10 @@ func native(x int64, k uint, relu bool) int64 {
 // TestActivationMatchesNative checks every value of several intervals, covering all branches of
 // activate, against the native floor/ReLU; the wrong answer (native+1) must not satisfy it.
 func TestActivationMatchesNative(t *testing.T) {
-	intervals := []artifact.Interval{{-9, 9}, {-16, 15}, {-17, 3}, {0, 40}, {3, 33}, {-30, -1}, {-1, 0}, {0, 3}}
+	var intervals []artifact.Interval
+	for _, b := range [][2]int64{{-9, 9}, {-16, 15}, {-17, 3}, {0, 40}, {3, 33}, {-30, -1}, {-1, 0}, {0, 3}} {
+		intervals = append(intervals, artifact.Interval{Lo: b[0], Hi: b[1]})
+	}
 	for _, iv := range intervals {
 		for _, k := range []uint{0, 1, 2, 3, 5} {
 			for _, relu := range []bool{false, true} {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/internal/testmodel"
+	"github.com/hyra-network/hyra/zk/models"
 	"github.com/hyra-network/hyra/zk/prover"
 	"github.com/hyra-network/hyra/zk/setup"
 	"github.com/hyra-network/hyra/zk/vector"
@@ -48,4 +49,28 @@ func TestNewRejectsForeignKeys(t *testing.T) {
 	require.NoError(t, err)
 	_, err = prover.New([]byte(testmodel.JSON), k1.ProvingKey, k2.VerifyingKey)
 	require.ErrorIs(t, err, prover.ErrKeyMismatch)
+}
+
+// TestDigitsRoundTrip runs a real setup and proofs for the digits model.
+func TestDigitsRoundTrip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("digits setup takes about a second")
+	}
+	a, err := artifact.Parse(models.DigitsArtifact)
+	require.NoError(t, err)
+	keys, err := setup.Generate(a, io.Discard)
+	require.NoError(t, err)
+	p, err := prover.New(models.DigitsArtifact, keys.ProvingKey, keys.VerifyingKey)
+	require.NoError(t, err)
+	s, err := models.ParseSamples(models.DigitsSamples)
+	require.NoError(t, err)
+	for i, smp := range s.Samples[:3] {
+		out, proof, err := p.Prove("hyra-test-1", uint64(i), worker, smp.Input)
+		require.NoError(t, err)
+		require.Equal(t, smp.Output, out)
+		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: uint64(i), Worker: worker, Input: vector.Encode(smp.Input), Output: vector.Encode(out)}
+		require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
+		st.TaskID++
+		require.ErrorIs(t, verifier.Verify(keys.VerifyingKey, proof, st), verifier.ErrInvalidProof)
+	}
 }

@@ -19,6 +19,10 @@ import (
 	"github.com/hyra-network/hyra/zk/models"
 )
 
+// defaultSeed produced the committed models. Seeds 1 to 3 were tried (see zk/README.md); all
+// give >= 96.7% quantized held-out accuracy on digits.
+const defaultSeed = 3
+
 type config struct {
 	name, desc string
 	load       func(dir string) (*dataset, error)
@@ -47,7 +51,7 @@ var configs = []config{
 func main() {
 	dataDir := flag.String("data", "zk/train/data", "directory with digits.csv.gz and iris.csv")
 	outDir := flag.String("out", "zk/models", "output directory (one subdirectory per model)")
-	seed := flag.Int64("seed", 3, "random seed (split, initialisation, batches)")
+	seed := flag.Int64("seed", defaultSeed, "random seed (split, initialisation, batches)")
 	only := flag.String("model", "", "train only this model (digits or iris)")
 	flag.Parse()
 	for _, c := range configs {

@@ -5,40 +5,52 @@ import (
 	"sync"
 )
 
-// cacheSize bounds the decoded keys kept in memory (a few KB each, mostly precomputed lines).
-// A chain has few registered models; when full, the oldest entry is evicted.
+// cacheSize bounds the decoded keys kept in memory (about 35 KB each, mostly precomputed
+// Miller-loop lines). A chain has few registered models; when full, the oldest entry goes.
 const cacheSize = 128
 
-var keys = struct {
-	sync.Mutex
+// keyCache maps sha256(vk bytes) to the decoded key. It is safe for concurrent use.
+type keyCache struct {
+	mu    sync.Mutex
 	m     map[[32]byte]*verifyingKey
-	order [][32]byte
-}{m: make(map[[32]byte]*verifyingKey)}
+	order [][32]byte // insertion order, for eviction
+}
+
+var keys = &keyCache{m: make(map[[32]byte]*verifyingKey)}
+
+func (c *keyCache) get(id [32]byte) (*verifyingKey, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k, ok := c.m[id]
+	return k, ok
+}
+
+// put stores k unless another goroutine stored the same key first, and returns the stored one.
+func (c *keyCache) put(id [32]byte, k *verifyingKey) *verifyingKey {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev, ok := c.m[id]; ok {
+		return prev
+	}
+	if len(c.order) >= cacheSize {
+		delete(c.m, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.m[id] = k
+	c.order = append(c.order, id)
+	return k
+}
 
 // cachedKey returns the decoded key for vk, decoding it at most once while it stays cached.
-// Failed decodings are not cached. Decoding happens outside the lock.
+// Failed decodings are not cached; decoding runs outside the lock.
 func cachedKey(vk []byte) (*verifyingKey, error) {
 	id := sha256.Sum256(vk)
-	keys.Lock()
-	k, ok := keys.m[id]
-	keys.Unlock()
-	if ok {
+	if k, ok := keys.get(id); ok {
 		return k, nil
 	}
 	k, err := decodeVerifyingKey(vk)
 	if err != nil {
 		return nil, err
 	}
-	keys.Lock()
-	defer keys.Unlock()
-	if prev, ok := keys.m[id]; ok {
-		return prev, nil
-	}
-	if len(keys.order) >= cacheSize {
-		delete(keys.m, keys.order[0])
-		keys.order = keys.order[1:]
-	}
-	keys.m[id] = k
-	keys.order = append(keys.order, id)
-	return k, nil
+	return keys.put(id, k), nil
 }

@@ -1,6 +1,7 @@
 package zktest_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -25,4 +26,12 @@ func TestIris(t *testing.T) {
 		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: uint64(i), Worker: worker, Input: vector.Encode(in), Output: out}
 		require.NoError(t, verifier.Verify(vk, proof, st))
 	}
+}
+
+// TestVerifierFixtureInSync keeps zk/verifier/testdata on the committed iris keys.
+func TestVerifierFixtureInSync(t *testing.T) {
+	_, vk, _ := zktest.Iris(t)
+	fixture, err := os.ReadFile("../verifier/testdata/iris_verifying.key")
+	require.NoError(t, err)
+	require.Equal(t, vk, fixture, "regenerate with: go test ./zk/verifier -run TestUpdateFixture -update")
 }

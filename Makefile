@@ -1,0 +1,47 @@
+# Everything a person does with hyrad, as make targets. `make help` lists them.
+BUILDDIR ?= $(CURDIR)/build
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
+            -X github.com/cosmos/cosmos-sdk/version.AppName=hyrad \
+            -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \
+            -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
+
+.PHONY: help build install test test-unit test-e2e lint proto-gen devnet bench-zk train clean
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+build: ## build hyrad into build/hyrad
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BUILDDIR)/hyrad ./cmd/hyrad
+
+install: ## install hyrad into $(go env GOPATH)/bin
+	$(GO) install -ldflags '$(LDFLAGS)' ./cmd/hyrad
+
+test: ## run every test: unit, integration, fuzz seeds and end-to-end
+	$(GO) test -timeout 60m ./...
+
+test-unit: ## run the tests without the end-to-end ones that start a node
+	$(GO) test -short -timeout 30m ./...
+
+test-e2e: ## run only the end-to-end tests (they build and start hyrad)
+	$(GO) test -timeout 30m -count=1 ./tests/e2e/...
+
+lint: ## gofmt and go vet
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+proto-gen: ## regenerate the Go code of proto/ (offline; needs protoc)
+	./scripts/protocgen.sh
+
+devnet: build ## start a single-validator chain in a temporary home on loopback ports
+	HYRAD=$(BUILDDIR)/hyrad ./scripts/devnet.sh
+
+bench-zk: ## zk benchmarks for the bundled models: constraints, setup, prove, verify, sizes
+	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./zk/...
+
+train: ## retrain the bundled models from zk/train/data (deterministic)
+	$(GO) run ./zk/train -data zk/train/data -out zk/models
+
+clean: ## remove build outputs
+	rm -rf $(BUILDDIR)

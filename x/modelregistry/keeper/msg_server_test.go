@@ -1,0 +1,273 @@
+package keeper_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/modelregistry/types"
+	"github.com/hyra-network/hyra/zk/models"
+)
+
+func TestRegisterModel(t *testing.T) {
+	cases := []struct {
+		name   string
+		mutate func(f *fixture, m *types.MsgRegisterModel)
+		err    string
+	}{
+		{"success - iris model", func(*fixture, *types.MsgRegisterModel) {}, ""},
+		{"error - invalid owner", func(_ *fixture, m *types.MsgRegisterModel) { m.Owner = "hyra1nope" }, "invalid address"},
+		{"error - owner from another chain", func(_ *fixture, m *types.MsgRegisterModel) {
+			m.Owner = "cosmos1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjnp7du"
+		}, "invalid address"},
+		{"error - empty name", func(_ *fixture, m *types.MsgRegisterModel) { m.Name = "  " }, "name is empty"},
+		{"error - name too long", func(_ *fixture, m *types.MsgRegisterModel) { m.Name = string(bytes.Repeat([]byte("n"), 65)) }, "name is 65 bytes, the limit is 64"},
+		{"error - name not utf-8", func(_ *fixture, m *types.MsgRegisterModel) { m.Name = "\xff\xfe" }, "not valid UTF-8"},
+		{"error - empty description", func(_ *fixture, m *types.MsgRegisterModel) { m.Description = "" }, "description is empty"},
+		{"error - description too long", func(_ *fixture, m *types.MsgRegisterModel) {
+			m.Description = string(bytes.Repeat([]byte("d"), 1025))
+		}, "description is 1025 bytes"},
+		{"error - zero price", func(_ *fixture, m *types.MsgRegisterModel) { m.Price = sdk.NewInt64Coin(denom, 0) }, "price must be positive"},
+		{"error - unknown denom", func(_ *fixture, m *types.MsgRegisterModel) { m.Price = sdk.NewInt64Coin("uatom", 5) }, `price must be in uhyra, got denom "uatom"`},
+		{"error - malformed price", func(_ *fixture, m *types.MsgRegisterModel) { m.Price = sdk.Coin{Denom: "u!", Amount: m.Price.Amount} }, "invalid model price"},
+		{"error - nil price amount", func(_ *fixture, m *types.MsgRegisterModel) { m.Price = sdk.Coin{Denom: denom} }, "invalid model price"},
+		{"error - unspecified proof system", func(_ *fixture, m *types.MsgRegisterModel) { m.ProofSystem = types.PROOF_SYSTEM_UNSPECIFIED }, "unsupported proof system"},
+		{"error - empty verifying key", func(_ *fixture, m *types.MsgRegisterModel) { m.VerifyingKey = nil }, "size 0 bytes"},
+		{"error - oversized verifying key", func(_ *fixture, m *types.MsgRegisterModel) {
+			m.VerifyingKey = make([]byte, types.DefaultMaxVerifyingKeySize+1)
+		}, "must be in [1, 65536]"},
+		{"error - garbage verifying key", func(_ *fixture, m *types.MsgRegisterModel) {
+			m.VerifyingKey = bytes.Repeat([]byte{0x5a}, len(models.IrisVerifyingKey))
+		}, "invalid verifying key"},
+		{"error - truncated verifying key", func(_ *fixture, m *types.MsgRegisterModel) {
+			m.VerifyingKey = m.VerifyingKey[:len(m.VerifyingKey)/2]
+		}, "invalid verifying key"},
+		{"error - empty artifact", func(_ *fixture, m *types.MsgRegisterModel) { m.Artifact = nil }, "invalid model artifact"},
+		{"error - oversized artifact", func(_ *fixture, m *types.MsgRegisterModel) {
+			m.Artifact = make([]byte, types.DefaultMaxArtifactSize+1)
+		}, "must be in [1, 262144]"},
+		{"error - artifact hash mismatch", func(_ *fixture, m *types.MsgRegisterModel) { m.ArtifactHash = make([]byte, 32) }, "artifact hash mismatch"},
+		{"error - garbage artifact", func(_ *fixture, m *types.MsgRegisterModel) {
+			m.Artifact = []byte(`{"format":"nonsense"}`)
+			m.ArtifactHash = sha(m.Artifact)
+		}, "invalid model artifact"},
+		{"error - schema length mismatch", func(_ *fixture, m *types.MsgRegisterModel) { m.InputSchema.Length++ }, "input schema does not match"},
+		{"error - schema range mismatch", func(_ *fixture, m *types.MsgRegisterModel) { m.InputSchema.MaxValue++ }, "input schema does not match"},
+		{"error - output length mismatch", func(_ *fixture, m *types.MsgRegisterModel) { m.OutputLength = 10 }, "declared output length 10"},
+		{"error - cannot pay the registration fee", func(f *fixture, m *types.MsgRegisterModel) {
+			m.Owner = f.authority // holds no coins
+		}, "paying the registration fee"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			msg := f.irisRegistration()
+			tc.mutate(f, msg)
+			before := f.snapshot(t)
+			res, err := f.msgs.RegisterModel(f.ctx, msg)
+			if tc.err != "" {
+				require.ErrorContains(t, err, tc.err)
+				require.Equal(t, before, f.snapshot(t), "a failed registration must change nothing")
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, uint64(1), res.Id)
+
+			got, err := f.k.GetModel(f.ctx, res.Id)
+			require.NoError(t, err)
+			require.Equal(t, f.owner, got.Owner)
+			require.Equal(t, uint64(1), got.Version)
+			require.True(t, got.Active)
+			require.Equal(t, int64(7), got.CreatedHeight)
+
+			v, err := f.k.GetModelVersion(f.ctx, res.Id, 1)
+			require.NoError(t, err)
+			require.Equal(t, sha(models.IrisArtifact), v.ArtifactHash)
+			require.Equal(t, sha(models.IrisVerifyingKey), v.VerifyingKeyHash)
+
+			fee := types.DefaultParams().RegistrationFee
+			require.Equal(t, fee.String(), f.distr.communityPool.String(), "the fee goes to the community pool")
+			requireEvent(t, f.ctx, "hyra.modelregistry.v1.EventModelRegistered")
+		})
+	}
+}
+
+func TestRegisterModelAssignsSequentialIDs(t *testing.T) {
+	f := newFixture(t)
+	require.Equal(t, uint64(1), f.register(t))
+	require.Equal(t, uint64(2), f.register(t))
+	require.Equal(t, uint64(3), f.register(t))
+}
+
+func TestUpdateModelPrice(t *testing.T) {
+	cases := []struct {
+		name string
+		msg  func(f *fixture, id uint64) *types.MsgUpdateModelPrice
+		err  string
+	}{
+		{"success - owner reprices", func(f *fixture, id uint64) *types.MsgUpdateModelPrice {
+			return &types.MsgUpdateModelPrice{Owner: f.owner, Id: id, Price: sdk.NewInt64Coin(denom, 5000)}
+		}, ""},
+		{"error - not the owner", func(f *fixture, id uint64) *types.MsgUpdateModelPrice {
+			return &types.MsgUpdateModelPrice{Owner: f.other, Id: id, Price: sdk.NewInt64Coin(denom, 5000)}
+		}, "signer is not the model owner"},
+		{"error - unknown model", func(f *fixture, id uint64) *types.MsgUpdateModelPrice {
+			return &types.MsgUpdateModelPrice{Owner: f.owner, Id: id + 41, Price: sdk.NewInt64Coin(denom, 5000)}
+		}, "model 42: model not found"},
+		{"error - zero price", func(f *fixture, id uint64) *types.MsgUpdateModelPrice {
+			return &types.MsgUpdateModelPrice{Owner: f.owner, Id: id, Price: sdk.NewInt64Coin(denom, 0)}
+		}, "price must be positive"},
+		{"error - wrong denom", func(f *fixture, id uint64) *types.MsgUpdateModelPrice {
+			return &types.MsgUpdateModelPrice{Owner: f.owner, Id: id, Price: sdk.NewInt64Coin("stake", 1)}
+		}, "price must be in uhyra"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			id := f.register(t)
+			before := f.snapshot(t)
+			_, err := f.msgs.UpdateModelPrice(f.ctx, tc.msg(f, id))
+			if tc.err != "" {
+				require.ErrorContains(t, err, tc.err)
+				require.Equal(t, before, f.snapshot(t))
+				return
+			}
+			require.NoError(t, err)
+			m, err := f.k.GetModel(f.ctx, id)
+			require.NoError(t, err)
+			require.Equal(t, "5000uhyra", m.Price.String())
+			requireEvent(t, f.ctx, "hyra.modelregistry.v1.EventModelPriceUpdated")
+		})
+	}
+}
+
+func TestUpdateModelKeepsOldVersions(t *testing.T) {
+	f := newFixture(t)
+	id := f.register(t)
+	reg := f.irisRegistration()
+	update := &types.MsgUpdateModel{
+		Owner: f.owner, Id: id, ProofSystem: reg.ProofSystem, VerifyingKey: reg.VerifyingKey,
+		Artifact: reg.Artifact, ArtifactHash: reg.ArtifactHash, InputSchema: reg.InputSchema, OutputLength: reg.OutputLength,
+	}
+
+	res, err := f.msgs.UpdateModel(f.ctx.WithBlockHeight(9), update)
+	require.NoError(t, err)
+	require.Equal(t, uint64(2), res.Version)
+	m, err := f.k.GetModel(f.ctx, id)
+	require.NoError(t, err)
+	require.Equal(t, uint64(2), m.Version)
+	v1, err := f.k.GetModelVersion(f.ctx, id, 1)
+	require.NoError(t, err)
+	require.Equal(t, int64(7), v1.CreatedHeight)
+	v2, err := f.k.GetModelVersion(f.ctx, id, 2)
+	require.NoError(t, err)
+	require.Equal(t, int64(9), v2.CreatedHeight)
+	requireEvent(t, f.ctx, "hyra.modelregistry.v1.EventModelUpdated")
+
+	t.Run("error - not the owner", func(t *testing.T) {
+		bad := *update
+		bad.Owner = f.other
+		before := f.snapshot(t)
+		_, err := f.msgs.UpdateModel(f.ctx, &bad)
+		require.ErrorContains(t, err, "signer is not the model owner")
+		require.Equal(t, before, f.snapshot(t))
+	})
+	t.Run("error - artifact hash mismatch", func(t *testing.T) {
+		bad := *update
+		bad.ArtifactHash = sha([]byte("other"))
+		before := f.snapshot(t)
+		_, err := f.msgs.UpdateModel(f.ctx, &bad)
+		require.ErrorContains(t, err, "artifact hash mismatch")
+		require.Equal(t, before, f.snapshot(t))
+	})
+	t.Run("error - unknown version", func(t *testing.T) {
+		_, err := f.k.GetModelVersion(f.ctx, id, 3)
+		require.ErrorContains(t, err, "model 1 version 3: model version not found")
+	})
+}
+
+func TestSetModelActive(t *testing.T) {
+	f := newFixture(t)
+	id := f.register(t)
+
+	_, err := f.msgs.SetModelActive(f.ctx, &types.MsgSetModelActive{Owner: f.other, Id: id, Active: false})
+	require.ErrorContains(t, err, "signer is not the model owner")
+	_, err = f.msgs.SetModelActive(f.ctx, &types.MsgSetModelActive{Owner: f.owner, Id: id, Active: true})
+	require.ErrorContains(t, err, "already has active=true")
+
+	_, err = f.msgs.SetModelActive(f.ctx, &types.MsgSetModelActive{Owner: f.owner, Id: id, Active: false})
+	require.NoError(t, err)
+	m, err := f.k.GetModel(f.ctx, id)
+	require.NoError(t, err)
+	require.False(t, m.Active)
+	requireEvent(t, f.ctx, "hyra.modelregistry.v1.EventModelActiveSet")
+}
+
+func TestTransferModelOwnership(t *testing.T) {
+	f := newFixture(t)
+	id := f.register(t)
+
+	cases := []struct {
+		name string
+		msg  *types.MsgTransferModelOwnership
+		err  string
+	}{
+		{"error - not the owner", &types.MsgTransferModelOwnership{Owner: f.other, Id: id, NewOwner: f.other}, "signer is not the model owner"},
+		{"error - invalid new owner", &types.MsgTransferModelOwnership{Owner: f.owner, Id: id, NewOwner: "hyra1invalid"}, "new owner"},
+		{"error - same owner", &types.MsgTransferModelOwnership{Owner: f.owner, Id: id, NewOwner: f.owner}, "nothing to change"},
+		{"error - unknown model", &types.MsgTransferModelOwnership{Owner: f.owner, Id: 9, NewOwner: f.other}, "model not found"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := f.snapshot(t)
+			_, err := f.msgs.TransferModelOwnership(f.ctx, tc.msg)
+			require.ErrorContains(t, err, tc.err)
+			require.Equal(t, before, f.snapshot(t))
+		})
+	}
+
+	_, err := f.msgs.TransferModelOwnership(f.ctx, &types.MsgTransferModelOwnership{Owner: f.owner, Id: id, NewOwner: f.other})
+	require.NoError(t, err)
+	m, err := f.k.GetModel(f.ctx, id)
+	require.NoError(t, err)
+	require.Equal(t, f.other, m.Owner)
+	requireEvent(t, f.ctx, "hyra.modelregistry.v1.EventModelOwnershipTransferred")
+
+	// The owner index follows the model; the previous owner lost control.
+	old, err := f.queries.ModelsByOwner(f.ctx, &types.QueryModelsByOwnerRequest{Owner: f.owner})
+	require.NoError(t, err)
+	require.Empty(t, old.Models)
+	cur, err := f.queries.ModelsByOwner(f.ctx, &types.QueryModelsByOwnerRequest{Owner: f.other})
+	require.NoError(t, err)
+	require.Len(t, cur.Models, 1)
+	_, err = f.msgs.UpdateModelPrice(f.ctx, &types.MsgUpdateModelPrice{Owner: f.owner, Id: id, Price: sdk.NewInt64Coin(denom, 1)})
+	require.ErrorContains(t, err, "signer is not the model owner")
+}
+
+func TestUpdateParams(t *testing.T) {
+	f := newFixture(t)
+	good := types.DefaultParams()
+	good.RegistrationFee = nil
+	bad := types.DefaultParams()
+	bad.MaxNameLength = 0
+
+	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.owner, Params: good})
+	require.ErrorContains(t, err, "invalid authority")
+	_, err = f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: bad})
+	require.ErrorContains(t, err, "max_name_length must be in [1, 256]")
+
+	_, err = f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: good})
+	require.NoError(t, err)
+	got, err := f.k.Params.Get(f.ctx)
+	require.NoError(t, err)
+	require.Equal(t, good, got)
+
+	// With no fee, an owner with no coins can register.
+	msg := f.irisRegistration()
+	msg.Owner = f.authority
+	_, err = f.msgs.RegisterModel(f.ctx, msg)
+	require.NoError(t, err)
+}

@@ -1,0 +1,45 @@
+package artifact_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/hyra-network/hyra/zk/artifact"
+	"github.com/hyra-network/hyra/zk/internal/testmodel"
+	"github.com/hyra-network/hyra/zk/models"
+)
+
+// FuzzParse: no panic, only ErrInvalid, and anything accepted can run inference on its extreme
+// inputs without error and re-encodes to an equivalent artifact.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(testmodel.JSON))
+	f.Add(models.IrisArtifact)
+	f.Add([]byte(`{"format":"hyra-qnn/v1"}`))
+	f.Add([]byte(`{"format":"hyra-qnn/v1","name":"x","input":{"length":1,"min":0,"max":1},"layers":[{"in":1,"out":1,"weights":[[1]],"biases":[0]}],"output":{"length":1}}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := artifact.Parse(b)
+		if err != nil {
+			if !errors.Is(err, artifact.ErrInvalid) {
+				t.Fatalf("error without ErrInvalid: %v", err)
+			}
+			return
+		}
+		for _, v := range []int64{a.Input.Min, a.Input.Max} {
+			in := make([]int64, a.Input.Length)
+			for i := range in {
+				in[i] = v
+			}
+			if _, err := a.Infer(in); err != nil {
+				t.Fatalf("infer on a valid input: %v", err)
+			}
+		}
+		enc, err := artifact.Encode(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := artifact.Parse(enc); err != nil {
+			t.Fatalf("re-encoded artifact does not parse: %v", err)
+		}
+	})
+}

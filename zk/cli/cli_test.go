@@ -1,0 +1,74 @@
+package cli_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/cosmos/cosmos-sdk/types/bech32"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/zk/cli"
+	"github.com/hyra-network/hyra/zk/internal/testmodel"
+)
+
+func run(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	cmd := cli.NewZKCmd()
+	var out bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	return out.String(), err
+}
+
+func TestSetupInferProveVerify(t *testing.T) {
+	dir := t.TempDir()
+	art := filepath.Join(dir, "artifact.json")
+	require.NoError(t, os.WriteFile(art, []byte(testmodel.JSON), 0o644))
+
+	out, err := run(t, "setup", "--artifact", art, "--out", dir)
+	require.NoError(t, err, out)
+	require.Contains(t, out, "WARNING: this is a single-party Groth16 setup")
+	require.Contains(t, out, "verifying key hash:")
+
+	out, err = run(t, "infer", "--artifact", art, "--input", "-4,7,3")
+	require.NoError(t, err, out)
+	require.Contains(t, out, "output: 30,8")
+	require.Contains(t, out, "argmax: 0 (a)")
+
+	worker, err := bech32.ConvertAndEncode("hyra", bytes.Repeat([]byte{7}, 20))
+	require.NoError(t, err)
+	proof := filepath.Join(dir, "proof.bin")
+	bind := []string{"--chain-id", "hyra-test-1", "--task-id", "9", "--worker", worker}
+	out, err = run(t, append([]string{"prove", "--artifact", art, "--pk", filepath.Join(dir, "proving.key"),
+		"--vk", filepath.Join(dir, "verifying.key"), "--input", "-4,7,3", "--out", proof}, bind...)...)
+	require.NoError(t, err, out)
+	require.Contains(t, out, "output: 30,8")
+
+	verify := append([]string{"verify", "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", "-4,7,3"}, bind...)
+	out, err = run(t, append(verify, "--output", "30,8")...)
+	require.NoError(t, err, out)
+	require.Contains(t, out, "proof OK")
+
+	_, err = run(t, append(verify, "--output", "30,9")...)
+	require.ErrorContains(t, err, "invalid proof")
+
+	hexWorker := []string{"--chain-id", "hyra-test-1", "--task-id", "9", "--worker", "0x0707070707070707070707070707070707070707"}
+	out, err = run(t, append([]string{"verify", "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", "-4,7,3", "--output", "30,8"}, hexWorker...)...)
+	require.NoError(t, err, out)
+}
+
+func TestInferErrors(t *testing.T) {
+	dir := t.TempDir()
+	art := filepath.Join(dir, "artifact.json")
+	require.NoError(t, os.WriteFile(art, []byte(testmodel.JSON), 0o644))
+	_, err := run(t, "infer", "--artifact", art, "--input", "1,2")
+	require.ErrorContains(t, err, "input has 2 values")
+	_, err = run(t, "infer", "--artifact", art, "--input", "1,x,2")
+	require.ErrorContains(t, err, "element 1")
+	_, err = run(t, "infer", "--artifact", art)
+	require.ErrorContains(t, err, "--input or --input-file is required")
+}
