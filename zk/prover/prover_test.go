@@ -2,6 +2,7 @@ package prover_test
 
 import (
 	"io"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -72,5 +73,27 @@ func TestDigitsRoundTrip(t *testing.T) {
 		require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
 		st.TaskID++
 		require.ErrorIs(t, verifier.Verify(keys.VerifyingKey, proof, st), verifier.ErrInvalidProof)
+	}
+}
+
+func TestConcurrentProve(t *testing.T) {
+	keys, err := setup.Generate(testmodel.Artifact(), io.Discard)
+	require.NoError(t, err)
+	p, err := prover.New([]byte(testmodel.JSON), keys.ProvingKey, keys.VerifyingKey)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, err := p.Prove("hyra-test-1", uint64(i), worker, []int64{int64(i) - 4, 1, 2})
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		require.NoError(t, err)
 	}
 }

@@ -1,0 +1,38 @@
+package types
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
+)
+
+// BankKeeper moves rewards into and out of the escrow module account.
+type BankKeeper interface {
+	SendCoinsFromAccountToModule(ctx context.Context, sender sdk.AccAddress, recipientModule string, amt sdk.Coins) error
+	SendCoinsFromModuleToAccount(ctx context.Context, senderModule string, recipient sdk.AccAddress, amt sdk.Coins) error
+	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
+}
+
+// ModelRegistryKeeper tells which models exist, their price and schema, and
+// the verifying key of each version; it keeps per-model statistics.
+type ModelRegistryKeeper interface {
+	GetModel(ctx context.Context, id uint64) (mrtypes.Model, error)
+	GetModelVersion(ctx context.Context, id, version uint64) (mrtypes.ModelVersion, error)
+	RecordTaskCompleted(ctx context.Context, id uint64, reward sdk.Coin) error
+}
+
+// RewardsKeeper owns worker bonds and reputation and splits a settled
+// task's escrow between the worker, the model owner and the protocol.
+type RewardsKeeper interface {
+	// CheckCanClaim fails unless the worker has bonded at least min_worker_bond.
+	CheckCanClaim(ctx context.Context, worker sdk.AccAddress) error
+	// Reputation is the worker's current reputation score.
+	Reputation(ctx context.Context, worker sdk.AccAddress) (int64, error)
+	// SettleTask splits escrow, held by payerModule's account, and returns the
+	// worker's share.
+	SettleTask(ctx context.Context, payerModule string, taskID uint64, worker, modelOwner sdk.AccAddress, escrow sdk.Coin) (sdk.Coin, error)
+	// PenalizeTimeout slashes the worker's bond and lowers its reputation.
+	PenalizeTimeout(ctx context.Context, taskID uint64, worker sdk.AccAddress) error
+}

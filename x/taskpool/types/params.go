@@ -1,0 +1,77 @@
+package types
+
+import (
+	"fmt"
+	"time"
+)
+
+// Default params: one claim at a time per worker (the seed's rule), deadlines
+// from a minute to a month, claim timeouts from ten seconds to a day, and an
+// EndBlock that never handles more than 200 expiries of each kind.
+const (
+	DefaultMaxActiveTasks         = 1
+	DefaultMinTaskTTL             = time.Minute
+	DefaultMaxTaskTTL             = 30 * 24 * time.Hour
+	DefaultMinClaimTimeout        = 10 * time.Second
+	DefaultMaxClaimTimeout        = 24 * time.Hour
+	DefaultMaxExpirationsPerBlock = 200
+	DefaultMaxPoolNameLength      = 64
+	maxActiveTasksLimit           = 100
+	maxTaskTTLLimit               = 365 * 24 * time.Hour
+	maxExpirationsPerBlockLimit   = 10_000
+	maxPoolNameLimit              = 256
+	minDurationParam              = time.Second
+	maxClaimTimeoutLimit          = maxTaskTTLLimit
+)
+
+// MaxOutputSize caps the output bytes of a result before anything else is
+// done with them: no model produces a vector longer than vector.MaxLen.
+const MaxOutputSize = 1024 * 8
+
+// DefaultParams returns the params of a new chain.
+func DefaultParams() Params {
+	return Params{
+		MaxActiveTasks:         DefaultMaxActiveTasks,
+		MinTaskTtl:             DefaultMinTaskTTL,
+		MaxTaskTtl:             DefaultMaxTaskTTL,
+		MinClaimTimeout:        DefaultMinClaimTimeout,
+		MaxClaimTimeout:        DefaultMaxClaimTimeout,
+		MaxExpirationsPerBlock: DefaultMaxExpirationsPerBlock,
+		MaxPoolNameLength:      DefaultMaxPoolNameLength,
+	}
+}
+
+// Validate checks that every param is within its hard limits and that each
+// min/max pair is ordered.
+func (p Params) Validate() error {
+	if p.MaxActiveTasks == 0 || p.MaxActiveTasks > maxActiveTasksLimit {
+		return fmt.Errorf("max_active_tasks must be in [1, %d], got %d", maxActiveTasksLimit, p.MaxActiveTasks)
+	}
+	if err := validateRange("task_ttl", p.MinTaskTtl, p.MaxTaskTtl, maxTaskTTLLimit); err != nil {
+		return err
+	}
+	if err := validateRange("claim_timeout", p.MinClaimTimeout, p.MaxClaimTimeout, maxClaimTimeoutLimit); err != nil {
+		return err
+	}
+	if p.MaxExpirationsPerBlock == 0 || p.MaxExpirationsPerBlock > maxExpirationsPerBlockLimit {
+		return fmt.Errorf("max_expirations_per_block must be in [1, %d], got %d", maxExpirationsPerBlockLimit, p.MaxExpirationsPerBlock)
+	}
+	if p.MaxPoolNameLength == 0 || p.MaxPoolNameLength > maxPoolNameLimit {
+		return fmt.Errorf("max_pool_name_length must be in [1, %d], got %d", maxPoolNameLimit, p.MaxPoolNameLength)
+	}
+	return nil
+}
+
+// validateRange checks minDurationParam <= lo <= hi <= limit.
+func validateRange(name string, lo, hi, limit time.Duration) error {
+	if lo < minDurationParam {
+		return fmt.Errorf("min_%s must be at least %s, got %s", name, minDurationParam, lo)
+	}
+	if hi < lo {
+		return fmt.Errorf("max_%s (%s) is below min_%s (%s)", name, hi, name, lo)
+	}
+	if hi > limit {
+		return fmt.Errorf("max_%s must be at most %s, got %s", name, limit, hi)
+	}
+	return nil
+}
