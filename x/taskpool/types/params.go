@@ -3,6 +3,8 @@ package types
 import (
 	"fmt"
 	"time"
+
+	"github.com/hyra-network/hyra/zk/vector"
 )
 
 // Default params: one claim at a time per worker (the seed's rule), deadlines
@@ -24,9 +26,10 @@ const (
 	maxClaimTimeoutLimit          = maxTaskTTLLimit
 )
 
-// MaxOutputSize caps the output bytes of a result before anything else is
-// done with them: no model produces a vector longer than vector.MaxLen.
-const MaxOutputSize = 1024 * 8
+// MaxVectorSize caps the input of a task and the output of a result, in
+// bytes, before anything else is done with them: no model reads or writes a
+// vector longer than vector.MaxLen.
+const MaxVectorSize = vector.MaxLen * vector.ElemSize
 
 // DefaultParams returns the params of a new chain.
 func DefaultParams() Params {

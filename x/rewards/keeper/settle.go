@@ -1,0 +1,145 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+	sdkmath "cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/rewards/types"
+)
+
+// SettleTask splits escrow, held by the module account payerModule, between
+// the worker, the model owner (royalty) and the protocol fee (community pool,
+// with reward_pool_share_bps of the fee going to the epoch reward pool), by
+// params in basis points, with integer arithmetic whose parts always sum
+// exactly to the escrow, rounding in favour of the system (the worker and
+// owner shares are floored; the remainder is fee). It records the worker's
+// verified work for the current epoch, raises reputation, and emits an event.
+// Returns the worker's share.
+//
+// A model owner that is empty or may not receive coins (a blocked module
+// account) gets no royalty: it goes to the protocol fee, so that the task
+// still settles. An escrow in another denom than the bond denom pays its
+// whole fee to the community pool, so that the reward pool holds one denom.
+// Nothing is written unless every transfer succeeds.
+func (k Keeper) SettleTask(
+	ctx context.Context,
+	payerModule string,
+	taskID uint64,
+	worker, modelOwner sdk.AccAddress,
+	escrow sdk.Coin,
+) (sdk.Coin, error) {
+	workerStr, err := k.addressString(worker, "worker")
+	if err != nil {
+		return sdk.Coin{}, err
+	}
+	if err := escrow.Validate(); err != nil {
+		return sdk.Coin{}, errorsmod.Wrap(types.ErrInvalidEscrow, err.Error())
+	}
+	if !escrow.IsPositive() {
+		return sdk.Coin{}, errorsmod.Wrapf(types.ErrInvalidEscrow, "escrow of task %d must be positive, got %s", taskID, escrow)
+	}
+	payer, err := k.payerAddress(payerModule)
+	if err != nil {
+		return sdk.Coin{}, err
+	}
+
+	var share sdk.Coin
+	err = atomically(ctx, func(ctx sdk.Context) error {
+		params, err := k.Params.Get(ctx)
+		if err != nil {
+			return err
+		}
+		ownerBps, ownerStr := params.ModelOwnerShareBps, ""
+		if len(modelOwner) == 0 || k.bankKeeper.BlockedAddr(modelOwner) {
+			ownerBps = 0
+		}
+		if len(modelOwner) > 0 {
+			if ownerStr, err = k.addressString(modelOwner, "model owner"); err != nil {
+				return err
+			}
+		}
+		poolBps := params.RewardPoolShareBps
+		if escrow.Denom != params.BondDenom() {
+			poolBps = 0
+		}
+		split, err := types.SplitEscrow(escrow.Amount, params.WorkerShareBps, ownerBps, poolBps)
+		if err != nil {
+			return err
+		}
+		if err := k.paySplit(ctx, payerModule, payer, worker, modelOwner, escrow.Denom, split); err != nil {
+			return errorsmod.Wrapf(err, "settling task %d", taskID)
+		}
+		epoch, err := k.recordWork(ctx, worker)
+		if err != nil {
+			return err
+		}
+		rep, err := k.raiseReputation(ctx, worker, params)
+		if err != nil {
+			return err
+		}
+		coin := func(x sdkmath.Int) sdk.Coin { return sdk.NewCoin(escrow.Denom, x) }
+		share = coin(split.Worker)
+		return ctx.EventManager().EmitTypedEvent(&types.EventTaskSettled{
+			TaskId:             taskID,
+			Worker:             workerStr,
+			ModelOwner:         ownerStr,
+			Escrow:             escrow,
+			WorkerShare:        share,
+			ModelOwnerShare:    coin(split.ModelOwner),
+			CommunityPoolShare: coin(split.CommunityPool),
+			RewardPoolShare:    coin(split.RewardPool),
+			Epoch:              epoch,
+			Reputation:         rep,
+		})
+	})
+	return share, err
+}
+
+// payerAddress returns the address of the module account escrow is paid
+// from. x/rewards' own pools may not pay: bonds and rewards are never escrow.
+func (k Keeper) payerAddress(payerModule string) (sdk.AccAddress, error) {
+	if payerModule == types.BondPoolName || payerModule == types.RewardPoolName {
+		return nil, errorsmod.Wrapf(types.ErrUnknownModule, "%s holds no escrow", payerModule)
+	}
+	addr := k.authKeeper.GetModuleAddress(payerModule)
+	if addr == nil {
+		return nil, errorsmod.Wrapf(types.ErrUnknownModule, "no module account %q", payerModule)
+	}
+	return addr, nil
+}
+
+// paySplit moves each non-zero part of a split out of the payer module.
+func (k Keeper) paySplit(
+	ctx context.Context,
+	payerModule string,
+	payer, worker, modelOwner sdk.AccAddress,
+	denom string,
+	split types.Split,
+) error {
+	coins := func(x sdkmath.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, x)) }
+	if split.Worker.IsPositive() {
+		if err := k.bankKeeper.SendCoinsFromModuleToAccount(ctx, payerModule, worker, coins(split.Worker)); err != nil {
+			return errorsmod.Wrap(err, "paying the worker")
+		}
+	}
+	if split.ModelOwner.IsPositive() {
+		if err := k.bankKeeper.SendCoinsFromModuleToAccount(ctx, payerModule, modelOwner, coins(split.ModelOwner)); err != nil {
+			return errorsmod.Wrap(err, "paying the model owner")
+		}
+	}
+	if split.RewardPool.IsPositive() {
+		if err := k.bankKeeper.SendCoinsFromModuleToModule(ctx, payerModule, types.RewardPoolName, coins(split.RewardPool)); err != nil {
+			return errorsmod.Wrap(err, "funding the reward pool")
+		}
+	}
+	if split.CommunityPool.IsPositive() {
+		if err := k.distrKeeper.FundCommunityPool(ctx, coins(split.CommunityPool), payer); err != nil {
+			return errorsmod.Wrap(err, "funding the community pool")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,53 @@
+package keeper
+
+import (
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/rewards/types"
+)
+
+// decodeAddress parses a bech32 address of the chain and returns its bytes
+// and its canonical spelling; field names it in the error.
+func (k Keeper) decodeAddress(addr, field string) (sdk.AccAddress, string, error) {
+	bz, err := k.addressCodec.StringToBytes(addr)
+	if err != nil {
+		return nil, "", errorsmod.Wrapf(types.ErrInvalidAddress, "%s: %s", field, err)
+	}
+	if len(bz) == 0 {
+		return nil, "", errorsmod.Wrapf(types.ErrInvalidAddress, "%s is empty", field)
+	}
+	s, err := k.addressCodec.BytesToString(bz)
+	if err != nil {
+		return nil, "", errorsmod.Wrapf(types.ErrInvalidAddress, "%s: %s", field, err)
+	}
+	return bz, s, nil
+}
+
+// addressString spells an address of the chain, rejecting an empty one.
+func (k Keeper) addressString(addr sdk.AccAddress, field string) (string, error) {
+	if len(addr) == 0 {
+		return "", errorsmod.Wrapf(types.ErrInvalidAddress, "%s is empty", field)
+	}
+	s, err := k.addressCodec.BytesToString(addr)
+	if err != nil {
+		return "", errorsmod.Wrapf(types.ErrInvalidAddress, "%s: %s", field, err)
+	}
+	return s, nil
+}
+
+// validateBondAmount checks that amount is a positive amount of the bond
+// denom, the only denom bonds and the reward pool hold.
+func validateBondAmount(amount sdk.Coin, p types.Params) error {
+	if err := amount.Validate(); err != nil {
+		return errorsmod.Wrap(types.ErrInvalidAmount, err.Error())
+	}
+	if amount.Denom != p.BondDenom() {
+		return errorsmod.Wrapf(types.ErrInvalidAmount, "amount must be in %s, got denom %q", p.BondDenom(), amount.Denom)
+	}
+	if !amount.IsPositive() {
+		return errorsmod.Wrapf(types.ErrInvalidAmount, "amount must be positive, got %s", amount)
+	}
+	return nil
+}

@@ -1,0 +1,168 @@
+package keeper
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// timeQueue is a (unix nanoseconds, task id) queue walked in time order.
+type timeQueue = collections.KeySet[collections.Pair[int64, uint64]]
+
+// EndBlocker returns lapsed claims to OPEN (penalising their workers) and
+// expires tasks past their deadline (refunding their creators). Each queue
+// is walked in time order up to the block time, at most
+// max_expirations_per_block items each, so a mass expiry is spread over
+// several blocks. It never fails and never panics: a bad item is logged and
+// dropped from its queue, and the chain moves on.
+func (k Keeper) EndBlocker(ctx context.Context) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		k.Logger(ctx).Error("reading params; no expiries this block", "err", err)
+		return nil
+	}
+	limit := int(params.MaxExpirationsPerBlock)
+	now := sdkCtx.BlockTime()
+	k.drain(sdkCtx, "claim", k.ClaimQueue, now, limit, k.expireClaim)
+	k.drain(sdkCtx, "deadline", k.DeadlineQueue, now, limit, k.expireTask)
+	return nil
+}
+
+// drain handles up to limit due items of a queue, each in its own cached
+// context so that a failing item leaves no partial writes.
+func (k Keeper) drain(ctx sdk.Context, name string, q timeQueue, now time.Time, limit int, handle func(sdk.Context, collections.Pair[int64, uint64]) error) {
+	due, err := dueKeys(ctx, q, now, limit)
+	if err != nil {
+		k.Logger(ctx).Error("reading the queue", "queue", name, "err", err)
+		return
+	}
+	for _, key := range due {
+		cacheCtx, write := ctx.CacheContext()
+		if err := safely(func() error { return handle(cacheCtx, key) }); err != nil {
+			k.Logger(ctx).Error("dropping a queue item that failed", "queue", name, "task", key.K2(), "err", err)
+			if err := q.Remove(ctx, key); err != nil {
+				k.Logger(ctx).Error("removing a failed queue item", "queue", name, "task", key.K2(), "err", err)
+			}
+			continue
+		}
+		write()
+	}
+}
+
+// dueKeys returns up to limit keys of q at or before now, in time order. The
+// keys are collected before any is handled, so that the iterator never sees
+// the writes of the handlers.
+func dueKeys(ctx context.Context, q timeQueue, now time.Time, limit int) ([]collections.Pair[int64, uint64], error) {
+	rng := new(collections.Range[collections.Pair[int64, uint64]]).
+		EndInclusive(collections.Join(now.UnixNano(), uint64(math.MaxUint64)))
+	iter, err := q.Iterate(ctx, rng)
+	if err != nil {
+		return nil, err
+	}
+	defer iter.Close()
+	var keys []collections.Pair[int64, uint64]
+	for ; iter.Valid() && len(keys) < limit; iter.Next() {
+		key, err := iter.Key()
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, key)
+	}
+	return keys, nil
+}
+
+// expireClaim returns a CLAIMED task whose claim lapsed to OPEN, releases the
+// worker's claim slot and penalises the worker.
+func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
+	task, err := k.GetTask(ctx, key.K2())
+	if err != nil {
+		return err
+	}
+	if task.Status != types.TASK_STATUS_CLAIMED || task.ClaimExpiry.UnixNano() != key.K1() {
+		return fmt.Errorf("stale claim queue entry: task is %s, claim expiry %s", task.Status, task.ClaimExpiry)
+	}
+	prev := task
+	task.Status = types.TASK_STATUS_OPEN
+	task.Worker = ""
+	task.ClaimExpiry = time.Time{}
+	if err := k.saveTask(ctx, &prev, task); err != nil {
+		return err
+	}
+	return k.lapseClaim(ctx, prev)
+}
+
+// expireTask refunds an OPEN or CLAIMED task past its deadline. A task still
+// CLAIMED at its deadline also had its claim lapse (claims never outlive the
+// deadline), so its worker is released and penalised as for a lapsed claim.
+func (k Keeper) expireTask(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
+	task, err := k.GetTask(ctx, key.K2())
+	if err != nil {
+		return err
+	}
+	if !task.Status.HoldsEscrow() || task.Deadline.UnixNano() != key.K1() {
+		return fmt.Errorf("stale deadline queue entry: task is %s, deadline %s", task.Status, task.Deadline)
+	}
+	prev := task
+	task.Status = types.TASK_STATUS_EXPIRED
+	if err := k.saveTask(ctx, &prev, task); err != nil {
+		return err
+	}
+	if prev.Status == types.TASK_STATUS_CLAIMED {
+		if err := k.lapseClaim(ctx, prev); err != nil {
+			return err
+		}
+	}
+	if err := k.refund(ctx, task); err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventTaskExpired{
+		TaskId:  task.Id,
+		Creator: task.Creator,
+		Refund:  task.Reward,
+	})
+}
+
+// lapseClaim releases the claim slot of the worker of a claimed task and
+// penalises the worker through x/rewards. A failing penalty is logged but
+// does not stop the task from moving on: escrow must never be held up by it.
+func (k Keeper) lapseClaim(ctx sdk.Context, claimed types.Task) error {
+	worker, err := k.addressCodec.StringToBytes(claimed.Worker)
+	if err != nil {
+		return err
+	}
+	if err := k.updateWorker(ctx, worker, func(w *types.Worker) {
+		w.ActiveTaskIds = removeID(w.ActiveTaskIds, claimed.Id)
+	}); err != nil {
+		return err
+	}
+	penaltyCtx, write := ctx.CacheContext()
+	if err := safely(func() error { return k.rewardsKeeper.PenalizeTimeout(penaltyCtx, claimed.Id, worker) }); err != nil {
+		k.Logger(ctx).Error("penalising a lapsed claim", "task", claimed.Id, "worker", claimed.Worker, "err", err)
+	} else {
+		write()
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventClaimExpired{
+		TaskId: claimed.Id,
+		PoolId: claimed.PoolId,
+		Worker: claimed.Worker,
+	})
+}
+
+// safely runs f and turns a panic into an error, so that one bad item cannot
+// halt the chain from EndBlock.
+func safely(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return f()
+}

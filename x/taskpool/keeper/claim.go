@@ -1,0 +1,153 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// maxClaimSkips bounds how many past-deadline open tasks a claim steps over
+// when looking for the next task of a pool. Such tasks are refunded by
+// EndBlock, which may lag behind by a few blocks after a mass expiry; the
+// bound keeps a claim O(log n) even then.
+const maxClaimSkips = 64
+
+// ClaimTask assigns a task of a pool to worker: taskID, or with taskID 0 the
+// oldest open task whose deadline has not passed. It returns the claimed
+// task's id. x/router calls it for its best-task claims.
+func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error) {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	now := sdkCtx.BlockTime()
+	pool, rec, err := k.checkCanClaim(ctx, worker, poolID)
+	if err != nil {
+		return 0, err
+	}
+	var task types.Task
+	if taskID == 0 {
+		task, err = k.NextOpenTask(ctx, poolID)
+	} else {
+		task, err = k.openTaskOf(ctx, poolID, taskID, now)
+	}
+	if err != nil {
+		return 0, err
+	}
+
+	workerStr := rec.Address
+	expiry := now.Add(pool.ClaimTimeout)
+	if expiry.After(task.Deadline) {
+		expiry = task.Deadline
+	}
+	prev := task
+	task.Status = types.TASK_STATUS_CLAIMED
+	task.Worker = workerStr
+	task.ClaimExpiry = expiry.UTC()
+	if err := k.saveTask(ctx, &prev, task); err != nil {
+		return 0, err
+	}
+	rec.ActiveTaskIds = append(rec.ActiveTaskIds, task.Id)
+	if err := k.Workers.Set(ctx, worker, rec); err != nil {
+		return 0, err
+	}
+	return task.Id, sdkCtx.EventManager().EmitTypedEvent(&types.EventTaskClaimed{
+		TaskId:      task.Id,
+		PoolId:      poolID,
+		Worker:      workerStr,
+		ClaimExpiry: task.ClaimExpiry,
+	})
+}
+
+// CanClaim reports why worker may not claim in pool now, or nil if it may:
+// it must be a registered, active worker, bonded per x/rewards, at or above
+// the pool's minimum reputation, and below max_active_tasks claims.
+func (k Keeper) CanClaim(ctx context.Context, worker sdk.AccAddress, poolID uint64) error {
+	_, _, err := k.checkCanClaim(ctx, worker, poolID)
+	return err
+}
+
+// checkCanClaim is CanClaim returning the pool and the worker record.
+func (k Keeper) checkCanClaim(ctx context.Context, worker sdk.AccAddress, poolID uint64) (types.Pool, types.Worker, error) {
+	pool, err := k.GetPool(ctx, poolID)
+	if err != nil {
+		return pool, types.Worker{}, err
+	}
+	if !pool.Active {
+		return pool, types.Worker{}, errorsmod.Wrapf(types.ErrPoolInactive, "pool %d", poolID)
+	}
+	rec, err := k.GetWorker(ctx, worker)
+	if err != nil {
+		return pool, rec, err
+	}
+	if !rec.Active {
+		return pool, rec, errorsmod.Wrapf(types.ErrWorkerInactive, "%s", rec.Address)
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return pool, rec, err
+	}
+	if n := len(rec.ActiveTaskIds); n >= int(params.MaxActiveTasks) {
+		return pool, rec, errorsmod.Wrapf(types.ErrTooManyTasks, "%s holds %d, the limit is %d", rec.Address, n, params.MaxActiveTasks)
+	}
+	if err := k.rewardsKeeper.CheckCanClaim(ctx, worker); err != nil {
+		return pool, rec, err
+	}
+	rep, err := k.rewardsKeeper.Reputation(ctx, worker)
+	if err != nil {
+		return pool, rec, err
+	}
+	if rep < pool.MinReputation {
+		return pool, rec, errorsmod.Wrapf(types.ErrLowReputation, "%s has %d, pool %d requires %d", rec.Address, rep, poolID, pool.MinReputation)
+	}
+	return pool, rec, nil
+}
+
+// NextOpenTask returns the oldest OPEN task of a pool whose deadline has not
+// passed, through the pool's open-task index.
+func (k Keeper) NextOpenTask(ctx context.Context, poolID uint64) (types.Task, error) {
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	rng := collections.NewSuperPrefixedTripleRange[uint64, int32, uint64](poolID, int32(types.TASK_STATUS_OPEN))
+	iter, err := k.TasksByPoolStatus.Iterate(ctx, rng)
+	if err != nil {
+		return types.Task{}, err
+	}
+	defer iter.Close()
+	for skipped := 0; iter.Valid() && skipped < maxClaimSkips; iter.Next() {
+		key, err := iter.Key()
+		if err != nil {
+			return types.Task{}, err
+		}
+		task, err := k.GetTask(ctx, key.K3())
+		if err != nil {
+			return types.Task{}, err
+		}
+		if now.Before(task.Deadline) {
+			return task, nil
+		}
+		skipped++
+	}
+	return types.Task{}, errorsmod.Wrapf(types.ErrNoOpenTask, "pool %d has no open task before its deadline", poolID)
+}
+
+// openTaskOf loads a named task and checks that it is an OPEN task of the
+// pool whose deadline has not passed.
+func (k Keeper) openTaskOf(ctx context.Context, poolID, taskID uint64, now time.Time) (types.Task, error) {
+	task, err := k.GetTask(ctx, taskID)
+	if err != nil {
+		return task, err
+	}
+	if task.PoolId != poolID {
+		return task, errorsmod.Wrapf(types.ErrTaskNotFound, "task %d is in pool %d, not pool %d", taskID, task.PoolId, poolID)
+	}
+	if task.Status != types.TASK_STATUS_OPEN {
+		return task, errorsmod.Wrapf(types.ErrWrongStatus, "task %d is %s; only OPEN tasks can be claimed", taskID, task.Status)
+	}
+	if !now.Before(task.Deadline) {
+		return task, errorsmod.Wrapf(types.ErrDeadlinePassed, "task %d expired at %s", taskID, task.Deadline.Format(time.RFC3339))
+	}
+	return task, nil
+}

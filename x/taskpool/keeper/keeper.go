@@ -1,0 +1,142 @@
+// Package keeper holds the state of x/taskpool (pools, escrowed tasks,
+// workers, and the indexes and expiry queues over them) and its message and
+// query servers.
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	corestore "cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/log"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// Keeper owns pools, tasks and workers, and the escrow of open tasks.
+type Keeper struct {
+	cdc           codec.BinaryCodec
+	addressCodec  address.Codec
+	bankKeeper    types.BankKeeper
+	modelKeeper   types.ModelRegistryKeeper
+	rewardsKeeper types.RewardsKeeper
+	// authority is the address allowed to update params (x/gov by default).
+	authority string
+
+	Schema collections.Schema
+	Params collections.Item[types.Params]
+
+	PoolSeq collections.Sequence
+	Pools   collections.Map[uint64, types.Pool]
+	// PoolsByModel indexes pools by model: (model id, pool id).
+	PoolsByModel collections.KeySet[collections.Pair[uint64, uint64]]
+
+	TaskSeq collections.Sequence
+	Tasks   collections.Map[uint64, types.Task]
+	// TasksByPoolStatus indexes tasks by (pool id, status, task id). Its
+	// (pool, OPEN) range is the pool's open-task index: task ids grow with
+	// time, so the first key is the oldest open task and a claim costs one
+	// seek, never a scan. It also serves the pool filters of the Tasks query.
+	TasksByPoolStatus collections.KeySet[collections.Triple[uint64, int32, uint64]]
+	// TasksByStatus indexes tasks by (status, task id) for the status filter.
+	TasksByStatus collections.KeySet[collections.Pair[int32, uint64]]
+	// TasksByCreator indexes tasks by (creator, task id).
+	TasksByCreator collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
+	// ClaimQueue holds (claim expiry in unix nanoseconds, task id) for every
+	// CLAIMED task; DeadlineQueue holds (deadline, task id) for every OPEN or
+	// CLAIMED task. EndBlock walks both in time order up to the block time.
+	ClaimQueue    collections.KeySet[collections.Pair[int64, uint64]]
+	DeadlineQueue collections.KeySet[collections.Pair[int64, uint64]]
+
+	Workers collections.Map[sdk.AccAddress, types.Worker]
+}
+
+// NewKeeper builds the keeper. It panics on an invalid authority, which is a
+// wiring error caught at start-up.
+func NewKeeper(
+	cdc codec.BinaryCodec,
+	storeService corestore.KVStoreService,
+	addressCodec address.Codec,
+	bankKeeper types.BankKeeper,
+	modelKeeper types.ModelRegistryKeeper,
+	rewardsKeeper types.RewardsKeeper,
+	authority string,
+) Keeper {
+	if _, err := addressCodec.StringToBytes(authority); err != nil {
+		panic(fmt.Errorf("invalid taskpool authority address: %w", err))
+	}
+	sb := collections.NewSchemaBuilder(storeService)
+	timeQueue := collections.PairKeyCodec(collections.Int64Key, collections.Uint64Key)
+	k := Keeper{
+		cdc:           cdc,
+		addressCodec:  addressCodec,
+		bankKeeper:    bankKeeper,
+		modelKeeper:   modelKeeper,
+		rewardsKeeper: rewardsKeeper,
+		authority:     authority,
+		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		PoolSeq:       collections.NewSequence(sb, types.PoolSeqKey, "pool_seq"),
+		Pools:         collections.NewMap(sb, types.PoolsKey, "pools", collections.Uint64Key, codec.CollValue[types.Pool](cdc)),
+		PoolsByModel: collections.NewKeySet(sb, types.PoolsByModelKey, "pools_by_model",
+			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
+		TaskSeq: collections.NewSequence(sb, types.TaskSeqKey, "task_seq"),
+		Tasks:   collections.NewMap(sb, types.TasksKey, "tasks", collections.Uint64Key, codec.CollValue[types.Task](cdc)),
+		TasksByPoolStatus: collections.NewKeySet(sb, types.TasksByPoolStatusKey, "tasks_by_pool_status",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.Int32Key, collections.Uint64Key)),
+		TasksByStatus: collections.NewKeySet(sb, types.TasksByStatusKey, "tasks_by_status",
+			collections.PairKeyCodec(collections.Int32Key, collections.Uint64Key)),
+		TasksByCreator: collections.NewKeySet(sb, types.TasksByCreatorKey, "tasks_by_creator",
+			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
+		ClaimQueue:    collections.NewKeySet(sb, types.ClaimQueueKey, "claim_queue", timeQueue),
+		DeadlineQueue: collections.NewKeySet(sb, types.DeadlineQueueKey, "deadline_queue", timeQueue),
+		Workers:       collections.NewMap(sb, types.WorkersKey, "workers", sdk.AccAddressKey, codec.CollValue[types.Worker](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// GetAuthority returns the address allowed to update params.
+func (k Keeper) GetAuthority() string { return k.authority }
+
+// Logger returns the module's logger.
+func (k Keeper) Logger(ctx context.Context) log.Logger {
+	return sdk.UnwrapSDKContext(ctx).Logger().With("module", "x/"+types.ModuleName)
+}
+
+// GetPool returns a pool, or ErrPoolNotFound.
+func (k Keeper) GetPool(ctx context.Context, id uint64) (types.Pool, error) {
+	p, err := k.Pools.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return p, errorsmod.Wrapf(types.ErrPoolNotFound, "pool %d", id)
+	}
+	return p, err
+}
+
+// GetTask returns a task, or ErrTaskNotFound.
+func (k Keeper) GetTask(ctx context.Context, id uint64) (types.Task, error) {
+	t, err := k.Tasks.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return t, errorsmod.Wrapf(types.ErrTaskNotFound, "task %d", id)
+	}
+	return t, err
+}
+
+// GetWorker returns a worker record, or ErrWorkerNotFound.
+func (k Keeper) GetWorker(ctx context.Context, addr sdk.AccAddress) (types.Worker, error) {
+	w, err := k.Workers.Get(ctx, addr)
+	if errors.Is(err, collections.ErrNotFound) {
+		return w, errorsmod.Wrapf(types.ErrWorkerNotFound, "%s", addr)
+	}
+	return w, err
+}

@@ -1,0 +1,89 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// CreatePool creates an active pool for an active model and returns its id.
+// x/router calls it to open the first pool of a model.
+func (k Keeper) CreatePool(ctx context.Context, creator sdk.AccAddress, name string, modelID uint64, claimTimeout time.Duration, minReputation int64) (uint64, error) {
+	creatorStr, err := k.addrString(creator)
+	if err != nil {
+		return 0, err
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := validatePoolName(name, params); err != nil {
+		return 0, err
+	}
+	if err := validateClaimTimeout(claimTimeout, params); err != nil {
+		return 0, err
+	}
+	model, err := k.modelKeeper.GetModel(ctx, modelID)
+	if err != nil {
+		return 0, err
+	}
+	if !model.Active {
+		return 0, errorsmod.Wrapf(types.ErrModelInactive, "model %d", modelID)
+	}
+
+	id, err := k.PoolSeq.Next(ctx)
+	if err != nil {
+		return 0, err
+	}
+	pool := types.Pool{
+		Id:            id,
+		Name:          name,
+		ModelId:       modelID,
+		Creator:       creatorStr,
+		Active:        true,
+		ClaimTimeout:  claimTimeout,
+		MinReputation: minReputation,
+		CreatedHeight: sdk.UnwrapSDKContext(ctx).BlockHeight(),
+	}
+	if err := k.Pools.Set(ctx, id, pool); err != nil {
+		return 0, err
+	}
+	if err := k.PoolsByModel.Set(ctx, collections.Join(modelID, id)); err != nil {
+		return 0, err
+	}
+	return id, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPoolCreated{
+		PoolId:        id,
+		ModelId:       modelID,
+		Creator:       creatorStr,
+		Name:          name,
+		ClaimTimeout:  claimTimeout,
+		MinReputation: minReputation,
+	})
+}
+
+// SetPoolActive opens or closes a pool to new tasks and claims; only its
+// creator may. Tasks already in a closed pool can still be completed,
+// cancelled or expire, so no escrow is stranded.
+func (k Keeper) SetPoolActive(ctx context.Context, creator sdk.AccAddress, poolID uint64, active bool) error {
+	pool, err := k.GetPool(ctx, poolID)
+	if err != nil {
+		return err
+	}
+	if !k.sameAddress(pool.Creator, creator) {
+		return errorsmod.Wrapf(types.ErrUnauthorized, "pool %d was created by %s", poolID, pool.Creator)
+	}
+	if pool.Active == active {
+		return errorsmod.Wrapf(types.ErrNoChange, "pool %d already has active=%t", poolID, active)
+	}
+	pool.Active = active
+	if err := k.Pools.Set(ctx, poolID, pool); err != nil {
+		return err
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPoolActiveSet{PoolId: poolID, Active: active})
+}

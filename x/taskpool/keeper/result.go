@@ -1,0 +1,129 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	"github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/vector"
+	"github.com/hyra-network/hyra/zk/verifier"
+)
+
+// SubmitResult completes a task claimed by worker with output, if proof shows
+// that output is the model version's output on the task input for this chain,
+// task and worker. Every public input is computed here, never read from the
+// message. On success the escrow is settled through x/rewards and the
+// worker's share is returned; on failure nothing changes and the claim stays.
+func (k Keeper) SubmitResult(ctx context.Context, worker sdk.AccAddress, taskID uint64, output, proof []byte) (sdk.Coin, error) {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	if err := types.CheckResultSizes(output, proof); err != nil {
+		return sdk.Coin{}, err
+	}
+	task, err := k.claimedBy(ctx, worker, taskID, sdkCtx.BlockTime())
+	if err != nil {
+		return sdk.Coin{}, err
+	}
+	version, err := k.modelKeeper.GetModelVersion(ctx, task.ModelId, task.ModelVersion)
+	if err != nil {
+		return sdk.Coin{}, err
+	}
+	if err := checkOutput(output, version); err != nil {
+		return sdk.Coin{}, err
+	}
+	sdkCtx.GasMeter().ConsumeGas(verifier.VerifyGas, "verify result proof")
+	st := verifier.Statement{
+		ChainID: sdkCtx.ChainID(),
+		TaskID:  task.Id,
+		Worker:  worker,
+		Input:   task.Input,
+		Output:  output,
+	}
+	if err := verifier.Verify(version.VerifyingKey, proof, st); err != nil {
+		return sdk.Coin{}, errorsmod.Wrapf(types.ErrInvalidProof, "task %d: %s", task.Id, err)
+	}
+	return k.settle(ctx, worker, task, output, proof)
+}
+
+// claimedBy loads a task and checks that worker holds a live claim on it and
+// that its deadline has not passed.
+func (k Keeper) claimedBy(ctx context.Context, worker sdk.AccAddress, taskID uint64, now time.Time) (types.Task, error) {
+	task, err := k.GetTask(ctx, taskID)
+	if err != nil {
+		return task, err
+	}
+	if task.Status != types.TASK_STATUS_CLAIMED {
+		return task, errorsmod.Wrapf(types.ErrWrongStatus, "task %d is %s; results are accepted for CLAIMED tasks", taskID, task.Status)
+	}
+	if !k.sameAddress(task.Worker, worker) {
+		return task, errorsmod.Wrapf(types.ErrNotAssigned, "task %d is claimed by %s", taskID, task.Worker)
+	}
+	if !now.Before(task.Deadline) {
+		return task, errorsmod.Wrapf(types.ErrDeadlinePassed, "task %d expired at %s", taskID, task.Deadline.Format(time.RFC3339))
+	}
+	if !now.Before(task.ClaimExpiry) {
+		return task, errorsmod.Wrapf(types.ErrClaimExpired, "the claim on task %d lapsed at %s", taskID, task.ClaimExpiry.Format(time.RFC3339))
+	}
+	return task, nil
+}
+
+// checkOutput checks that output decodes to a vector of the model version's
+// output length.
+func checkOutput(output []byte, version mrtypes.ModelVersion) error {
+	v, err := vector.Decode(output)
+	if err != nil {
+		return errorsmod.Wrap(types.ErrInvalidOutput, err.Error())
+	}
+	if len(v) != int(version.OutputLength) {
+		return errorsmod.Wrapf(types.ErrInvalidOutput, "%d elements, model %d version %d outputs %d",
+			len(v), version.ModelId, version.Version, version.OutputLength)
+	}
+	return nil
+}
+
+// settle completes a verified task: stores the result, pays the escrow out
+// through x/rewards, and updates the model's and the worker's statistics.
+func (k Keeper) settle(ctx context.Context, worker sdk.AccAddress, task types.Task, output, proof []byte) (sdk.Coin, error) {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	model, err := k.modelKeeper.GetModel(ctx, task.ModelId)
+	if err != nil {
+		return sdk.Coin{}, err
+	}
+	owner, err := k.addressCodec.StringToBytes(model.Owner)
+	if err != nil {
+		return sdk.Coin{}, errorsmod.Wrapf(types.ErrInvalidAddress, "model owner: %s", err)
+	}
+	prev := task
+	task.Status = types.TASK_STATUS_COMPLETED
+	task.Output = output
+	task.Proof = proof
+	task.CompletedAt = sdkCtx.BlockTime().UTC()
+	if err := k.saveTask(ctx, &prev, task); err != nil {
+		return sdk.Coin{}, err
+	}
+	share, err := k.rewardsKeeper.SettleTask(ctx, types.ModuleName, task.Id, worker, owner, task.Reward)
+	if err != nil {
+		return sdk.Coin{}, errorsmod.Wrapf(err, "settling task %d", task.Id)
+	}
+	if err := k.modelKeeper.RecordTaskCompleted(ctx, task.ModelId, task.Reward); err != nil {
+		return sdk.Coin{}, err
+	}
+	if err := k.updateWorker(ctx, worker, func(w *types.Worker) {
+		w.TotalTasks++
+		w.TotalRewards = w.TotalRewards.Add(share)
+		w.ActiveTaskIds = removeID(w.ActiveTaskIds, task.Id)
+	}); err != nil {
+		return sdk.Coin{}, err
+	}
+	return share, sdkCtx.EventManager().EmitTypedEvent(&types.EventTaskCompleted{
+		TaskId:       task.Id,
+		Worker:       task.Worker,
+		Reward:       task.Reward,
+		WorkerReward: share,
+		PoolId:       task.PoolId,
+	})
+}

@@ -1,0 +1,34 @@
+package types
+
+import (
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/hyra-network/hyra/zk/verifier"
+)
+
+// ValidateBasic rejects an oversized input before the message reaches a block.
+func (m *MsgSubmitTask) ValidateBasic() error {
+	if n := len(m.Input); n == 0 || n > MaxVectorSize {
+		return errorsmod.Wrapf(ErrInvalidInput, "input is %d bytes, must be in [1, %d]", n, MaxVectorSize)
+	}
+	return nil
+}
+
+// ValidateBasic rejects an oversized output or proof before the message
+// reaches a block; the handler checks the same again first, for messages that
+// arrive through authz.
+func (m *MsgSubmitResult) ValidateBasic() error {
+	return CheckResultSizes(m.Output, m.Proof)
+}
+
+// CheckResultSizes is the cheap size check of a result: an output of at most
+// MaxVectorSize bytes and a proof of exactly verifier.MaxProofSize bytes.
+func CheckResultSizes(output, proof []byte) error {
+	if n := len(output); n == 0 || n > MaxVectorSize {
+		return errorsmod.Wrapf(ErrInvalidOutput, "output is %d bytes, must be in [1, %d]", n, MaxVectorSize)
+	}
+	if n := len(proof); n == 0 || n > verifier.MaxProofSize {
+		return errorsmod.Wrapf(ErrInvalidProof, "proof is %d bytes, must be in [1, %d]", n, verifier.MaxProofSize)
+	}
+	return nil
+}
