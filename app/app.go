@@ -33,6 +33,8 @@ import (
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 
 	modelregistrykeeper "github.com/hyra-network/hyra/x/modelregistry/keeper"
+	rewardskeeper "github.com/hyra-network/hyra/x/rewards/keeper"
+	taskpoolkeeper "github.com/hyra-network/hyra/x/taskpool/keeper"
 )
 
 // DefaultNodeHome is where hyrad keeps its config and data unless --home says otherwise.
@@ -62,6 +64,8 @@ type App struct {
 	UpgradeKeeper         *upgradekeeper.Keeper
 	ConsensusParamsKeeper consensuskeeper.Keeper
 	ModelRegistryKeeper   modelregistrykeeper.Keeper
+	RewardsKeeper         rewardskeeper.Keeper
+	TaskPoolKeeper        taskpoolkeeper.Keeper
 
 	sm *module.SimulationManager
 }
@@ -118,6 +122,8 @@ func New(
 		&app.UpgradeKeeper,
 		&app.ConsensusParamsKeeper,
 		&app.ModelRegistryKeeper,
+		&app.RewardsKeeper,
+		&app.TaskPoolKeeper,
 	); err != nil {
 		return nil, err
 	}

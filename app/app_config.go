@@ -49,6 +49,12 @@ import (
 	_ "github.com/hyra-network/hyra/x/modelregistry" // import for side-effects
 	modelregistrytypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	modelregistrymodulev1 "github.com/hyra-network/hyra/x/modelregistry/types/modulev1"
+	_ "github.com/hyra-network/hyra/x/rewards" // import for side-effects
+	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
+	rewardsmodulev1 "github.com/hyra-network/hyra/x/rewards/types/modulev1"
+	_ "github.com/hyra-network/hyra/x/taskpool" // import for side-effects
+	taskpooltypes "github.com/hyra-network/hyra/x/taskpool/types"
+	taskpoolmodulev1 "github.com/hyra-network/hyra/x/taskpool/types/modulev1"
 )
 
 // moduleAccPerms lists every module account and what it may do with coins.
@@ -59,6 +65,11 @@ var moduleAccPerms = []*authmodulev1.ModuleAccountPermission{
 	{Account: stakingtypes.BondedPoolName, Permissions: []string{authtypes.Burner, stakingtypes.ModuleName}},
 	{Account: stakingtypes.NotBondedPoolName, Permissions: []string{authtypes.Burner, stakingtypes.ModuleName}},
 	{Account: govtypes.ModuleName, Permissions: []string{authtypes.Burner}},
+	// x/rewards holds worker bonds and the epoch reward pool; it only sends.
+	{Account: rewardstypes.BondPoolName},
+	{Account: rewardstypes.RewardPoolName},
+	// x/taskpool escrows task rewards; it only sends.
+	{Account: taskpooltypes.ModuleName},
 }
 
 // blockAccAddrs are module accounts that may not receive plain bank sends:
@@ -70,6 +81,9 @@ var blockAccAddrs = []string{
 	minttypes.ModuleName,
 	stakingtypes.BondedPoolName,
 	stakingtypes.NotBondedPoolName,
+	rewardstypes.BondPoolName,
+	rewardstypes.RewardPoolName,
+	taskpooltypes.ModuleName,
 }
 
 // appConfig declares the modules of hyrad and their order of execution.
@@ -94,6 +108,10 @@ var appConfig = appconfig.Compose(&appv1alpha1.Config{
 					govtypes.ModuleName,
 					stakingtypes.ModuleName,
 					feegrant.ModuleName,
+					// taskpool before rewards: a lapsed claim's penalty
+					// reaches bond whose unbonding ends in the same block.
+					taskpooltypes.ModuleName,
+					rewardstypes.ModuleName,
 				},
 				OverrideStoreKeys: []*runtimev1alpha1.StoreKeyConfig{
 					{ModuleName: authtypes.ModuleName, KvStoreKey: "acc"},
@@ -115,6 +133,9 @@ var appConfig = appconfig.Compose(&appv1alpha1.Config{
 					upgradetypes.ModuleName,
 					consensustypes.ModuleName,
 					modelregistrytypes.ModuleName,
+					// after bank, which holds the pools' genesis balances
+					rewardstypes.ModuleName,
+					taskpooltypes.ModuleName,
 				},
 			}),
 		},
@@ -148,5 +169,7 @@ var appConfig = appconfig.Compose(&appv1alpha1.Config{
 		{Name: govtypes.ModuleName, Config: appconfig.WrapAny(&govmodulev1.Module{})},
 		{Name: consensustypes.ModuleName, Config: appconfig.WrapAny(&consensusmodulev1.Module{})},
 		{Name: modelregistrytypes.ModuleName, Config: appconfig.WrapAny(&modelregistrymodulev1.Module{})},
+		{Name: rewardstypes.ModuleName, Config: appconfig.WrapAny(&rewardsmodulev1.Module{})},
+		{Name: taskpooltypes.ModuleName, Config: appconfig.WrapAny(&taskpoolmodulev1.Module{})},
 	},
 })

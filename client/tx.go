@@ -1,0 +1,214 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/pflag"
+	"google.golang.org/grpc/status"
+
+	sdkclient "github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+)
+
+// defaultGasAdjustment is the margin on simulated gas: execution may use a
+// little more than simulation (e.g. a signature check it skipped).
+const defaultGasAdjustment = 1.5
+
+// Sender signs and broadcasts the transactions of one account, one at a time,
+// and waits for each to be committed. It keeps the account sequence itself,
+// so that a long-running program does not query it before every transaction,
+// and reloads it from the chain when the node says it is wrong or when the
+// fate of a transaction is unknown (the node went away mid-broadcast).
+type Sender struct {
+	cctx sdkclient.Context
+	txf  tx.Factory
+
+	// CommitTimeout bounds the wait for a broadcast transaction to be
+	// committed; PollInterval is how often the wait asks the node.
+	CommitTimeout time.Duration
+	PollInterval  time.Duration
+
+	mu       sync.Mutex
+	seqKnown bool
+}
+
+// NewSender returns a sender for the --from account of cctx, signing with
+// txf (see FactoryFromFlags).
+func NewSender(cctx sdkclient.Context, txf tx.Factory) *Sender {
+	return &Sender{cctx: cctx, txf: txf, CommitTimeout: time.Minute, PollInterval: 250 * time.Millisecond}
+}
+
+// FactoryFromFlags is tx.NewFactoryCLI (--fees, --gas-prices, --gas, --note
+// ... apply) with defaults for a program: unless --gas names a fixed limit,
+// every transaction is simulated first, which sizes its gas and turns most
+// failures into an error before anything is broadcast, and the estimate gets
+// a 1.5 margin unless --gas-adjustment says otherwise.
+func FactoryFromFlags(cctx sdkclient.Context, fs *pflag.FlagSet) (tx.Factory, error) {
+	txf, err := tx.NewFactoryCLI(cctx, fs)
+	if err != nil {
+		return txf, err
+	}
+	if !fs.Changed(flags.FlagGas) {
+		txf = txf.WithSimulateAndExecute(true)
+	}
+	if !fs.Changed(flags.FlagGasAdjustment) {
+		txf = txf.WithGasAdjustment(defaultGasAdjustment)
+	}
+	return txf, nil
+}
+
+// Address is the signing account.
+func (s *Sender) Address() sdk.AccAddress { return s.cctx.GetFromAddress() }
+
+// ClientContext is the context the sender signs with.
+func (s *Sender) ClientContext() sdkclient.Context { return s.cctx }
+
+// Send signs msgs into one transaction, broadcasts it, and waits until it is
+// committed. A transaction the chain refuses (in simulation, CheckTx or
+// execution) returns a *RejectedError; anything else is a failure to reach
+// the node, after which the sequence is reloaded before the next send.
+func (s *Sender) Send(ctx context.Context, msgs ...sdk.Msg) (*TxResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for attempt := 0; ; attempt++ {
+		res, err := s.sendOnce(ctx, msgs)
+		if err == nil {
+			return res, nil
+		}
+		if !isWrongSequence(err) || attempt > 0 {
+			return nil, err
+		}
+		// Someone else (another process with the same key) used our sequence:
+		// reload it and try once more.
+		s.seqKnown = false
+	}
+}
+
+func (s *Sender) sendOnce(ctx context.Context, msgs []sdk.Msg) (*TxResult, error) {
+	if err := s.loadSequence(); err != nil {
+		return nil, err
+	}
+	txf := s.txf
+	if txf.SimulateAndExecute() {
+		_, gas, err := tx.CalculateGas(s.cctx, txf, msgs...)
+		if err != nil {
+			return nil, simulationError(err)
+		}
+		txf = txf.WithGas(gas)
+	}
+	builder, err := txf.BuildUnsignedTx(msgs...)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.Sign(ctx, txf, s.cctx.FromName, builder, true); err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
+	}
+	txBytes, err := s.cctx.TxConfig.TxEncoder()(builder.GetTx())
+	if err != nil {
+		return nil, err
+	}
+	node, err := s.cctx.GetNode()
+	if err != nil {
+		return nil, err
+	}
+
+	start := time.Now()
+	res, err := node.BroadcastTxSync(ctx, txBytes)
+	if err != nil {
+		// The transaction may or may not have reached the mempool.
+		s.seqKnown = false
+		return nil, fmt.Errorf("broadcast: %w", err)
+	}
+	if res.Code != 0 {
+		if res.Codespace == sdkerrors.RootCodespace && res.Code == sdkerrors.ErrWrongSequence.ABCICode() {
+			s.seqKnown = false
+		}
+		return nil, &RejectedError{Stage: "check", Codespace: res.Codespace, Code: res.Code, Log: res.Log, Hash: res.Hash.String()}
+	}
+	s.txf = s.txf.WithSequence(txf.Sequence() + 1)
+	checked := time.Now()
+
+	out, err := s.waitCommit(ctx, res.Hash)
+	if err != nil {
+		s.seqKnown = false
+		return nil, err
+	}
+	out.Broadcast = checked.Sub(start)
+	out.Commit = time.Since(checked)
+	if out.Code != 0 {
+		return out, &RejectedError{Stage: "execution", Codespace: out.Codespace, Code: out.Code, Log: out.Log, Hash: out.Hash}
+	}
+	return out, nil
+}
+
+// loadSequence reads the account number and sequence from the chain unless
+// the sender already knows them.
+func (s *Sender) loadSequence() error {
+	if s.seqKnown {
+		return nil
+	}
+	num, seq, err := s.cctx.AccountRetriever.GetAccountNumberSequence(s.cctx, s.cctx.GetFromAddress())
+	if err != nil {
+		return fmt.Errorf("account %s: %w", s.cctx.GetFromAddress(), err)
+	}
+	s.txf = s.txf.WithAccountNumber(num).WithSequence(seq)
+	s.seqKnown = true
+	return nil
+}
+
+// waitCommit polls the node until the transaction is in a block. Errors while
+// polling (the node restarting) are retried until CommitTimeout.
+func (s *Sender) waitCommit(ctx context.Context, hash []byte) (*TxResult, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.CommitTimeout)
+	defer cancel()
+	ticker := time.NewTicker(s.PollInterval)
+	defer ticker.Stop()
+	var lastErr error
+	for {
+		node, err := s.cctx.GetNode()
+		if err != nil {
+			return nil, err
+		}
+		res, err := node.Tx(ctx, hash, false)
+		if err == nil {
+			return newTxResult(res), nil
+		}
+		lastErr = err
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("transaction %X not committed within %s (last answer: %v)", hash, s.CommitTimeout, lastErr)
+		case <-ticker.C:
+		}
+	}
+}
+
+// simulationError turns a refused simulation into a *RejectedError; the node
+// answers it as a gRPC status, while a failure to reach the node is not one.
+func simulationError(err error) error {
+	st, ok := status.FromError(err)
+	if !ok {
+		return fmt.Errorf("simulate: %w", err)
+	}
+	return &RejectedError{Stage: "simulation", Log: st.Message()}
+}
+
+// isWrongSequence reports whether the chain refused a transaction for its
+// account sequence.
+func isWrongSequence(err error) bool {
+	var rej *RejectedError
+	if !errors.As(err, &rej) {
+		return false
+	}
+	if rej.Codespace == sdkerrors.RootCodespace && rej.Code == sdkerrors.ErrWrongSequence.ABCICode() {
+		return true
+	}
+	return strings.Contains(rej.Log, "account sequence mismatch")
+}

@@ -1,0 +1,73 @@
+package client
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	coretypes "github.com/cometbft/cometbft/rpc/core/types"
+
+	sdkclient "github.com/cosmos/cosmos-sdk/client"
+
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// TaskEndedError is a task that reached a terminal state other than
+// COMPLETED: its reward went back to its creator.
+type TaskEndedError struct {
+	Task tptypes.Task
+}
+
+func (e *TaskEndedError) Error() string {
+	return fmt.Sprintf("task %d ended %s without a result; its reward of %s was refunded to %s",
+		e.Task.Id, e.Task.Status, e.Task.Reward, e.Task.Creator)
+}
+
+// WaitCompleted waits until a task is COMPLETED and returns it. Events (from
+// an EventStream subscribed to QueryTaskCompleted, may be nil) make it return
+// as soon as the completing block is committed; polling every pollEvery makes
+// it return even when the websocket is down. A task that expires or is
+// cancelled returns a *TaskEndedError.
+func WaitCompleted(ctx context.Context, cctx sdkclient.Context, events <-chan coretypes.ResultEvent, taskID uint64, pollEvery time.Duration) (*tptypes.Task, error) {
+	q := tptypes.NewQueryClient(cctx)
+	ticker := time.NewTicker(pollEvery)
+	defer ticker.Stop()
+	var lastErr error
+	for {
+		res, err := q.Task(ctx, &tptypes.QueryTaskRequest{Id: taskID})
+		if err == nil {
+			lastErr = nil
+			switch res.Task.Status {
+			case tptypes.TASK_STATUS_COMPLETED:
+				return &res.Task, nil
+			case tptypes.TASK_STATUS_EXPIRED, tptypes.TASK_STATUS_CANCELLED:
+				return nil, &TaskEndedError{Task: res.Task}
+			}
+		} else {
+			lastErr = err
+		}
+		if err := waitSignal(ctx, events, ticker.C, taskID); err != nil {
+			if lastErr != nil {
+				return nil, fmt.Errorf("waiting for task %d: %w (last query error: %v)", taskID, err, lastErr)
+			}
+			return nil, fmt.Errorf("waiting for task %d: %w", taskID, err)
+		}
+	}
+}
+
+// waitSignal blocks until an event names taskID, the ticker fires, or ctx ends.
+func waitSignal(ctx context.Context, events <-chan coretypes.ResultEvent, tick <-chan time.Time, taskID uint64) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick:
+			return nil
+		case ev := <-events:
+			if slices.Contains(EventIDs(ev.Events, AttrTaskCompletedID), taskID) {
+				return nil
+			}
+		}
+	}
+}

@@ -1,0 +1,219 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	hyraclient "github.com/hyra-network/hyra/client"
+)
+
+const (
+	flagModel       = "model"
+	flagInput       = "input"
+	flagInputFile   = "input-file"
+	flagReward      = "reward"
+	flagTTL         = "ttl"
+	flagWait        = "wait"
+	flagWaitTimeout = "wait-timeout"
+)
+
+// clientCommand is `hyrad client`, the user's side of inference.
+func clientCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "client",
+		Short: "Buy inference: submit a task for a model and read its verified result",
+		RunE:  client.ValidateCmd,
+	}
+	cmd.AddCommand(clientInferCommand())
+	return cmd
+}
+
+func clientInferCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "infer --model ID (--input 1,2,3 | --input-file F) --from KEY",
+		Short: "Submit an inference task through the router and optionally wait for its verified result",
+		Long: `Submit an inference task. The input is checked locally against the model's input
+schema, the reward (default: the model's price) is escrowed, and x/router places the task
+in a pool of the model. With --wait the command waits for a worker's result, which the
+chain pays only after verifying its proof, verifies the proof again locally against the
+model's registered verifying key, and prints the output, the predicted class and the
+end-to-end latency.`,
+		Example: `hyrad client infer --model 1 --input 51,35,14,2 --wait --from alice
+hyrad client infer --model 2 --input-file digit.txt --reward 2000uhyra --ttl 5m --wait --from alice`,
+		Args: cobra.NoArgs,
+		RunE: runInfer,
+	}
+	cmd.Flags().Uint64(flagModel, 0, "id of the model to run (required)")
+	cmd.Flags().String(flagInput, "", "input vector: integers separated by commas")
+	cmd.Flags().String(flagInputFile, "", "file holding the input vector (integers separated by commas or whitespace, brackets allowed)")
+	cmd.Flags().String(flagReward, "", "reward to escrow for the worker (default: the model's price)")
+	cmd.Flags().Duration(flagTTL, 10*time.Minute, "time to live: the task expires and is refunded after it")
+	cmd.Flags().Bool(flagWait, false, "wait for the verified result")
+	cmd.Flags().Duration(flagWaitTimeout, 0, "give up waiting after this long (default: until the task's deadline)")
+	_ = cmd.MarkFlagRequired(flagModel)
+	cmd.MarkFlagsMutuallyExclusive(flagInput, flagInputFile)
+	cmd.MarkFlagsOneRequired(flagInput, flagInputFile)
+	flags.AddTxFlagsToCmd(cmd)
+	// People read this command's output; scripts ask for --output json.
+	if f := cmd.Flags().Lookup(flags.FlagOutput); f != nil {
+		f.DefValue = flags.OutputFormatText
+		_ = f.Value.Set(flags.OutputFormatText)
+	}
+	return cmd
+}
+
+func runInfer(cmd *cobra.Command, _ []string) error {
+	cctx, err := client.GetClientTxContext(cmd)
+	if err != nil {
+		return err
+	}
+	req, err := inferRequest(cmd)
+	if err != nil {
+		return err
+	}
+	txf, err := hyraclient.FactoryFromFlags(cctx, cmd.Flags())
+	if err != nil {
+		return err
+	}
+	wait, _ := cmd.Flags().GetBool(flagWait)
+	ctx, cancel := context.WithCancel(cmd.Context())
+	defer cancel()
+
+	// Subscribe before submitting, so that a fast result is not missed.
+	var stream *hyraclient.EventStream
+	if wait {
+		stream = hyraclient.NewEventStream(cctx.NodeURI, newLogger(cmd), hyraclient.QueryTaskCompleted)
+		go stream.Run(ctx)
+	}
+	sub, err := hyraclient.Submit(ctx, hyraclient.NewSender(cctx, txf), req)
+	if err != nil {
+		return err
+	}
+	out := inferOutput{
+		TaskID: sub.TaskID, PoolID: sub.PoolID, PoolCreated: sub.PoolCreated, ModelID: sub.Model.Id,
+		ModelName: sub.Model.Name, ModelVersion: sub.Version.Version, Reward: sub.Reward.String(),
+		TxHash: sub.Tx.Hash, Height: sub.Tx.Height, Status: "OPEN",
+	}
+	jsonOut := cctx.OutputFormat == flags.OutputFormatJSON
+	if !jsonOut {
+		fmt.Fprintf(cmd.OutOrStdout(), "task %d routed to pool %d%s: model %d (%s) v%d, reward %s escrowed (tx %s, height %d)\n",
+			out.TaskID, out.PoolID, map[bool]string{true: " (new pool)"}[out.PoolCreated], out.ModelID, out.ModelName,
+			out.ModelVersion, out.Reward, out.TxHash, out.Height)
+	}
+	if !wait {
+		return printInfer(cmd.OutOrStdout(), jsonOut, out, false)
+	}
+
+	timeout, _ := cmd.Flags().GetDuration(flagWaitTimeout)
+	if timeout <= 0 {
+		timeout = time.Until(sub.Deadline) + time.Minute
+	}
+	wctx, wcancel := context.WithTimeout(ctx, timeout)
+	defer wcancel()
+	task, err := hyraclient.WaitCompleted(wctx, cctx, stream.C(), sub.TaskID, 2*time.Second)
+	if err != nil {
+		return err
+	}
+	latency := time.Since(sub.SentAt)
+	res, err := hyraclient.CheckResult(ctx, cctx, task)
+	if err != nil {
+		return err
+	}
+	out.Status, out.Worker, out.Output = task.Status.String(), task.Worker, res.Output
+	out.Argmax, out.Label, out.Verified = res.Argmax, res.Label, res.Verified
+	out.LatencyMS = latency.Milliseconds()
+	out.VerifyMS = float64(res.VerifyTime.Microseconds()) / 1000
+	if err := printInfer(cmd.OutOrStdout(), jsonOut, out, true); err != nil {
+		return err
+	}
+	if !res.Verified {
+		return fmt.Errorf("the proof of task %d does not verify locally: %w", task.Id, res.VerifyErr)
+	}
+	return nil
+}
+
+// inferRequest reads the request flags.
+func inferRequest(cmd *cobra.Command) (hyraclient.InferRequest, error) {
+	var req hyraclient.InferRequest
+	var err error
+	req.ModelID, _ = cmd.Flags().GetUint64(flagModel)
+	if req.ModelID == 0 {
+		return req, errors.New("--model: a model id is required")
+	}
+	if s, _ := cmd.Flags().GetString(flagInputFile); s != "" {
+		if req.Input, err = hyraclient.ReadVectorFile(s); err != nil {
+			return req, fmt.Errorf("--%s: %w", flagInputFile, err)
+		}
+	} else {
+		s, _ := cmd.Flags().GetString(flagInput)
+		if req.Input, err = hyraclient.ParseVector(s); err != nil {
+			return req, fmt.Errorf("--%s: %w", flagInput, err)
+		}
+	}
+	if s, _ := cmd.Flags().GetString(flagReward); s != "" {
+		reward, err := sdk.ParseCoinNormalized(s)
+		if err != nil {
+			return req, fmt.Errorf("--%s: %w", flagReward, err)
+		}
+		req.Reward = &reward
+	}
+	req.TTL, _ = cmd.Flags().GetDuration(flagTTL)
+	return req, nil
+}
+
+// inferOutput is what `client infer` prints; its JSON form is for scripts
+// (the demo reads it).
+type inferOutput struct {
+	TaskID       uint64  `json:"task_id"`
+	PoolID       uint64  `json:"pool_id"`
+	PoolCreated  bool    `json:"pool_created"`
+	ModelID      uint64  `json:"model_id"`
+	ModelName    string  `json:"model_name"`
+	ModelVersion uint64  `json:"model_version"`
+	Reward       string  `json:"reward"`
+	TxHash       string  `json:"tx_hash"`
+	Height       int64   `json:"height"`
+	Status       string  `json:"status"`
+	Worker       string  `json:"worker,omitempty"`
+	Output       []int64 `json:"output,omitempty"`
+	Argmax       int     `json:"argmax"`
+	Label        string  `json:"label,omitempty"`
+	Verified     bool    `json:"verified"`
+	VerifyMS     float64 `json:"verify_ms,omitempty"`
+	LatencyMS    int64   `json:"latency_ms,omitempty"`
+}
+
+func printInfer(w io.Writer, jsonOut bool, o inferOutput, done bool) error {
+	if jsonOut {
+		b, err := json.Marshal(o)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(w, string(b))
+		return err
+	}
+	if !done {
+		return nil
+	}
+	proof := fmt.Sprintf("verified by the chain, and again locally (%.2f ms)", o.VerifyMS)
+	if !o.Verified {
+		proof = "verified by the chain, but NOT locally"
+	}
+	label := ""
+	if o.Label != "" {
+		label = fmt.Sprintf(" (label %q)", o.Label)
+	}
+	_, err := fmt.Fprintf(w, "task %d %s by %s\n  output:     %v\n  prediction: class %d%s\n  proof:      %s\n  latency:    %s\n",
+		o.TaskID, o.Status, o.Worker, o.Output, o.Argmax, label, proof, time.Duration(o.LatencyMS)*time.Millisecond)
+	return err
+}

@@ -1,0 +1,129 @@
+package cmd
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	hyraclient "github.com/hyra-network/hyra/client"
+	"github.com/hyra-network/hyra/worker"
+)
+
+const (
+	flagPools        = "pools"
+	flagModels       = "models"
+	flagKeysDir      = "keys-dir"
+	flagBond         = "bond"
+	flagPollInterval = "poll-interval"
+)
+
+// workerCommand is `hyrad worker`, the inference worker daemon.
+func workerCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "worker",
+		Short: "Run an inference worker: claim tasks, prove results, get paid",
+		RunE:  client.ValidateCmd,
+	}
+	cmd.AddCommand(workerStartCommand())
+	return cmd
+}
+
+func workerStartCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "start --from KEY",
+		Short: "Start the worker daemon for an account",
+		Long: `Start the worker daemon. It registers the --from account as a worker and bonds
+min_worker_bond if needed, then claims tasks one at a time, proves each result with a
+local proving key and submits it; the chain verifies the proof and pays the worker.
+
+New tasks are learnt from the node's websocket events, with polling as a fallback; the
+daemon survives node restarts. Ctrl-C (SIGINT) or SIGTERM stops it after the task in
+progress is submitted.
+
+Proving keys are read from --keys-dir, one directory per model artifact named by the
+artifact's sha256 (hex), as 'hyrad zk setup' writes it:
+
+  hyrad zk setup --artifact model.json --out KEYS_DIR/$(sha256sum model.json | cut -c1-64)
+
+Without --models and --pools the worker serves every active model it has a key for.`,
+		Example: `hyrad worker start --from worker --keys-dir build/keys
+hyrad worker start --from worker --models 1,2 --bond 20000000uhyra
+hyrad worker start --from worker --pools 3`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cctx, err := client.GetClientTxContext(cmd)
+			if err != nil {
+				return err
+			}
+			cfg, err := workerConfig(cmd, cctx)
+			if err != nil {
+				return err
+			}
+			txf, err := hyraclient.FactoryFromFlags(cctx, cmd.Flags())
+			if err != nil {
+				return err
+			}
+			w, err := worker.New(cctx, txf, cfg, newLogger(cmd))
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			// A second signal kills the process at once.
+			go func() { <-ctx.Done(); stop() }()
+			return w.Run(ctx)
+		},
+	}
+	cmd.Flags().String(flagPools, "", "claim only from these pools (comma-separated ids), through x/taskpool")
+	cmd.Flags().String(flagModels, "", "serve only these models (comma-separated ids); default: every model with a key in --keys-dir")
+	cmd.Flags().String(flagKeysDir, "", "directory of proving keys, KEYS_DIR/<artifact sha256>/proving.key (default HOME/zk-keys)")
+	cmd.Flags().String(flagBond, "", "amount to bond when the bond is below min_worker_bond (default: what is missing)")
+	cmd.Flags().Duration(flagPollInterval, worker.DefaultPollInterval, "how often to poll for tasks when no event arrives")
+	flags.AddTxFlagsToCmd(cmd)
+	return cmd
+}
+
+// workerConfig reads the worker's flags.
+func workerConfig(cmd *cobra.Command, cctx client.Context) (worker.Config, error) {
+	var cfg worker.Config
+	var err error
+	s, _ := cmd.Flags().GetString(flagPools)
+	if cfg.Pools, err = worker.ParseIDs(s); err != nil {
+		return cfg, fmt.Errorf("--%s: %w", flagPools, err)
+	}
+	s, _ = cmd.Flags().GetString(flagModels)
+	if cfg.Models, err = worker.ParseIDs(s); err != nil {
+		return cfg, fmt.Errorf("--%s: %w", flagModels, err)
+	}
+	cfg.KeysDir, _ = cmd.Flags().GetString(flagKeysDir)
+	if cfg.KeysDir == "" {
+		cfg.KeysDir = filepath.Join(cctx.HomeDir, "zk-keys")
+	}
+	if s, _ = cmd.Flags().GetString(flagBond); s != "" {
+		if cfg.Bond, err = sdk.ParseCoinNormalized(s); err != nil {
+			return cfg, fmt.Errorf("--%s: %w", flagBond, err)
+		}
+	}
+	cfg.PollInterval, _ = cmd.Flags().GetDuration(flagPollInterval)
+	return cfg, nil
+}
+
+// newLogger writes the daemon's structured log to stderr, at the level of
+// the global --log_level flag.
+func newLogger(cmd *cobra.Command) *slog.Logger {
+	var level slog.Level
+	s, _ := cmd.Flags().GetString(flags.FlagLogLevel)
+	if err := level.UnmarshalText([]byte(s)); err != nil {
+		level = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level}))
+}

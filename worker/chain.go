@@ -1,0 +1,170 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	sdkclient "github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/types/query"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	modeltypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
+	routertypes "github.com/hyra-network/hyra/x/router/types"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// chain holds the query clients the worker uses. They all run over the
+// node's ABCI query endpoint through the client context, so they need the
+// same --node as transactions and nothing else.
+type chain struct {
+	cctx    sdkclient.Context
+	models  modeltypes.QueryClient
+	tasks   tptypes.QueryClient
+	rewards rewardstypes.QueryClient
+	router  routertypes.QueryClient
+	bank    banktypes.QueryClient
+}
+
+func newChain(cctx sdkclient.Context) *chain {
+	return &chain{
+		cctx:    cctx,
+		models:  modeltypes.NewQueryClient(cctx),
+		tasks:   tptypes.NewQueryClient(cctx),
+		rewards: rewardstypes.NewQueryClient(cctx),
+		router:  routertypes.NewQueryClient(cctx),
+		bank:    banktypes.NewQueryClient(cctx),
+	}
+}
+
+// nodeChainID asks the node which chain it runs: a proof is bound to the chain
+// id, so a worker configured for another one would only waste claims.
+func (c *chain) nodeChainID(ctx context.Context) (string, error) {
+	node, err := c.cctx.GetNode()
+	if err != nil {
+		return "", err
+	}
+	st, err := node.Status(ctx)
+	if err != nil {
+		return "", err
+	}
+	return st.NodeInfo.Network, nil
+}
+
+// worker returns the worker's record; found is false if it never registered.
+func (c *chain) worker(ctx context.Context, addr string) (rec tptypes.Worker, found bool, err error) {
+	res, err := c.tasks.Worker(ctx, &tptypes.QueryWorkerRequest{Address: addr})
+	if status.Code(err) == codes.NotFound {
+		return rec, false, nil
+	}
+	if err != nil {
+		return rec, false, fmt.Errorf("query worker: %w", err)
+	}
+	return res.Worker.Worker, true, nil
+}
+
+// task returns a task.
+func (c *chain) task(ctx context.Context, id uint64) (tptypes.Task, error) {
+	res, err := c.tasks.Task(ctx, &tptypes.QueryTaskRequest{Id: id})
+	if err != nil {
+		return tptypes.Task{}, fmt.Errorf("query task %d: %w", id, err)
+	}
+	return res.Task, nil
+}
+
+// oldestOpenTask returns the next task a ClaimTask on the pool would get, if any.
+func (c *chain) oldestOpenTask(ctx context.Context, poolID uint64) (*tptypes.Task, error) {
+	res, err := c.tasks.Tasks(ctx, &tptypes.QueryTasksRequest{
+		PoolId: poolID, Status: tptypes.TASK_STATUS_OPEN, Pagination: &query.PageRequest{Limit: 1},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("query open tasks of pool %d: %w", poolID, err)
+	}
+	if len(res.Tasks) == 0 {
+		return nil, nil
+	}
+	return &res.Tasks[0], nil
+}
+
+// bestOpenTask returns the open task of a model a ClaimBest would get, if any.
+func (c *chain) bestOpenTask(ctx context.Context, modelID uint64) (*tptypes.Task, error) {
+	res, err := c.router.AvailableTasks(ctx, &routertypes.QueryAvailableTasksRequest{
+		ModelId: modelID, Pagination: &query.PageRequest{Limit: 1},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("query available tasks of model %d: %w", modelID, err)
+	}
+	if len(res.Tasks) == 0 {
+		return nil, nil
+	}
+	return &res.Tasks[0], nil
+}
+
+// activePools lists the active pools of a model.
+func (c *chain) activePools(ctx context.Context, modelID uint64) ([]uint64, error) {
+	var ids []uint64
+	var key []byte
+	for {
+		res, err := c.tasks.PoolsByModel(ctx, &tptypes.QueryPoolsByModelRequest{ModelId: modelID, Pagination: &query.PageRequest{Key: key}})
+		if err != nil {
+			return nil, fmt.Errorf("query pools of model %d: %w", modelID, err)
+		}
+		for _, p := range res.Pools {
+			if p.Active {
+				ids = append(ids, p.Id)
+			}
+		}
+		if res.Pagination == nil || len(res.Pagination.NextKey) == 0 {
+			return ids, nil
+		}
+		key = res.Pagination.NextKey
+	}
+}
+
+// activeModels lists the active models with their current version number.
+func (c *chain) activeModels(ctx context.Context) ([]modeltypes.Model, error) {
+	var out []modeltypes.Model
+	var key []byte
+	for {
+		res, err := c.models.Models(ctx, &modeltypes.QueryModelsRequest{Pagination: &query.PageRequest{Key: key}})
+		if err != nil {
+			return nil, fmt.Errorf("query models: %w", err)
+		}
+		for _, m := range res.Models {
+			if m.Active {
+				out = append(out, m)
+			}
+		}
+		if res.Pagination == nil || len(res.Pagination.NextKey) == 0 {
+			return out, nil
+		}
+		key = res.Pagination.NextKey
+	}
+}
+
+// model returns a model.
+func (c *chain) model(ctx context.Context, id uint64) (modeltypes.Model, error) {
+	res, err := c.models.Model(ctx, &modeltypes.QueryModelRequest{Id: id})
+	if err != nil {
+		return modeltypes.Model{}, fmt.Errorf("query model %d: %w", id, err)
+	}
+	return res.Model, nil
+}
+
+// hasRouter reports whether the chain runs x/router. Until it does, the
+// worker claims through x/taskpool directly.
+func (c *chain) hasRouter(ctx context.Context) (bool, error) {
+	_, err := c.router.GlobalStats(ctx, &routertypes.QueryGlobalStatsRequest{})
+	if err == nil {
+		return true, nil
+	}
+	if status.Code(err) == codes.Unimplemented || strings.Contains(err.Error(), "unknown query path") ||
+		strings.Contains(err.Error(), "unknown service") {
+		return false, nil
+	}
+	return false, fmt.Errorf("query router: %w", err)
+}

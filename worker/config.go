@@ -1,0 +1,88 @@
+// Package worker is the inference worker daemon behind `hyrad worker start`:
+// it registers and bonds its account, learns of tasks from CometBFT events
+// (polling as a fallback), claims one task at a time, fetches the task's
+// model version from the chain, proves the output with a local proving key,
+// and submits the result, which pays it. Everything it does is logged with
+// timings; nothing it holds is dropped without a log line saying why.
+package worker
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+)
+
+// Config is what `hyrad worker start` is told on its command line.
+type Config struct {
+	// Pools restricts claims to these pools (x/taskpool ClaimTask). Empty:
+	// claim through the router, across the pools of the served models.
+	Pools []uint64
+	// Models restricts the worker to these models. Empty: every active model
+	// whose proving key is in KeysDir.
+	Models []uint64
+	// KeysDir holds proving keys as KeysDir/<artifact sha256 hex>/proving.key.
+	KeysDir string
+	// Bond is how much to bond when the bond is below min_worker_bond; zero
+	// bonds just what is missing.
+	Bond sdk.Coin
+	// PollInterval is how often the chain is polled for tasks when no event
+	// arrives (events are lost while the websocket is down).
+	PollInterval time.Duration
+	// SubmitGrace is how long a stop request waits for a task in progress to
+	// be submitted: an abandoned claim costs the worker part of its bond.
+	SubmitGrace time.Duration
+}
+
+// Defaults for the optional settings.
+const (
+	DefaultPollInterval = 3 * time.Second
+	DefaultSubmitGrace  = 45 * time.Second
+)
+
+// Validate checks the config and fills in defaults.
+func (c *Config) Validate() error {
+	if c.KeysDir == "" {
+		return errors.New("a keys directory is required (--keys-dir)")
+	}
+	if c.PollInterval == 0 {
+		c.PollInterval = DefaultPollInterval
+	}
+	if c.PollInterval < 100*time.Millisecond {
+		return fmt.Errorf("poll interval %s is too short (minimum 100ms)", c.PollInterval)
+	}
+	if c.SubmitGrace == 0 {
+		c.SubmitGrace = DefaultSubmitGrace
+	}
+	if !c.Bond.IsNil() && !c.Bond.IsZero() {
+		if err := c.Bond.Validate(); err != nil {
+			return fmt.Errorf("bond: %w", err)
+		}
+	}
+	return nil
+}
+
+// ParseIDs reads a comma-separated list of ids ("1,2,5"). Duplicates are
+// dropped; an empty string is an empty list.
+func ParseIDs(s string) ([]uint64, error) {
+	var ids []uint64
+	seen := map[uint64]bool{}
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		id, err := strconv.ParseUint(f, 10, 64)
+		if err != nil || id == 0 {
+			return nil, fmt.Errorf("%q is not an id (a positive integer)", f)
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
+}

@@ -1,0 +1,75 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/hyra-network/hyra/client"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/vector"
+)
+
+// process proves and submits a task the worker holds a claim on. It returns
+// an error only when the node could not be reached, so that the caller
+// retries; a task that cannot be finished (no key for its model version, a
+// failed proof, a result the chain rejects, an expired claim) is logged with
+// the reason and set aside: the chain hands it back to the pool when the
+// claim lapses, and the worker claims nothing else while it still holds it.
+func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Duration) error {
+	log := w.log.With("task", t.Id, "model", t.ModelId, "version", t.ModelVersion)
+	if t.Status != tptypes.TASK_STATUS_CLAIMED || t.Worker != w.addr.String() {
+		log.Info("task no longer ours", "status", t.Status.String(), "assigned", t.Worker)
+		return nil
+	}
+	if !time.Now().Before(t.ClaimExpiry) {
+		w.giveUp(log, t, fmt.Errorf("the claim expired at %s", t.ClaimExpiry.Format(time.RFC3339)))
+		return nil
+	}
+
+	p, err := w.provers.get(ctx, t.ModelId, t.ModelVersion)
+	if err != nil {
+		w.giveUp(log, t, fmt.Errorf("cannot prove this model version: %w", err))
+		return nil
+	}
+	input, err := vector.Decode(t.Input)
+	if err != nil {
+		w.giveUp(log, t, fmt.Errorf("task input: %w", err))
+		return nil
+	}
+	start := time.Now()
+	output, proof, err := p.Prove(w.chainID, t.Id, w.addr, input)
+	proveTook := time.Since(start)
+	if err != nil {
+		w.giveUp(log, t, fmt.Errorf("proof failed after %s: %w", proveTook.Round(time.Millisecond), err))
+		return nil
+	}
+	log.Info("proved", "prove", proveTook.Round(time.Millisecond), "output_len", len(output))
+
+	res, err := w.sender.Send(ctx, &tptypes.MsgSubmitResult{
+		Worker: w.addr.String(), TaskId: t.Id, Output: vector.Encode(output), Proof: proof,
+	})
+	if client.IsRejected(err) {
+		w.giveUp(log, t, fmt.Errorf("result rejected: %w", err))
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("submit result of task %d: %w", t.Id, err)
+	}
+	var resp tptypes.MsgSubmitResultResponse
+	if err := res.MsgResponse(0, &resp); err != nil {
+		log.Warn("result committed but its response is unreadable", "err", err)
+	}
+	log.Info("completed", "paid", resp.WorkerReward.String(), "tx", res.Hash, "height", res.Height,
+		"claim", claimTook.Round(time.Millisecond), "prove", proveTook.Round(time.Millisecond),
+		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))
+	return nil
+}
+
+// giveUp records that the worker will not finish a task it holds, and why.
+func (w *Worker) giveUp(log *slog.Logger, t tptypes.Task, reason error) {
+	w.givenUp[t.Id] = reason.Error()
+	log.Error("giving up task; it returns to its pool when the claim lapses (the bond may be slashed)",
+		"reason", reason, "claim_expiry", t.ClaimExpiry.Format(time.RFC3339))
+}

@@ -1,0 +1,201 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	sdkclient "github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/client"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// Worker is one worker account run as a daemon.
+type Worker struct {
+	cfg     Config
+	log     *slog.Logger
+	addr    sdk.AccAddress
+	chainID string
+	sender  *client.Sender
+	chain   *chain
+	provers *provers
+	// router is whether the chain runs x/router (checked at start).
+	router bool
+	// givenUp holds the tasks the worker holds but will not finish, with why.
+	givenUp map[uint64]string
+}
+
+// New returns a worker signing with the --from account of cctx.
+func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (*Worker, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cctx.GetFromAddress().Empty() {
+		return nil, errors.New("no signing account: pass --from KEY")
+	}
+	c := newChain(cctx)
+	return &Worker{
+		cfg:     cfg,
+		log:     log,
+		addr:    cctx.GetFromAddress(),
+		chainID: cctx.ChainID,
+		sender:  client.NewSender(cctx, txf),
+		chain:   c,
+		provers: newProvers(c.models, cfg.KeysDir, log),
+		givenUp: map[uint64]string{},
+	}, nil
+}
+
+// Run works until ctx ends: it prepares the account, then claims, proves and
+// submits one task at a time. Losing the node is not an error: it retries
+// with backoff until the node is back. It returns an error only for what
+// retrying cannot fix.
+func (w *Worker) Run(ctx context.Context) error {
+	w.log.Info("worker starting", "worker", w.addr, "chain", w.chainID, "keys_dir", w.cfg.KeysDir,
+		"pools", w.cfg.Pools, "models", w.cfg.Models)
+	if err := w.retry(ctx, w.prepare); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
+
+	events := client.NewEventStream(w.sender.ClientContext().NodeURI, w.log, client.QueryTaskSubmitted, client.QueryClaimExpired)
+	go events.Run(ctx)
+
+	backoff := client.NewBackoff(500*time.Millisecond, 15*time.Second)
+	poll := time.NewTicker(w.cfg.PollInterval)
+	defer poll.Stop()
+	for ctx.Err() == nil {
+		worked, err := w.round(ctx)
+		if err != nil && ctx.Err() == nil {
+			wait := backoff.Next()
+			w.log.Warn("node unreachable; retrying", "err", err, "retry_in", wait)
+			sleep(ctx, wait)
+			continue
+		}
+		if backoff.Failures() > 0 {
+			w.log.Info("node reachable again")
+		}
+		backoff.Reset()
+		if worked {
+			continue // there may be more tasks waiting
+		}
+		select {
+		case <-ctx.Done():
+		case <-events.C():
+		case <-poll.C:
+		}
+	}
+	w.log.Info("worker stopped")
+	return nil
+}
+
+// prepare checks the chain id, finds out whether the router runs, and makes
+// sure the account is a registered, bonded worker.
+func (w *Worker) prepare(ctx context.Context) error {
+	network, err := w.chain.nodeChainID(ctx)
+	if err != nil {
+		return err
+	}
+	if network != w.chainID {
+		return fatalError{fmt.Errorf("the node runs chain %q but the client is set for %q: proofs are bound to the chain id; pass --chain-id %s", network, w.chainID, network)}
+	}
+	if w.router, err = w.chain.hasRouter(ctx); err != nil {
+		return err
+	}
+	for _, m := range w.cfg.Models {
+		if _, err := w.chain.model(ctx, m); err != nil {
+			return fatalError{fmt.Errorf("--models: %w", err)}
+		}
+	}
+	if err := w.ensureRegistered(ctx); err != nil {
+		return err
+	}
+	return w.ensureBond(ctx)
+}
+
+// round does one step of work: finish the task the worker holds, or claim
+// and finish a new one. It reports whether it did anything.
+func (w *Worker) round(ctx context.Context) (bool, error) {
+	rec, found, err := w.chain.worker(ctx, w.addr.String())
+	if err != nil {
+		return false, err
+	}
+	if !found || !rec.Active {
+		w.log.Warn("worker is not registered or was deactivated; registering again")
+		return false, w.ensureRegistered(ctx)
+	}
+	for id := range w.givenUp {
+		if !slices.Contains(rec.ActiveTaskIds, id) {
+			delete(w.givenUp, id)
+		}
+	}
+	if len(rec.ActiveTaskIds) > 0 {
+		// Never claim while holding a task: finish it first (after a restart
+		// of the worker, this resumes the task it held).
+		for _, id := range rec.ActiveTaskIds {
+			if _, skip := w.givenUp[id]; skip {
+				continue
+			}
+			t, err := w.chain.task(ctx, id)
+			if err != nil {
+				return false, err
+			}
+			return true, w.finish(ctx, t, 0)
+		}
+		return false, nil
+	}
+	c, err := w.claim(ctx)
+	if err != nil || c == nil {
+		return false, err
+	}
+	return true, w.finish(ctx, c.task, c.took)
+}
+
+// finish processes a held task. A stop request does not interrupt it: the
+// result is still proved and submitted within SubmitGrace, since an
+// abandoned claim would cost part of the bond.
+func (w *Worker) finish(ctx context.Context, t tptypes.Task, claimTook time.Duration) error {
+	grace, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	stop := context.AfterFunc(ctx, func() {
+		w.log.Info("stop requested; finishing the task in progress first", "task", t.Id, "grace", w.cfg.SubmitGrace)
+		time.AfterFunc(w.cfg.SubmitGrace, cancel)
+	})
+	defer stop()
+	return w.process(grace, t, claimTook)
+}
+
+// retry runs f until it succeeds, fails for good, or ctx ends.
+func (w *Worker) retry(ctx context.Context, f func(context.Context) error) error {
+	backoff := client.NewBackoff(500*time.Millisecond, 15*time.Second)
+	for {
+		err := f(ctx)
+		if err == nil || isFatal(err) {
+			return err
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		wait := backoff.Next()
+		w.log.Warn("cannot reach the node; retrying", "err", err, "retry_in", wait)
+		sleep(ctx, wait)
+	}
+}
+
+// sleep waits for d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+}

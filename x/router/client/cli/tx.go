@@ -1,0 +1,115 @@
+// Package cli holds route-task, the hand-written command of x/router.
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/router/types"
+	"github.com/hyra-network/hyra/zk/vector"
+)
+
+const flagTTL = "ttl"
+
+// NewTxCmd returns the tx command of the module; autocli adds claim-best.
+func NewTxCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:                        types.ModuleName,
+		Short:                      "Route tasks to pools and claim the best task",
+		DisableFlagParsing:         true,
+		SuggestionsMinimumDistance: 2,
+		RunE:                       client.ValidateCmd,
+	}
+	cmd.AddCommand(newRouteTaskCmd())
+	return cmd
+}
+
+func newRouteTaskCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "route-task [model-id] [input] [reward] --ttl DURATION",
+		Short: "Submit an inference task for a model; the router picks the pool",
+		Long: `Submit an inference task. input is the model's input vector as comma-separated
+integers; reward is escrowed until a verified result pays it out (at least the model's price);
+the task expires and is refunded --ttl after the latest block time.`,
+		Example: "hyrad tx router route-task 1 51,35,14,2 1000uhyra --ttl 10m --from client",
+		Args:    cobra.ExactArgs(3),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			clientCtx, err := client.GetClientTxContext(cmd)
+			if err != nil {
+				return err
+			}
+			modelID, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil {
+				return fmt.Errorf("model id %q: %w", args[0], err)
+			}
+			input, err := ParseVector(args[1])
+			if err != nil {
+				return err
+			}
+			reward, err := sdk.ParseCoinNormalized(args[2])
+			if err != nil {
+				return fmt.Errorf("reward %q: %w", args[2], err)
+			}
+			ttl, _ := cmd.Flags().GetDuration(flagTTL)
+			if ttl <= 0 {
+				return fmt.Errorf("--ttl must be positive, got %s", ttl)
+			}
+			deadline, err := deadlineFromNow(clientCtx, ttl)
+			if err != nil {
+				return err
+			}
+			msg := &types.MsgRouteTask{
+				Creator:  clientCtx.GetFromAddress().String(),
+				ModelId:  modelID,
+				Input:    vector.Encode(input),
+				Reward:   reward,
+				Deadline: deadline,
+			}
+			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
+		},
+	}
+	cmd.Flags().Duration(flagTTL, 10*time.Minute, "time to live: the deadline is this long after the latest block")
+	flags.AddTxFlagsToCmd(cmd)
+	return cmd
+}
+
+// ParseVector parses comma-separated integers, the way people write a model input.
+func ParseVector(s string) ([]int64, error) {
+	fields := strings.Split(strings.TrimSpace(s), ",")
+	out := make([]int64, 0, len(fields))
+	for i, f := range fields {
+		v, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("input element %d (%q) is not an integer", i, f)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// deadlineFromNow is the latest block time plus ttl: the chain measures
+// deadlines against block time, not the client's clock. Offline (no node),
+// the client clock is used.
+func deadlineFromNow(clientCtx client.Context, ttl time.Duration) (time.Time, error) {
+	if clientCtx.Offline || clientCtx.Client == nil {
+		return time.Now().UTC().Add(ttl), nil
+	}
+	node, err := clientCtx.GetNode()
+	if err != nil {
+		return time.Time{}, err
+	}
+	status, err := node.Status(clientCtx.CmdContext)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("reading the latest block time: %w", err)
+	}
+	return status.SyncInfo.LatestBlockTime.UTC().Add(ttl), nil
+}

@@ -1,0 +1,108 @@
+package keeper
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/router/types"
+)
+
+// autoPoolClaimTimeout is the claim timeout of the pools RouteTask creates,
+// clamped to the bounds of x/taskpool's params: long enough to prove any
+// bundled model many times over, short enough that a vanished worker does not
+// hold a task for long.
+const autoPoolClaimTimeout = 5 * time.Minute
+
+type msgServer struct {
+	Keeper
+}
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServerImpl returns the Msg service of x/router.
+func NewMsgServerImpl(k Keeper) types.MsgServer {
+	return msgServer{Keeper: k}
+}
+
+// RouteTask submits a task to the model's least-loaded active pool, creating
+// a pool first when the model has none. x/taskpool validates the task itself
+// (input schema, reward, deadline) and escrows the reward.
+func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*types.MsgRouteTaskResponse, error) {
+	creator, err := k.addressCodec.StringToBytes(msg.Creator)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "creator: %s", err)
+	}
+	model, err := k.models.GetModel(ctx, msg.ModelId)
+	if err != nil {
+		return nil, err
+	}
+	if !model.Active {
+		return nil, errorsmod.Wrapf(types.ErrModelInactive, "model %d", msg.ModelId)
+	}
+	poolID, created, err := k.routePool(ctx, msg.ModelId)
+	if err != nil {
+		return nil, err
+	}
+	taskID, err := k.taskpool.SubmitTask(ctx, creator, poolID, msg.Input, msg.Reward, msg.Deadline)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgRouteTaskResponse{TaskId: taskID, PoolId: poolID, PoolCreated: created},
+		sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventTaskRouted{
+			TaskId: taskID, ModelId: msg.ModelId, PoolId: poolID, PoolCreated: created,
+		})
+}
+
+// routePool picks the pool for a model's next task, creating one if needed.
+func (k Keeper) routePool(ctx context.Context, modelID uint64) (poolID uint64, created bool, err error) {
+	pool, found, err := k.taskpool.LeastLoadedPool(ctx, modelID)
+	if err != nil {
+		return 0, false, err
+	}
+	if found {
+		return pool.Id, false, nil
+	}
+	params, err := k.taskpool.GetParams(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	timeout := min(max(autoPoolClaimTimeout, params.MinClaimTimeout), params.MaxClaimTimeout)
+	poolID, err = k.taskpool.CreatePool(ctx, poolCreator(), fmt.Sprintf("model-%d", modelID), modelID, timeout, 0)
+	return poolID, true, err
+}
+
+// ClaimBest claims for the signer the open task with the highest reward among
+// the pools its reputation admits it to. x/taskpool's ClaimTask makes every
+// worker check (registered, active, bonded, below the active-task limit).
+func (k msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*types.MsgClaimBestResponse, error) {
+	worker, err := k.addressCodec.StringToBytes(msg.Worker)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "worker: %s", err)
+	}
+	if err := k.taskpool.CheckWorkerCanClaim(ctx, worker); err != nil {
+		return nil, err
+	}
+	rep, err := k.rewards.Reputation(ctx, worker)
+	if err != nil {
+		return nil, err
+	}
+	task, found, err := k.taskpool.BestOpenTask(ctx, msg.ModelId, rep)
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		if msg.ModelId != 0 {
+			return nil, errorsmod.Wrapf(types.ErrNoTaskAvailable, "for model %d at reputation %d", msg.ModelId, rep)
+		}
+		return nil, errorsmod.Wrapf(types.ErrNoTaskAvailable, "at reputation %d", rep)
+	}
+	if _, err := k.taskpool.ClaimTask(ctx, worker, task.PoolId, task.Id); err != nil {
+		return nil, err
+	}
+	return &types.MsgClaimBestResponse{TaskId: task.Id, PoolId: task.PoolId, Reward: task.Reward}, nil
+}

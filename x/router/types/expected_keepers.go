@@ -1,0 +1,47 @@
+package types
+
+import (
+	"context"
+	"time"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// TaskPoolKeeper is the part of x/taskpool the router drives: it owns pools,
+// tasks, workers and the indexes that make routing and best-task claims
+// O(log n).
+type TaskPoolKeeper interface {
+	GetParams(ctx context.Context) (tptypes.Params, error)
+	GetTask(ctx context.Context, id uint64) (tptypes.Task, error)
+	GetWorker(ctx context.Context, addr sdk.AccAddress) (tptypes.Worker, error)
+	CreatePool(ctx context.Context, creator sdk.AccAddress, name string, modelID uint64, claimTimeout time.Duration, minReputation int64) (uint64, error)
+	SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, reward sdk.Coin, deadline time.Time) (uint64, error)
+	ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error)
+	// LeastLoadedPool returns the active pool of a model with the fewest open
+	// tasks (ties: lowest id); found is false when the model has none.
+	LeastLoadedPool(ctx context.Context, modelID uint64) (pool tptypes.Pool, found bool, err error)
+	// BestOpenTask returns the claimable open task with the highest reward
+	// (ties: oldest) in the pools a worker of this reputation may use, of one
+	// model or of any (modelID 0).
+	BestOpenTask(ctx context.Context, modelID uint64, reputation int64) (task tptypes.Task, found bool, err error)
+	// CheckWorkerCanClaim reports why a worker may not claim anywhere now.
+	CheckWorkerCanClaim(ctx context.Context, worker sdk.AccAddress) error
+	// OpenTasksByReward pages through open tasks, highest reward first, of one
+	// model or of any (modelID 0).
+	OpenTasksByReward(ctx context.Context, modelID uint64, page *query.PageRequest) ([]tptypes.Task, *query.PageResponse, error)
+	GetStats(ctx context.Context) (tptypes.Stats, error)
+}
+
+// ModelRegistryKeeper tells whether a model exists and takes tasks.
+type ModelRegistryKeeper interface {
+	GetModel(ctx context.Context, id uint64) (mrtypes.Model, error)
+}
+
+// RewardsKeeper gives a worker's reputation.
+type RewardsKeeper interface {
+	Reputation(ctx context.Context, worker sdk.AccAddress) (int64, error)
+}

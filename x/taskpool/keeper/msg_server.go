@@ -1,0 +1,71 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+type msgServer struct {
+	Keeper
+}
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServerImpl returns the Msg service of x/taskpool. Each handler decodes
+// the signer and calls the keeper method of the same name, which does every
+// check, so that x/router calling those methods gets the same rules.
+func NewMsgServerImpl(k Keeper) types.MsgServer {
+	return msgServer{Keeper: k}
+}
+
+// CreateTaskPool creates a pool for an active model.
+func (k msgServer) CreateTaskPool(ctx context.Context, msg *types.MsgCreateTaskPool) (*types.MsgCreateTaskPoolResponse, error) {
+	creator, err := k.decodeAddr("creator", msg.Creator)
+	if err != nil {
+		return nil, err
+	}
+	id, err := k.CreatePool(ctx, creator, msg.Name, msg.ModelId, msg.ClaimTimeout, msg.MinReputation)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgCreateTaskPoolResponse{PoolId: id}, nil
+}
+
+// SetPoolActive opens or closes a pool (creator only).
+func (k msgServer) SetPoolActive(ctx context.Context, msg *types.MsgSetPoolActive) (*types.MsgSetPoolActiveResponse, error) {
+	creator, err := k.decodeAddr("creator", msg.Creator)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.Keeper.SetPoolActive(ctx, creator, msg.PoolId, msg.Active); err != nil {
+		return nil, err
+	}
+	return &types.MsgSetPoolActiveResponse{}, nil
+}
+
+// SubmitTask escrows the reward and queues the task.
+func (k msgServer) SubmitTask(ctx context.Context, msg *types.MsgSubmitTask) (*types.MsgSubmitTaskResponse, error) {
+	creator, err := k.decodeAddr("creator", msg.Creator)
+	if err != nil {
+		return nil, err
+	}
+	id, err := k.Keeper.SubmitTask(ctx, creator, msg.PoolId, msg.Input, msg.Reward, msg.Deadline)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgSubmitTaskResponse{TaskId: id}, nil
+}
+
+// CancelTask refunds an OPEN task to its creator.
+func (k msgServer) CancelTask(ctx context.Context, msg *types.MsgCancelTask) (*types.MsgCancelTaskResponse, error) {
+	creator, err := k.decodeAddr("creator", msg.Creator)
+	if err != nil {
+		return nil, err
+	}
+	refund, err := k.Keeper.CancelTask(ctx, creator, msg.TaskId)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgCancelTaskResponse{Refund: refund}, nil
+}

@@ -1,0 +1,79 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// ClaimTask claims a task for the signing worker. The eligibility checks
+// live in the keeper, so that authz MsgExec cannot bypass them.
+func (k msgServer) ClaimTask(ctx context.Context, msg *types.MsgClaimTask) (*types.MsgClaimTaskResponse, error) {
+	worker, err := k.decodeAddr("worker", msg.Worker)
+	if err != nil {
+		return nil, err
+	}
+	id, err := k.Keeper.ClaimTask(ctx, worker, msg.PoolId, msg.TaskId)
+	if err != nil {
+		return nil, err
+	}
+	task, err := k.GetTask(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgClaimTaskResponse{TaskId: id, ClaimExpiry: task.ClaimExpiry}, nil
+}
+
+// SubmitResult checks the cheap size caps first, then hands the result to
+// the keeper, which verifies the proof and settles the task.
+func (k msgServer) SubmitResult(ctx context.Context, msg *types.MsgSubmitResult) (*types.MsgSubmitResultResponse, error) {
+	if err := types.CheckResultSizes(msg.Output, msg.Proof); err != nil {
+		return nil, err
+	}
+	worker, err := k.decodeAddr("worker", msg.Worker)
+	if err != nil {
+		return nil, err
+	}
+	share, err := k.Keeper.SubmitResult(ctx, worker, msg.TaskId, msg.Output, msg.Proof)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgSubmitResultResponse{WorkerReward: share}, nil
+}
+
+// RegisterWorker registers or reactivates the signer as a worker.
+func (k msgServer) RegisterWorker(ctx context.Context, msg *types.MsgRegisterWorker) (*types.MsgRegisterWorkerResponse, error) {
+	worker, err := k.decodeAddr("worker", msg.Worker)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.Keeper.RegisterWorker(ctx, worker); err != nil {
+		return nil, err
+	}
+	return &types.MsgRegisterWorkerResponse{}, nil
+}
+
+// DeactivateWorker stops the signer from claiming new tasks.
+func (k msgServer) DeactivateWorker(ctx context.Context, msg *types.MsgDeactivateWorker) (*types.MsgDeactivateWorkerResponse, error) {
+	worker, err := k.decodeAddr("worker", msg.Worker)
+	if err != nil {
+		return nil, err
+	}
+	if err := k.Keeper.DeactivateWorker(ctx, worker); err != nil {
+		return nil, err
+	}
+	return &types.MsgDeactivateWorkerResponse{}, nil
+}
+
+// UpdateParams replaces the module params; only the authority may.
+func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	if msg.Authority != k.authority {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, msg.Authority)
+	}
+	if err := msg.Params.Validate(); err != nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidParams, err.Error())
+	}
+	return &types.MsgUpdateParamsResponse{}, k.Params.Set(ctx, msg.Params)
+}

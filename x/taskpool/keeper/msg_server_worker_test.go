@@ -1,0 +1,115 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+func TestRegisterWorker(t *testing.T) {
+	tests := []struct {
+		name    string
+		setup   func(f *fixture)
+		signer  func(f *fixture) string
+		wantErr string
+	}{
+		{name: "success - new worker", setup: func(*fixture) {}, signer: func(f *fixture) string { return f.str(f.worker) }},
+		{name: "success - reactivation keeps the record", setup: func(f *fixture) {
+			require.NoError(f.t, f.k.RegisterWorker(f.ctx, f.worker))
+			require.NoError(f.t, f.k.Workers.Set(f.ctx, f.worker, types.Worker{Address: f.str(f.worker), TotalTasks: 3}))
+		}, signer: func(f *fixture) string { return f.str(f.worker) }},
+		{name: "error - already active", setup: func(f *fixture) {
+			require.NoError(f.t, f.k.RegisterWorker(f.ctx, f.worker))
+		}, signer: func(f *fixture) string { return f.str(f.worker) }, wantErr: "already registered and active"},
+		{name: "error - bad address", setup: func(*fixture) {}, signer: func(*fixture) string { return "nope" }, wantErr: "invalid address"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			tc.setup(f)
+			before := f.snapshot()
+			_, err := f.msgs.RegisterWorker(f.ctx, &types.MsgRegisterWorker{Worker: tc.signer(f)})
+			if tc.wantErr != "" {
+				require.ErrorContains(t, err, tc.wantErr)
+				f.requireUnchanged(before)
+				return
+			}
+			require.NoError(t, err)
+			rec := f.workerRec(f.worker)
+			require.True(t, rec.Active)
+			require.Equal(t, f.str(f.worker), rec.Address)
+			if before.state.Workers != nil {
+				require.Equal(t, before.state.Workers[0].TotalTasks, rec.TotalTasks)
+			}
+			requireEvent(t, f.ctx, "hyra.taskpool.v1.EventWorkerRegistered")
+		})
+	}
+}
+
+func TestDeactivateWorker(t *testing.T) {
+	tests := []struct {
+		name    string
+		setup   func(f *fixture)
+		wantErr string
+	}{
+		{name: "success - active worker", setup: func(f *fixture) { f.readyWorker(f.worker) }},
+		{name: "error - unregistered", setup: func(*fixture) {}, wantErr: "worker is not registered"},
+		{name: "error - already inactive", setup: func(f *fixture) {
+			f.readyWorker(f.worker)
+			require.NoError(f.t, f.k.DeactivateWorker(f.ctx, f.worker))
+		}, wantErr: "already inactive"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			tc.setup(f)
+			before := f.snapshot()
+			_, err := f.msgs.DeactivateWorker(f.ctx, &types.MsgDeactivateWorker{Worker: f.str(f.worker)})
+			if tc.wantErr != "" {
+				require.ErrorContains(t, err, tc.wantErr)
+				f.requireUnchanged(before)
+				return
+			}
+			require.NoError(t, err)
+			require.False(t, f.workerRec(f.worker).Active)
+			requireEvent(t, f.ctx, "hyra.taskpool.v1.EventWorkerDeactivated")
+		})
+	}
+}
+
+func TestUpdateParams(t *testing.T) {
+	tests := []struct {
+		name    string
+		mutate  func(p *types.Params)
+		signer  func(f *fixture) string
+		wantErr string
+	}{
+		{name: "success - raise max active tasks", mutate: func(p *types.Params) { p.MaxActiveTasks = 3 }, signer: func(f *fixture) string { return f.authority }},
+		{name: "error - not the authority", mutate: func(*types.Params) {}, signer: func(f *fixture) string { return f.str(f.creator) }, wantErr: "invalid authority"},
+		{name: "error - zero max active tasks", mutate: func(p *types.Params) { p.MaxActiveTasks = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "max_active_tasks must be in [1, 100]"},
+		{name: "error - ttl bounds reversed", mutate: func(p *types.Params) { p.MaxTaskTtl = p.MinTaskTtl / 2 }, signer: func(f *fixture) string { return f.authority }, wantErr: "is below min_task_ttl"},
+		{name: "error - zero claim timeout", mutate: func(p *types.Params) { p.MinClaimTimeout = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "min_claim_timeout must be at least 1s"},
+		{name: "error - zero expiration cap", mutate: func(p *types.Params) { p.MaxExpirationsPerBlock = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "max_expirations_per_block"},
+		{name: "error - zero name length", mutate: func(p *types.Params) { p.MaxPoolNameLength = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "max_pool_name_length"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			p := types.DefaultParams()
+			tc.mutate(&p)
+			before := f.snapshot()
+			_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: tc.signer(f), Params: p})
+			if tc.wantErr != "" {
+				require.ErrorContains(t, err, tc.wantErr)
+				f.requireUnchanged(before)
+				return
+			}
+			require.NoError(t, err)
+			got, err := f.k.Params.Get(f.ctx)
+			require.NoError(t, err)
+			require.Equal(t, p, got)
+		})
+	}
+}
