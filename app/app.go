@@ -34,6 +34,7 @@ import (
 
 	modelregistrykeeper "github.com/hyra-network/hyra/x/modelregistry/keeper"
 	rewardskeeper "github.com/hyra-network/hyra/x/rewards/keeper"
+	routerkeeper "github.com/hyra-network/hyra/x/router/keeper"
 	taskpoolkeeper "github.com/hyra-network/hyra/x/taskpool/keeper"
 )
 
@@ -66,6 +67,7 @@ type App struct {
 	ModelRegistryKeeper   modelregistrykeeper.Keeper
 	RewardsKeeper         rewardskeeper.Keeper
 	TaskPoolKeeper        taskpoolkeeper.Keeper
+	RouterKeeper          routerkeeper.Keeper
 
 	sm *module.SimulationManager
 }
@@ -124,6 +126,7 @@ func New(
 		&app.ModelRegistryKeeper,
 		&app.RewardsKeeper,
 		&app.TaskPoolKeeper,
+		&app.RouterKeeper,
 	); err != nil {
 		return nil, err
 	}

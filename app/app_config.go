@@ -52,6 +52,9 @@ import (
 	_ "github.com/hyra-network/hyra/x/rewards" // import for side-effects
 	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
 	rewardsmodulev1 "github.com/hyra-network/hyra/x/rewards/types/modulev1"
+	_ "github.com/hyra-network/hyra/x/router" // import for side-effects
+	routertypes "github.com/hyra-network/hyra/x/router/types"
+	routermodulev1 "github.com/hyra-network/hyra/x/router/types/modulev1"
 	_ "github.com/hyra-network/hyra/x/taskpool" // import for side-effects
 	taskpooltypes "github.com/hyra-network/hyra/x/taskpool/types"
 	taskpoolmodulev1 "github.com/hyra-network/hyra/x/taskpool/types/modulev1"
@@ -171,5 +174,6 @@ var appConfig = appconfig.Compose(&appv1alpha1.Config{
 		{Name: modelregistrytypes.ModuleName, Config: appconfig.WrapAny(&modelregistrymodulev1.Module{})},
 		{Name: rewardstypes.ModuleName, Config: appconfig.WrapAny(&rewardsmodulev1.Module{})},
 		{Name: taskpooltypes.ModuleName, Config: appconfig.WrapAny(&taskpoolmodulev1.Module{})},
+		{Name: routertypes.ModuleName, Config: appconfig.WrapAny(&routermodulev1.Module{})},
 	},
 })

@@ -67,8 +67,7 @@ func (e *Env) Deliver(msg sdk.Msg) (*sdk.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	write()
-	e.Ctx.EventManager().EmitEvents(cacheCtx.EventManager().Events())
+	write() // also moves the message's events to e.Ctx
 	return res, nil
 }
 

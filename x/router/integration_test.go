@@ -1,0 +1,258 @@
+package router_test
+
+import (
+	"crypto/sha256"
+	"testing"
+	"time"
+
+	gogoproto "github.com/cosmos/gogoproto/proto"
+	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	"github.com/hyra-network/hyra/testutil/apptest"
+	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
+	"github.com/hyra-network/hyra/x/router/keeper"
+	"github.com/hyra-network/hyra/x/router/types"
+	tpkeeper "github.com/hyra-network/hyra/x/taskpool/keeper"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/artifact"
+	"github.com/hyra-network/hyra/zk/vector"
+	"github.com/hyra-network/hyra/zk/zktest"
+)
+
+func hyra(n int64) sdk.Coin { return sdk.NewInt64Coin("uhyra", n*1_000_000) }
+
+// net is the real app with the iris model registered (id 1) and two bonded
+// workers.
+type net struct {
+	*apptest.Env
+	taskpool tpkeeper.Keeper
+	queries  types.QueryServer
+	prove    zktest.ProveFunc
+	input    []byte
+
+	owner, user, worker, worker2 sdk.AccAddress
+}
+
+func newNet(t *testing.T) *net {
+	n := &net{
+		owner:   sdk.AccAddress("model_owner_________"),
+		user:    sdk.AccAddress("user________________"),
+		worker:  sdk.AccAddress("worker______________"),
+		worker2: sdk.AccAddress("worker_two__________"),
+	}
+	var rk keeper.Keeper
+	n.Env = apptest.Setup(t, &n.taskpool, &rk)
+	n.queries = keeper.NewQueryServerImpl(rk)
+	for _, a := range []sdk.AccAddress{n.owner, n.user, n.worker, n.worker2} {
+		n.Fund(a, sdk.NewCoins(hyra(1000)))
+	}
+	art, vk, prove := zktest.Iris(t)
+	n.prove, n.input = prove, vector.Encode(zktest.IrisInputs(t)[0])
+	a, err := artifact.Parse(art)
+	require.NoError(t, err)
+	hash := sha256.Sum256(art)
+	n.deliver(&mrtypes.MsgRegisterModel{
+		Owner: n.owner.String(), Name: "iris", Description: "iris classifier", Price: hyra(1),
+		ProofSystem: mrtypes.PROOF_SYSTEM_GROTH16, VerifyingKey: vk, Artifact: art, ArtifactHash: hash[:],
+		InputSchema:  mrtypes.InputSchema{Length: uint32(a.Input.Length), MinValue: a.Input.Min, MaxValue: a.Input.Max},
+		OutputLength: uint32(a.Output.Length),
+	})
+	for _, w := range []sdk.AccAddress{n.worker, n.worker2} {
+		n.deliver(&tptypes.MsgRegisterWorker{Worker: w.String()})
+		n.deliver(&rewardstypes.MsgBond{Worker: w.String(), Amount: hyra(20)})
+	}
+	n.NextBlock(time.Second)
+	return n
+}
+
+func (n *net) deliver(msg sdk.Msg) *sdk.Result {
+	n.T.Helper()
+	res, err := n.Deliver(msg)
+	require.NoError(n.T, err)
+	return res
+}
+
+// route routes an iris task with the given reward and returns the response.
+func (n *net) route(reward sdk.Coin) types.MsgRouteTaskResponse {
+	n.T.Helper()
+	res := n.deliver(&types.MsgRouteTask{
+		Creator: n.user.String(), ModelId: 1, Input: n.input, Reward: reward, Deadline: n.Ctx.BlockTime().Add(time.Hour),
+	})
+	var out types.MsgRouteTaskResponse
+	require.NoError(n.T, gogoproto.Unmarshal(res.MsgResponses[0].Value, &out))
+	return out
+}
+
+func (n *net) claimBest(worker sdk.AccAddress, modelID uint64) (types.MsgClaimBestResponse, error) {
+	n.T.Helper()
+	res, err := n.Deliver(&types.MsgClaimBest{Worker: worker.String(), ModelId: modelID})
+	if err != nil {
+		return types.MsgClaimBestResponse{}, err
+	}
+	var out types.MsgClaimBestResponse
+	require.NoError(n.T, gogoproto.Unmarshal(res.MsgResponses[0].Value, &out))
+	return out, nil
+}
+
+func TestRouteTaskPicksTheLeastLoadedPool(t *testing.T) {
+	n := newNet(t)
+
+	// No pool yet: the router creates one it controls itself.
+	first := n.route(hyra(2))
+	require.True(t, first.PoolCreated)
+	pool, err := n.taskpool.GetPool(n.Ctx, first.PoolId)
+	require.NoError(t, err)
+	require.Equal(t, authtypes.NewModuleAddress(types.ModuleName).String(), pool.Creator)
+	require.Equal(t, uint64(1), pool.ModelId)
+
+	// A second, empty pool gets the next task; then ties go to the lowest id.
+	res := n.deliver(&tptypes.MsgCreateTaskPool{Creator: n.owner.String(), Name: "iris-2", ModelId: 1, ClaimTimeout: time.Minute})
+	var created tptypes.MsgCreateTaskPoolResponse
+	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &created))
+	second := n.route(hyra(2))
+	require.False(t, second.PoolCreated)
+	require.Equal(t, created.PoolId, second.PoolId)
+	third := n.route(hyra(2))
+	require.Equal(t, first.PoolId, third.PoolId, "one open task each: the tie goes to the lowest id")
+
+	route, err := n.queries.Route(n.Ctx, &types.QueryRouteRequest{ModelId: 1})
+	require.NoError(t, err)
+	require.Equal(t, created.PoolId, route.PoolId)
+	require.Equal(t, uint64(1), route.OpenTasks)
+
+	// A deactivated pool gets nothing more.
+	n.deliver(&tptypes.MsgSetPoolActive{Creator: n.owner.String(), PoolId: created.PoolId, Active: false})
+	require.Equal(t, first.PoolId, n.route(hyra(2)).PoolId)
+}
+
+func TestRouteTaskRefusesBadRequests(t *testing.T) {
+	n := newNet(t)
+	n.route(hyra(2))
+	escrow := authtypes.NewModuleAddress(tptypes.ModuleName)
+	before := n.Balance(escrow, "uhyra")
+	deadline := n.Ctx.BlockTime().Add(time.Hour)
+
+	cases := []struct {
+		name string
+		msg  *types.MsgRouteTask
+		err  string
+	}{
+		{"error - unknown model", &types.MsgRouteTask{Creator: n.user.String(), ModelId: 9, Input: n.input, Reward: hyra(2), Deadline: deadline}, "model not found"},
+		{"error - reward below price", &types.MsgRouteTask{Creator: n.user.String(), ModelId: 1, Input: n.input, Reward: sdk.NewInt64Coin("uhyra", 999_999), Deadline: deadline}, "below"},
+		{"error - malformed input", &types.MsgRouteTask{Creator: n.user.String(), ModelId: 1, Input: []byte{1, 2, 3}, Reward: hyra(2), Deadline: deadline}, "input"},
+		{"error - deadline passed", &types.MsgRouteTask{Creator: n.user.String(), ModelId: 1, Input: n.input, Reward: hyra(2), Deadline: n.Ctx.BlockTime()}, "deadline"},
+		{"error - invalid creator", &types.MsgRouteTask{Creator: "hyra1bad", ModelId: 1, Input: n.input, Reward: hyra(2), Deadline: deadline}, "invalid address"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := n.Deliver(tc.msg)
+			require.ErrorContains(t, err, tc.err)
+			require.Equal(t, before, n.Balance(escrow, "uhyra"), "no escrow moves on a refused task")
+		})
+	}
+
+	n.deliver(&mrtypes.MsgSetModelActive{Owner: n.owner.String(), Id: 1, Active: false})
+	_, err := n.Deliver(&types.MsgRouteTask{Creator: n.user.String(), ModelId: 1, Input: n.input, Reward: hyra(2), Deadline: deadline})
+	require.ErrorContains(t, err, "model is not active")
+}
+
+func TestClaimBestTakesTheHighestReward(t *testing.T) {
+	n := newNet(t)
+	_, err := n.claimBest(n.worker, 0)
+	require.ErrorContains(t, err, "no open task available")
+
+	low := n.route(hyra(2))
+	high := n.route(hyra(7))
+	tie := n.route(hyra(7))
+	n.NextBlock(time.Second)
+
+	page, err := n.queries.AvailableTasks(n.Ctx, &types.QueryAvailableTasksRequest{Pagination: &query.PageRequest{CountTotal: true}})
+	require.NoError(t, err)
+	require.Equal(t, []uint64{high.TaskId, tie.TaskId, low.TaskId}, taskIDs(page.Tasks))
+	require.Equal(t, uint64(3), page.Pagination.Total)
+
+	got, err := n.claimBest(n.worker, 1)
+	require.NoError(t, err)
+	require.Equal(t, high.TaskId, got.TaskId, "highest reward, oldest first")
+	require.Equal(t, hyra(7), got.Reward)
+
+	// One active task per worker: the router does not bypass the limit.
+	_, err = n.claimBest(n.worker, 0)
+	require.ErrorContains(t, err, "holds 1, the limit is 1")
+	status, err := n.queries.WorkerStatus(n.Ctx, &types.QueryWorkerStatusRequest{Worker: n.worker.String()})
+	require.NoError(t, err)
+	require.False(t, status.CanClaim)
+	require.Equal(t, []uint64{high.TaskId}, status.ActiveTaskIds)
+
+	got, err = n.claimBest(n.worker2, 0)
+	require.NoError(t, err)
+	require.Equal(t, tie.TaskId, got.TaskId)
+
+	// The claimed task settles through x/taskpool as usual.
+	output, proof := n.prove(n.Ctx.ChainID(), high.TaskId, n.worker, zktest.IrisInputs(t)[0])
+	n.deliver(&tptypes.MsgSubmitResult{Worker: n.worker.String(), TaskId: high.TaskId, Output: output, Proof: proof})
+
+	stats, err := n.queries.GlobalStats(n.Ctx, &types.QueryGlobalStatsRequest{})
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), stats.OpenTasks)
+	require.Equal(t, uint64(1), stats.ClaimedTasks)
+	require.Equal(t, uint64(1), stats.CompletedTasks)
+	require.Equal(t, uint64(1), stats.ActivePools)
+	require.Equal(t, uint64(2), stats.ActiveWorkers)
+	require.Equal(t, hyra(7).Amount, stats.VolumePaid.AmountOf("uhyra"))
+}
+
+func TestClaimBestRespectsPoolReputation(t *testing.T) {
+	n := newNet(t)
+	// A demanding pool with the best reward, and an open one with less.
+	res := n.deliver(&tptypes.MsgCreateTaskPool{Creator: n.owner.String(), Name: "elite", ModelId: 1, ClaimTimeout: time.Minute, MinReputation: 1_000})
+	var elite tptypes.MsgCreateTaskPoolResponse
+	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &elite))
+	n.deliver(&tptypes.MsgSubmitTask{Creator: n.user.String(), PoolId: elite.PoolId, Input: n.input, Reward: hyra(50), Deadline: n.Ctx.BlockTime().Add(time.Hour)})
+	res = n.deliver(&tptypes.MsgCreateTaskPool{Creator: n.owner.String(), Name: "open", ModelId: 1, ClaimTimeout: time.Minute})
+	var open tptypes.MsgCreateTaskPoolResponse
+	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &open))
+	res = n.deliver(&tptypes.MsgSubmitTask{Creator: n.user.String(), PoolId: open.PoolId, Input: n.input, Reward: hyra(3), Deadline: n.Ctx.BlockTime().Add(time.Hour)})
+	var openTask tptypes.MsgSubmitTaskResponse
+	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &openTask))
+
+	got, err := n.claimBest(n.worker, 0)
+	require.NoError(t, err)
+	require.Equal(t, openTask.TaskId, got.TaskId, "a pool above the worker's reputation (100 < 1000) is skipped")
+
+	// Once the demanding pool is closed, its task is no one's best either.
+	n.deliver(&tptypes.MsgSetPoolActive{Creator: n.owner.String(), PoolId: elite.PoolId, Active: false})
+	_, err = n.claimBest(n.worker2, 0)
+	require.ErrorContains(t, err, "no open task available")
+}
+
+func TestWorkerStatusExplainsWhyNot(t *testing.T) {
+	n := newNet(t)
+	stranger := sdk.AccAddress("stranger____________")
+	status, err := n.queries.WorkerStatus(n.Ctx, &types.QueryWorkerStatusRequest{Worker: stranger.String()})
+	require.NoError(t, err)
+	require.False(t, status.Registered)
+	require.Contains(t, status.Reason, "not registered")
+
+	_, err = n.claimBest(stranger, 0)
+	require.ErrorContains(t, err, "worker is not registered")
+
+	status, err = n.queries.WorkerStatus(n.Ctx, &types.QueryWorkerStatusRequest{Worker: n.worker.String()})
+	require.NoError(t, err)
+	require.True(t, status.Registered)
+	require.True(t, status.CanClaim)
+	require.Equal(t, int64(100), status.Reputation)
+}
+
+func taskIDs(tasks []tptypes.Task) []uint64 {
+	ids := make([]uint64, len(tasks))
+	for i, t := range tasks {
+		ids[i] = t.Id
+	}
+	return ids
+}
