@@ -63,10 +63,18 @@ func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, ta
 }
 
 // CanClaim reports why worker may not claim in pool now, or nil if it may:
-// it must be a registered, active worker, bonded per x/rewards, at or above
-// the pool's minimum reputation, and below max_active_tasks claims.
+// the pool must be active, the worker must pass CheckWorkerCanClaim, and its
+// reputation must be at least the pool's minimum.
 func (k Keeper) CanClaim(ctx context.Context, worker sdk.AccAddress, poolID uint64) error {
 	_, _, err := k.checkCanClaim(ctx, worker, poolID)
+	return err
+}
+
+// CheckWorkerCanClaim reports why worker may not claim in any pool now, or
+// nil if it may: it must be a registered, active worker, bonded per
+// x/rewards, and hold fewer than max_active_tasks claims.
+func (k Keeper) CheckWorkerCanClaim(ctx context.Context, worker sdk.AccAddress) error {
+	_, err := k.checkWorker(ctx, worker)
 	return err
 }
 
@@ -79,21 +87,8 @@ func (k Keeper) checkCanClaim(ctx context.Context, worker sdk.AccAddress, poolID
 	if !pool.Active {
 		return pool, types.Worker{}, errorsmod.Wrapf(types.ErrPoolInactive, "pool %d", poolID)
 	}
-	rec, err := k.GetWorker(ctx, worker)
+	rec, err := k.checkWorker(ctx, worker)
 	if err != nil {
-		return pool, rec, err
-	}
-	if !rec.Active {
-		return pool, rec, errorsmod.Wrapf(types.ErrWorkerInactive, "%s", rec.Address)
-	}
-	params, err := k.Params.Get(ctx)
-	if err != nil {
-		return pool, rec, err
-	}
-	if n := len(rec.ActiveTaskIds); n >= int(params.MaxActiveTasks) {
-		return pool, rec, errorsmod.Wrapf(types.ErrTooManyTasks, "%s holds %d, the limit is %d", rec.Address, n, params.MaxActiveTasks)
-	}
-	if err := k.rewardsKeeper.CheckCanClaim(ctx, worker); err != nil {
 		return pool, rec, err
 	}
 	rep, err := k.rewardsKeeper.Reputation(ctx, worker)
@@ -104,6 +99,25 @@ func (k Keeper) checkCanClaim(ctx context.Context, worker sdk.AccAddress, poolID
 		return pool, rec, errorsmod.Wrapf(types.ErrLowReputation, "%s has %d, pool %d requires %d", rec.Address, rep, poolID, pool.MinReputation)
 	}
 	return pool, rec, nil
+}
+
+// checkWorker is CheckWorkerCanClaim returning the worker record.
+func (k Keeper) checkWorker(ctx context.Context, worker sdk.AccAddress) (types.Worker, error) {
+	rec, err := k.GetWorker(ctx, worker)
+	if err != nil {
+		return rec, err
+	}
+	if !rec.Active {
+		return rec, errorsmod.Wrapf(types.ErrWorkerInactive, "%s", rec.Address)
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return rec, err
+	}
+	if n := len(rec.ActiveTaskIds); n >= int(params.MaxActiveTasks) {
+		return rec, errorsmod.Wrapf(types.ErrTooManyTasks, "%s holds %d, the limit is %d", rec.Address, n, params.MaxActiveTasks)
+	}
+	return rec, k.rewardsKeeper.CheckCanClaim(ctx, worker)
 }
 
 // NextOpenTask returns the oldest OPEN task of a pool whose deadline has not

@@ -11,9 +11,12 @@ import (
 )
 
 // InitGenesis loads a validated genesis state into the store and rebuilds
-// the indexes and expiry queues from the tasks.
+// the indexes, expiry queues and counters from the pools, tasks and workers.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
+		return err
+	}
+	if err := k.Stats.Set(ctx, types.Stats{}); err != nil {
 		return err
 	}
 	// Sequence.Next returns the stored value, so store the next ids themselves.
@@ -33,10 +36,20 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Pools.Set(ctx, p.Id, p); err != nil {
 			return err
 		}
+		if p.Active {
+			if err := k.setPoolLoad(ctx, p); err != nil {
+				return err
+			}
+		}
 	}
 	for _, t := range gs.Tasks {
 		if err := k.saveTask(ctx, nil, t); err != nil {
 			return err
+		}
+		if t.Status == types.TASK_STATUS_COMPLETED {
+			if err := k.updateStats(ctx, func(s *types.Stats) { s.VolumePaid = s.VolumePaid.Add(t.Reward) }); err != nil {
+				return err
+			}
 		}
 	}
 	for _, w := range gs.Workers {
@@ -46,6 +59,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 		if err := k.Workers.Set(ctx, sdk.AccAddress(addr), w); err != nil {
 			return err
+		}
+		if w.Active {
+			if err := k.updateStats(ctx, func(s *types.Stats) { s.ActiveWorkers++ }); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

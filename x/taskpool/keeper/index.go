@@ -40,13 +40,19 @@ func (k Keeper) saveTask(ctx context.Context, prev *types.Task, task types.Task)
 	return k.Tasks.Set(ctx, task.Id, task)
 }
 
-// moveStatus moves the status index entries and the pool counters of a task
-// whose status changed.
+// moveStatus moves the status index entries, the open-task reward indexes,
+// the pool counters (and the pool's load entry) and the global counters of a
+// task whose status changed.
 func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Task) error {
 	pool, err := k.GetPool(ctx, task.PoolId)
 	if err != nil {
 		return err
 	}
+	stats, err := k.GetStats(ctx)
+	if err != nil {
+		return err
+	}
+	oldOpen := pool.OpenTasks
 	if prev != nil {
 		if err := k.TasksByPoolStatus.Remove(ctx, collections.Join3(prev.PoolId, int32(prev.Status), prev.Id)); err != nil {
 			return err
@@ -54,9 +60,12 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 		if err := k.TasksByStatus.Remove(ctx, collections.Join(int32(prev.Status), prev.Id)); err != nil {
 			return err
 		}
-		if c := poolCounter(&pool, prev.Status); c != nil {
-			*c--
+		if prev.Status == types.TASK_STATUS_OPEN {
+			if err := k.setRewardIndex(ctx, *prev, false); err != nil {
+				return err
+			}
 		}
+		addCount(&pool, &stats, prev.Status, false)
 	}
 	if err := k.TasksByPoolStatus.Set(ctx, collections.Join3(task.PoolId, int32(task.Status), task.Id)); err != nil {
 		return err
@@ -64,10 +73,55 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 	if err := k.TasksByStatus.Set(ctx, collections.Join(int32(task.Status), task.Id)); err != nil {
 		return err
 	}
-	if c := poolCounter(&pool, task.Status); c != nil {
-		*c++
+	if task.Status == types.TASK_STATUS_OPEN {
+		if err := k.setRewardIndex(ctx, task, true); err != nil {
+			return err
+		}
+	}
+	addCount(&pool, &stats, task.Status, true)
+	if pool.Active && pool.OpenTasks != oldOpen {
+		if err := k.PoolsByLoad.Remove(ctx, collections.Join3(pool.ModelId, oldOpen, pool.Id)); err != nil {
+			return err
+		}
+		if err := k.PoolsByLoad.Set(ctx, collections.Join3(pool.ModelId, pool.OpenTasks, pool.Id)); err != nil {
+			return err
+		}
+	}
+	if err := k.Stats.Set(ctx, stats); err != nil {
+		return err
 	}
 	return k.Pools.Set(ctx, pool.Id, pool)
+}
+
+// setRewardIndex adds an OPEN task to the reward indexes, or removes it.
+func (k Keeper) setRewardIndex(ctx context.Context, task types.Task, add bool) error {
+	key := rewardKey(task.Reward)
+	global := collections.Join(key, task.Id)
+	byModel := collections.Join3(task.ModelId, key, task.Id)
+	if !add {
+		if err := k.OpenByReward.Remove(ctx, global); err != nil {
+			return err
+		}
+		return k.OpenByModelReward.Remove(ctx, byModel)
+	}
+	if err := k.OpenByReward.Set(ctx, global); err != nil {
+		return err
+	}
+	return k.OpenByModelReward.Set(ctx, byModel)
+}
+
+// rewardKey orders rewards highest first: the bitwise complement of the
+// amount as 32 big-endian bytes (math.Int holds at most 256 bits). Only the
+// amount counts; every model is priced in the bond denom.
+func rewardKey(c sdk.Coin) []byte {
+	b := make([]byte, 32)
+	if c.Amount.IsPositive() {
+		c.Amount.BigInt().FillBytes(b)
+	}
+	for i := range b {
+		b[i] = ^b[i]
+	}
+	return b
 }
 
 // moveQueue replaces a task's entry in a time queue: from is the time it
@@ -101,17 +155,25 @@ func deadlineKey(t *types.Task) *time.Time {
 	return &t.Deadline
 }
 
-// poolCounter returns the pool counter of a status, or nil for statuses
-// that are not counted.
-func poolCounter(p *types.Pool, s types.TaskStatus) *uint64 {
-	switch s {
+// addCount counts a task into (up) or out of the pool and global counters of
+// its status; statuses that are not counted are ignored.
+func addCount(p *types.Pool, s *types.Stats, status types.TaskStatus, up bool) {
+	var pc, sc *uint64
+	switch status {
 	case types.TASK_STATUS_OPEN:
-		return &p.OpenTasks
+		pc, sc = &p.OpenTasks, &s.OpenTasks
 	case types.TASK_STATUS_CLAIMED:
-		return &p.ClaimedTasks
+		pc, sc = &p.ClaimedTasks, &s.ClaimedTasks
 	case types.TASK_STATUS_COMPLETED:
-		return &p.CompletedTasks
+		pc, sc = &p.CompletedTasks, &s.CompletedTasks
 	default:
-		return nil
+		return
 	}
+	if up {
+		*pc++
+		*sc++
+		return
+	}
+	*pc--
+	*sc--
 }

@@ -37,6 +37,9 @@ type Keeper struct {
 	Pools   collections.Map[uint64, types.Pool]
 	// PoolsByModel indexes pools by model: (model id, pool id).
 	PoolsByModel collections.KeySet[collections.Pair[uint64, uint64]]
+	// PoolsByLoad indexes active pools by (model id, open tasks, pool id):
+	// the first key of a model is its least-loaded pool, ties to the lowest id.
+	PoolsByLoad collections.KeySet[collections.Triple[uint64, uint64, uint64]]
 
 	TaskSeq collections.Sequence
 	Tasks   collections.Map[uint64, types.Task]
@@ -47,6 +50,11 @@ type Keeper struct {
 	TasksByPoolStatus collections.KeySet[collections.Triple[uint64, int32, uint64]]
 	// TasksByStatus indexes tasks by (status, task id) for the status filter.
 	TasksByStatus collections.KeySet[collections.Pair[int32, uint64]]
+	// OpenByReward indexes OPEN tasks by (reward key, task id), and
+	// OpenByModelReward by (model id, reward key, task id). The reward key
+	// sorts the highest reward first, ties to the oldest task.
+	OpenByReward      collections.KeySet[collections.Pair[[]byte, uint64]]
+	OpenByModelReward collections.KeySet[collections.Triple[uint64, []byte, uint64]]
 	// TasksByCreator indexes tasks by (creator, task id).
 	TasksByCreator collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
 	// ClaimQueue holds (claim expiry in unix nanoseconds, task id) for every
@@ -56,6 +64,8 @@ type Keeper struct {
 	DeadlineQueue collections.KeySet[collections.Pair[int64, uint64]]
 
 	Workers collections.Map[sdk.AccAddress, types.Worker]
+	// Stats are the network-wide counters, derived from the state above.
+	Stats collections.Item[types.Stats]
 }
 
 // NewKeeper builds the keeper. It panics on an invalid authority, which is a
@@ -86,17 +96,24 @@ func NewKeeper(
 		Pools:         collections.NewMap(sb, types.PoolsKey, "pools", collections.Uint64Key, codec.CollValue[types.Pool](cdc)),
 		PoolsByModel: collections.NewKeySet(sb, types.PoolsByModelKey, "pools_by_model",
 			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
+		PoolsByLoad: collections.NewKeySet(sb, types.PoolsByLoadKey, "pools_by_load",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.Uint64Key, collections.Uint64Key)),
 		TaskSeq: collections.NewSequence(sb, types.TaskSeqKey, "task_seq"),
 		Tasks:   collections.NewMap(sb, types.TasksKey, "tasks", collections.Uint64Key, codec.CollValue[types.Task](cdc)),
 		TasksByPoolStatus: collections.NewKeySet(sb, types.TasksByPoolStatusKey, "tasks_by_pool_status",
 			collections.TripleKeyCodec(collections.Uint64Key, collections.Int32Key, collections.Uint64Key)),
 		TasksByStatus: collections.NewKeySet(sb, types.TasksByStatusKey, "tasks_by_status",
 			collections.PairKeyCodec(collections.Int32Key, collections.Uint64Key)),
+		OpenByReward: collections.NewKeySet(sb, types.OpenByRewardKey, "open_by_reward",
+			collections.PairKeyCodec(collections.BytesKey, collections.Uint64Key)),
+		OpenByModelReward: collections.NewKeySet(sb, types.OpenByModelRewardKey, "open_by_model_reward",
+			collections.TripleKeyCodec(collections.Uint64Key, collections.BytesKey, collections.Uint64Key)),
 		TasksByCreator: collections.NewKeySet(sb, types.TasksByCreatorKey, "tasks_by_creator",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
 		ClaimQueue:    collections.NewKeySet(sb, types.ClaimQueueKey, "claim_queue", timeQueue),
 		DeadlineQueue: collections.NewKeySet(sb, types.DeadlineQueueKey, "deadline_queue", timeQueue),
 		Workers:       collections.NewMap(sb, types.WorkersKey, "workers", sdk.AccAddressKey, codec.CollValue[types.Worker](cdc)),
+		Stats:         collections.NewItem(sb, types.StatsKey, "stats", codec.CollValue[types.Stats](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -57,6 +57,9 @@ func (k Keeper) CreatePool(ctx context.Context, creator sdk.AccAddress, name str
 	if err := k.PoolsByModel.Set(ctx, collections.Join(modelID, id)); err != nil {
 		return 0, err
 	}
+	if err := k.setPoolLoad(ctx, pool); err != nil {
+		return 0, err
+	}
 	return id, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPoolCreated{
 		PoolId:        id,
 		ModelId:       modelID,
@@ -85,5 +88,24 @@ func (k Keeper) SetPoolActive(ctx context.Context, creator sdk.AccAddress, poolI
 	if err := k.Pools.Set(ctx, poolID, pool); err != nil {
 		return err
 	}
+	if err := k.setPoolLoad(ctx, pool); err != nil {
+		return err
+	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPoolActiveSet{PoolId: poolID, Active: active})
+}
+
+// setPoolLoad puts an active pool into the load index and counts it as
+// active, or takes an inactive one out.
+func (k Keeper) setPoolLoad(ctx context.Context, pool types.Pool) error {
+	key := collections.Join3(pool.ModelId, pool.OpenTasks, pool.Id)
+	if pool.Active {
+		if err := k.PoolsByLoad.Set(ctx, key); err != nil {
+			return err
+		}
+		return k.updateStats(ctx, func(s *types.Stats) { s.ActivePools++ })
+	}
+	if err := k.PoolsByLoad.Remove(ctx, key); err != nil {
+		return err
+	}
+	return k.updateStats(ctx, func(s *types.Stats) { s.ActivePools-- })
 }

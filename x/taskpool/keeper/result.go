@@ -112,6 +112,9 @@ func (k Keeper) settle(ctx context.Context, worker sdk.AccAddress, task types.Ta
 	if err := k.modelKeeper.RecordTaskCompleted(ctx, task.ModelId, task.Reward); err != nil {
 		return sdk.Coin{}, err
 	}
+	if err := k.updateStats(ctx, func(s *types.Stats) { s.VolumePaid = s.VolumePaid.Add(task.Reward) }); err != nil {
+		return sdk.Coin{}, err
+	}
 	if err := k.updateWorker(ctx, worker, func(w *types.Worker) {
 		w.TotalTasks++
 		w.TotalRewards = w.TotalRewards.Add(share)

@@ -34,6 +34,9 @@ func (k Keeper) RegisterWorker(ctx context.Context, addr sdk.AccAddress) error {
 	if err := k.Workers.Set(ctx, addr, w); err != nil {
 		return err
 	}
+	if err := k.updateStats(ctx, func(s *types.Stats) { s.ActiveWorkers++ }); err != nil {
+		return err
+	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventWorkerRegistered{Worker: addrStr})
 }
 
@@ -49,6 +52,9 @@ func (k Keeper) DeactivateWorker(ctx context.Context, addr sdk.AccAddress) error
 	}
 	w.Active = false
 	if err := k.Workers.Set(ctx, addr, w); err != nil {
+		return err
+	}
+	if err := k.updateStats(ctx, func(s *types.Stats) { s.ActiveWorkers-- }); err != nil {
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventWorkerDeactivated{Worker: w.Address})

@@ -24,8 +24,9 @@ var _ = math.Inf
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
-// GenesisState is the state of x/taskpool in a genesis file. Indexes and
-// expiry queues are not exported: they are rebuilt from the tasks.
+// GenesisState is the state of x/taskpool in a genesis file. Indexes, expiry
+// queues and counters are not exported: they are rebuilt from the pools,
+// tasks and workers.
 type GenesisState struct {
 	Params  Params   `protobuf:"bytes,1,opt,name=params,proto3" json:"params"`
 	Pools   []Pool   `protobuf:"bytes,2,rep,name=pools,proto3" json:"pools"`

@@ -24,4 +24,8 @@ var (
 	ClaimQueueKey        = collections.NewPrefix(9)
 	DeadlineQueueKey     = collections.NewPrefix(10)
 	WorkersKey           = collections.NewPrefix(11)
+	StatsKey             = collections.NewPrefix(12)
+	PoolsByLoadKey       = collections.NewPrefix(13)
+	OpenByRewardKey      = collections.NewPrefix(14)
+	OpenByModelRewardKey = collections.NewPrefix(15)
 )
