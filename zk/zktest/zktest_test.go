@@ -28,6 +28,23 @@ func TestIris(t *testing.T) {
 	}
 }
 
+func TestDigits(t *testing.T) {
+	art, vk, prove := zktest.Digits(t)
+	a, err := artifact.Parse(art)
+	require.NoError(t, err)
+	require.NoError(t, verifier.CheckVerifyingKey(vk))
+	worker := make([]byte, 20)
+	in := zktest.DigitsInputs(t)[0]
+	out, proof := prove("hyra-test-1", 9, worker, in)
+	want, err := a.Infer(in)
+	require.NoError(t, err)
+	require.Equal(t, vector.Encode(want), out)
+	st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 9, Worker: worker, Input: vector.Encode(in), Output: out}
+	require.NoError(t, verifier.Verify(vk, proof, st))
+	st.TaskID = 10
+	require.ErrorIs(t, verifier.Verify(vk, proof, st), verifier.ErrInvalidProof)
+}
+
 // TestVerifierFixtureInSync keeps zk/verifier/testdata on the committed iris keys.
 func TestVerifierFixtureInSync(t *testing.T) {
 	_, vk, _ := zktest.Iris(t)
