@@ -7,7 +7,7 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
             -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \
             -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 
-.PHONY: help build install test test-unit test-e2e lint proto-gen devnet bench-zk train clean
+.PHONY: help build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ proto-gen: ## regenerate the Go code of proto/ (offline; needs protoc)
 
 devnet: build ## start a single-validator chain in a temporary home on loopback ports
 	HYRAD=$(BUILDDIR)/hyrad ./scripts/devnet.sh
+
+demo: build ## run the end-to-end demo: local chain, models, worker, 20 verified inferences (N=20)
+	$(GO) run ./cmd/hyra-demo -hyrad $(BUILDDIR)/hyrad -keys $(BUILDDIR)/keys -n $(or $(N),20)
 
 bench-zk: ## zk benchmarks for the bundled models: constraints, setup, prove, verify, sizes
 	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./zk/...

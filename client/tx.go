@@ -18,9 +18,13 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 )
 
-// defaultGasAdjustment is the margin on simulated gas: execution may use a
-// little more than simulation (e.g. a signature check it skipped).
-const defaultGasAdjustment = 1.5
+// unreachableAfter is how long waiting for a commit tolerates a node that
+// does not answer at all.
+const unreachableAfter = 5 * time.Second
+
+// rebroadcastAfter is how long a broadcast transaction may stay unknown to
+// the node before it is sent again.
+const rebroadcastAfter = 3 * time.Second
 
 // Sender signs and broadcasts the transactions of one account, one at a time,
 // and waits for each to be committed. It keeps the account sequence itself,
@@ -46,11 +50,11 @@ func NewSender(cctx sdkclient.Context, txf tx.Factory) *Sender {
 	return &Sender{cctx: cctx, txf: txf, CommitTimeout: time.Minute, PollInterval: 250 * time.Millisecond}
 }
 
-// FactoryFromFlags is tx.NewFactoryCLI (--fees, --gas-prices, --gas, --note
-// ... apply) with defaults for a program: unless --gas names a fixed limit,
-// every transaction is simulated first, which sizes its gas and turns most
-// failures into an error before anything is broadcast, and the estimate gets
-// a 1.5 margin unless --gas-adjustment says otherwise.
+// FactoryFromFlags is tx.NewFactoryCLI (--fees, --gas-prices, --gas,
+// --gas-adjustment, --note ... apply) with one default changed for a program:
+// unless --gas names a fixed limit, every transaction is simulated first,
+// which sizes its gas and turns most failures into an error before anything
+// is broadcast.
 func FactoryFromFlags(cctx sdkclient.Context, fs *pflag.FlagSet) (tx.Factory, error) {
 	txf, err := tx.NewFactoryCLI(cctx, fs)
 	if err != nil {
@@ -59,8 +63,8 @@ func FactoryFromFlags(cctx sdkclient.Context, fs *pflag.FlagSet) (tx.Factory, er
 	if !fs.Changed(flags.FlagGas) {
 		txf = txf.WithSimulateAndExecute(true)
 	}
-	if !fs.Changed(flags.FlagGasAdjustment) {
-		txf = txf.WithGasAdjustment(defaultGasAdjustment)
+	if txf.GasAdjustment() < 1 {
+		return txf, fmt.Errorf("--%s %v: simulated gas needs a margin of at least 1", flags.FlagGasAdjustment, txf.GasAdjustment())
 	}
 	return txf, nil
 }
@@ -83,8 +87,14 @@ func (s *Sender) Send(ctx context.Context, msgs ...sdk.Msg) (*TxResult, error) {
 		if err == nil {
 			return res, nil
 		}
-		if !isWrongSequence(err) || attempt > 0 {
+		if !isWrongSequence(err) {
 			return nil, err
+		}
+		if attempt > 0 {
+			// Not a refusal of the transaction itself: one of this account's
+			// transactions is still pending. Retry later.
+			s.seqKnown = false
+			return nil, fmt.Errorf("account sequence (a transaction of this account may still be pending): %v", err)
 		}
 		// Someone else (another process with the same key) used our sequence:
 		// reload it and try once more.
@@ -136,7 +146,7 @@ func (s *Sender) sendOnce(ctx context.Context, msgs []sdk.Msg) (*TxResult, error
 	s.txf = s.txf.WithSequence(txf.Sequence() + 1)
 	checked := time.Now()
 
-	out, err := s.waitCommit(ctx, res.Hash)
+	out, err := s.waitCommit(ctx, res.Hash, txBytes)
 	if err != nil {
 		s.seqKnown = false
 		return nil, err
@@ -155,23 +165,33 @@ func (s *Sender) loadSequence() error {
 	if s.seqKnown {
 		return nil
 	}
-	num, seq, err := s.cctx.AccountRetriever.GetAccountNumberSequence(s.cctx, s.cctx.GetFromAddress())
+	// GetAccount, not GetAccountNumberSequence: the latter answers 0, 0 for
+	// an account the node does not know (e.g. while it restarts), and a
+	// transaction signed with those fails its signature check.
+	acc, err := s.cctx.AccountRetriever.GetAccount(s.cctx, s.cctx.GetFromAddress())
 	if err != nil {
 		return fmt.Errorf("account %s: %w", s.cctx.GetFromAddress(), err)
 	}
-	s.txf = s.txf.WithAccountNumber(num).WithSequence(seq)
+	s.txf = s.txf.WithAccountNumber(acc.GetAccountNumber()).WithSequence(acc.GetSequence())
 	s.seqKnown = true
 	return nil
 }
 
-// waitCommit polls the node until the transaction is in a block. Errors while
-// polling (the node restarting) are retried until CommitTimeout.
-func (s *Sender) waitCommit(ctx context.Context, hash []byte) (*TxResult, error) {
+// waitCommit polls the node until the transaction is in a block, for at most
+// CommitTimeout, or until the node has not answered for unreachableAfter:
+// the caller then learns at once that the node is gone, and finds out from
+// the chain's state, once the node is back, whether the transaction landed.
+// A transaction still unknown after rebroadcastAfter is broadcast again, the
+// same bytes: a restarted node has lost its mempool, and a node that still
+// holds the transaction ignores the copy.
+func (s *Sender) waitCommit(ctx context.Context, hash, txBytes []byte) (*TxResult, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.CommitTimeout)
 	defer cancel()
 	ticker := time.NewTicker(s.PollInterval)
 	defer ticker.Stop()
 	var lastErr error
+	var unreachableSince time.Time
+	lastSent := time.Now()
 	for {
 		node, err := s.cctx.GetNode()
 		if err != nil {
@@ -182,6 +202,18 @@ func (s *Sender) waitCommit(ctx context.Context, hash []byte) (*TxResult, error)
 			return newTxResult(res), nil
 		}
 		lastErr = err
+		switch {
+		case strings.Contains(err.Error(), "not found"):
+			unreachableSince = time.Time{}
+			if time.Since(lastSent) > rebroadcastAfter {
+				_, _ = node.BroadcastTxSync(ctx, txBytes)
+				lastSent = time.Now()
+			}
+		case unreachableSince.IsZero():
+			unreachableSince = time.Now()
+		case time.Since(unreachableSince) > unreachableAfter:
+			return nil, fmt.Errorf("node unreachable while waiting for transaction %X: %w", hash, err)
+		}
 		select {
 		case <-ctx.Done():
 			return nil, fmt.Errorf("transaction %X not committed within %s (last answer: %v)", hash, s.CommitTimeout, lastErr)

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -33,11 +34,12 @@ func WaitCompleted(ctx context.Context, cctx sdkclient.Context, events <-chan co
 	q := tptypes.NewQueryClient(cctx)
 	ticker := time.NewTicker(pollEvery)
 	defer ticker.Stop()
+	var last *tptypes.Task
 	var lastErr error
 	for {
 		res, err := q.Task(ctx, &tptypes.QueryTaskRequest{Id: taskID})
 		if err == nil {
-			lastErr = nil
+			last, lastErr = &res.Task, nil
 			switch res.Task.Status {
 			case tptypes.TASK_STATUS_COMPLETED:
 				return &res.Task, nil
@@ -48,12 +50,28 @@ func WaitCompleted(ctx context.Context, cctx sdkclient.Context, events <-chan co
 			lastErr = err
 		}
 		if err := waitSignal(ctx, events, ticker.C, taskID); err != nil {
-			if lastErr != nil {
-				return nil, fmt.Errorf("waiting for task %d: %w (last query error: %v)", taskID, err, lastErr)
-			}
-			return nil, fmt.Errorf("waiting for task %d: %w", taskID, err)
+			return nil, waitError(taskID, err, last, lastErr)
 		}
 	}
+}
+
+// waitError says why waiting stopped and where the escrow stands: a task
+// still OPEN or CLAIMED keeps its reward in escrow until it completes or its
+// deadline refunds it.
+func waitError(taskID uint64, err error, last *tptypes.Task, lastErr error) error {
+	if lastErr != nil {
+		return fmt.Errorf("waiting for task %d: %w (last query error: %v)", taskID, err, lastErr)
+	}
+	if last == nil {
+		return fmt.Errorf("waiting for task %d: %w", taskID, err)
+	}
+	msg := fmt.Sprintf("stopped waiting for task %d (%v): it is %s; its reward of %s stays in escrow until a "+
+		"worker completes it or its deadline %s refunds it", taskID, err, last.Status, last.Reward,
+		last.Deadline.Format(time.RFC3339))
+	if last.Status == tptypes.TASK_STATUS_OPEN {
+		msg += fmt.Sprintf("; to withdraw it now: hyrad tx taskpool cancel-task %d", taskID)
+	}
+	return errors.New(msg)
 }
 
 // waitSignal blocks until an event names taskID, the ticker fires, or ctx ends.

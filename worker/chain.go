@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -146,9 +147,15 @@ func (c *chain) activeModels(ctx context.Context) ([]modeltypes.Model, error) {
 	}
 }
 
+// errUnknownModel is a model id the chain does not know.
+var errUnknownModel = errors.New("not registered")
+
 // model returns a model.
 func (c *chain) model(ctx context.Context, id uint64) (modeltypes.Model, error) {
 	res, err := c.models.Model(ctx, &modeltypes.QueryModelRequest{Id: id})
+	if status.Code(err) == codes.NotFound {
+		return modeltypes.Model{}, fmt.Errorf("model %d is %w", id, errUnknownModel)
+	}
 	if err != nil {
 		return modeltypes.Model{}, fmt.Errorf("query model %d: %w", id, err)
 	}

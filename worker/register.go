@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
@@ -34,7 +37,7 @@ func (w *Worker) ensureRegistered(ctx context.Context) error {
 		return err
 	}
 	if found && rec.Active {
-		w.log.Info("worker registered", "worker", w.addr, "completed", rec.TotalTasks, "earned", rec.TotalRewards.String())
+		w.log.Info("worker registered", "worker", w.addr.String(), "completed", rec.TotalTasks, "earned", coinsString(rec.TotalRewards))
 		return nil
 	}
 	res, err := w.sender.Send(ctx, &tptypes.MsgRegisterWorker{Worker: w.addr.String()})
@@ -44,7 +47,7 @@ func (w *Worker) ensureRegistered(ctx context.Context) error {
 		}
 		return fmt.Errorf("register worker: %w", err)
 	}
-	w.log.Info("registered as worker", "worker", w.addr, "reactivated", found, "tx", res.Hash, "height", res.Height)
+	w.log.Info("registered as worker", "worker", w.addr.String(), "reactivated", found, "tx", res.Hash, "height", res.Height)
 	return nil
 }
 
@@ -56,11 +59,16 @@ func (w *Worker) ensureBond(ctx context.Context) error {
 		return fmt.Errorf("query rewards params: %w", err)
 	}
 	minBond := params.Params.MinWorkerBond
+	bonded := sdk.NewInt64Coin(minBond.Denom, 0)
 	bondRes, err := w.chain.rewards.Bond(ctx, &rewardstypes.QueryBondRequest{Worker: w.addr.String()})
-	if err != nil {
+	switch {
+	case status.Code(err) == codes.NotFound:
+		// Never bonded.
+	case err != nil:
 		return fmt.Errorf("query bond: %w", err)
+	case !bondRes.Bond.Bonded.IsNil():
+		bonded = bondRes.Bond.Bonded
 	}
-	bonded := bondRes.Bond.Bonded
 	if bonded.Denom == minBond.Denom && bonded.Amount.GTE(minBond.Amount) {
 		w.log.Info("bond sufficient", "bonded", bonded.String(), "min_worker_bond", minBond.String())
 		return nil
@@ -111,4 +119,12 @@ func bondAmount(minBond, bonded, want sdk.Coin) (sdk.Coin, error) {
 		return sdk.Coin{}, fmt.Errorf("--bond %s is not enough: %s more is needed to reach min_worker_bond %s", want, missing, minBond)
 	}
 	return want, nil
+}
+
+// coinsString prints coins, and "0" for none.
+func coinsString(c sdk.Coins) string {
+	if c.IsZero() {
+		return "0"
+	}
+	return c.String()
 }

@@ -11,6 +11,10 @@ import (
 	"github.com/hyra-network/hyra/zk/vector"
 )
 
+// maxSubmitAttempts is how many times a result the chain refuses is
+// submitted before the task is given up.
+const maxSubmitAttempts = 5
+
 // process proves and submits a task the worker holds a claim on. It returns
 // an error only when the node could not be reached, so that the caller
 // retries; a task that cannot be finished (no key for its model version, a
@@ -51,12 +55,21 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 		Worker: w.addr.String(), TaskId: t.Id, Output: vector.Encode(output), Proof: proof,
 	})
 	if client.IsRejected(err) {
-		w.giveUp(log, t, fmt.Errorf("result rejected: %w", err))
+		// A refusal can be passing (a node that has just restarted checks
+		// transactions as if at height 0 until its first block), so the
+		// result is tried again a few times before the task is given up.
+		w.rejections[t.Id]++
+		if w.rejections[t.Id] < maxSubmitAttempts {
+			log.Warn("result rejected; will try again", "attempt", w.rejections[t.Id], "reason", err)
+			return fmt.Errorf("submit result of task %d: %w", t.Id, err)
+		}
+		w.giveUp(log, t, fmt.Errorf("result rejected %d times, last: %w", w.rejections[t.Id], err))
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("submit result of task %d: %w", t.Id, err)
 	}
+	delete(w.rejections, t.Id)
 	var resp tptypes.MsgSubmitResultResponse
 	if err := res.MsgResponse(0, &resp); err != nil {
 		log.Warn("result committed but its response is unreadable", "err", err)

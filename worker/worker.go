@@ -29,6 +29,8 @@ type Worker struct {
 	router bool
 	// givenUp holds the tasks the worker holds but will not finish, with why.
 	givenUp map[uint64]string
+	// rejections counts refused results per task held.
+	rejections map[uint64]int
 }
 
 // New returns a worker signing with the --from account of cctx.
@@ -41,14 +43,15 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 	}
 	c := newChain(cctx)
 	return &Worker{
-		cfg:     cfg,
-		log:     log,
-		addr:    cctx.GetFromAddress(),
-		chainID: cctx.ChainID,
-		sender:  client.NewSender(cctx, txf),
-		chain:   c,
-		provers: newProvers(c.models, cfg.KeysDir, log),
-		givenUp: map[uint64]string{},
+		cfg:        cfg,
+		log:        log,
+		addr:       cctx.GetFromAddress(),
+		chainID:    cctx.ChainID,
+		sender:     client.NewSender(cctx, txf),
+		chain:      c,
+		provers:    newProvers(c.models, cfg.KeysDir, log),
+		givenUp:    map[uint64]string{},
+		rejections: map[uint64]int{},
 	}, nil
 }
 
@@ -57,7 +60,7 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 // with backoff until the node is back. It returns an error only for what
 // retrying cannot fix.
 func (w *Worker) Run(ctx context.Context) error {
-	w.log.Info("worker starting", "worker", w.addr, "chain", w.chainID, "keys_dir", w.cfg.KeysDir,
+	w.log.Info("worker starting", "worker", w.addr.String(), "chain", w.chainID, "keys_dir", w.cfg.KeysDir,
 		"pools", w.cfg.Pools, "models", w.cfg.Models)
 	if err := w.retry(ctx, w.prepare); err != nil {
 		if ctx.Err() != nil {
@@ -76,12 +79,12 @@ func (w *Worker) Run(ctx context.Context) error {
 		worked, err := w.round(ctx)
 		if err != nil && ctx.Err() == nil {
 			wait := backoff.Next()
-			w.log.Warn("node unreachable; retrying", "err", err, "retry_in", wait)
+			w.log.Warn("round failed; retrying", "err", err, "retry_in", wait)
 			sleep(ctx, wait)
 			continue
 		}
 		if backoff.Failures() > 0 {
-			w.log.Info("node reachable again")
+			w.log.Info("back to work", "after_failures", backoff.Failures())
 		}
 		backoff.Reset()
 		if worked {
@@ -90,6 +93,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 		case <-events.C():
+			drain(events.C())
 		case <-poll.C:
 		}
 	}
@@ -111,8 +115,10 @@ func (w *Worker) prepare(ctx context.Context) error {
 		return err
 	}
 	for _, m := range w.cfg.Models {
-		if _, err := w.chain.model(ctx, m); err != nil {
+		if _, err := w.chain.model(ctx, m); errors.Is(err, errUnknownModel) {
 			return fatalError{fmt.Errorf("--models: %w", err)}
+		} else if err != nil {
+			return err
 		}
 	}
 	if err := w.ensureRegistered(ctx); err != nil {
@@ -135,6 +141,11 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 	for id := range w.givenUp {
 		if !slices.Contains(rec.ActiveTaskIds, id) {
 			delete(w.givenUp, id)
+		}
+	}
+	for id := range w.rejections {
+		if !slices.Contains(rec.ActiveTaskIds, id) {
+			delete(w.rejections, id)
 		}
 	}
 	if len(rec.ActiveTaskIds) > 0 {
@@ -185,7 +196,7 @@ func (w *Worker) retry(ctx context.Context, f func(context.Context) error) error
 			return ctx.Err()
 		}
 		wait := backoff.Next()
-		w.log.Warn("cannot reach the node; retrying", "err", err, "retry_in", wait)
+		w.log.Warn("cannot prepare the worker yet; retrying", "err", err, "retry_in", wait)
 		sleep(ctx, wait)
 	}
 }
@@ -197,5 +208,16 @@ func sleep(ctx context.Context, d time.Duration) {
 	select {
 	case <-ctx.Done():
 	case <-t.C:
+	}
+}
+
+// drain discards queued events: one round looks at everything they announce.
+func drain[T any](c <-chan T) {
+	for {
+		select {
+		case <-c:
+		default:
+			return
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -63,17 +64,15 @@ hyrad client infer --model 2 --input-file digit.txt --reward 2000uhyra --ttl 5m 
 	_ = cmd.MarkFlagRequired(flagModel)
 	cmd.MarkFlagsMutuallyExclusive(flagInput, flagInputFile)
 	cmd.MarkFlagsOneRequired(flagInput, flagInputFile)
-	flags.AddTxFlagsToCmd(cmd)
+	addProgramTxFlags(cmd)
 	// People read this command's output; scripts ask for --output json.
-	if f := cmd.Flags().Lookup(flags.FlagOutput); f != nil {
-		f.DefValue = flags.OutputFormatText
-		_ = f.Value.Set(flags.OutputFormatText)
-	}
+	setFlagDefault(cmd, flags.FlagOutput, flags.OutputFormatText)
 	return cmd
 }
 
 func runInfer(cmd *cobra.Command, _ []string) error {
-	cctx, err := client.GetClientTxContext(cmd)
+	cmd.SilenceUsage = true
+	cctx, err := programTxContext(cmd)
 	if err != nil {
 		return err
 	}
@@ -106,9 +105,12 @@ func runInfer(cmd *cobra.Command, _ []string) error {
 	}
 	jsonOut := cctx.OutputFormat == flags.OutputFormatJSON
 	if !jsonOut {
-		fmt.Fprintf(cmd.OutOrStdout(), "task %d routed to pool %d%s: model %d (%s) v%d, reward %s escrowed (tx %s, height %d)\n",
-			out.TaskID, out.PoolID, map[bool]string{true: " (new pool)"}[out.PoolCreated], out.ModelID, out.ModelName,
-			out.ModelVersion, out.Reward, out.TxHash, out.Height)
+		pool := fmt.Sprintf("pool %d", out.PoolID)
+		if out.PoolCreated {
+			pool += " (new pool)"
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "task %d routed to %s: model %d (%s) v%d, reward %s escrowed (tx %s, height %d)\n",
+			out.TaskID, pool, out.ModelID, out.ModelName, out.ModelVersion, out.Reward, out.TxHash, out.Height)
 	}
 	if !wait {
 		return printInfer(cmd.OutOrStdout(), jsonOut, out, false)
@@ -129,7 +131,7 @@ func runInfer(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	out.Status, out.Worker, out.Output = task.Status.String(), task.Worker, res.Output
+	out.Status, out.Worker, out.Output = strings.TrimPrefix(task.Status.String(), "TASK_STATUS_"), task.Worker, res.Output
 	out.Argmax, out.Label, out.Verified = res.Argmax, res.Label, res.Verified
 	out.LatencyMS = latency.Milliseconds()
 	out.VerifyMS = float64(res.VerifyTime.Microseconds()) / 1000

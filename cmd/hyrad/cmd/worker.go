@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"syscall"
 
+	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -60,7 +61,11 @@ hyrad worker start --from worker --models 1,2 --bond 20000000uhyra
 hyrad worker start --from worker --pools 3`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cctx, err := client.GetClientTxContext(cmd)
+			cmd.SilenceUsage = true
+			// gnark logs every compile and proof; the worker logs its own
+			// timings per task instead.
+			gnarklogger.Disable()
+			cctx, err := programTxContext(cmd)
 			if err != nil {
 				return err
 			}
@@ -88,7 +93,7 @@ hyrad worker start --from worker --pools 3`,
 	cmd.Flags().String(flagKeysDir, "", "directory of proving keys, KEYS_DIR/<artifact sha256>/proving.key (default HOME/zk-keys)")
 	cmd.Flags().String(flagBond, "", "amount to bond when the bond is below min_worker_bond (default: what is missing)")
 	cmd.Flags().Duration(flagPollInterval, worker.DefaultPollInterval, "how often to poll for tasks when no event arrives")
-	flags.AddTxFlagsToCmd(cmd)
+	addProgramTxFlags(cmd)
 	return cmd
 }
 

@@ -1,0 +1,281 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Accounts of the demo chain and their genesis balances (uhyra). The owner
+// pays two registration fees, the worker its bond, the client the rewards.
+var accounts = []struct{ name, coins string }{
+	{"validator", "1000000000000uhyra"},
+	{"owner", "1000000000uhyra"},
+	{"client", "1000000000uhyra"},
+	{"worker", "100000000uhyra"},
+}
+
+const chainID = "hyra-local-1"
+
+// localChain is a one-validator chain in a temporary home on free loopback
+// ports, plus the worker daemon once started.
+type localChain struct {
+	hyrad   string
+	home    string
+	verbose bool
+	rpc     string
+	api     string
+	ports   struct{ p2p, grpc int }
+	node    *proc
+	worker  *proc
+}
+
+// newLocalChain creates the home, keys and genesis of a new chain.
+func newLocalChain(ctx context.Context, hyrad string, verbose bool) (*localChain, error) {
+	home, err := os.MkdirTemp("", "hyra-demo-")
+	if err != nil {
+		return nil, err
+	}
+	c := &localChain{hyrad: hyrad, home: home, verbose: verbose}
+	ports, err := freePorts(4)
+	if err != nil {
+		return c, err
+	}
+	c.rpc = fmt.Sprintf("tcp://127.0.0.1:%d", ports[0])
+	c.api = fmt.Sprintf("http://127.0.0.1:%d", ports[1])
+	c.ports.p2p, c.ports.grpc = ports[2], ports[3]
+
+	steps := [][]string{{"init", "demo", "--chain-id", chainID}}
+	for _, a := range accounts {
+		steps = append(steps,
+			[]string{"keys", "add", a.name, "--keyring-backend", "test"},
+			[]string{"genesis", "add-genesis-account", a.name, a.coins, "--keyring-backend", "test"})
+	}
+	steps = append(steps,
+		[]string{"genesis", "gentx", "validator", "100000000000uhyra", "--chain-id", chainID, "--keyring-backend", "test"},
+		[]string{"genesis", "collect-gentxs"},
+		[]string{"genesis", "validate"},
+		[]string{"config", "set", "client", "node", c.rpc},
+		[]string{"config", "set", "client", "chain-id", chainID},
+		[]string{"config", "set", "client", "keyring-backend", "test"},
+	)
+	for _, s := range steps {
+		if _, err := c.cli(ctx, s...); err != nil {
+			c.cleanup(false)
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// start runs the node and waits for its second block.
+func (c *localChain) start(ctx context.Context) error {
+	var err error
+	c.node, err = c.spawn("node", "start",
+		"--rpc.laddr", c.rpc,
+		"--p2p.laddr", fmt.Sprintf("tcp://127.0.0.1:%d", c.ports.p2p),
+		"--grpc.address", fmt.Sprintf("127.0.0.1:%d", c.ports.grpc),
+		"--api.enable", "--api.address", "tcp://"+strings.TrimPrefix(c.api, "http://"))
+	if err != nil {
+		return err
+	}
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		if h, err := c.height(ctx); err == nil && h >= 2 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-c.node.done:
+			return fmt.Errorf("the node exited:\n%s", c.node.tail())
+		case <-time.After(300 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("the node produced no block within a minute:\n%s", c.node.tail())
+}
+
+// startWorker runs `hyrad worker start` for the worker account.
+func (c *localChain) startWorker(ctx context.Context, keysDir string) error {
+	var err error
+	c.worker, err = c.spawn("worker", "worker", "start", "--from", "worker", "--keys-dir", keysDir, "--poll-interval", "2s")
+	if err != nil {
+		return err
+	}
+	// The worker is ready once it has registered and bonded.
+	addr, err := c.address(ctx, "worker")
+	if err != nil {
+		return err
+	}
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		var rec struct {
+			Worker struct {
+				Worker struct {
+					Active bool `json:"active"`
+				} `json:"worker"`
+			} `json:"worker"`
+		}
+		var bond struct {
+			CanClaim bool `json:"can_claim"`
+		}
+		if c.queryJSON(ctx, &rec, "taskpool", "worker", addr) == nil && rec.Worker.Worker.Active &&
+			c.queryJSON(ctx, &bond, "rewards", "bond", addr) == nil && bond.CanClaim {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-c.worker.done:
+			return fmt.Errorf("the worker exited:\n%s", c.worker.tail())
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("the worker did not register and bond within a minute:\n%s", c.worker.tail())
+}
+
+// cleanup stops the worker, then the node, and removes the home.
+func (c *localChain) cleanup(keepHome bool) {
+	if c.worker != nil {
+		c.worker.stop()
+	}
+	if c.node != nil {
+		c.node.stop()
+	}
+	if keepHome {
+		fmt.Printf("home kept: %s\n", c.home)
+		return
+	}
+	_ = os.RemoveAll(c.home)
+}
+
+// cli runs a hyrad command on the demo home and returns its stdout.
+func (c *localChain) cli(ctx context.Context, args ...string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, c.hyrad, append(args, "--home", c.home)...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return out, fmt.Errorf("hyrad %s: %w\n%s%s", strings.Join(args, " "), err, out, stderr.String())
+	}
+	return out, nil
+}
+
+// queryJSON runs `hyrad query ARGS --output json` into v.
+func (c *localChain) queryJSON(ctx context.Context, v any, args ...string) error {
+	out, err := c.cli(ctx, append(append([]string{"query"}, args...), "--output", "json")...)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(out, v)
+}
+
+// tx broadcasts `hyrad tx ARGS` and waits until it is committed successfully.
+func (c *localChain) tx(ctx context.Context, args ...string) error {
+	args = append(append([]string{"tx"}, args...), "--yes", "--output", "json", "--gas", "auto", "--gas-adjustment", "1.5")
+	out, err := c.cli(ctx, args...)
+	if err != nil {
+		return err
+	}
+	var res struct {
+		TxHash string `json:"txhash"`
+		Code   uint32 `json:"code"`
+		RawLog string `json:"raw_log"`
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &res); err != nil {
+		return fmt.Errorf("hyrad %s: %s", strings.Join(args, " "), out)
+	}
+	if res.Code != 0 {
+		return fmt.Errorf("hyrad %s: code %d: %s", strings.Join(args, " "), res.Code, res.RawLog)
+	}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); {
+		var q struct {
+			Code   uint32 `json:"code"`
+			RawLog string `json:"raw_log"`
+		}
+		if err := c.queryJSON(ctx, &q, "tx", res.TxHash); err == nil {
+			if q.Code != 0 {
+				return fmt.Errorf("hyrad %s: failed in block: %s", strings.Join(args, " "), q.RawLog)
+			}
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(300 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("tx %s not committed within 30s", res.TxHash)
+}
+
+func (c *localChain) height(ctx context.Context) (int64, error) {
+	out, err := c.cli(ctx, "status", "--node", c.rpc)
+	if err != nil {
+		return 0, err
+	}
+	var st struct {
+		SyncInfo struct {
+			LatestBlockHeight int64 `json:"latest_block_height,string"`
+		} `json:"sync_info"`
+	}
+	err = json.Unmarshal(out, &st)
+	return st.SyncInfo.LatestBlockHeight, err
+}
+
+func (c *localChain) address(ctx context.Context, name string) (string, error) {
+	out, err := c.cli(ctx, "keys", "show", name, "-a", "--keyring-backend", "test")
+	return strings.TrimSpace(string(out)), err
+}
+
+// spawn starts a long-running hyrad process whose output goes to a log file
+// in the home (and to the terminal with -v).
+func (c *localChain) spawn(name string, args ...string) (*proc, error) {
+	logPath := filepath.Join(c.home, name+".log")
+	f, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(c.hyrad, append(args, "--home", c.home)...)
+	var w io.Writer = f
+	if c.verbose {
+		w = io.MultiWriter(f, &prefixWriter{prefix: name + "| ", w: os.Stdout})
+	}
+	cmd.Stdout, cmd.Stderr = w, w
+	if err := cmd.Start(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	p := &proc{name: name, cmd: cmd, log: f, logPath: logPath, done: make(chan struct{})}
+	go func() { _ = cmd.Wait(); f.Close(); close(p.done) }()
+	return p, nil
+}
+
+// freePorts asks the kernel for n distinct free loopback ports.
+func freePorts(n int) ([]int, error) {
+	var ports []int
+	var ls []net.Listener
+	defer func() {
+		for _, l := range ls {
+			l.Close()
+		}
+	}()
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		ls = append(ls, l)
+		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
+	}
+	return ports, nil
+}

@@ -1,0 +1,190 @@
+package e2e_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/zk/models"
+)
+
+// daemon is a long-running hyrad subcommand (the worker) whose output the
+// test can read while it runs.
+type daemon struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	out  *syncBuffer
+	done chan struct{}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while a process writes to it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// startDaemon starts `hyrad ARGS --home HOME`; the test stops it.
+func (n *node) startDaemon(args ...string) *daemon {
+	n.t.Helper()
+	d := &daemon{t: n.t, out: &syncBuffer{}, done: make(chan struct{})}
+	d.cmd = exec.Command(hyrad, append(args, "--home", n.home)...)
+	d.cmd.Stdout, d.cmd.Stderr = d.out, d.out
+	require.NoError(n.t, d.cmd.Start())
+	go func() { _ = d.cmd.Wait(); close(d.done) }()
+	n.t.Cleanup(d.stop)
+	return d
+}
+
+// stop sends SIGINT, as Ctrl-C does, and waits for the daemon to exit.
+func (d *daemon) stop() {
+	select {
+	case <-d.done:
+		return
+	default:
+	}
+	_ = d.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-d.done:
+	case <-time.After(60 * time.Second):
+		_ = d.cmd.Process.Kill()
+		<-d.done
+	}
+	if d.t.Failed() {
+		d.t.Logf("worker log (tail):\n%s", tail(d.out.String(), 6000))
+	}
+}
+
+// waitLog waits until the daemon's output contains s.
+func (d *daemon) waitLog(s string, timeout time.Duration) {
+	d.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if strings.Contains(d.out.String(), s) {
+			return
+		}
+		select {
+		case <-d.done:
+			d.t.Fatalf("worker exited before logging %q:\n%s", s, tail(d.out.String(), 6000))
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	d.t.Fatalf("worker did not log %q within %s:\n%s", s, timeout, tail(d.out.String(), 6000))
+}
+
+// irisKeysDir lays out the committed iris proving key the way the worker
+// looks for it: DIR/<artifact sha256 hex>/proving.key.
+func irisKeysDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	sum := sha256.Sum256(models.IrisArtifact)
+	sub := filepath.Join(dir, hex.EncodeToString(sum[:]))
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(sub, "proving.key"), models.IrisProvingKey, 0o600))
+	return dir
+}
+
+// registerIris registers the bundled iris model (price 1000uhyra) from the
+// owner account; on a new chain it gets id 1.
+func (n *node) registerIris() {
+	n.t.Helper()
+	code, log := n.tx("modelregistry", "register-model", "iris", "1000uhyra",
+		"--artifact", "../../zk/models/iris/artifact.json", "--vk", "../../zk/models/iris/verifying.key",
+		"--description", "iris species", "--from", "owner")
+	require.Zero(n.t, code, log)
+}
+
+// inferOut is the JSON `hyrad client infer --output json` prints.
+type inferOut struct {
+	TaskID    uint64  `json:"task_id"`
+	PoolID    uint64  `json:"pool_id"`
+	Status    string  `json:"status"`
+	Worker    string  `json:"worker"`
+	Output    []int64 `json:"output"`
+	Argmax    int     `json:"argmax"`
+	Label     string  `json:"label"`
+	Verified  bool    `json:"verified"`
+	LatencyMS int64   `json:"latency_ms"`
+}
+
+// infer runs `hyrad client infer ARGS --output json --from client` and
+// decodes the last line it prints.
+func (n *node) infer(args ...string) (inferOut, error) {
+	n.t.Helper()
+	out, err := n.exec(append(append([]string{"client", "infer"}, args...), "--output", "json", "--from", "client")...)
+	var res inferOut
+	if err != nil {
+		return res, &cliError{out: out, err: err}
+	}
+	require.NoError(n.t, json.Unmarshal([]byte(lastLine(out)), &res), out)
+	return res, nil
+}
+
+type cliError struct {
+	out string
+	err error
+}
+
+func (e *cliError) Error() string { return e.err.Error() + ": " + e.out }
+
+// csv joins a vector as the CLI takes it.
+func csv(v []int64) string {
+	s, _ := json.Marshal(v)
+	return strings.Trim(string(s), "[]")
+}
+
+// balance returns an account's uhyra balance.
+func (n *node) balance(addr string) string {
+	n.t.Helper()
+	var res struct {
+		Balance struct {
+			Amount string `json:"amount"`
+		} `json:"balance"`
+	}
+	n.queryJSON(&res, "bank", "balance", addr, "uhyra")
+	return res.Balance.Amount
+}
+
+// workerRecord returns a worker's task count and rewards from x/taskpool.
+func (n *node) workerRecord(addr string) (tasks string, rewards string) {
+	n.t.Helper()
+	var res struct {
+		Worker struct {
+			Worker struct {
+				TotalTasks   string `json:"total_tasks"`
+				TotalRewards []struct {
+					Amount string `json:"amount"`
+				} `json:"total_rewards"`
+			} `json:"worker"`
+		} `json:"worker"`
+	}
+	n.queryJSON(&res, "taskpool", "worker", addr)
+	if len(res.Worker.Worker.TotalRewards) > 0 {
+		rewards = res.Worker.Worker.TotalRewards[0].Amount
+	}
+	return res.Worker.Worker.TotalTasks, rewards
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
