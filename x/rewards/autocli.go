@@ -35,7 +35,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod:      "PendingRewards",
 					Use:            "pending-rewards [worker]",
-					Short:          "Show what a worker would receive if the epoch ended now, and what ended epochs owe it",
+					Short:          "Show a worker's epoch work (protocol fee paid, in uhyra), what it would receive if the epoch ended now, and what ended epochs owe it",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "worker"}},
 				},
 				{RpcMethod: "RewardPool", Use: "reward-pool", Short: "Show the epoch reward pool"},

@@ -108,6 +108,7 @@ func TestRewardsOnTheRealApp(t *testing.T) {
 	pending, err := q.PendingRewards(env.Ctx, &types.QueryPendingRewardsRequest{Worker: worker.String()})
 	require.NoError(t, err)
 	require.Equal(t, "3050000uhyra", pending.CurrentEpoch.String(), "3 HYRA funded + half of the 0.1 HYRA fee")
+	require.Equal(t, uint64(100_000), pending.Work, "the epoch work is the 0.1 HYRA fee")
 	env.NextBlock(time.Second)
 
 	info, err := q.EpochInfo(env.Ctx, &types.QueryEpochInfoRequest{})

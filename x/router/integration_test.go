@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	sdkmath "cosmossdk.io/math"
 	gogoproto "github.com/cosmos/gogoproto/proto"
 	"github.com/stretchr/testify/require"
 
@@ -102,16 +103,22 @@ func (n *net) claimBest(worker sdk.AccAddress, modelID uint64) (types.MsgClaimBe
 func TestRouteTaskPicksTheLeastLoadedPool(t *testing.T) {
 	n := newNet(t)
 
-	// No pool yet: the router creates one it controls itself.
+	// No pool yet: the router creates one it controls itself, and the client
+	// pays only its task, no pool creation fee.
+	userBefore := n.Balance(n.user, "uhyra")
 	first := n.route(hyra(2))
 	require.True(t, first.PoolCreated)
+	require.Equal(t, userBefore.Sub(hyra(2)), n.Balance(n.user, "uhyra"))
 	pool, err := n.taskpool.GetPool(n.Ctx, first.PoolId)
 	require.NoError(t, err)
 	require.Equal(t, authtypes.NewModuleAddress(types.ModuleName).String(), pool.Creator)
 	require.Equal(t, uint64(1), pool.ModelId)
 
 	// A second, empty pool gets the next task; then ties go to the lowest id.
+	// Its creator pays the pool creation fee.
+	ownerBefore := n.Balance(n.owner, "uhyra")
 	res := n.deliver(&tptypes.MsgCreateTaskPool{Creator: n.owner.String(), Name: "iris-2", ModelId: 1, ClaimTimeout: time.Minute})
+	require.Equal(t, ownerBefore.SubAmount(sdkmath.NewInt(tptypes.DefaultPoolCreationFee)), n.Balance(n.owner, "uhyra"))
 	var created tptypes.MsgCreateTaskPoolResponse
 	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &created))
 	second := n.route(hyra(2))
@@ -210,25 +217,70 @@ func TestClaimBestTakesTheHighestReward(t *testing.T) {
 func TestClaimBestRespectsPoolReputation(t *testing.T) {
 	n := newNet(t)
 	// A demanding pool with the best reward, and an open one with less.
-	res := n.deliver(&tptypes.MsgCreateTaskPool{Creator: n.owner.String(), Name: "elite", ModelId: 1, ClaimTimeout: time.Minute, MinReputation: 1_000})
-	var elite tptypes.MsgCreateTaskPoolResponse
-	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &elite))
-	n.deliver(&tptypes.MsgSubmitTask{Creator: n.user.String(), PoolId: elite.PoolId, Input: n.input, Reward: hyra(50), Deadline: n.Ctx.BlockTime().Add(time.Hour)})
-	res = n.deliver(&tptypes.MsgCreateTaskPool{Creator: n.owner.String(), Name: "open", ModelId: 1, ClaimTimeout: time.Minute})
-	var open tptypes.MsgCreateTaskPoolResponse
-	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &open))
-	res = n.deliver(&tptypes.MsgSubmitTask{Creator: n.user.String(), PoolId: open.PoolId, Input: n.input, Reward: hyra(3), Deadline: n.Ctx.BlockTime().Add(time.Hour)})
-	var openTask tptypes.MsgSubmitTaskResponse
-	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &openTask))
+	elite := n.createPool("elite", 1_000)
+	n.submit(elite, hyra(50))
+	open := n.createPool("open", 0)
+	openTask := n.submit(open, hyra(3))
+
+	// Closing the open pool stops its new tasks, not the claims of its open ones.
+	n.deliver(&tptypes.MsgSetPoolActive{Creator: n.owner.String(), PoolId: open, Active: false})
+	_, err := n.Deliver(&tptypes.MsgSubmitTask{Creator: n.user.String(), PoolId: open, Input: n.input, Reward: hyra(3), Deadline: n.Ctx.BlockTime().Add(time.Hour)})
+	require.ErrorContains(t, err, "pool is not active")
+	got, err := n.claimBest(n.worker, 0)
+	require.NoError(t, err)
+	require.Equal(t, openTask, got.TaskId, "a pool above the worker's reputation (100 < 1000) is skipped, a closed one is not")
+
+	// Closing the demanding pool does not lower its minimum: its task is
+	// still out of reach at reputation 100.
+	n.deliver(&tptypes.MsgSetPoolActive{Creator: n.owner.String(), PoolId: elite, Active: false})
+	_, err = n.claimBest(n.worker2, 0)
+	require.ErrorContains(t, err, "no open task available")
+}
+
+// TestClaimBestCannotBeHidden checks that escrowing many better-paid tasks in
+// a pool that low-reputation workers may not use does not hide the tasks they
+// may: ClaimBest still finds the one claimable task, while AvailableTasks
+// still lists every open task by reward.
+func TestClaimBestCannotBeHidden(t *testing.T) {
+	n := newNet(t)
+	elite := n.createPool("elite", 1_000)
+	for range 70 {
+		n.submit(elite, hyra(2))
+	}
+	open := n.createPool("open", 0)
+	first, second := n.submit(open, hyra(1)), n.submit(open, hyra(1))
+	n.NextBlock(time.Second)
+
+	page, err := n.queries.AvailableTasks(n.Ctx, &types.QueryAvailableTasksRequest{Pagination: &query.PageRequest{CountTotal: true}})
+	require.NoError(t, err)
+	require.Equal(t, uint64(72), page.Pagination.Total)
+	require.Equal(t, hyra(2), page.Tasks[0].Reward)
 
 	got, err := n.claimBest(n.worker, 0)
 	require.NoError(t, err)
-	require.Equal(t, openTask.TaskId, got.TaskId, "a pool above the worker's reputation (100 < 1000) is skipped")
+	require.Equal(t, first, got.TaskId, "any model")
+	got, err = n.claimBest(n.worker2, 1)
+	require.NoError(t, err)
+	require.Equal(t, second, got.TaskId, "the iris model")
+}
 
-	// Once the demanding pool is closed, its task is no one's best either.
-	n.deliver(&tptypes.MsgSetPoolActive{Creator: n.owner.String(), PoolId: elite.PoolId, Active: false})
-	_, err = n.claimBest(n.worker2, 0)
-	require.ErrorContains(t, err, "no open task available")
+// createPool creates an iris pool (paying the pool creation fee) that
+// requires reputation minRep and returns its id.
+func (n *net) createPool(name string, minRep int64) uint64 {
+	n.T.Helper()
+	res := n.deliver(&tptypes.MsgCreateTaskPool{Creator: n.owner.String(), Name: name, ModelId: 1, ClaimTimeout: time.Minute, MinReputation: minRep})
+	var out tptypes.MsgCreateTaskPoolResponse
+	require.NoError(n.T, gogoproto.Unmarshal(res.MsgResponses[0].Value, &out))
+	return out.PoolId
+}
+
+// submit submits an iris task with a one-hour deadline to a pool.
+func (n *net) submit(poolID uint64, reward sdk.Coin) uint64 {
+	n.T.Helper()
+	res := n.deliver(&tptypes.MsgSubmitTask{Creator: n.user.String(), PoolId: poolID, Input: n.input, Reward: reward, Deadline: n.Ctx.BlockTime().Add(time.Hour)})
+	var out tptypes.MsgSubmitTaskResponse
+	require.NoError(n.T, gogoproto.Unmarshal(res.MsgResponses[0].Value, &out))
+	return out.TaskId
 }
 
 func TestWorkerStatusExplainsWhyNot(t *testing.T) {

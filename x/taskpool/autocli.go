@@ -70,7 +70,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "CreateTaskPool",
 					Use:       "create-pool [model-id] [name] [claim-timeout]",
-					Short:     "Create a pool of tasks for an active model",
+					Short:     "Create a pool of tasks for an active model, paying the pool_creation_fee param to the community pool",
 					Example:   "hyrad tx taskpool create-pool 1 iris-fast 2m --min-reputation 0 --from alice",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "model_id"}, {ProtoField: "name"}, {ProtoField: "claim_timeout"},
@@ -79,7 +79,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod:      "SetPoolActive",
 					Use:            "set-pool-active [pool-id] [true|false]",
-					Short:          "Open or close a pool to new tasks and claims (creator only)",
+					Short:          "Open or close a pool to new tasks (creator only); a closed pool's open tasks stay claimable",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "pool_id"}, {ProtoField: "active"}},
 				},
 				{

@@ -32,6 +32,7 @@ type ModuleInputs struct {
 	BankKeeper          types.BankKeeper
 	ModelRegistryKeeper types.ModelRegistryKeeper
 	RewardsKeeper       types.RewardsKeeper
+	DistrKeeper         types.DistributionKeeper
 }
 
 // ModuleOutputs are what x/taskpool gives the app.
@@ -53,6 +54,6 @@ func ProvideModule(in ModuleInputs) ModuleOutputs {
 		panic(err)
 	}
 	k := keeper.NewKeeper(in.Codec, in.StoreService, in.AddressCodec,
-		in.BankKeeper, in.ModelRegistryKeeper, in.RewardsKeeper, authorityStr)
+		in.BankKeeper, in.DistrKeeper, in.ModelRegistryKeeper, in.RewardsKeeper, authorityStr)
 	return ModuleOutputs{Keeper: k, Module: NewAppModule(in.Codec, k)}
 }

@@ -202,3 +202,23 @@ func TestTaskLifecycleOnTheRealApp(t *testing.T) {
 	require.NoError(t, gs.Validate())
 	require.Len(t, gs.Tasks, 3)
 }
+
+// TestPoolCreationFeeOnTheRealApp checks that MsgCreateTaskPool pays the
+// pool_creation_fee from the creator into x/distribution's community pool,
+// and that a creator who cannot pay gets no pool.
+func TestPoolCreationFeeOnTheRealApp(t *testing.T) {
+	c := newChain(t)
+	ownerBefore, cpBefore := c.uhyra(c.owner), c.communityPool()
+	c.deliver(&types.MsgCreateTaskPool{Creator: c.owner.String(), Name: "iris-2", ModelId: 1, ClaimTimeout: time.Minute})
+	fee := math.NewInt(types.DefaultPoolCreationFee)
+	require.Equal(t, ownerBefore.Sub(fee), c.uhyra(c.owner))
+	require.Equal(t, fee.ToLegacyDec(), c.communityPool().Sub(cpBefore))
+
+	poor := sdk.AccAddress("poor________________")
+	c.Fund(poor, sdk.NewCoins(hyra(9)))
+	_, err := c.Deliver(&types.MsgCreateTaskPool{Creator: poor.String(), Name: "iris-3", ModelId: 1, ClaimTimeout: time.Minute})
+	require.ErrorContains(t, err, "paying the pool creation fee")
+	require.Equal(t, hyra(9).Amount, c.uhyra(poor))
+	_, err = c.k.GetPool(c.Ctx, 3)
+	require.ErrorContains(t, err, "pool not found")
+}

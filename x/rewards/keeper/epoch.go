@@ -13,35 +13,56 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-// recordWork counts one verified task of worker in the epoch in progress and
-// returns the epoch's number.
-func (k Keeper) recordWork(ctx context.Context, worker sdk.AccAddress) (uint64, error) {
+// recordWork adds work (the protocol fee a settled task paid, in the bond
+// denom) to worker's work in the epoch in progress and returns the epoch's
+// number. Epoch rewards are shared by work, so a worker who routes tasks to
+// itself buys its share only at the price of the fee those tasks pay; zero
+// work (a zero fee, or an escrow in another denom) records nothing. The
+// epoch's total saturates at 2^64-1 and each entry only grows by what the
+// total could take, so the entries always add up to the total.
+func (k Keeper) recordWork(ctx context.Context, worker sdk.AccAddress, work uint64) (uint64, error) {
 	epoch, err := k.Epoch.Get(ctx)
 	if err != nil {
 		return 0, err
 	}
+	work = min(work, math.MaxUint64-epoch.TotalWork)
+	if work == 0 {
+		return epoch.Number, nil
+	}
 	key := collections.Join(epoch.Number, worker)
-	tasks, err := k.EpochWork.Get(ctx, key)
+	done, err := k.EpochWork.Get(ctx, key)
 	switch {
 	case errors.Is(err, collections.ErrNotFound):
 		epoch.Workers++
 	case err != nil:
 		return 0, err
 	}
-	// A counter that reached 2^64 stays there rather than wrapping to zero.
-	if tasks < math.MaxUint64 && epoch.TotalWork < math.MaxUint64 {
-		tasks++
-		epoch.TotalWork++
-	}
-	if err := k.EpochWork.Set(ctx, key, tasks); err != nil {
+	epoch.TotalWork += work
+	if err := k.EpochWork.Set(ctx, key, done+work); err != nil {
 		return 0, err
 	}
 	return epoch.Number, k.Epoch.Set(ctx, epoch)
 }
 
+// feeWork is the epoch work of a settled task: the protocol fee it paid
+// (community and reward pool shares) when the escrow is in the bond denom,
+// else zero, saturating at 2^64-1.
+func feeWork(split types.Split, escrowDenom string, params types.Params) uint64 {
+	if escrowDenom != params.BondDenom() {
+		return 0
+	}
+	fee := split.CommunityPool.Add(split.RewardPool)
+	if !fee.IsUint64() {
+		return math.MaxUint64
+	}
+	return fee.Uint64()
+}
+
 // endEpoch ends the epoch in progress: if any work was done, the pool's
 // available balance is set aside as the epoch's reward, to be paid out a few
-// workers per block; then the next epoch starts.
+// workers per block; then the next epoch starts. An epoch without work (in
+// particular any epoch while the protocol fee is zero) pays no one, and the
+// pool keeps its balance for a later epoch.
 func (k Keeper) endEpoch(ctx context.Context, params types.Params) error {
 	epoch, err := k.Epoch.Get(ctx)
 	if err != nil {

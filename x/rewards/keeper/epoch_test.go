@@ -12,14 +12,15 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-// newEpochFixture is a fixture with 10-block epochs, no protocol fee (so the
-// pool holds exactly what is funded) and a funded reward pool.
+// newEpochFixture is a fixture with 10-block epochs, a 10% protocol fee that
+// all goes to the community pool (so the reward pool holds exactly what is
+// funded, and a task of 10 uhyra is 1 of work) and a funded reward pool.
 func newEpochFixture(t *testing.T, pool int64) *fixture {
 	t.Helper()
 	f := newFixture(t)
 	f.setParams(t, func(p *types.Params) {
 		p.EpochLength = 10
-		p.WorkerShareBps, p.ModelOwnerShareBps = 10_000, 0
+		p.WorkerShareBps, p.ModelOwnerShareBps, p.RewardPoolShareBps = 9_000, 0, 0
 	})
 	if pool > 0 {
 		_, err := f.msgs.FundRewardPool(f.ctx, &types.MsgFundRewardPool{Funder: f.str(f.owner), Amount: coin(pool)})
@@ -32,7 +33,7 @@ func TestEpochPayout(t *testing.T) {
 	cases := []struct {
 		name    string
 		pool    int64
-		tasks   map[byte]int // worker address byte -> settled tasks
+		tasks   map[byte]int // worker address byte -> settled tasks of 10 uhyra (1 of work each)
 		want    map[byte]int64
 		remains int64
 	}{
@@ -121,9 +122,9 @@ func TestEpochPayoutCap(t *testing.T) {
 	}
 	f.toHeight(t, 10)
 	f.endBlock(t, time.Second) // height 10: epoch 1 ends, two workers paid
-	require.Equal(t, int64(300), f.balance(workers[0])-10)
-	require.Equal(t, int64(300), f.balance(workers[1])-10)
-	require.Equal(t, int64(10), f.balance(workers[2]), "the third worker waits for the next block")
+	require.Equal(t, int64(300), f.balance(workers[0])-9)
+	require.Equal(t, int64(300), f.balance(workers[1])-9)
+	require.Equal(t, int64(9), f.balance(workers[2]), "the third worker waits for the next block")
 	requireEvent(t, f.ctx, "hyra.rewards.v1.EventEpochEnded")
 
 	// Epoch 2 gets new funds and work; epoch 1 still owes 300.
@@ -144,7 +145,7 @@ func TestEpochPayoutCap(t *testing.T) {
 	require.Equal(t, coin(0).String(), pending.CurrentEpoch.String())
 
 	f.endBlock(t, time.Second) // height 11: the third worker is paid
-	require.Equal(t, int64(310), f.balance(workers[2]))
+	require.Equal(t, int64(309), f.balance(workers[2]))
 	has, err := f.k.PendingPayouts.Has(f.ctx, 1)
 	require.NoError(t, err)
 	require.False(t, has)
@@ -192,7 +193,7 @@ func TestProtocolFeeFundsRewardPool(t *testing.T) {
 	f.settle(t, f.worker, 1_000_000) // fee 50,000: 25,000 to the pool
 	pending, err := f.queries.PendingRewards(f.ctx, &types.QueryPendingRewardsRequest{Worker: f.str(f.worker)})
 	require.NoError(t, err)
-	require.Equal(t, uint64(1), pending.Tasks)
+	require.Equal(t, uint64(50_000), pending.Work, "work is the protocol fee paid")
 	require.Equal(t, coin(25_000).String(), pending.CurrentEpoch.String())
 
 	before := f.balance(f.worker)

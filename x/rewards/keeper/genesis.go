@@ -62,7 +62,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err != nil {
 			return err
 		}
-		if err := k.EpochWork.Set(ctx, collections.Join(w.Epoch, worker), w.Tasks); err != nil {
+		if err := k.EpochWork.Set(ctx, collections.Join(w.Epoch, worker), w.Work); err != nil {
 			return err
 		}
 	}
@@ -129,9 +129,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}); err != nil {
 		return nil, err
 	}
-	if err := k.EpochWork.Walk(ctx, nil, func(key collections.Pair[uint64, sdk.AccAddress], tasks uint64) (bool, error) {
+	if err := k.EpochWork.Walk(ctx, nil, func(key collections.Pair[uint64, sdk.AccAddress], work uint64) (bool, error) {
 		s, err := k.addressString(key.K2(), "worker")
-		gs.Work = append(gs.Work, types.EpochWork{Epoch: key.K1(), Worker: s, Tasks: tasks})
+		gs.Work = append(gs.Work, types.EpochWork{Epoch: key.K1(), Worker: s, Work: work})
 		return err != nil, err
 	}); err != nil {
 		return nil, err

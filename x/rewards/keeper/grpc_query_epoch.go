@@ -14,8 +14,9 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-// PendingRewards returns what a worker would receive if the epoch ended now
-// (its share of the pool's available balance) and what ended epochs still owe it.
+// PendingRewards returns a worker's work in the epoch in progress (protocol
+// fee paid), what it would receive if the epoch ended now (its share by work
+// of the pool's available balance) and what ended epochs still owe it.
 func (q queryServer) PendingRewards(ctx context.Context, req *types.QueryPendingRewardsRequest) (*types.QueryPendingRewardsResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -28,7 +29,7 @@ func (q queryServer) PendingRewards(ctx context.Context, req *types.QueryPending
 	if err != nil {
 		return nil, err
 	}
-	tasks, err := q.k.workOf(ctx, epoch.Number, worker)
+	work, err := q.k.workOf(ctx, epoch.Number, worker)
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}
@@ -36,7 +37,7 @@ func (q queryServer) PendingRewards(ctx context.Context, req *types.QueryPending
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}
-	current, err := types.ProRata(available.Amount, tasks, epoch.TotalWork)
+	current, err := types.ProRata(available.Amount, work, epoch.TotalWork)
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}
@@ -57,7 +58,7 @@ func (q queryServer) PendingRewards(ctx context.Context, req *types.QueryPending
 		return nil, status.Error(codes.Internal, err.Error())
 	}
 	return &types.QueryPendingRewardsResponse{
-		Tasks:        tasks,
+		Work:         work,
 		CurrentEpoch: sdk.NewCoin(params.BondDenom(), current),
 		Unpaid:       sdk.NewCoin(params.BondDenom(), unpaid),
 	}, nil
@@ -120,11 +121,11 @@ func (q queryServer) paramsAndEpoch(ctx context.Context) (types.Params, types.Ep
 	return params, epoch, nil
 }
 
-// workOf returns a worker's verified tasks in an epoch, zero if none.
+// workOf returns a worker's work (protocol fee paid) in an epoch, zero if none.
 func (k Keeper) workOf(ctx context.Context, epoch uint64, worker sdk.AccAddress) (uint64, error) {
-	tasks, err := k.EpochWork.Get(ctx, collections.Join(epoch, worker))
+	work, err := k.EpochWork.Get(ctx, collections.Join(epoch, worker))
 	if errors.Is(err, collections.ErrNotFound) {
 		return 0, nil
 	}
-	return tasks, err
+	return work, err
 }

@@ -104,7 +104,7 @@ func TestQueries(t *testing.T) {
 
 	pending, err := f.queries.PendingRewards(f.ctx, &types.QueryPendingRewardsRequest{Worker: f.str(f.other)})
 	require.NoError(t, err)
-	require.Zero(t, pending.Tasks)
+	require.Zero(t, pending.Work)
 	require.True(t, pending.CurrentEpoch.IsZero())
 	require.True(t, pending.Unpaid.IsZero())
 }

@@ -45,8 +45,9 @@ type Keeper struct {
 	Reputations collections.Map[sdk.AccAddress, int64]
 	// Epoch is the reward epoch in progress.
 	Epoch collections.Item[types.EpochState]
-	// EpochWork counts verified tasks by (epoch, worker), for the epoch in
-	// progress and for ended epochs still being paid out.
+	// EpochWork holds verified work by (epoch, worker), for the epoch in
+	// progress and for ended epochs still being paid out. Work is the
+	// protocol fee, in the bond denom, that the worker's settled tasks paid.
 	EpochWork collections.Map[collections.Pair[uint64, sdk.AccAddress], uint64]
 	// PendingPayouts are ended epochs whose workers are not all paid yet.
 	PendingPayouts collections.Map[uint64, types.PendingPayout]

@@ -12,15 +12,15 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-// workKey is one (epoch, worker) work entry and its task count.
+// workKey is one (epoch, worker) work entry and its work (protocol fee paid).
 type workKey struct {
-	key   collections.Pair[uint64, sdk.AccAddress]
-	tasks uint64
+	key  collections.Pair[uint64, sdk.AccAddress]
+	work uint64
 }
 
 // payOutEpochs pays the rewards of ended epochs, oldest first, to at most
 // params.MaxPayoutsPerBlock workers per block; the rest are paid in the next
-// blocks. Each worker gets floor(reward * tasks / total_work); what the
+// blocks. Each worker gets floor(reward * work / total_work); what the
 // floors leave stays in the pool for later epochs. A worker who cannot be
 // paid is logged and skipped, and its share stays in the pool.
 func (k Keeper) payOutEpochs(ctx context.Context, params types.Params) error {
@@ -83,8 +83,8 @@ func (k Keeper) oldestPendingPayout(ctx context.Context) (p types.PendingPayout,
 func (k Keeper) workBatch(ctx context.Context, epoch uint64, limit uint32) ([]workKey, error) {
 	var batch []workKey
 	err := k.EpochWork.Walk(ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](epoch),
-		func(key collections.Pair[uint64, sdk.AccAddress], tasks uint64) (bool, error) {
-			batch = append(batch, workKey{key: key, tasks: tasks})
+		func(key collections.Pair[uint64, sdk.AccAddress], work uint64) (bool, error) {
+			batch = append(batch, workKey{key: key, work: work})
 			return uint32(len(batch)) >= limit, nil
 		})
 	return batch, err
@@ -92,7 +92,7 @@ func (k Keeper) workBatch(ctx context.Context, epoch uint64, limit uint32) ([]wo
 
 // payWorker sends a worker its share of an epoch's reward and returns it.
 func (k Keeper) payWorker(ctx context.Context, payout types.PendingPayout, w workKey) (sdkmath.Int, error) {
-	share, err := types.ProRata(payout.Amount.Amount, w.tasks, payout.TotalWork)
+	share, err := types.ProRata(payout.Amount.Amount, w.work, payout.TotalWork)
 	if err != nil {
 		return share, err
 	}
@@ -110,7 +110,7 @@ func (k Keeper) payWorker(ctx context.Context, payout types.PendingPayout, w wor
 	return share, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventEpochRewardPaid{
 		Epoch:  payout.Epoch,
 		Worker: workerStr,
-		Tasks:  w.tasks,
+		Work:   w.work,
 		Amount: sdk.NewCoin(payout.Amount.Denom, share),
 	})
 }

@@ -59,7 +59,9 @@ func TestSplitEscrowErrors(t *testing.T) {
 // TestEconomyProperties drives random bonds, unbonds, fundings, settlements,
 // timeouts, parameter changes and blocks, and checks after every step that no
 // coin was created or lost, that the bond pool holds exactly the bonds, that
-// the reward pool can pay what it owes, and that the state is a valid genesis.
+// the reward pool can pay what it owes, and that the state is a valid genesis
+// (so a worker's epoch work adds up to the epoch's); and after each settlement
+// that the worker's epoch work grew by exactly the protocol fee paid.
 func TestEconomyProperties(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		f := newFixture(t)
@@ -93,7 +95,10 @@ func TestEconomyProperties(t *testing.T) {
 					require.NoError(rt, f.bank.SendCoinsFromAccountToModule(f.ctx, f.owner, payer, sdk.NewCoins(escrow)))
 					escrowed = escrowed.Add(escrow.Amount)
 				}
-				share, err := f.k.SettleTask(f.ctx, payer, 1, pick(), f.owner, escrow)
+				worker := pick()
+				workBefore, totalBefore := f.epochWork(rt, worker)
+				feeBefore := f.communityPool() + f.moduleBalance(types.RewardPoolName)
+				share, err := f.k.SettleTask(f.ctx, payer, 1, worker, f.owner, escrow)
 				if escrow.IsPositive() {
 					require.NoError(rt, err)
 					require.True(rt, share.Amount.LTE(escrow.Amount))
@@ -101,6 +106,11 @@ func TestEconomyProperties(t *testing.T) {
 				} else {
 					require.Error(rt, err)
 				}
+				// A settlement's epoch work is exactly the protocol fee it paid.
+				fee := uint64(f.communityPool() + f.moduleBalance(types.RewardPoolName) - feeBefore)
+				workAfter, totalAfter := f.epochWork(rt, worker)
+				require.Equal(rt, fee, workAfter-workBefore, "work is not the fee paid")
+				require.Equal(rt, fee, totalAfter-totalBefore, "epoch total is not the fees paid")
 			},
 			"timeout": func(rt *rapid.T) {
 				require.NoError(rt, f.k.PenalizeTimeout(f.ctx, 1, pick()))
@@ -132,4 +142,13 @@ func TestEconomyProperties(t *testing.T) {
 			},
 		})
 	})
+}
+
+// epochWork returns a worker's work and the total work of the epoch in progress.
+func (f *fixture) epochWork(t require.TestingT, worker sdk.AccAddress) (work, total uint64) {
+	pending, err := f.queries.PendingRewards(f.ctx, &types.QueryPendingRewardsRequest{Worker: f.str(worker)})
+	require.NoError(t, err)
+	epoch, err := f.k.Epoch.Get(f.ctx)
+	require.NoError(t, err)
+	return pending.Work, epoch.TotalWork
 }

@@ -16,9 +16,9 @@ import (
 // with reward_pool_share_bps of the fee going to the epoch reward pool), by
 // params in basis points, with integer arithmetic whose parts always sum
 // exactly to the escrow, rounding in favour of the system (the worker and
-// owner shares are floored; the remainder is fee). It records the worker's
-// verified work for the current epoch, raises reputation, and emits an event.
-// Returns the worker's share.
+// owner shares are floored; the remainder is fee). It records the protocol
+// fee as the worker's work in the current epoch (see recordWork), raises
+// reputation, and emits an event. Returns the worker's share.
 //
 // A model owner that is empty or may not receive coins (a blocked module
 // account) gets no royalty: it goes to the protocol fee, so that the task
@@ -73,7 +73,7 @@ func (k Keeper) SettleTask(
 		if err := k.paySplit(ctx, payerModule, payer, worker, modelOwner, escrow.Denom, split); err != nil {
 			return errorsmod.Wrapf(err, "settling task %d", taskID)
 		}
-		epoch, err := k.recordWork(ctx, worker)
+		epoch, err := k.recordWork(ctx, worker, feeWork(split, escrow.Denom, params))
 		if err != nil {
 			return err
 		}

@@ -90,9 +90,15 @@ func TestSettleTask(t *testing.T) {
 			rep, err := f.k.Reputation(f.ctx, f.worker)
 			require.NoError(t, err)
 			require.Equal(t, int64(types.DefaultInitialReputation+types.DefaultReputationGain), rep)
+			// The task's epoch work is the protocol fee it paid; no fee, no work.
+			fee := uint64(tc.want.community + tc.want.pool)
+			workers := uint64(0)
+			if fee > 0 {
+				workers = 1
+			}
 			epoch, err := f.k.Epoch.Get(f.ctx)
 			require.NoError(t, err)
-			require.Equal(t, types.EpochState{Number: 1, StartHeight: 1, TotalWork: 1, Workers: 1}, epoch)
+			require.Equal(t, types.EpochState{Number: 1, StartHeight: 1, TotalWork: fee, Workers: workers}, epoch)
 			requireEvent(t, f.ctx, "hyra.rewards.v1.EventTaskSettled")
 		})
 	}
@@ -100,7 +106,7 @@ func TestSettleTask(t *testing.T) {
 
 // TestSettleTaskOtherDenom checks that an escrow in a denom other than the
 // bond denom pays its whole fee to the community pool, so that the reward
-// pool holds only the bond denom.
+// pool holds only the bond denom, and counts as no epoch work.
 func TestSettleTaskOtherDenom(t *testing.T) {
 	f := newFixture(t)
 	escrow := sdk.NewInt64Coin("ibc/USDC", 1000)
@@ -111,6 +117,10 @@ func TestSettleTaskOtherDenom(t *testing.T) {
 	require.Equal(t, "100ibc/USDC", f.bank.GetBalance(f.ctx, f.owner, "ibc/USDC").String())
 	require.Equal(t, "50ibc/USDC", f.bank.GetBalance(f.ctx, authtypes.NewModuleAddress(distrtypes.ModuleName), "ibc/USDC").String())
 	require.True(t, f.bank.GetBalance(f.ctx, authtypes.NewModuleAddress(types.RewardPoolName), "ibc/USDC").IsZero())
+	epoch, err := f.k.Epoch.Get(f.ctx)
+	require.NoError(t, err)
+	require.Equal(t, types.EpochState{Number: 1, StartHeight: 1}, epoch)
+	require.Zero(t, f.workEntries(t))
 }
 
 func TestSettleTaskErrors(t *testing.T) {

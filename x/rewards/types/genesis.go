@@ -127,7 +127,8 @@ func (gs GenesisState) validateUnbondings(want map[string]math.Int) error {
 }
 
 // validateEpochs checks the epoch totals, the payouts in progress and that
-// every work entry belongs to one of them.
+// every work entry (protocol fee paid, in the bond denom) is positive and
+// belongs to one of them.
 func (gs GenesisState) validateEpochs() error {
 	denom := gs.Params.BondDenom()
 	payouts := make(map[uint64]PendingPayout, len(gs.PendingPayouts))
@@ -165,20 +166,20 @@ func (gs GenesisState) validateEpochs() error {
 			return fmt.Errorf("duplicate work of %s in epoch %d", w.Worker, w.Epoch)
 		}
 		seen[id] = true
-		if w.Tasks == 0 {
+		if w.Work == 0 {
 			return fmt.Errorf("work of %s in epoch %d is zero", w.Worker, w.Epoch)
 		}
 		if _, ok := payouts[w.Epoch]; !ok && w.Epoch != gs.Epoch.Number {
 			return fmt.Errorf("work of %s in epoch %d belongs to no epoch in progress or being paid", w.Worker, w.Epoch)
 		}
-		if work[w.Epoch]+w.Tasks < work[w.Epoch] {
+		if work[w.Epoch]+w.Work < work[w.Epoch] {
 			return fmt.Errorf("work of epoch %d overflows", w.Epoch)
 		}
-		work[w.Epoch] += w.Tasks
+		work[w.Epoch] += w.Work
 		workers[w.Epoch]++
 	}
 	if work[gs.Epoch.Number] != gs.Epoch.TotalWork || workers[gs.Epoch.Number] != gs.Epoch.Workers {
-		return fmt.Errorf("epoch %d: total_work %d and workers %d do not match its work (%d tasks, %d workers)",
+		return fmt.Errorf("epoch %d: total_work %d and workers %d do not match its work (%d work, %d workers)",
 			gs.Epoch.Number, gs.Epoch.TotalWork, gs.Epoch.Workers, work[gs.Epoch.Number], workers[gs.Epoch.Number])
 	}
 	for _, p := range gs.PendingPayouts {

@@ -44,9 +44,9 @@ func validGenesis() *types.GenesisState {
 	gs.Reputations = []types.WorkerReputation{{Worker: addr(1), Reputation: 7}}
 	gs.Epoch = types.EpochState{Number: 3, StartHeight: 201, TotalWork: 3, Workers: 2}
 	gs.Work = []types.EpochWork{
-		{Epoch: 2, Worker: addr(1), Tasks: 4},
-		{Epoch: 3, Worker: addr(1), Tasks: 2},
-		{Epoch: 3, Worker: addr(2), Tasks: 1},
+		{Epoch: 2, Worker: addr(1), Work: 4},
+		{Epoch: 3, Worker: addr(1), Work: 2},
+		{Epoch: 3, Worker: addr(2), Work: 1},
 	}
 	gs.PendingPayouts = []types.PendingPayout{{Epoch: 2, Amount: coin(90), TotalWork: 9, Paid: coin(50)}}
 	return gs
@@ -87,7 +87,7 @@ func TestGenesisValidate(t *testing.T) {
 		},
 		{name: "error - epoch totals do not match", change: func(gs *types.GenesisState) { gs.Epoch.TotalWork = 4 }, err: "do not match its work"},
 		{name: "error - work of an epoch without payout", change: func(gs *types.GenesisState) { gs.Work[0].Epoch = 1 }, err: "belongs to no epoch"},
-		{name: "error - zero work", change: func(gs *types.GenesisState) { gs.Work[0].Tasks = 0 }, err: "is zero"},
+		{name: "error - zero work", change: func(gs *types.GenesisState) { gs.Work[0].Work = 0 }, err: "is zero"},
 		{
 			name:   "error - duplicate work",
 			change: func(gs *types.GenesisState) { gs.Work = append(gs.Work, gs.Work[0]) },

@@ -77,8 +77,9 @@ func (k Keeper) routePool(ctx context.Context, modelID uint64) (poolID uint64, c
 }
 
 // ClaimBest claims for the signer the open task with the highest reward among
-// the pools its reputation admits it to. x/taskpool's ClaimTask makes every
-// worker check (registered, active, bonded, below the active-task limit).
+// the pools its reputation admits it to, closed pools included (their open
+// tasks stay claimable). x/taskpool's ClaimTask makes every worker check
+// (registered, active, bonded, below the active-task limit).
 func (k msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*types.MsgClaimBestResponse, error) {
 	worker, err := k.addressCodec.StringToBytes(msg.Worker)
 	if err != nil {

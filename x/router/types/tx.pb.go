@@ -359,7 +359,8 @@ type MsgClient interface {
 	// the fewest open tasks (ties: lowest id), creating a pool if it has none.
 	RouteTask(ctx context.Context, in *MsgRouteTask, opts ...grpc.CallOption) (*MsgRouteTaskResponse, error)
 	// ClaimBest claims for the signer the open task with the highest reward
-	// (ties: oldest) among the pools it is eligible for.
+	// (ties: oldest) among the pools whose minimum reputation it meets, closed
+	// pools included (their open tasks stay claimable).
 	ClaimBest(ctx context.Context, in *MsgClaimBest, opts ...grpc.CallOption) (*MsgClaimBestResponse, error)
 }
 
@@ -395,7 +396,8 @@ type MsgServer interface {
 	// the fewest open tasks (ties: lowest id), creating a pool if it has none.
 	RouteTask(context.Context, *MsgRouteTask) (*MsgRouteTaskResponse, error)
 	// ClaimBest claims for the signer the open task with the highest reward
-	// (ties: oldest) among the pools it is eligible for.
+	// (ties: oldest) among the pools whose minimum reputation it meets, closed
+	// pools included (their open tasks stay claimable).
 	ClaimBest(context.Context, *MsgClaimBest) (*MsgClaimBestResponse, error)
 }
 

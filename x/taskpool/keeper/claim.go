@@ -19,8 +19,10 @@ import (
 const maxClaimSkips = 64
 
 // ClaimTask assigns a task of a pool to worker: taskID, or with taskID 0 the
-// oldest open task whose deadline has not passed. It returns the claimed
-// task's id. x/router calls it for its best-task claims.
+// oldest open task whose deadline has not passed. The pool may be inactive:
+// closing a pool stops new tasks, not the claims of those already paid for.
+// It returns the claimed task's id. x/router calls it for its best-task
+// claims.
 func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.BlockTime()
@@ -63,8 +65,8 @@ func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, ta
 }
 
 // CanClaim reports why worker may not claim in pool now, or nil if it may:
-// the pool must be active, the worker must pass CheckWorkerCanClaim, and its
-// reputation must be at least the pool's minimum.
+// the pool must exist (active or not), the worker must pass
+// CheckWorkerCanClaim, and its reputation must be at least the pool's minimum.
 func (k Keeper) CanClaim(ctx context.Context, worker sdk.AccAddress, poolID uint64) error {
 	_, _, err := k.checkCanClaim(ctx, worker, poolID)
 	return err
@@ -83,9 +85,6 @@ func (k Keeper) checkCanClaim(ctx context.Context, worker sdk.AccAddress, poolID
 	pool, err := k.GetPool(ctx, poolID)
 	if err != nil {
 		return pool, types.Worker{}, err
-	}
-	if !pool.Active {
-		return pool, types.Worker{}, errorsmod.Wrapf(types.ErrPoolInactive, "pool %d", poolID)
 	}
 	rec, err := k.checkWorker(ctx, worker)
 	if err != nil {

@@ -43,6 +43,7 @@ type fixture struct {
 	msgs    types.MsgServer
 	queries types.QueryServer
 	bank    *tptestutil.Bank
+	distr   *tptestutil.Distr
 	models  *tptestutil.Models
 	rewards *tptestutil.Rewards
 	prove   zktest.ProveFunc
@@ -76,6 +77,7 @@ func newFixture(t *testing.T) *fixture {
 	}
 	f.authority = f.str(addr(0xAA))
 	f.rewards = tptestutil.NewRewards(f.bank)
+	f.distr = tptestutil.NewDistr(f.bank)
 	f.models.Models[irisID] = mrtypes.Model{
 		Id: irisID, Owner: f.str(f.owner), Name: "iris", Price: sdk.NewInt64Coin(denom, price), Active: true, Version: 1,
 	}
@@ -87,7 +89,7 @@ func newFixture(t *testing.T) *fixture {
 	for _, acc := range []sdk.AccAddress{f.creator, f.other} {
 		f.bank.Balances[string(acc)] = sdk.NewCoins(sdk.NewInt64Coin(denom, 100_000_000), sdk.NewInt64Coin("uatom", 1_000_000))
 	}
-	f.k = keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, f.bank, f.models, f.rewards, f.authority)
+	f.k = keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, f.bank, f.distr, f.models, f.rewards, f.authority)
 	f.msgs = keeper.NewMsgServerImpl(f.k)
 	f.queries = keeper.NewQueryServerImpl(f.k)
 	require.NoError(t, f.k.InitGenesis(ctx, types.DefaultGenesis()))

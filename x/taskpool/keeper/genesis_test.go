@@ -60,12 +60,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.NoError(t, gs.Validate())
 	require.Len(t, gs.Tasks, 5)
 
-	key := storetypes.NewKVStoreKey(types.StoreKey)
-	ctx := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t2")).Ctx.
-		WithBlockTime(f.ctx.BlockTime()).WithChainID(chainID)
-	cdc := moduletestutil.MakeTestEncodingConfig(taskpool.AppModule{}).Codec
-	k2 := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), addresscodec.NewBech32Codec("hyra"), f.bank, f.models, f.rewards, f.authority)
-	require.NoError(t, k2.InitGenesis(ctx, gs))
+	ctx, k2 := f.importGenesis(gs)
 	gs2, err := k2.ExportGenesis(ctx)
 	require.NoError(t, err)
 	require.Equal(t, gs, gs2)
@@ -84,6 +79,59 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f.advance(time.Hour)
 	require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(5).Status, "imported deadline expired")
 	require.NoError(t, f.k.CheckEscrowInvariant(f.ctx))
+}
+
+// TestGenesisRebuildsBucketIndexes checks that the reputation-bucketed
+// open-task indexes kept up to date transition by transition are those
+// rebuilt from scratch, with open tasks in several buckets, in an inactive
+// pool and of two models, and that the imported state finds the same best
+// task.
+func TestGenesisRebuildsBucketIndexes(t *testing.T) {
+	f := newFixture(t)
+	f.setPoolCreationFee(nil)
+	f.addModel(2)
+	for i, minRep := range []int64{-5, 0, 1, 100, 127, 1_000, 1 << 62} {
+		pool := f.newPool(irisID, minRep)
+		f.submitTask(pool, price+int64(i))
+		f.submitTask(f.newPool(2, minRep), 2*price)
+	}
+	_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: 7})
+	require.NoError(t, err)
+	f.readyWorker(f.worker)
+	f.claim(f.worker, 3, 0)
+	_, err = f.msgs.CancelTask(f.ctx, &types.MsgCancelTask{Creator: f.str(f.creator), TaskId: 4})
+	require.NoError(t, err)
+
+	gs, err := f.k.ExportGenesis(f.ctx)
+	require.NoError(t, err)
+	require.NoError(t, gs.Validate())
+	ctx, k2 := f.importGenesis(gs)
+	want := derived(t, f.ctx, f.k)
+	require.Len(t, want.OpenByBucket, 12)
+	require.Equal(t, want, derived(t, ctx, k2))
+	for _, rep := range []int64{0, 100, 1_000, 1 << 62} {
+		for _, model := range []uint64{0, irisID, 2} {
+			a, foundA, err := f.k.BestOpenTask(f.ctx, model, rep)
+			require.NoError(t, err)
+			b, foundB, err := k2.BestOpenTask(ctx, model, rep)
+			require.NoError(t, err)
+			require.Equal(t, foundA, foundB)
+			require.Equal(t, a.Id, b.Id, "reputation %d, model %d", rep, model)
+		}
+	}
+}
+
+// importGenesis loads gs into a keeper on a fresh store, with the fixture's
+// fakes, and returns it with its context.
+func (f *fixture) importGenesis(gs *types.GenesisState) (sdk.Context, keeper.Keeper) {
+	f.t.Helper()
+	key := storetypes.NewKVStoreKey(types.StoreKey)
+	ctx := testutil.DefaultContextWithDB(f.t, key, storetypes.NewTransientStoreKey("t2")).Ctx.
+		WithBlockTime(f.ctx.BlockTime()).WithChainID(chainID)
+	cdc := moduletestutil.MakeTestEncodingConfig(taskpool.AppModule{}).Codec
+	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), addresscodec.NewBech32Codec("hyra"), f.bank, f.distr, f.models, f.rewards, f.authority)
+	require.NoError(f.t, k.InitGenesis(ctx, gs))
+	return ctx, k
 }
 
 func TestGenesisValidate(t *testing.T) {
@@ -130,6 +178,7 @@ type derivedState struct {
 	PoolsByModel, PoolsByLoad, ByPoolState []string
 	ByStatus, ByCreator, Claims, Deadlines []string
 	OpenByReward, OpenByModelReward        []string
+	OpenByBucket, OpenByModelBucket        []string
 }
 
 func derived(t *testing.T, ctx sdk.Context, k keeper.Keeper) derivedState {
@@ -147,6 +196,8 @@ func derived(t *testing.T, ctx sdk.Context, k keeper.Keeper) derivedState {
 	d.Deadlines = keys(t, ctx, k.DeadlineQueue)
 	d.OpenByReward = keys(t, ctx, k.OpenByReward)
 	d.OpenByModelReward = keys(t, ctx, k.OpenByModelReward)
+	d.OpenByBucket = keys(t, ctx, k.OpenByBucket)
+	d.OpenByModelBucket = keys(t, ctx, k.OpenByModelBucket)
 	return d
 }
 

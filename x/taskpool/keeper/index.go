@@ -61,7 +61,7 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 			return err
 		}
 		if prev.Status == types.TASK_STATUS_OPEN {
-			if err := k.setRewardIndex(ctx, *prev, false); err != nil {
+			if err := k.setRewardIndex(ctx, *prev, pool.MinReputation, false); err != nil {
 				return err
 			}
 		}
@@ -74,7 +74,7 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 		return err
 	}
 	if task.Status == types.TASK_STATUS_OPEN {
-		if err := k.setRewardIndex(ctx, task, true); err != nil {
+		if err := k.setRewardIndex(ctx, task, pool.MinReputation, true); err != nil {
 			return err
 		}
 	}
@@ -93,21 +93,38 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 	return k.Pools.Set(ctx, pool.Id, pool)
 }
 
-// setRewardIndex adds an OPEN task to the reward indexes, or removes it.
-func (k Keeper) setRewardIndex(ctx context.Context, task types.Task, add bool) error {
-	key := rewardKey(task.Reward)
+// setRewardIndex adds an OPEN task, of a pool requiring minReputation, to
+// the reward indexes and the bucketed reward indexes, or removes it.
+func (k Keeper) setRewardIndex(ctx context.Context, task types.Task, minReputation int64, add bool) error {
+	key, bucket := rewardKey(task.Reward), repBucket(minReputation)
 	global := collections.Join(key, task.Id)
 	byModel := collections.Join3(task.ModelId, key, task.Id)
+	byBucket := collections.Join3(bucket, key, task.Id)
+	byModelBucket := collections.Join4(task.ModelId, bucket, key, task.Id)
 	if !add {
-		if err := k.OpenByReward.Remove(ctx, global); err != nil {
+		return firstErr(
+			func() error { return k.OpenByReward.Remove(ctx, global) },
+			func() error { return k.OpenByModelReward.Remove(ctx, byModel) },
+			func() error { return k.OpenByBucket.Remove(ctx, byBucket) },
+			func() error { return k.OpenByModelBucket.Remove(ctx, byModelBucket) },
+		)
+	}
+	return firstErr(
+		func() error { return k.OpenByReward.Set(ctx, global) },
+		func() error { return k.OpenByModelReward.Set(ctx, byModel) },
+		func() error { return k.OpenByBucket.Set(ctx, byBucket) },
+		func() error { return k.OpenByModelBucket.Set(ctx, byModelBucket) },
+	)
+}
+
+// firstErr runs steps in order and stops at the first error.
+func firstErr(steps ...func() error) error {
+	for _, step := range steps {
+		if err := step(); err != nil {
 			return err
 		}
-		return k.OpenByModelReward.Remove(ctx, byModel)
 	}
-	if err := k.OpenByReward.Set(ctx, global); err != nil {
-		return err
-	}
-	return k.OpenByModelReward.Set(ctx, byModel)
+	return nil
 }
 
 // rewardKey orders rewards highest first: the bitwise complement of the

@@ -25,6 +25,7 @@ type Keeper struct {
 	cdc           codec.BinaryCodec
 	addressCodec  address.Codec
 	bankKeeper    types.BankKeeper
+	distrKeeper   types.DistributionKeeper
 	modelKeeper   types.ModelRegistryKeeper
 	rewardsKeeper types.RewardsKeeper
 	// authority is the address allowed to update params (x/gov by default).
@@ -52,9 +53,18 @@ type Keeper struct {
 	TasksByStatus collections.KeySet[collections.Pair[int32, uint64]]
 	// OpenByReward indexes OPEN tasks by (reward key, task id), and
 	// OpenByModelReward by (model id, reward key, task id). The reward key
-	// sorts the highest reward first, ties to the oldest task.
+	// sorts the highest reward first, ties to the oldest task. They list
+	// open tasks in reward order (the AvailableTasks query).
 	OpenByReward      collections.KeySet[collections.Pair[[]byte, uint64]]
 	OpenByModelReward collections.KeySet[collections.Triple[uint64, []byte, uint64]]
+	// OpenByBucket indexes OPEN tasks by (reputation bucket of their pool's
+	// minimum, reward key, task id), and OpenByModelBucket by (model id,
+	// bucket, reward key, task id), so that a best-task claim seeks the best
+	// task of each bucket a worker may use instead of walking past the tasks
+	// of pools it may not use (see BestOpenTask). A pool's minimum reputation
+	// never changes, so neither does the bucket of its tasks.
+	OpenByBucket      collections.KeySet[collections.Triple[uint16, []byte, uint64]]
+	OpenByModelBucket collections.KeySet[collections.Quad[uint64, uint16, []byte, uint64]]
 	// TasksByCreator indexes tasks by (creator, task id).
 	TasksByCreator collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
 	// ClaimQueue holds (claim expiry in unix nanoseconds, task id) for every
@@ -75,6 +85,7 @@ func NewKeeper(
 	storeService corestore.KVStoreService,
 	addressCodec address.Codec,
 	bankKeeper types.BankKeeper,
+	distrKeeper types.DistributionKeeper,
 	modelKeeper types.ModelRegistryKeeper,
 	rewardsKeeper types.RewardsKeeper,
 	authority string,
@@ -88,6 +99,7 @@ func NewKeeper(
 		cdc:           cdc,
 		addressCodec:  addressCodec,
 		bankKeeper:    bankKeeper,
+		distrKeeper:   distrKeeper,
 		modelKeeper:   modelKeeper,
 		rewardsKeeper: rewardsKeeper,
 		authority:     authority,
@@ -108,6 +120,10 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.BytesKey, collections.Uint64Key)),
 		OpenByModelReward: collections.NewKeySet(sb, types.OpenByModelRewardKey, "open_by_model_reward",
 			collections.TripleKeyCodec(collections.Uint64Key, collections.BytesKey, collections.Uint64Key)),
+		OpenByBucket: collections.NewKeySet(sb, types.OpenByBucketKey, "open_by_bucket",
+			collections.TripleKeyCodec(collections.Uint16Key, collections.BytesKey, collections.Uint64Key)),
+		OpenByModelBucket: collections.NewKeySet(sb, types.OpenByModelBucketKey, "open_by_model_bucket",
+			collections.QuadKeyCodec(collections.Uint64Key, collections.Uint16Key, collections.BytesKey, collections.Uint64Key)),
 		TasksByCreator: collections.NewKeySet(sb, types.TasksByCreatorKey, "tasks_by_creator",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
 		ClaimQueue:    collections.NewKeySet(sb, types.ClaimQueueKey, "claim_queue", timeQueue),

@@ -14,25 +14,27 @@ var _ types.MsgServer = msgServer{}
 
 // NewMsgServerImpl returns the Msg service of x/taskpool. Each handler decodes
 // the signer and calls the keeper method of the same name, which does every
-// check, so that x/router calling those methods gets the same rules.
+// check, so that x/router calling those methods gets the same rules. The one
+// difference is the pool creation fee, which only CreateTaskPool charges.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
 }
 
-// CreateTaskPool creates a pool for an active model.
+// CreateTaskPool creates a pool for an active model; the creator pays the
+// pool_creation_fee to the community pool.
 func (k msgServer) CreateTaskPool(ctx context.Context, msg *types.MsgCreateTaskPool) (*types.MsgCreateTaskPoolResponse, error) {
 	creator, err := k.decodeAddr("creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
-	id, err := k.CreatePool(ctx, creator, msg.Name, msg.ModelId, msg.ClaimTimeout, msg.MinReputation)
+	id, err := k.createPool(ctx, creator, msg.Name, msg.ModelId, msg.ClaimTimeout, msg.MinReputation, true)
 	if err != nil {
 		return nil, err
 	}
 	return &types.MsgCreateTaskPoolResponse{PoolId: id}, nil
 }
 
-// SetPoolActive opens or closes a pool (creator only).
+// SetPoolActive opens or closes a pool to new tasks (creator only).
 func (k msgServer) SetPoolActive(ctx context.Context, msg *types.MsgSetPoolActive) (*types.MsgSetPoolActiveResponse, error) {
 	creator, err := k.decodeAddr("creator", msg.Creator)
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -13,10 +15,20 @@ func TestCreateTaskPool(t *testing.T) {
 	tests := []struct {
 		name    string
 		mutate  func(f *fixture, m *types.MsgCreateTaskPool)
+		wantFee sdk.Coins // nil: the default 10 HYRA
 		wantErr string
 	}{
 		{name: "success - iris pool", mutate: func(*fixture, *types.MsgCreateTaskPool) {}},
 		{name: "success - negative min reputation", mutate: func(_ *fixture, m *types.MsgCreateTaskPool) { m.MinReputation = -10 }},
+		{name: "success - no fee when the param is empty", mutate: func(f *fixture, _ *types.MsgCreateTaskPool) {
+			f.setPoolCreationFee(nil)
+		}, wantFee: sdk.NewCoins()},
+		{name: "success - a fee in two denoms", mutate: func(f *fixture, _ *types.MsgCreateTaskPool) {
+			f.setPoolCreationFee(sdk.NewCoins(coin(5), sdk.NewInt64Coin("uatom", 7)))
+		}, wantFee: sdk.NewCoins(coin(5), sdk.NewInt64Coin("uatom", 7))},
+		{name: "error - creator cannot pay the fee", mutate: func(f *fixture, m *types.MsgCreateTaskPool) {
+			m.Creator = f.str(f.worker)
+		}, wantErr: "paying the pool creation fee of 10000000uhyra"},
 		{name: "error - bad creator", mutate: func(_ *fixture, m *types.MsgCreateTaskPool) { m.Creator = "cosmos1xyz" }, wantErr: "invalid address"},
 		{name: "error - empty name", mutate: func(_ *fixture, m *types.MsgCreateTaskPool) { m.Name = "  " }, wantErr: "name is empty"},
 		{name: "error - long name", mutate: func(_ *fixture, m *types.MsgCreateTaskPool) { m.Name = string(make([]byte, 65)) }, wantErr: "the limit is 64"},
@@ -35,6 +47,7 @@ func TestCreateTaskPool(t *testing.T) {
 			msg := &types.MsgCreateTaskPool{Creator: f.str(f.creator), Name: "iris-fast", ModelId: irisID, ClaimTimeout: 2 * time.Minute}
 			tc.mutate(f, msg)
 			before := f.snapshot()
+			creatorBefore, poolBefore := f.bank.Balances[string(f.creator)], f.bank.Balances[string(f.distr.Pool)]
 			res, err := f.msgs.CreateTaskPool(f.ctx, msg)
 			if tc.wantErr != "" {
 				require.ErrorContains(t, err, tc.wantErr)
@@ -42,6 +55,12 @@ func TestCreateTaskPool(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
+			fee := tc.wantFee
+			if fee == nil {
+				fee = sdk.NewCoins(coin(types.DefaultPoolCreationFee))
+			}
+			require.Equal(t, creatorBefore.Sub(fee...).String(), f.bank.Balances[string(f.creator)].String(), "the creator pays the fee")
+			require.Equal(t, poolBefore.Add(fee...).String(), f.bank.Balances[string(f.distr.Pool)].String(), "the community pool gets it")
 			p := f.pool(res.PoolId)
 			require.Equal(t, uint64(1), p.Id)
 			require.True(t, p.Active)
@@ -85,4 +104,27 @@ func TestSetPoolActive(t *testing.T) {
 		_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: 4})
 		require.ErrorContains(t, err, "pool not found")
 	})
+}
+
+// TestCreatePoolChargesNoFee checks that the keeper method x/router opens a
+// model's first pool with charges no pool creation fee: the client whose
+// routed task opens the pool pays only its task.
+func TestCreatePoolChargesNoFee(t *testing.T) {
+	f := newFixture(t)
+	total := f.bank.Total()
+	id, err := f.k.CreatePool(f.ctx, f.worker, "model-1", irisID, time.Minute, 0)
+	require.NoError(t, err)
+	require.Equal(t, f.str(f.worker), f.pool(id).Creator)
+	require.Empty(t, f.bank.Balances[string(f.distr.Pool)], "no fee reached the community pool")
+	f.checkInvariants(total)
+}
+
+// setPoolCreationFee sets the pool_creation_fee param.
+func (f *fixture) setPoolCreationFee(fee sdk.Coins) {
+	f.t.Helper()
+	p, err := f.k.Params.Get(f.ctx)
+	require.NoError(f.t, err)
+	p.PoolCreationFee = fee
+	require.NoError(f.t, p.Validate())
+	require.NoError(f.t, f.k.Params.Set(f.ctx, p))
 }

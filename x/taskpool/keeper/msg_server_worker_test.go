@@ -3,7 +3,10 @@ package keeper_test
 import (
 	"testing"
 
+	"cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
@@ -93,6 +96,13 @@ func TestUpdateParams(t *testing.T) {
 		{name: "error - zero claim timeout", mutate: func(p *types.Params) { p.MinClaimTimeout = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "min_claim_timeout must be at least 1s"},
 		{name: "error - zero expiration cap", mutate: func(p *types.Params) { p.MaxExpirationsPerBlock = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "max_expirations_per_block"},
 		{name: "error - zero name length", mutate: func(p *types.Params) { p.MaxPoolNameLength = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "max_pool_name_length"},
+		{name: "success - free pool creation", mutate: func(p *types.Params) { p.PoolCreationFee = nil }, signer: func(f *fixture) string { return f.authority }},
+		{name: "error - zero coin in the pool creation fee", mutate: func(p *types.Params) {
+			p.PoolCreationFee = sdk.Coins{sdk.Coin{Denom: "uhyra", Amount: math.ZeroInt()}}
+		}, signer: func(f *fixture) string { return f.authority }, wantErr: "pool_creation_fee"},
+		{name: "error - unsorted pool creation fee", mutate: func(p *types.Params) {
+			p.PoolCreationFee = sdk.Coins{sdk.NewInt64Coin("uhyra", 1), sdk.NewInt64Coin("uatom", 1)}
+		}, signer: func(f *fixture) string { return f.authority }, wantErr: "pool_creation_fee"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -13,8 +13,25 @@ import (
 )
 
 // CreatePool creates an active pool for an active model and returns its id.
-// x/router calls it to open the first pool of a model.
+// It charges no pool_creation_fee: x/router calls it to open the first pool
+// of a model for a routed task, whose client pays only the task. Only
+// MsgCreateTaskPool charges the fee.
 func (k Keeper) CreatePool(ctx context.Context, creator sdk.AccAddress, name string, modelID uint64, claimTimeout time.Duration, minReputation int64) (uint64, error) {
+	return k.createPool(ctx, creator, name, modelID, claimTimeout, minReputation, false)
+}
+
+// createPool is CreatePool; with chargeFee the creator first pays the
+// pool_creation_fee to the community pool, after every check so that a
+// refused pool costs nothing.
+func (k Keeper) createPool(
+	ctx context.Context,
+	creator sdk.AccAddress,
+	name string,
+	modelID uint64,
+	claimTimeout time.Duration,
+	minReputation int64,
+	chargeFee bool,
+) (uint64, error) {
 	creatorStr, err := k.addrString(creator)
 	if err != nil {
 		return 0, err
@@ -35,6 +52,13 @@ func (k Keeper) CreatePool(ctx context.Context, creator sdk.AccAddress, name str
 	}
 	if !model.Active {
 		return 0, errorsmod.Wrapf(types.ErrModelInactive, "model %d", modelID)
+	}
+	var fee sdk.Coins
+	if chargeFee && !params.PoolCreationFee.IsZero() {
+		fee = params.PoolCreationFee
+		if err := k.distrKeeper.FundCommunityPool(ctx, fee, creator); err != nil {
+			return 0, errorsmod.Wrapf(err, "paying the pool creation fee of %s", fee)
+		}
 	}
 
 	id, err := k.PoolSeq.Next(ctx)
@@ -67,12 +91,14 @@ func (k Keeper) CreatePool(ctx context.Context, creator sdk.AccAddress, name str
 		Name:          name,
 		ClaimTimeout:  claimTimeout,
 		MinReputation: minReputation,
+		Fee:           fee,
 	})
 }
 
-// SetPoolActive opens or closes a pool to new tasks and claims; only its
-// creator may. Tasks already in a closed pool can still be completed,
-// cancelled or expire, so no escrow is stranded.
+// SetPoolActive opens or closes a pool to new tasks; only its creator may.
+// Tasks already in a closed pool can still be claimed (under the pool's
+// minimum reputation), completed, cancelled or expire, so no paid task is
+// stranded until its deadline.
 func (k Keeper) SetPoolActive(ctx context.Context, creator sdk.AccAddress, poolID uint64, active bool) error {
 	pool, err := k.GetPool(ctx, poolID)
 	if err != nil {

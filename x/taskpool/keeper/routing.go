@@ -1,7 +1,9 @@
 package keeper
 
 import (
+	"bytes"
 	"context"
+	"math/bits"
 
 	"cosmossdk.io/collections"
 
@@ -40,49 +42,105 @@ func (k Keeper) LeastLoadedPool(ctx context.Context, modelID uint64) (types.Pool
 	return pool, err == nil, err
 }
 
+// maxBucketSkips bounds how many open tasks BestOpenTask steps over in one
+// reputation bucket before it gives up on that bucket: tasks past their
+// deadline that EndBlock has not expired yet and, in the worker's own bucket,
+// tasks of pools whose minimum is above the worker's reputation.
+const maxBucketSkips = 16
+
+// repBucket is the reputation bucket of a pool's minimum reputation: its bit
+// length, 0 for a minimum of 0 or less (0 to 64). A worker of reputation r
+// may use every pool of every bucket below repBucket(r): bucket b > 0 holds
+// the minimums in [2^(b-1), 2^b - 1]. Only repBucket(r) itself may hold
+// pools whose minimum is above r.
+func repBucket(minReputation int64) uint16 {
+	return uint16(bits.Len64(uint64(max(minReputation, 0))))
+}
+
 // BestOpenTask returns the claimable OPEN task with the highest reward, ties
-// to the oldest, of one model (or of any with modelID 0), among the active
-// pools whose minimum reputation is at most reputation. It walks the reward
-// index from the top and steps over at most maxClaimSkips tasks it may not
-// claim (pool inactive or too demanding, deadline passed), so it stays
-// O(log n); found is false when none is within that reach.
+// to the oldest, of one model (or of any with modelID 0), among the pools
+// whose minimum reputation is at most reputation, active or not (a closed
+// pool takes no new tasks, but its open tasks stay claimable).
+//
+// It seeks the head of the bucketed reward index in each reputation bucket
+// from 0 to repBucket(reputation) and keeps the best claimable task over the
+// buckets. In a bucket it steps over at most maxBucketSkips tasks it may not
+// claim (deadline passed; in the worker's own bucket, pool minimum above its
+// reputation), and stops as soon as the bucket can no longer beat the best
+// found. So a claim costs at most 65 seeks and 65 * (maxBucketSkips + 1)
+// task reads, whatever the number of open tasks; and tasks of pools that
+// demand more reputation than the worker has can only crowd out tasks of
+// pools of the worker's own bucket (minimums within a factor 2 of its
+// reputation), never those of lower buckets. found is false when no
+// claimable task is within that reach.
 func (k Keeper) BestOpenTask(ctx context.Context, modelID uint64, reputation int64) (types.Task, bool, error) {
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	top := repBucket(reputation)
 	var best types.Task
+	var bestKey []byte
 	found := false
-	skipped := 0
-	visit := func(taskID uint64) (bool, error) {
-		task, err := k.GetTask(ctx, taskID)
+	for bucket := uint16(0); bucket <= top; bucket++ {
+		skipped := 0
+		err := k.walkBucket(ctx, modelID, bucket, func(key []byte, taskID uint64) (bool, error) {
+			if found && !lessKey(key, taskID, bestKey, best.Id) {
+				return true, nil
+			}
+			task, err := k.GetTask(ctx, taskID)
+			if err != nil {
+				return true, err
+			}
+			ok := now.Before(task.Deadline)
+			if ok && bucket == top {
+				pool, err := k.GetPool(ctx, task.PoolId)
+				if err != nil {
+					return true, err
+				}
+				ok = pool.MinReputation <= reputation
+			}
+			if ok {
+				// key may share the iterator's buffer: keep a copy of our own.
+				best, bestKey, found = task, rewardKey(task.Reward), true
+				return true, nil
+			}
+			skipped++
+			return skipped >= maxBucketSkips, nil
+		})
 		if err != nil {
-			return true, err
+			return types.Task{}, false, err
 		}
-		pool, err := k.GetPool(ctx, task.PoolId)
-		if err != nil {
-			return true, err
-		}
-		if pool.Active && pool.MinReputation <= reputation && now.Before(task.Deadline) {
-			best, found = task, true
-			return true, nil
-		}
-		skipped++
-		return skipped >= maxClaimSkips, nil
 	}
-	var err error
+	return best, found, nil
+}
+
+// walkBucket walks the open tasks of one reputation bucket, of one model or
+// of any (modelID 0), best first, passing each one's reward key and id.
+func (k Keeper) walkBucket(ctx context.Context, modelID uint64, bucket uint16, fn func(key []byte, taskID uint64) (bool, error)) error {
 	if modelID == 0 {
-		err = k.OpenByReward.Walk(ctx, nil, func(key collections.Pair[[]byte, uint64]) (bool, error) {
-			return visit(key.K2())
-		})
-	} else {
-		rng := collections.NewPrefixedTripleRange[uint64, []byte, uint64](modelID)
-		err = k.OpenByModelReward.Walk(ctx, rng, func(key collections.Triple[uint64, []byte, uint64]) (bool, error) {
-			return visit(key.K3())
+		rng := collections.NewPrefixedTripleRange[uint16, []byte, uint64](bucket)
+		return k.OpenByBucket.Walk(ctx, rng, func(key collections.Triple[uint16, []byte, uint64]) (bool, error) {
+			return fn(key.K2(), key.K3())
 		})
 	}
-	return best, found, err
+	rng := collections.NewSuperPrefixedQuadRange[uint64, uint16, []byte, uint64](modelID, bucket)
+	return k.OpenByModelBucket.Walk(ctx, rng, func(key collections.Quad[uint64, uint16, []byte, uint64]) (bool, error) {
+		return fn(key.K3(), key.K4())
+	})
+}
+
+// lessKey reports whether the task (key, id) comes before (other, otherID)
+// in reward order: a higher reward, or the same reward and an older task.
+func lessKey(key []byte, id uint64, other []byte, otherID uint64) bool {
+	if c := bytes.Compare(key, other); c != 0 {
+		return c < 0
+	}
+	return id < otherID
 }
 
 // OpenTasksByReward pages through OPEN tasks, highest reward first (ties to
-// the oldest), of one model or of any (modelID 0).
+// the oldest), of one model or of any (modelID 0). It reads the reward-only
+// indexes: paging a merge of the reputation buckets would need a cursor per
+// bucket, which the standard page key cannot carry, while one more index
+// entry per open task costs only a write.
 func (k Keeper) OpenTasksByReward(ctx context.Context, modelID uint64, page *query.PageRequest) ([]types.Task, *query.PageResponse, error) {
 	if modelID == 0 {
 		return query.CollectionPaginate(ctx, k.OpenByReward, page,

@@ -47,7 +47,7 @@ func TestLeastLoadedPool(t *testing.T) {
 func TestBestOpenTask(t *testing.T) {
 	f := newFixture(t)
 	open := f.createPool()
-	picky := f.minRepPool(10) // task 1, reward 1000
+	picky := f.minRepPool(10) // task 1, reward 1000; reputation bucket 4 ([8, 15])
 	high := f.submitTask(picky, 5000)
 	mid := f.submitTask(open, 3000)
 	low := f.submitTask(open, 1000)
@@ -72,11 +72,44 @@ func TestBestOpenTask(t *testing.T) {
 			require.NoError(f.t, err)
 			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(time.Minute))
 		}, want: mid},
-		{name: "error - nothing for an unknown model", model: 9, reputation: 100},
-		{name: "error - nothing in a closed pool", model: irisID, reputation: 0, setup: func(f *fixture) {
-			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: open})
+		{name: "success - a closed pool's open tasks stay claimable", model: irisID, reputation: 10, setup: func(f *fixture) {
+			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: picky})
 			require.NoError(f.t, err)
-		}},
+		}, want: high},
+		{name: "success - just below the minimum, in the same bucket", model: 0, reputation: 9, want: mid},
+		{name: "success - a bucket below the minimum's", model: 0, reputation: 7, want: mid},
+		{name: "success - a higher bucket than the minimum's", model: 0, reputation: 1 << 40, want: high},
+		{name: "success - a negative reputation reaches only pools asking no more", model: 0, reputation: -3, setup: func(f *fixture) {
+			f.submitTask(f.newPool(irisID, -3), 1500) // task 5
+		}, want: 5},
+		{name: "success - ties across buckets go to the oldest", model: 0, reputation: 10, setup: func(f *fixture) {
+			f.submitTask(open, 5000) // same reward as high, newer, in bucket 0
+		}, want: high},
+		{name: "success - ties across buckets go to the oldest, lower bucket first", model: 0, reputation: 100, setup: func(f *fixture) {
+			f.submitTask(open, 8000)                   // task 5, bucket 0
+			f.submitTask(f.newPool(irisID, 100), 8000) // task 6, bucket 7
+		}, want: 5},
+		{name: "success - a past-deadline task in a lower bucket is stepped over", model: 0, reputation: 10, setup: func(f *fixture) {
+			_, err := f.msgs.SubmitTask(f.ctx, &types.MsgSubmitTask{
+				Creator: f.str(f.creator), PoolId: open, Input: f.irisInput(), Reward: coin(9000), Deadline: f.ctx.BlockTime().Add(time.Minute),
+			})
+			require.NoError(f.t, err)
+			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(time.Minute))
+		}, want: high},
+		{name: "success - per model", model: 2, reputation: 10, setup: func(f *fixture) {
+			f.addModel(2)
+			f.submitTask(f.newPool(2, 0), 1200) // task 5
+		}, want: 5},
+		{name: "success - per model keeps other models out", model: irisID, reputation: 10, setup: func(f *fixture) {
+			f.addModel(2)
+			f.submitTask(f.newPool(2, 0), 9000)
+		}, want: high},
+		{name: "success - any model", model: 0, reputation: 10, setup: func(f *fixture) {
+			f.addModel(2)
+			f.submitTask(f.newPool(2, 0), 9000) // task 5
+		}, want: 5},
+		{name: "error - nothing for an unknown model", model: 9, reputation: 100},
+		{name: "error - nothing for a reputation below every pool", model: 0, reputation: -1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -147,4 +180,70 @@ func TestStats(t *testing.T) {
 	s, err = f.k.GetStats(f.ctx)
 	require.NoError(t, err)
 	require.Equal(t, [2]uint64{1, 1}, [2]uint64{s.ActivePools, s.ActiveWorkers})
+}
+
+// TestBestOpenTaskCannotBeHidden checks that tasks of pools a worker may not
+// use cannot hide the tasks it may: 70 better-paid tasks in a pool requiring
+// reputation 1000 are not even read for a worker of reputation 100, and
+// crowding the worker's own bucket hides only that bucket.
+func TestBestOpenTaskCannotBeHidden(t *testing.T) {
+	f := newFixture(t)
+	elite := f.newPool(irisID, 1_000)
+	for i := range 70 {
+		f.submitTask(elite, 50_000+int64(i))
+	}
+	open := f.createPool()
+	claimable := f.submitTask(open, price)
+	f.readyWorker(f.worker)
+	f.rewards.Rep[string(f.worker)] = 100
+
+	task, found, err := f.k.BestOpenTask(f.ctx, 0, 100)
+	require.NoError(t, err)
+	require.True(t, found)
+	require.Equal(t, claimable, task.Id)
+	task, found, err = f.k.BestOpenTask(f.ctx, irisID, 100)
+	require.NoError(t, err)
+	require.True(t, found)
+	require.Equal(t, claimable, task.Id)
+
+	// A pool of the worker's own bucket ([64, 127]) that it may use, crowded
+	// out by more than maxBucketSkips better-paid tasks of a pool of the same
+	// bucket above its reputation: the lower buckets are still reached.
+	own := f.submitTask(f.newPool(irisID, 64), 2*price)
+	task, _, err = f.k.BestOpenTask(f.ctx, 0, 100)
+	require.NoError(t, err)
+	require.Equal(t, own, task.Id)
+	crowd := f.newPool(irisID, 127)
+	for range 17 {
+		f.submitTask(crowd, 40_000)
+	}
+	task, _, err = f.k.BestOpenTask(f.ctx, 0, 100)
+	require.NoError(t, err)
+	require.Equal(t, claimable, task.Id)
+
+	// A worker whose reputation reaches the elite pool gets its best task.
+	task, _, err = f.k.BestOpenTask(f.ctx, 0, 1_000)
+	require.NoError(t, err)
+	require.Equal(t, coin(50_069), task.Reward)
+	f.checkInvariants(f.bank.Total())
+}
+
+// newPool creates a pool of a model that requires reputation minRep.
+func (f *fixture) newPool(modelID uint64, minRep int64) uint64 {
+	f.t.Helper()
+	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
+		Creator: f.str(f.creator), Name: "pool", ModelId: modelID, ClaimTimeout: time.Minute, MinReputation: minRep,
+	})
+	require.NoError(f.t, err)
+	return res.PoolId
+}
+
+// addModel registers a copy of the iris model under another id.
+func (f *fixture) addModel(id uint64) {
+	m := f.models.Models[irisID]
+	m.Id = id
+	f.models.Models[id] = m
+	v := f.models.Versions[[2]uint64{irisID, 1}]
+	v.ModelId = id
+	f.models.Versions[[2]uint64{id, 1}] = v
 }

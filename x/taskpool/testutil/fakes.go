@@ -13,6 +13,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/x/taskpool/types"
@@ -63,6 +64,27 @@ func (b *Bank) Total() sdk.Coins {
 		total = total.Add(c...)
 	}
 	return total
+}
+
+// Distr is an in-memory x/distribution: the community pool is an account of
+// the bank.
+type Distr struct {
+	Bank *Bank
+	Pool sdk.AccAddress
+}
+
+// NewDistr returns a community pool at the x/distribution module address,
+// apart from the fake x/rewards' protocol fee account so that tests can tell
+// pool creation fees from settlement fees.
+func NewDistr(bank *Bank) *Distr {
+	return &Distr{Bank: bank, Pool: authtypes.NewModuleAddress(distrtypes.ModuleName)}
+}
+
+var _ types.DistributionKeeper = (*Distr)(nil)
+
+// FundCommunityPool implements types.DistributionKeeper.
+func (d *Distr) FundCommunityPool(_ context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
+	return d.Bank.Send(sender, d.Pool, amount)
 }
 
 // Models is an in-memory model registry.

@@ -15,6 +15,11 @@ type BankKeeper interface {
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
 }
 
+// DistributionKeeper receives pool creation fees into the community pool.
+type DistributionKeeper interface {
+	FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error
+}
+
 // ModelRegistryKeeper tells which models exist, their price and schema, and
 // the verifying key of each version; it keeps per-model statistics.
 type ModelRegistryKeeper interface {

@@ -28,4 +28,6 @@ var (
 	PoolsByLoadKey       = collections.NewPrefix(13)
 	OpenByRewardKey      = collections.NewPrefix(14)
 	OpenByModelRewardKey = collections.NewPrefix(15)
+	OpenByBucketKey      = collections.NewPrefix(16)
+	OpenByModelBucketKey = collections.NewPrefix(17)
 )

@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"time"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/hyra-network/hyra/zk/vector"
 )
 
 // Default params: one claim at a time per worker (the seed's rule), deadlines
-// from a minute to a month, claim timeouts from ten seconds to a day, and an
-// EndBlock that never handles more than 200 expiries of each kind.
+// from a minute to a month, claim timeouts from ten seconds to a day, an
+// EndBlock that never handles more than 200 expiries of each kind, and
+// 10 HYRA to create a pool.
 const (
 	DefaultMaxActiveTasks         = 1
 	DefaultMinTaskTTL             = time.Minute
@@ -18,6 +21,8 @@ const (
 	DefaultMaxClaimTimeout        = 24 * time.Hour
 	DefaultMaxExpirationsPerBlock = 200
 	DefaultMaxPoolNameLength      = 64
+	DefaultPoolCreationFee        = 10_000_000 // 10 HYRA
+	DefaultPoolCreationFeeDenom   = "uhyra"
 	maxActiveTasksLimit           = 100
 	maxTaskTTLLimit               = 365 * 24 * time.Hour
 	maxExpirationsPerBlockLimit   = 10_000
@@ -41,6 +46,7 @@ func DefaultParams() Params {
 		MaxClaimTimeout:        DefaultMaxClaimTimeout,
 		MaxExpirationsPerBlock: DefaultMaxExpirationsPerBlock,
 		MaxPoolNameLength:      DefaultMaxPoolNameLength,
+		PoolCreationFee:        sdk.NewCoins(sdk.NewInt64Coin(DefaultPoolCreationFeeDenom, DefaultPoolCreationFee)),
 	}
 }
 
@@ -61,6 +67,9 @@ func (p Params) Validate() error {
 	}
 	if p.MaxPoolNameLength == 0 || p.MaxPoolNameLength > maxPoolNameLimit {
 		return fmt.Errorf("max_pool_name_length must be in [1, %d], got %d", maxPoolNameLimit, p.MaxPoolNameLength)
+	}
+	if err := p.PoolCreationFee.Validate(); err != nil {
+		return fmt.Errorf("pool_creation_fee: %w", err)
 	}
 	return nil
 }

@@ -37,7 +37,8 @@ var _ = time.Kitchen
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
-// MsgCreateTaskPool creates a pool for an active model.
+// MsgCreateTaskPool creates a pool for an active model. The creator pays the
+// pool_creation_fee param to the community pool.
 type MsgCreateTaskPool struct {
 	Creator       string        `protobuf:"bytes,1,opt,name=creator,proto3" json:"creator,omitempty"`
 	Name          string        `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
@@ -159,7 +160,9 @@ func (m *MsgCreateTaskPoolResponse) GetPoolId() uint64 {
 	return 0
 }
 
-// MsgSetPoolActive opens or closes a pool.
+// MsgSetPoolActive opens or closes a pool to new tasks. A closed pool's open
+// tasks stay claimable (under its min_reputation) until they are claimed,
+// cancelled or expire, so that no escrow waits idle for its deadline.
 type MsgSetPoolActive struct {
 	Creator string `protobuf:"bytes,1,opt,name=creator,proto3" json:"creator,omitempty"`
 	PoolId  uint64 `protobuf:"varint,2,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
@@ -1073,9 +1076,11 @@ const _ = grpc.SupportPackageIsVersion4
 //
 // For semantics around ctx use and closing/ending streaming RPCs, please refer to https://godoc.org/google.golang.org/grpc#ClientConn.NewStream.
 type MsgClient interface {
-	// CreateTaskPool creates a pool of tasks for a model.
+	// CreateTaskPool creates a pool of tasks for a model; the signer pays the
+	// pool_creation_fee param to the community pool.
 	CreateTaskPool(ctx context.Context, in *MsgCreateTaskPool, opts ...grpc.CallOption) (*MsgCreateTaskPoolResponse, error)
-	// SetPoolActive opens or closes a pool to new tasks and claims (creator only).
+	// SetPoolActive opens or closes a pool to new tasks (creator only). The
+	// open tasks of a closed pool can still be claimed and completed.
 	SetPoolActive(ctx context.Context, in *MsgSetPoolActive, opts ...grpc.CallOption) (*MsgSetPoolActiveResponse, error)
 	// SubmitTask escrows a reward and adds a task to a pool.
 	SubmitTask(ctx context.Context, in *MsgSubmitTask, opts ...grpc.CallOption) (*MsgSubmitTaskResponse, error)
@@ -1184,9 +1189,11 @@ func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts 
 
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
-	// CreateTaskPool creates a pool of tasks for a model.
+	// CreateTaskPool creates a pool of tasks for a model; the signer pays the
+	// pool_creation_fee param to the community pool.
 	CreateTaskPool(context.Context, *MsgCreateTaskPool) (*MsgCreateTaskPoolResponse, error)
-	// SetPoolActive opens or closes a pool to new tasks and claims (creator only).
+	// SetPoolActive opens or closes a pool to new tasks (creator only). The
+	// open tasks of a closed pool can still be claimed and completed.
 	SetPoolActive(context.Context, *MsgSetPoolActive) (*MsgSetPoolActiveResponse, error)
 	// SubmitTask escrows a reward and adds a task to a pool.
 	SubmitTask(context.Context, *MsgSubmitTask) (*MsgSubmitTaskResponse, error)
