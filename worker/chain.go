@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -105,27 +104,6 @@ func (c *chain) bestOpenTask(ctx context.Context, modelID uint64) (*tptypes.Task
 	return &res.Tasks[0], nil
 }
 
-// activePools lists the active pools of a model.
-func (c *chain) activePools(ctx context.Context, modelID uint64) ([]uint64, error) {
-	var ids []uint64
-	var key []byte
-	for {
-		res, err := c.tasks.PoolsByModel(ctx, &tptypes.QueryPoolsByModelRequest{ModelId: modelID, Pagination: &query.PageRequest{Key: key}})
-		if err != nil {
-			return nil, fmt.Errorf("query pools of model %d: %w", modelID, err)
-		}
-		for _, p := range res.Pools {
-			if p.Active {
-				ids = append(ids, p.Id)
-			}
-		}
-		if res.Pagination == nil || len(res.Pagination.NextKey) == 0 {
-			return ids, nil
-		}
-		key = res.Pagination.NextKey
-	}
-}
-
 // activeModels lists the active models with their current version number.
 func (c *chain) activeModels(ctx context.Context) ([]modeltypes.Model, error) {
 	var out []modeltypes.Model
@@ -160,18 +138,4 @@ func (c *chain) model(ctx context.Context, id uint64) (modeltypes.Model, error) 
 		return modeltypes.Model{}, fmt.Errorf("query model %d: %w", id, err)
 	}
 	return res.Model, nil
-}
-
-// hasRouter reports whether the chain runs x/router. Until it does, the
-// worker claims through x/taskpool directly.
-func (c *chain) hasRouter(ctx context.Context) (bool, error) {
-	_, err := c.router.GlobalStats(ctx, &routertypes.QueryGlobalStatsRequest{})
-	if err == nil {
-		return true, nil
-	}
-	if status.Code(err) == codes.Unimplemented || strings.Contains(err.Error(), "unknown query path") ||
-		strings.Contains(err.Error(), "unknown service") {
-		return false, nil
-	}
-	return false, fmt.Errorf("query router: %w", err)
 }

@@ -24,8 +24,7 @@ type claimed struct {
 // claim claims one task the worker can prove, or returns nil if there is
 // none. With --pools it claims the oldest open task of those pools
 // (x/taskpool ClaimTask); otherwise the best task of each served model
-// through x/router's ClaimBest, or, on a chain without the router, the
-// oldest task of the models' pools. It looks before it claims, so that an
+// through x/router's ClaimBest. It looks before it claims, so that an
 // idle worker sends no transactions; a claim the chain still refuses (another
 // worker was faster) is logged and the next candidate tried.
 func (w *Worker) claim(ctx context.Context) (*claimed, error) {
@@ -35,18 +34,6 @@ func (w *Worker) claim(ctx context.Context) (*claimed, error) {
 	models, err := w.servedModels(ctx)
 	if err != nil {
 		return nil, err
-	}
-	if !w.router {
-		for _, m := range models {
-			pools, err := w.chain.activePools(ctx, m)
-			if err != nil {
-				return nil, err
-			}
-			if c, err := w.claimFromPools(ctx, pools); c != nil || err != nil {
-				return c, err
-			}
-		}
-		return nil, nil
 	}
 	for _, m := range models {
 		t, err := w.chain.bestOpenTask(ctx, m)

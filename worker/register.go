@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"google.golang.org/grpc/codes"
-	"google.golang.org/grpc/status"
-
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
@@ -62,8 +59,6 @@ func (w *Worker) ensureBond(ctx context.Context) error {
 	bonded := sdk.NewInt64Coin(minBond.Denom, 0)
 	bondRes, err := w.chain.rewards.Bond(ctx, &rewardstypes.QueryBondRequest{Worker: w.addr.String()})
 	switch {
-	case status.Code(err) == codes.NotFound:
-		// Never bonded.
 	case err != nil:
 		return fmt.Errorf("query bond: %w", err)
 	case !bondRes.Bond.Bonded.IsNil():

@@ -25,8 +25,6 @@ type Worker struct {
 	sender  *client.Sender
 	chain   *chain
 	provers *provers
-	// router is whether the chain runs x/router (checked at start).
-	router bool
 	// givenUp holds the tasks the worker holds but will not finish, with why.
 	givenUp map[uint64]string
 	// rejections counts refused results per task held.
@@ -101,8 +99,8 @@ func (w *Worker) Run(ctx context.Context) error {
 	return nil
 }
 
-// prepare checks the chain id, finds out whether the router runs, and makes
-// sure the account is a registered, bonded worker.
+// prepare checks the chain id and the served models, and makes sure the
+// account is a registered, bonded worker.
 func (w *Worker) prepare(ctx context.Context) error {
 	network, err := w.chain.nodeChainID(ctx)
 	if err != nil {
@@ -110,9 +108,6 @@ func (w *Worker) prepare(ctx context.Context) error {
 	}
 	if network != w.chainID {
 		return fatalError{fmt.Errorf("the node runs chain %q but the client is set for %q: proofs are bound to the chain id; pass --chain-id %s", network, w.chainID, network)}
-	}
-	if w.router, err = w.chain.hasRouter(ctx); err != nil {
-		return err
 	}
 	for _, m := range w.cfg.Models {
 		if _, err := w.chain.model(ctx, m); errors.Is(err, errUnknownModel) {

@@ -2,7 +2,6 @@ package keeper
 
 import (
 	"context"
-	"errors"
 
 	"cosmossdk.io/collections"
 	"google.golang.org/grpc/codes"
@@ -46,9 +45,11 @@ func (q queryServer) Bond(ctx context.Context, req *types.QueryBondRequest) (*ty
 	if err != nil {
 		return nil, err
 	}
-	bond, err := q.k.Bonds.Get(ctx, worker)
+	// A worker that never bonded has a zero bond: clients read can_claim
+	// from one answer instead of telling NotFound from a failure.
+	bond, err := q.k.GetBond(ctx, worker)
 	if err != nil {
-		return nil, notFound(err, "worker %s has no bond", req.Worker)
+		return nil, status.Error(codes.Internal, err.Error())
 	}
 	canClaim := q.k.CheckCanClaim(ctx, worker) == nil
 	return &types.QueryBondResponse{Bond: bond, CanClaim: canClaim}, nil
@@ -99,10 +100,3 @@ func (q queryServer) worker(addr string) (sdk.AccAddress, error) {
 	return bz, nil
 }
 
-// notFound maps collections.ErrNotFound to codes.NotFound, anything else to Internal.
-func notFound(err error, format string, args ...any) error {
-	if errors.Is(err, collections.ErrNotFound) {
-		return status.Errorf(codes.NotFound, format, args...)
-	}
-	return status.Error(codes.Internal, err.Error())
-}

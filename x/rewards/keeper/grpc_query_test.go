@@ -38,11 +38,6 @@ func TestQueryErrors(t *testing.T) {
 			func() error { _, err := q.PendingRewards(f.ctx, &types.QueryPendingRewardsRequest{}); return err },
 			codes.InvalidArgument, "invalid worker address",
 		},
-		{
-			"error - a worker without a bond",
-			func() error { _, err := q.Bond(f.ctx, &types.QueryBondRequest{Worker: f.str(f.worker)}); return err },
-			codes.NotFound, "has no bond",
-		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -55,6 +50,11 @@ func TestQueryErrors(t *testing.T) {
 
 func TestQueries(t *testing.T) {
 	f := newFixture(t)
+	never, err := f.queries.Bond(f.ctx, &types.QueryBondRequest{Worker: f.str(f.worker)})
+	require.NoError(t, err, "a worker that never bonded has a zero bond")
+	require.True(t, never.Bond.Bonded.IsZero())
+	require.False(t, never.CanClaim)
+
 	f.bond(t, f.worker, types.DefaultMinWorkerBond+3)
 	for range 3 {
 		f.unbond(t, f.worker, 1)

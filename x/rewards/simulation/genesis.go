@@ -1,0 +1,45 @@
+// Package simulation holds the x/rewards parts of the app simulation: random
+// genesis params, governance param proposals and simsx message factories for
+// every message of the module.
+package simulation
+
+import (
+	"math/rand"
+	"time"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
+
+	"github.com/hyra-network/hyra/x/rewards/types"
+)
+
+// RandomParams returns valid params in bondDenom: bonds of up to 10 HYRA,
+// unbonding periods and epochs short enough to end within a simulation
+// (blocks are 1.4 to 2.8 hours apart), and random splits.
+func RandomParams(r *rand.Rand, bondDenom string) types.Params {
+	worker := uint32(r.Intn(types.BpsDenominator + 1))
+	return types.Params{
+		MinWorkerBond:         sdk.NewInt64Coin(bondDenom, 1+r.Int63n(types.DefaultMinWorkerBond)),
+		UnbondingPeriod:       time.Hour + time.Duration(r.Int63n(3*24))*time.Hour,
+		TimeoutSlashBps:       uint32(r.Intn(2001)),
+		WorkerShareBps:        worker,
+		ModelOwnerShareBps:    uint32(r.Intn(int(types.BpsDenominator-worker) + 1)),
+		RewardPoolShareBps:    uint32(r.Intn(types.BpsDenominator + 1)),
+		EpochLength:           int64(1 + r.Intn(20)),
+		MaxUnbondingsPerBlock: uint32(1 + r.Intn(100)),
+		MaxUnbondingEntries:   uint32(1 + r.Intn(7)),
+		MaxPayoutsPerBlock:    uint32(1 + r.Intn(100)),
+		InitialReputation:     r.Int63n(201),
+		ReputationGain:        r.Int63n(6),
+		ReputationLoss:        r.Int63n(51),
+	}
+}
+
+// RandomizedGenState writes a genesis with random params and no bonds.
+func RandomizedGenState(simState *module.SimulationState) {
+	gs := types.DefaultGenesis()
+	simState.AppParams.GetOrGenerate("rewards_params", &gs.Params, simState.Rand, func(r *rand.Rand) {
+		gs.Params = RandomParams(r, simState.BondDenom)
+	})
+	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
+}
