@@ -116,6 +116,20 @@ func (n *node) registerIris() {
 	require.Zero(n.t, code, log)
 }
 
+// setupDigits runs `hyrad zk setup` for the bundled digits model into the
+// worker's keys directory (its proving key is not committed) and registers
+// the model with the verifying key of that setup, from the owner account.
+func (n *node) setupDigits(keysDir string) {
+	n.t.Helper()
+	sum := sha256.Sum256(models.DigitsArtifact)
+	out := filepath.Join(keysDir, hex.EncodeToString(sum[:]))
+	n.run("zk", "setup", "--artifact", "../../zk/models/digits/artifact.json", "--out", out)
+	code, log := n.tx("modelregistry", "register-model", "digits", "1000uhyra",
+		"--artifact", "../../zk/models/digits/artifact.json", "--vk", filepath.Join(out, "verifying.key"),
+		"--description", "8x8 handwritten digits", "--from", "owner")
+	require.Zero(n.t, code, log)
+}
+
 // inferOut is the JSON `hyrad client infer --output json` prints.
 type inferOut struct {
 	TaskID    uint64  `json:"task_id"`

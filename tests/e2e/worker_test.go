@@ -12,29 +12,39 @@ import (
 )
 
 // TestWorkerEndToEnd drives the whole inference market on the real binary:
-// a model registered, the worker daemon started as a subprocess, tasks routed
-// by a client, and every one proven, verified on chain and paid. Bad requests
+// both bundled models registered (digits after a `hyrad zk setup`), the
+// worker daemon started as a subprocess, tasks for both routed by a client,
+// and every one proven, verified on chain and paid. Bad requests
 // fail before anything is escrowed.
 func TestWorkerEndToEnd(t *testing.T) {
 	n := newSingleNodeChain(t, "owner", "client", "worker")
 	n.start()
 	n.registerIris()
+	keys := irisKeysDir(t)
+	n.setupDigits(keys) // model 2
 	client, worker := n.address("client"), n.address("worker")
 
-	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", irisKeysDir(t), "--poll-interval", "1s")
+	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", keys, "--poll-interval", "1s")
 	w.waitLog("bonded", time.Minute)
 
-	samples, err := models.ParseSamples(models.IrisSamples)
+	iris, err := models.ParseSamples(models.IrisSamples)
 	require.NoError(t, err)
-	const tasks = 3
-	for i, s := range samples.Samples[:tasks] {
-		res, err := n.infer("--model", "1", "--input", csv(s.Input), "--wait", "--wait-timeout", "90s")
+	digits, err := models.ParseSamples(models.DigitsSamples)
+	require.NoError(t, err)
+	type job struct {
+		model  string
+		sample models.Sample
+	}
+	jobs := []job{{"1", iris.Samples[0]}, {"2", digits.Samples[0]}, {"1", iris.Samples[1]}, {"2", digits.Samples[1]}}
+	const tasks = 4
+	for i, j := range jobs {
+		res, err := n.infer("--model", j.model, "--input", csv(j.sample.Input), "--wait", "--wait-timeout", "90s")
 		require.NoError(t, err, "task %d", i)
 		require.Equal(t, "COMPLETED", res.Status)
 		require.True(t, res.Verified, "the proof verifies locally too")
 		require.Equal(t, worker, res.Worker)
-		require.Equal(t, s.Output, res.Output, "the output is the model's on this input")
-		require.Equal(t, s.Predicted, res.Argmax)
+		require.Equal(t, j.sample.Output, res.Output, "the output is the model's on this input")
+		require.Equal(t, j.sample.Predicted, res.Argmax)
 		require.Positive(t, res.LatencyMS)
 	}
 	// Each task also reads back as COMPLETED with its proof over REST.
