@@ -8,9 +8,11 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
             -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 
 .PHONY: help build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train clean
+.PHONY: localnet localnet-stop localnet-status localnet-clean
+.PHONY: test-sim
 
 help: ## list the targets
-	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
 build: ## build hyrad into build/hyrad
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BUILDDIR)/hyrad ./cmd/hyrad
@@ -24,8 +26,11 @@ test: ## run every test: unit, integration, fuzz seeds and end-to-end
 test-unit: ## run the tests without the end-to-end ones that start a node
 	$(GO) test -short -timeout 30m ./...
 
-test-e2e: ## run only the end-to-end tests (they build and start hyrad)
-	$(GO) test -timeout 30m -count=1 ./tests/e2e/...
+test-e2e: ## run the end-to-end tests and the whole fault suite (they build and start hyrad)
+	HYRA_FAULTS=all $(GO) test -timeout 45m -count=1 ./tests/e2e/... ./tests/faults/...
+
+test-sim: ## run the long app simulations: full app, determinism, import/export (build tag sims)
+	$(GO) test -tags sims -timeout 2h -count=1 -v -run 'TestFullAppSimulation|TestAppStateDeterminism|TestAppImportExport' ./tests/sim/
 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
@@ -39,6 +44,18 @@ devnet: build ## start a single-validator chain in a temporary home on loopback 
 
 demo: build ## run the end-to-end demo: local chain, models, worker, 20 verified inferences (N=20)
 	$(GO) run ./cmd/hyra-demo -hyrad $(BUILDDIR)/hyrad -keys $(BUILDDIR)/keys -n $(or $(N),20)
+
+localnet: build ## start a 4-validator network on 127.0.0.1 in the background (state in build/localnet)
+	$(GO) run ./testutil/localnet/cmd/hyra-localnet -hyrad $(BUILDDIR)/hyrad -dir $(BUILDDIR)/localnet start
+
+localnet-stop: ## stop the localnet's nodes (their state stays in build/localnet)
+	$(GO) run ./testutil/localnet/cmd/hyra-localnet -dir $(BUILDDIR)/localnet stop
+
+localnet-status: ## show each localnet node's height and app hash
+	$(GO) run ./testutil/localnet/cmd/hyra-localnet -dir $(BUILDDIR)/localnet status
+
+localnet-clean: localnet-stop ## stop the localnet and remove build/localnet
+	rm -rf $(BUILDDIR)/localnet
 
 bench-zk: ## zk benchmarks for the bundled models: constraints, setup, prove, verify, sizes
 	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./zk/...

@@ -85,7 +85,7 @@ func (w *Worker) sendClaim(ctx context.Context, msg sdk.Msg, resp proto.Message,
 	start := time.Now()
 	res, err := w.sender.Send(ctx, msg)
 	if client.IsRejected(err) {
-		w.log.Info("claim refused", kind, id, "reason", err)
+		w.log.Warn("claim refused", kind, id, "reason", err)
 		return nil, nil
 	}
 	if err != nil {

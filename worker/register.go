@@ -65,9 +65,13 @@ func (w *Worker) ensureBond(ctx context.Context) error {
 		bonded = bondRes.Bond.Bonded
 	}
 	if bonded.Denom == minBond.Denom && bonded.Amount.GTE(minBond.Amount) {
-		w.log.Info("bond sufficient", "bonded", bonded.String(), "min_worker_bond", minBond.String())
+		if !w.bondOK { // said once, not every round
+			w.log.Info("bond sufficient", "bonded", bonded.String(), "min_worker_bond", minBond.String())
+		}
+		w.bondOK = true
 		return nil
 	}
+	w.bondOK = false
 	amount, err := bondAmount(minBond, bonded, w.cfg.Bond)
 	if err != nil {
 		return fatalError{err}

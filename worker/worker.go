@@ -25,6 +25,8 @@ type Worker struct {
 	sender  *client.Sender
 	chain   *chain
 	provers *provers
+	// bondOK is whether the last bond check found min_worker_bond bonded.
+	bondOK bool
 	// givenUp holds the tasks the worker holds but will not finish, with why.
 	givenUp map[uint64]string
 	// rejections counts refused results per task held.
@@ -157,6 +159,11 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 			return true, w.finish(ctx, t, 0)
 		}
 		return false, nil
+	}
+	// A lapsed claim slashes the bond, which can drop it below
+	// min_worker_bond; top it up (or stop with the numbers) before claiming.
+	if err := w.ensureBond(ctx); err != nil {
+		return false, err
 	}
 	c, err := w.claim(ctx)
 	if err != nil || c == nil {
