@@ -8,14 +8,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// idleTasks routes two tasks for the model no worker serves: one with the
-// shortest deadline, left to expire, and one that the client cancels at
+// idleTasks routes two tasks for the model no worker serves: one with a short
+// deadline (twice min_task_ttl, so that the blocks between the client reading
+// the latest block time and the task's inclusion cannot push it under the
+// minimum), left to expire, and one that the client cancels at
 // once, so that every run also settles tasks through expiry and cancellation
 // (and their refunds).
 func (m *market) idleTasks(client string) {
 	m.t.Helper()
 	input := csv(m.inputs[0])
-	_, err := m.infer(m.node(0).RPCAddr(), client, idleModel, input, 10*time.Second)
+	_, err := m.infer(m.node(0).RPCAddr(), client, idleModel, input, 20*time.Second)
 	require.NoError(m.t, err)
 	id, err := m.infer(m.node(0).RPCAddr(), client, idleModel, input, 10*time.Minute)
 	require.NoError(m.t, err)
