@@ -62,3 +62,32 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheckSchema decodes arbitrary bytes and checks them against an
+// arbitrary schema: it accepts exactly the vectors of the schema's length
+// with every value in range, and every refusal wraps ErrInvalid.
+func FuzzCheckSchema(f *testing.F) {
+	f.Add(vector.Encode([]int64{51, 35, 14, 2}), 4, int64(0), int64(127))
+	f.Add(vector.Encode([]int64{51, 35, 14, 128}), 4, int64(0), int64(127))
+	f.Add(vector.Encode([]int64{-1}), 1, int64(0), int64(16))
+	f.Add(vector.Encode([]int64{math.MinInt64, math.MaxInt64}), 2, int64(math.MinInt64), int64(math.MaxInt64))
+	f.Add(vector.Encode([]int64{5, 5}), 3, int64(5), int64(5))
+	f.Add([]byte{}, 0, int64(1), int64(0))
+	f.Fuzz(func(t *testing.T, b []byte, length int, lo, hi int64) {
+		v, err := vector.Decode(b)
+		if err != nil {
+			return
+		}
+		want := len(v) == length
+		for _, x := range v {
+			want = want && lo <= x && x <= hi
+		}
+		err = vector.CheckSchema(v, length, lo, hi)
+		if (err == nil) != want {
+			t.Fatalf("CheckSchema(%v, %d, %d, %d) = %v, want ok=%t", v, length, lo, hi, err, want)
+		}
+		if err != nil && !errors.Is(err, vector.ErrInvalid) {
+			t.Fatalf("unwrapped error %v", err)
+		}
+	})
+}

@@ -86,3 +86,10 @@ func TestGenesisValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestParamsValidate(t *testing.T) {
+	p := types.DefaultParams()
+	require.NoError(t, p.Validate())
+	p.MaxDescriptionLength = 0
+	require.ErrorContains(t, p.Validate(), "max_description_length must be in [1, 16384]")
+}

@@ -40,8 +40,9 @@ func (p Params) Validate() error {
 	if p.MaxNameLength == 0 || p.MaxNameLength > maxNameLimit {
 		return fmt.Errorf("max_name_length must be in [1, %d], got %d", maxNameLimit, p.MaxNameLength)
 	}
-	if p.MaxDescriptionLength > maxDescriptionLimit {
-		return fmt.Errorf("max_description_length must be at most %d, got %d", maxDescriptionLimit, p.MaxDescriptionLength)
+	// A description is required, so a zero cap would refuse every model.
+	if p.MaxDescriptionLength == 0 || p.MaxDescriptionLength > maxDescriptionLimit {
+		return fmt.Errorf("max_description_length must be in [1, %d], got %d", maxDescriptionLimit, p.MaxDescriptionLength)
 	}
 	if p.MaxVerifyingKeySize == 0 || p.MaxVerifyingKeySize > maxVerifyingKeyLimit {
 		return fmt.Errorf("max_verifying_key_size must be in [1, %d], got %d", maxVerifyingKeyLimit, p.MaxVerifyingKeySize)

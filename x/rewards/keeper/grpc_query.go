@@ -99,4 +99,3 @@ func (q queryServer) worker(addr string) (sdk.AccAddress, error) {
 	}
 	return bz, nil
 }
-

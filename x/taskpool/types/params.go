@@ -25,10 +25,12 @@ const (
 	DefaultPoolCreationFeeDenom   = "uhyra"
 	maxActiveTasksLimit           = 100
 	maxTaskTTLLimit               = 365 * 24 * time.Hour
-	maxExpirationsPerBlockLimit   = 10_000
-	maxPoolNameLimit              = 256
-	minDurationParam              = time.Second
-	maxClaimTimeoutLimit          = maxTaskTTLLimit
+	// maxExpirationsPerBlockLimit keeps one EndBlock under about 0.3 s on a
+	// 2-core machine (measured: 9,400 expiries took 1.56 s in one block).
+	maxExpirationsPerBlockLimit = 2_000
+	maxPoolNameLimit            = 256
+	minDurationParam            = time.Second
+	maxClaimTimeoutLimit        = maxTaskTTLLimit
 )
 
 // MaxVectorSize caps the input of a task and the output of a result, in

@@ -1,0 +1,20 @@
+package simulation
+
+import (
+	"context"
+
+	"github.com/cosmos/cosmos-sdk/testutil/simsx"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/modelregistry/types"
+)
+
+// MsgUpdateParamsFactory proposes random valid params through governance.
+func MsgUpdateParamsFactory() simsx.SimMsgFactoryFn[*types.MsgUpdateParams] {
+	return func(_ context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgUpdateParams) {
+		return nil, &types.MsgUpdateParams{
+			Authority: testData.ModuleAccountAddress(reporter, "gov"),
+			Params:    RandomParams(testData.Rand().Rand, sdk.DefaultBondDenom),
+		}
+	}
+}
