@@ -3,29 +3,12 @@ package client
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	modeltypes "github.com/hyra-network/hyra/x/modelregistry/types"
 )
-
-func TestParseVector(t *testing.T) {
-	for _, s := range []string{"1,2,-3", "1 2 -3", "[1, 2, -3]", " 1,\n2\t-3\n"} {
-		v, err := ParseVector(s)
-		require.NoError(t, err, s)
-		require.Equal(t, []int64{1, 2, -3}, v, s)
-	}
-	_, err := ParseVector("1,x,3")
-	require.ErrorContains(t, err, `element 2 ("x") is not an integer`)
-	_, err = ParseVector("1,2.5")
-	require.ErrorContains(t, err, `element 2 ("2.5")`)
-	_, err = ParseVector(" [ ] ")
-	require.ErrorContains(t, err, "no numbers")
-	_, err = ParseVector(strings.Repeat("1,", 1025))
-	require.ErrorContains(t, err, "the limit is 1024")
-}
 
 func TestReadVectorFile(t *testing.T) {
 	dir := t.TempDir()

@@ -68,7 +68,7 @@ func TestInferErrors(t *testing.T) {
 	_, err := run(t, "infer", "--artifact", art, "--input", "1,2")
 	require.ErrorContains(t, err, "input has 2 values")
 	_, err = run(t, "infer", "--artifact", art, "--input", "1,x,2")
-	require.ErrorContains(t, err, "element 1")
+	require.ErrorContains(t, err, "element 2")
 	_, err = run(t, "infer", "--artifact", art)
 	require.ErrorContains(t, err, "--input or --input-file is required")
 }

@@ -10,6 +10,8 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 	"github.com/spf13/cobra"
+
+	"github.com/hyra-network/hyra/zk/vector"
 )
 
 // Flag names shared by several subcommands.
@@ -52,26 +54,7 @@ func readInput(cmd *cobra.Command) ([]int64, error) {
 	case s == "":
 		return nil, errors.New("--input or --input-file is required")
 	}
-	return parseVector(s)
-}
-
-// parseVector reads integers separated by commas and/or whitespace, with optional brackets.
-func parseVector(s string) ([]int64, error) {
-	fields := strings.FieldsFunc(strings.Trim(strings.TrimSpace(s), "[]"), func(r rune) bool {
-		return r == ',' || r == ' ' || r == '\n' || r == '\t' || r == '\r'
-	})
-	if len(fields) == 0 {
-		return nil, errors.New("empty vector")
-	}
-	v := make([]int64, len(fields))
-	for i, f := range fields {
-		x, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("element %d: %w", i, err)
-		}
-		v[i] = x
-	}
-	return v, nil
+	return vector.Parse(s)
 }
 
 // parseWorker accepts a bech32 account address (any prefix; no global SDK config needed) or hex.

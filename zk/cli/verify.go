@@ -36,7 +36,7 @@ func newVerifyCmd() *cobra.Command {
 				return err
 			}
 			outStr, _ := cmd.Flags().GetString("output")
-			out, err := parseVector(outStr)
+			out, err := vector.Parse(outStr)
 			if err != nil {
 				return fmt.Errorf("--output: %w", err)
 			}

@@ -16,6 +16,8 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	hyraclient "github.com/hyra-network/hyra/client"
+
+	"github.com/hyra-network/hyra/zk/vector"
 )
 
 const (
@@ -158,7 +160,7 @@ func inferRequest(cmd *cobra.Command) (hyraclient.InferRequest, error) {
 		}
 	} else {
 		s, _ := cmd.Flags().GetString(flagInput)
-		if req.Input, err = hyraclient.ParseVector(s); err != nil {
+		if req.Input, err = vector.Parse(s); err != nil {
 			return req, fmt.Errorf("--%s: %w", flagInput, err)
 		}
 	}

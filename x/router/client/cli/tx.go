@@ -4,7 +4,6 @@ package cli
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -37,8 +36,8 @@ func newRouteTaskCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "route-task [model-id] [input] [reward] --ttl DURATION",
 		Short: "Submit an inference task for a model; the router picks the pool",
-		Long: `Submit an inference task. input is the model's input vector as comma-separated
-integers; reward is escrowed until a verified result pays it out (at least the model's price);
+		Long: `Submit an inference task. input is the model's input vector as integers separated by
+commas or spaces; reward is escrowed until a verified result pays it out (at least the model's price);
 the task expires and is refunded --ttl after the latest block time.`,
 		Example: "hyrad tx router route-task 1 51,35,14,2 1000uhyra --ttl 10m --from client",
 		Args:    cobra.ExactArgs(3),
@@ -51,7 +50,7 @@ the task expires and is refunded --ttl after the latest block time.`,
 			if err != nil {
 				return fmt.Errorf("model id %q: %w", args[0], err)
 			}
-			input, err := ParseVector(args[1])
+			input, err := vector.Parse(args[1])
 			if err != nil {
 				return err
 			}
@@ -80,20 +79,6 @@ the task expires and is refunded --ttl after the latest block time.`,
 	cmd.Flags().Duration(flagTTL, 10*time.Minute, "time to live: the deadline is this long after the latest block")
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
-}
-
-// ParseVector parses comma-separated integers, the way people write a model input.
-func ParseVector(s string) ([]int64, error) {
-	fields := strings.Split(strings.TrimSpace(s), ",")
-	out := make([]int64, 0, len(fields))
-	for i, f := range fields {
-		v, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("input element %d (%q) is not an integer", i, f)
-		}
-		out = append(out, v)
-	}
-	return out, nil
 }
 
 // deadlineFromNow is the latest block time plus ttl: the chain measures

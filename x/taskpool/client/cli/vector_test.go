@@ -25,7 +25,7 @@ func TestReadVector(t *testing.T) {
 		{name: "success - hex of the canonical encoding", arg: "0x" + "0000000000000033000000000000002300000000000000" + "0e0000000000000002", want: want},
 		{name: "success - negative values", arg: "-1,2", want: vector.Encode([]int64{-1, 2})},
 		{name: "error - empty", arg: " ", wantErr: "empty vector"},
-		{name: "error - not a number", arg: "1,x", wantErr: "element 1"},
+		{name: "error - not a number", arg: "1,x", wantErr: "element 2"},
 		{name: "error - bad hex", arg: "0xzz", wantErr: "hex"},
 		{name: "error - hex of a non-vector", arg: "0x0102", wantErr: "not a multiple of 8"},
 	}
