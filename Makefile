@@ -10,6 +10,7 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
 .PHONY: help build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train clean
 .PHONY: localnet localnet-stop localnet-status localnet-clean
 .PHONY: test-sim
+.PHONY: bench
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -56,6 +57,9 @@ localnet-status: ## show each localnet node's height and app hash
 
 localnet-clean: localnet-stop ## stop the localnet and remove build/localnet
 	rm -rf $(BUILDDIR)/localnet
+
+bench: build ## chain throughput of proof-verified results against raw verification; records BENCHMARKS.md (BENCH_ARGS=...)
+	$(GO) run ./cmd/hyra-bench -hyrad $(BUILDDIR)/hyrad -keys $(BUILDDIR)/keys -cache $(BUILDDIR)/bench $(BENCH_ARGS)
 
 bench-zk: ## zk benchmarks for the bundled models: constraints, setup, prove, verify, sizes
 	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./zk/...

@@ -132,6 +132,9 @@ func New(
 	}
 
 	app.App = appBuilder.Build(db, traceStore, baseAppOptions...)
+	if err := app.setPreverifiers(appOpts); err != nil {
+		return nil, err
+	}
 	if err := app.RegisterStreamingServices(appOpts, app.kvStoreKeys()); err != nil {
 		return nil, err
 	}

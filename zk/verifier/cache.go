@@ -1,7 +1,6 @@
 package verifier
 
 import (
-	"crypto/sha256"
 	"sync"
 )
 
@@ -41,10 +40,9 @@ func (c *keyCache) put(id [32]byte, k *verifyingKey) *verifyingKey {
 	return k
 }
 
-// cachedKey returns the decoded key for vk, decoding it at most once while it stays cached.
-// Failed decodings are not cached; decoding runs outside the lock.
-func cachedKey(vk []byte) (*verifyingKey, error) {
-	id := sha256.Sum256(vk)
+// cachedKey returns the decoded key for vk, whose sha256 is id, decoding it at most once while
+// it stays cached. Failed decodings are not cached; decoding runs outside the lock.
+func cachedKey(id [32]byte, vk []byte) (*verifyingKey, error) {
 	if k, ok := keys.get(id); ok {
 		return k, nil
 	}

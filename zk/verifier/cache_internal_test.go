@@ -1,6 +1,7 @@
 package verifier
 
 import (
+	"crypto/sha256"
 	"os"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 func TestCacheBounded(t *testing.T) {
 	vk, err := os.ReadFile("testdata/iris_verifying.key")
 	require.NoError(t, err)
-	k, err := cachedKey(vk)
+	k, err := cachedKey(sha256.Sum256(vk), vk)
 	require.NoError(t, err)
 	c := &keyCache{m: make(map[[32]byte]*verifyingKey)}
 	for i := 0; i < 2*cacheSize; i++ {

@@ -3,6 +3,7 @@ package verifier
 import (
 	"fmt"
 	"math/big"
+	"sync"
 
 	curve "github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
@@ -19,6 +20,11 @@ type verifyingKey struct {
 	alphaBeta curve.GT
 	lines     [][2][len(curve.LoopCounter)]curve.LineEvaluationAff // -delta, -gamma
 }
+
+// linesBuf holds a working copy of a key's two sets of precomputed lines.
+type linesBuf [2][2][len(curve.LoopCounter)]curve.LineEvaluationAff
+
+var linesPool = sync.Pool{New: func() any { return new(linesBuf) }}
 
 type proof struct {
 	ar, krs curve.G1Affine
@@ -55,10 +61,12 @@ func (vk *verifyingKey) verify(p *proof, pub [commit.NbPublic]fr.Element) error 
 	kSum.FromJacobian(&acc)
 
 	// MillerLoopFixedQ overwrites the lines it is given, so each call works on its own copy: the
-	// cached key stays intact and concurrent verifications do not race.
-	lines := make([][2][len(curve.LoopCounter)]curve.LineEvaluationAff, len(vk.lines))
-	copy(lines, vk.lines)
-	fixed, err := curve.MillerLoopFixedQ([]curve.G1Affine{p.krs, kSum}, lines)
+	// cached key stays intact and concurrent verifications do not race. The copies (34 KB) come
+	// from a pool rather than a fresh allocation per verification.
+	lines := linesPool.Get().(*linesBuf)
+	defer linesPool.Put(lines)
+	copy(lines[:], vk.lines)
+	fixed, err := curve.MillerLoopFixedQ([]curve.G1Affine{p.krs, kSum}, lines[:])
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrInvalidProof, err)
 	}

@@ -6,6 +6,7 @@
 package verifier
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 
@@ -62,19 +63,52 @@ func CheckVerifyingKey(vk []byte) error {
 
 // Verify checks proof against vk for st. Size caps come before any decoding; the decoded key is
 // cached by sha256, so a registered key is decoded once per process, not once per transaction.
-// Verification is deterministic.
+// A proof that verified before for exactly these bytes (vk, proof, st) is answered from the
+// verified-proof cache without a second pairing check; only proofs that verified are cached, so
+// the answer never depends on the cache, only the time it takes. Verification is deterministic.
 func Verify(vk []byte, proof []byte, st Statement) error {
+	if err := checkSizes(vk, proof); err != nil {
+		return err
+	}
+	vkHash := sha256.Sum256(vk)
+	id := verifiedKey(vkHash, proof, st)
+	if verified.has(id) {
+		return nil
+	}
+	if err := verify(vkHash, vk, proof, st); err != nil {
+		return err
+	}
+	verified.add(id)
+	return nil
+}
+
+// VerifyUncached is Verify without the verified-proof cache: it neither consults nor fills it,
+// so every call runs the full verification. For benchmarks of the raw cost, and for callers
+// that must not let one check warm another.
+func VerifyUncached(vk []byte, proof []byte, st Statement) error {
+	if err := checkSizes(vk, proof); err != nil {
+		return err
+	}
+	return verify(sha256.Sum256(vk), vk, proof, st)
+}
+
+func checkSizes(vk, proof []byte) error {
 	if len(proof) != MaxProofSize {
 		return fmt.Errorf("%w: %d bytes, want %d", ErrProofSize, len(proof), MaxProofSize)
 	}
 	if len(vk) != MaxVerifyingKeySize {
 		return fmt.Errorf("%w: %d bytes, want %d", ErrVerifyingKeySize, len(vk), MaxVerifyingKeySize)
 	}
+	return nil
+}
+
+// verify is the verification proper: statement, key (decoded once), proof decoding, pairing.
+func verify(vkHash [32]byte, vk, proof []byte, st Statement) error {
 	pub, err := publicInputs(st)
 	if err != nil {
 		return err
 	}
-	key, err := cachedKey(vk)
+	key, err := cachedKey(vkHash, vk)
 	if err != nil {
 		return err
 	}

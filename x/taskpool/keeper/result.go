@@ -19,23 +19,58 @@ import (
 // task and worker. Every public input is computed here, never read from the
 // message. On success the escrow is settled through x/rewards and the
 // worker's share is returned; on failure nothing changes and the claim stays.
+//
+// The proof may have been verified ahead of execution (in CheckTx or in
+// ProcessProposal, see app/preverify): verifier.Verify then answers from its
+// cache of verified proofs. The result is the same either way, and the gas is
+// too: VerifyGas is charged before the call, whatever the cache holds.
 func (k Keeper) SubmitResult(ctx context.Context, worker sdk.AccAddress, taskID uint64, output, proof []byte) (sdk.Coin, error) {
+	st, vk, task, err := k.resultStatement(ctx, worker, taskID, output, proof)
+	if err != nil {
+		return sdk.Coin{}, err
+	}
+	sdk.UnwrapSDKContext(ctx).GasMeter().ConsumeGas(verifier.VerifyGas, "verify result proof")
+	if err := verifier.Verify(vk, proof, st); err != nil {
+		return sdk.Coin{}, errorsmod.Wrapf(types.ErrInvalidProof, "task %d: %s", task.Id, err)
+	}
+	return k.settle(ctx, worker, task, output, proof)
+}
+
+// ResultStatement returns what SubmitResult would verify msg's proof against
+// in the current state: the statement and the model version's verifying key.
+// It runs every check SubmitResult makes before verifying (sizes, a live
+// claim by the signer, the output's shape), with the same reads in the same
+// order, and writes nothing. SubmitResult itself goes through it, so the
+// pre-verifiers that warm the verified-proof cache (app/preverify) cannot
+// drift from the handler: a statement they verify is the one the handler
+// will look up.
+func (k Keeper) ResultStatement(ctx context.Context, msg *types.MsgSubmitResult) (verifier.Statement, []byte, error) {
+	worker, err := k.decodeAddr("worker", msg.Worker)
+	if err != nil {
+		return verifier.Statement{}, nil, err
+	}
+	st, vk, _, err := k.resultStatement(ctx, worker, msg.TaskId, msg.Output, msg.Proof)
+	return st, vk, err
+}
+
+// resultStatement is ResultStatement for a decoded worker, also returning the
+// task.
+func (k Keeper) resultStatement(ctx context.Context, worker sdk.AccAddress, taskID uint64, output, proof []byte) (verifier.Statement, []byte, types.Task, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if err := types.CheckResultSizes(output, proof); err != nil {
-		return sdk.Coin{}, err
+		return verifier.Statement{}, nil, types.Task{}, err
 	}
 	task, err := k.claimedBy(ctx, worker, taskID, sdkCtx.BlockTime())
 	if err != nil {
-		return sdk.Coin{}, err
+		return verifier.Statement{}, nil, task, err
 	}
 	version, err := k.modelKeeper.GetModelVersion(ctx, task.ModelId, task.ModelVersion)
 	if err != nil {
-		return sdk.Coin{}, err
+		return verifier.Statement{}, nil, task, err
 	}
 	if err := checkOutput(output, version); err != nil {
-		return sdk.Coin{}, err
+		return verifier.Statement{}, nil, task, err
 	}
-	sdkCtx.GasMeter().ConsumeGas(verifier.VerifyGas, "verify result proof")
 	st := verifier.Statement{
 		ChainID: sdkCtx.ChainID(),
 		TaskID:  task.Id,
@@ -43,10 +78,7 @@ func (k Keeper) SubmitResult(ctx context.Context, worker sdk.AccAddress, taskID 
 		Input:   task.Input,
 		Output:  output,
 	}
-	if err := verifier.Verify(version.VerifyingKey, proof, st); err != nil {
-		return sdk.Coin{}, errorsmod.Wrapf(types.ErrInvalidProof, "task %d: %s", task.Id, err)
-	}
-	return k.settle(ctx, worker, task, output, proof)
+	return st, version.VerifyingKey, task, nil
 }
 
 // claimedBy loads a task and checks that worker holds a live claim on it and

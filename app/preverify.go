@@ -1,0 +1,91 @@
+package app
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	servertypes "github.com/cosmos/cosmos-sdk/server/types"
+
+	"github.com/hyra-network/hyra/app/preverify"
+)
+
+// FlagPreverifyCheckTx is the app.toml key ([hyra] preverify-check-tx) that
+// says how CheckTx treats result proofs:
+//
+//   - "async" (the default): CheckTx builds each proof's statement and hands
+//     it to background verifiers (one per core), off the ABCI lock, and
+//     returns; a proof found invalid keeps its transaction out of this
+//     node's proposals, and the transaction is refused at its re-check after
+//     the next block (evicted from the mempool) or when sent again. It can
+//     still reach a block that another proposer makes before its own check
+//     finished, where the handler refuses it;
+//   - "sync" (or true): CheckTx verifies, under the ABCI lock, and refuses an
+//     invalid proof before it reaches the mempool, at the cost of
+//     throughput (all verification then runs one at a time, see
+//     BENCHMARKS.md);
+//   - "off" (or false): CheckTx does not look at proofs.
+//
+// Whatever the mode, ProcessProposal verifies a block's proofs in parallel
+// before it is executed, and the handler verifies what is still missing;
+// the mode changes no block's outcome, only speed and which invalid proofs
+// reach a block.
+const FlagPreverifyCheckTx = "hyra.preverify-check-tx"
+
+// defaultPreverifyMode is the mode when app.toml does not set one.
+const defaultPreverifyMode = "async"
+
+// setPreverifiers installs the proof pre-verifiers of app/preverify: the
+// ante decorator (after the SDK's) in the mode app.toml asks for, the
+// ProcessProposal handler around the SDK's default one and, in async mode,
+// the PrepareProposal filter. It must run before the app is loaded (sealed).
+// It replaces the proposal handlers NewBaseApp installed, which are the SDK
+// defaults for the app's mempool.
+func (app *App) setPreverifiers(appOpts servertypes.AppOptions) error {
+	mode, err := preverifyMode(appOpts)
+	if err != nil {
+		return err
+	}
+	app.Logger().Info("result proofs are pre-verified", "check_tx", mode, "process_proposal", "parallel")
+	handlers := baseapp.NewDefaultProposalHandler(app.Mempool(), app.BaseApp)
+	switch mode {
+	case "sync":
+		app.SetAnteHandler(preverify.WithDecorator(app.AnteHandler(), preverify.NewAnteDecorator(app.TaskPoolKeeper)))
+	case "async":
+		async := preverify.NewAsync(runtime.GOMAXPROCS(0))
+		app.SetAnteHandler(preverify.WithDecorator(app.AnteHandler(), preverify.NewAsyncAnteDecorator(app.TaskPoolKeeper, async)))
+		app.SetPrepareProposal(preverify.PrepareProposalHandler(handlers.PrepareProposalHandler(), async))
+	}
+	app.SetProcessProposal(preverify.ProcessProposalHandler(handlers.ProcessProposalHandler(), app.txConfig.TxDecoder(), app.TaskPoolKeeper))
+	return nil
+}
+
+// preverifyMode reads FlagPreverifyCheckTx: async, sync or off.
+func preverifyMode(appOpts servertypes.AppOptions) (string, error) {
+	if appOpts == nil {
+		return defaultPreverifyMode, nil
+	}
+	switch v := appOpts.Get(FlagPreverifyCheckTx).(type) {
+	case nil:
+		return defaultPreverifyMode, nil
+	case bool:
+		if v {
+			return "sync", nil
+		}
+		return "off", nil
+	case string:
+		s := strings.ToLower(strings.TrimSpace(v))
+		if on, err := strconv.ParseBool(s); err == nil {
+			if on {
+				return "sync", nil
+			}
+			return "off", nil
+		}
+		if s == "sync" || s == "async" || s == "off" {
+			return s, nil
+		}
+	}
+	return "", fmt.Errorf("app.toml %s = %v: want sync, async or off", FlagPreverifyCheckTx, appOpts.Get(FlagPreverifyCheckTx))
+}

@@ -1,0 +1,124 @@
+package preverify
+
+import (
+	"crypto/sha256"
+
+	errorsmod "cosmossdk.io/errors"
+	storetypes "cosmossdk.io/store/types"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/verifier"
+)
+
+// AnteDecorator verifies the proof of every MsgSubmitResult of a new
+// transaction in CheckTx, after the SDK's decorators (signatures, fees) have
+// passed, and refuses the transaction if one does not verify. A verified
+// proof lands in the verified-proof cache, where the handler finds it.
+//
+// With an Async verifier, CheckTx only builds the statements and hands the
+// proofs to it; a proof found invalid gets its transaction refused when it
+// is re-checked after the next block (which evicts it from the mempool) or
+// sent again. Without one, CheckTx verifies itself, under the ABCI lock.
+//
+// It acts only in CheckTx (and, with Async, re-checks): not in simulation or
+// block execution, where it passes the transaction on untouched. It reads
+// state with an infinite gas meter of its own, so a transaction's gas in
+// CheckTx is what execution charges. A result whose statement cannot be
+// built yet (its claim may come from an earlier message of the same
+// transaction, say) is left to the handler, which decides; only a proof that
+// fails against the statement the handler would use is refused, so nothing
+// the handler would accept is refused here.
+type AnteDecorator struct {
+	src   StatementSource
+	async *Async
+}
+
+// NewAnteDecorator returns the decorator that verifies in CheckTx, for the
+// keeper that builds statements (x/taskpool's).
+func NewAnteDecorator(src StatementSource) AnteDecorator { return AnteDecorator{src: src} }
+
+// NewAsyncAnteDecorator returns the decorator that hands proofs to a.
+func NewAsyncAnteDecorator(src StatementSource, a *Async) AnteDecorator {
+	return AnteDecorator{src: src, async: a}
+}
+
+// AnteHandle implements sdk.AnteDecorator.
+func (d AnteDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate bool, next sdk.AnteHandler) (sdk.Context, error) {
+	if simulate {
+		return next(ctx, tx, simulate)
+	}
+	switch ctx.ExecMode() {
+	case sdk.ExecModeCheck:
+		if err := d.check(ctx, tx); err != nil {
+			return ctx, err
+		}
+	case sdk.ExecModeReCheck:
+		if err := d.knownInvalid(ctx, tx); err != nil {
+			return ctx, err
+		}
+	}
+	return next(ctx, tx, simulate)
+}
+
+// check verifies (or queues) tx's results; only an invalid proof is an
+// error. A panic (which nothing here should raise) skips pre-verification:
+// the handler verifies in any case.
+func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
+	msgs := resultMsgs(tx)
+	if len(msgs) == 0 {
+		return nil
+	}
+	if err := d.knownInvalid(ctx, tx); err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			ctx.Logger().Error("proof pre-verification panicked; leaving it to the handler", "panic", r)
+			err = nil
+		}
+	}()
+	qctx := ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithEventManager(sdk.NewEventManager())
+	for _, msg := range msgs {
+		st, vk, err := d.src.ResultStatement(qctx, msg)
+		if err != nil {
+			continue
+		}
+		if d.async != nil {
+			if verifier.Cached(vk, msg.Proof, st) || d.async.submit(asyncJob{job{vk: vk, proof: msg.Proof, st: st}, txHash(ctx)}) {
+				continue
+			}
+			// The queue is full: verify here, which also slows the sender down.
+		}
+		if err := verifier.Verify(vk, msg.Proof, st); err != nil {
+			return errorsmod.Wrapf(tptypes.ErrInvalidProof, "task %d: %s", msg.TaskId, err)
+		}
+	}
+	return nil
+}
+
+// knownInvalid refuses a transaction whose proof the Async verifier found
+// invalid.
+func (d AnteDecorator) knownInvalid(ctx sdk.Context, tx sdk.Tx) error {
+	if d.async == nil || len(ctx.TxBytes()) == 0 || len(resultMsgs(tx)) == 0 || !d.async.failed.has(txHash(ctx)) {
+		return nil
+	}
+	return errorsmod.Wrap(tptypes.ErrInvalidProof, "a result proof of this transaction did not verify")
+}
+
+func txHash(ctx sdk.Context) [32]byte { return sha256.Sum256(ctx.TxBytes()) }
+
+// WithDecorator runs ante, then d: the SDK's checks (signatures, fees)
+// before any proof is verified.
+func WithDecorator(ante sdk.AnteHandler, d sdk.AnteDecorator) sdk.AnteHandler {
+	return func(ctx sdk.Context, tx sdk.Tx, simulate bool) (sdk.Context, error) {
+		if ante != nil {
+			var err error
+			if ctx, err = ante(ctx, tx, simulate); err != nil {
+				return ctx, err
+			}
+		}
+		return d.AnteHandle(ctx, tx, simulate, func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, nil })
+	}
+}

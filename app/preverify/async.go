@@ -1,0 +1,128 @@
+package preverify
+
+import (
+	"sync"
+
+	"github.com/hyra-network/hyra/zk/verifier"
+)
+
+// Async verifies proofs on a fixed set of background goroutines, off the
+// ABCI lock: CheckTx hands a transaction's proofs over and returns at once,
+// and they are verified while the node executes blocks and checks other
+// transactions. That is the second core at work while the first holds the
+// lock. A proof that fails is remembered by its transaction's hash, so that
+// the transaction is refused when it is re-checked after the next block (or
+// sent again), which takes it out of the mempool.
+//
+// The workers only fill zk/verifier's cache and the failed set; they never
+// touch state, and nothing that FinalizeBlock computes depends on them: a
+// proof they have not reached yet is verified by ProcessProposal or the
+// handler, with the same result. The queue and the failed set are bounded.
+type Async struct {
+	jobs    chan asyncJob
+	failed  *hashSet
+	workers int
+	start   sync.Once
+	wg      sync.WaitGroup
+}
+
+type asyncJob struct {
+	job
+	tx [32]byte
+}
+
+// Bounds of the background verifier: a full mempool's worth of queued
+// proofs, and as many remembered failures.
+const (
+	asyncQueue  = 10_000
+	failedLimit = 10_000
+)
+
+// NewAsync returns a verifier with workers background goroutines, started
+// with the first proof handed over (an app that never checks a transaction,
+// such as one built for an export, starts none).
+func NewAsync(workers int) *Async {
+	return &Async{jobs: make(chan asyncJob, asyncQueue), failed: newHashSet(failedLimit), workers: max(1, workers)}
+}
+
+func (a *Async) work() {
+	defer a.wg.Done()
+	for j := range a.jobs {
+		a.verify(j)
+	}
+}
+
+// verify checks one proof; a panic (which nothing here should raise) counts
+// as nothing learnt: the handler verifies in any case.
+func (a *Async) verify(j asyncJob) {
+	defer func() { _ = recover() }()
+	if verifier.Verify(j.vk, j.proof, j.st) != nil {
+		a.failed.add(j.tx)
+	}
+}
+
+// submit queues j, or reports false when the queue is full.
+func (a *Async) submit(j asyncJob) bool {
+	a.start.Do(func() {
+		for range a.workers {
+			a.wg.Add(1)
+			go a.work()
+		}
+	})
+	select {
+	case a.jobs <- j:
+		return true
+	default:
+		return false
+	}
+}
+
+// Close stops the workers once the queue is drained (for tests); nothing
+// may be handed over afterwards.
+func (a *Async) Close() {
+	a.start.Do(func() {}) // no workers start after this
+	close(a.jobs)
+	a.wg.Wait()
+}
+
+// hashSet is a bounded set of 32-byte hashes with first-in first-out
+// eviction, safe for concurrent use.
+type hashSet struct {
+	mu   sync.Mutex
+	set  map[[32]byte]struct{}
+	ring [][32]byte
+	next int
+}
+
+func newHashSet(size int) *hashSet {
+	return &hashSet{set: make(map[[32]byte]struct{}), ring: make([][32]byte, 0, size)}
+}
+
+func (s *hashSet) add(h [32]byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.set[h]; ok {
+		return
+	}
+	if len(s.ring) < cap(s.ring) {
+		s.ring = append(s.ring, h)
+	} else {
+		delete(s.set, s.ring[s.next])
+		s.ring[s.next] = h
+		s.next = (s.next + 1) % len(s.ring)
+	}
+	s.set[h] = struct{}{}
+}
+
+func (s *hashSet) empty() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.set) == 0
+}
+
+func (s *hashSet) has(h [32]byte) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.set[h]
+	return ok
+}

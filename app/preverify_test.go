@@ -1,0 +1,185 @@
+package app_test
+
+import (
+	"crypto/sha256"
+	"testing"
+	"time"
+
+	"cosmossdk.io/log"
+	abci "github.com/cometbft/cometbft/abci/types"
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/testutil/sims"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/app"
+	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
+	routertypes "github.com/hyra-network/hyra/x/router/types"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/artifact"
+	"github.com/hyra-network/hyra/zk/vector"
+	"github.com/hyra-network/hyra/zk/verifier"
+	"github.com/hyra-network/hyra/zk/zktest"
+)
+
+// resultChain is an abciChain with the iris model registered, a bonded
+// worker holding task 1 and task 2 open, and results for task 1: a valid one
+// and one whose proof is for task 2. Proofs are randomized, so each chain's
+// valid result is new to the verified-proof cache.
+type resultChain struct {
+	*abciChain
+	worker         *signer
+	valid, invalid []byte // signed MsgSubmitResult transactions, sequence 2 each
+	validMsg       *tptypes.MsgSubmitResult
+}
+
+func newResultChain(t *testing.T, opts sims.AppOptionsMap) *resultChain {
+	owner, client, worker := newSigner("owner"), newSigner("client"), newSigner("worker")
+	c := &resultChain{abciChain: newABCIChain(t, opts, owner, client, worker), worker: worker}
+	art, vk, prove := zktest.Iris(t)
+	a, err := artifact.Parse(art)
+	require.NoError(t, err)
+	hash := sha256.Sum256(art)
+	price := sdk.NewInt64Coin(app.BondDenom, 1000)
+	in := zktest.IrisInputs(t)
+	c.deliver(c.sign(owner, &mrtypes.MsgRegisterModel{
+		Owner: owner.addr.String(), Name: "iris", Description: "iris species", Price: price, ProofSystem: mrtypes.PROOF_SYSTEM_GROTH16,
+		VerifyingKey: vk, Artifact: art, ArtifactHash: hash[:], OutputLength: uint32(a.Output.Length),
+		InputSchema: mrtypes.InputSchema{Length: uint32(a.Input.Length), MinValue: a.Input.Min, MaxValue: a.Input.Max},
+	}))
+	route := func(input []int64) sdk.Msg {
+		return &routertypes.MsgRouteTask{Creator: client.addr.String(), ModelId: 1, Input: vector.Encode(input),
+			Reward: price, Deadline: c.time.Add(time.Hour)}
+	}
+	w := worker.addr.String()
+	c.deliver(
+		c.sign(client, route(in[0]), route(in[1])),
+		c.sign(worker, &tptypes.MsgRegisterWorker{Worker: w},
+			&rewardstypes.MsgBond{Worker: w, Amount: sdk.NewInt64Coin(app.BondDenom, rewardstypes.DefaultMinWorkerBond)}),
+	)
+	c.deliver(c.sign(worker, &tptypes.MsgClaimTask{Worker: w, PoolId: 1, TaskId: 1}))
+
+	out, proof := prove(testChainID, 1, worker.addr, in[0])
+	_, otherProof := prove(testChainID, 2, worker.addr, in[1])
+	c.validMsg = &tptypes.MsgSubmitResult{Worker: w, TaskId: 1, Output: out, Proof: proof}
+	c.valid = c.sign(worker, c.validMsg)
+	worker.seq--
+	c.invalid = c.sign(worker, &tptypes.MsgSubmitResult{Worker: w, TaskId: 1, Output: out, Proof: otherProof})
+	return c
+}
+
+// cached reports whether the chain's valid result is in the verified-proof
+// cache (checking it fills the cache if it was not).
+func (c *resultChain) cached() bool {
+	c.t.Helper()
+	in := zktest.IrisInputs(c.t)[0]
+	st := verifier.Statement{ChainID: testChainID, TaskID: 1, Worker: c.worker.addr, Input: vector.Encode(in), Output: c.validMsg.Output}
+	_, vk, _ := zktest.Iris(c.t)
+	hits, _, _ := verifier.VerifiedCacheStats()
+	require.NoError(c.t, verifier.Verify(vk, c.validMsg.Proof, st))
+	after, _, _ := verifier.VerifiedCacheStats()
+	return after > hits
+}
+
+// TestCheckTxRefusesInvalidProof: with [hyra] preverify-check-tx = "sync",
+// CheckTx refuses a result whose proof does not verify, and accepts (and
+// caches) a valid one, which then executes.
+func TestCheckTxRefusesInvalidProof(t *testing.T) {
+	c := newResultChain(t, sims.AppOptionsMap{app.FlagPreverifyCheckTx: "sync"})
+	res := c.checkTx(c.invalid)
+	require.Equal(t, tptypes.ErrInvalidProof.ABCICode(), res.Code, res.Log)
+	require.Equal(t, tptypes.ModuleName, res.Codespace)
+
+	res = c.checkTx(c.valid)
+	require.Zero(t, res.Code, res.Log)
+	require.True(t, c.cached(), "CheckTx must have verified the valid proof")
+	out := c.deliver(c.valid)
+	require.Contains(t, eventTypes(out[0]), "hyra.taskpool.v1.EventTaskCompleted")
+}
+
+// TestCheckTxPreverifyOff: with [hyra] preverify-check-tx = false, CheckTx
+// lets an invalid proof through, the block's handler refuses it, and
+// ProcessProposal pre-verifies the valid one.
+func TestCheckTxPreverifyOff(t *testing.T) {
+	c := newResultChain(t, sims.AppOptionsMap{app.FlagPreverifyCheckTx: false})
+	require.Zero(t, c.checkTx(c.invalid).Code)
+	res := c.block(true, c.invalid)
+	require.Equal(t, tptypes.ErrInvalidProof.ABCICode(), res[0].Code, res[0].Log)
+
+	c.worker.seq = 3 // the failed transaction used sequence 2
+	c.valid = c.sign(c.worker, c.validMsg)
+	require.Zero(t, c.checkTx(c.valid).Code)
+	hits0, _, _ := verifier.VerifiedCacheStats()
+	c.deliver(c.valid)
+	hits1, _, _ := verifier.VerifiedCacheStats()
+	require.GreaterOrEqual(t, hits1, hits0+1, "FinalizeBlock must find the proof ProcessProposal verified")
+}
+
+// TestResultGasSameWhetherPreverified: two chains built alike execute the
+// same kind of result; on one the proof was verified ahead of execution
+// (CheckTx and ProcessProposal), on the other only in FinalizeBlock. Their
+// code, gas and events are identical.
+func TestResultGasSameWhetherPreverified(t *testing.T) {
+	pre := newResultChain(t, sims.AppOptionsMap{app.FlagPreverifyCheckTx: "sync"})
+	require.Zero(t, pre.checkTx(pre.valid).Code)
+	require.True(t, pre.cached())
+	withCache := pre.deliver(pre.valid)[0]
+
+	cold := newResultChain(t, sims.AppOptionsMap{})
+	hits0, _, _ := verifier.VerifiedCacheStats()
+	noCache := cold.block(false, cold.valid)[0] // no CheckTx, no ProcessProposal
+	hits1, _, _ := verifier.VerifiedCacheStats()
+	require.Equal(t, hits0, hits1, "the cold chain verified in the handler")
+	require.Zero(t, noCache.Code, noCache.Log)
+
+	require.Equal(t, withCache.GasUsed, noCache.GasUsed)
+	require.Equal(t, withCache.GasWanted, noCache.GasWanted)
+	require.Equal(t, eventTypes(withCache), eventTypes(noCache))
+	require.Equal(t, withCache.Data, noCache.Data)
+}
+
+func eventTypes(r *abci.ExecTxResult) []string {
+	var out []string
+	for _, e := range r.Events {
+		out = append(out, e.Type)
+	}
+	return out
+}
+
+// TestCheckTxAsync: by default ([hyra] preverify-check-tx = "async"),
+// CheckTx accepts at once, the background verifiers cache the valid proof,
+// and the invalid one's transaction is refused at its re-check.
+func TestCheckTxAsync(t *testing.T) {
+	c := newResultChain(t, sims.AppOptionsMap{})
+	require.Zero(t, c.checkTx(c.invalid).Code, "CheckTx does not wait")
+	require.Eventually(t, func() bool {
+		// The next block, without the transaction; CometBFT then re-checks
+		// the mempool against the new state.
+		c.block(false)
+		res, err := c.app.CheckTx(&abci.RequestCheckTx{Tx: c.invalid, Type: abci.CheckTxType_Recheck})
+		require.NoError(t, err)
+		return res.Code == tptypes.ErrInvalidProof.ABCICode()
+	}, 10*time.Second, 20*time.Millisecond, "the re-check must refuse the invalid proof")
+
+	c.worker.seq = 2 // the invalid transaction never reached a block
+	c.valid = c.sign(c.worker, c.validMsg)
+	require.Zero(t, c.checkTx(c.valid).Code)
+	require.Eventually(t, func() bool {
+		_, vk, _ := zktest.Iris(t)
+		in := zktest.IrisInputs(t)[0]
+		return verifier.Cached(vk, c.validMsg.Proof, verifier.Statement{ChainID: testChainID, TaskID: 1,
+			Worker: c.worker.addr, Input: vector.Encode(in), Output: c.validMsg.Output})
+	}, 10*time.Second, 20*time.Millisecond, "the background verifiers must cache the valid proof")
+	c.deliver(c.valid)
+}
+
+// TestPreverifyModeRefusesNonsense: an unknown mode stops the app from
+// starting rather than running with a guess.
+func TestPreverifyModeRefusesNonsense(t *testing.T) {
+	_, err := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true,
+		sims.AppOptionsMap{app.FlagPreverifyCheckTx: "sometimes", flags.FlagHome: t.TempDir()})
+	require.ErrorContains(t, err, "want sync, async or off")
+}

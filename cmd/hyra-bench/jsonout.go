@@ -1,0 +1,61 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"time"
+)
+
+// summary is one run's key figures, one JSON line per run, for aggregating
+// repeated runs into medians.
+type summary struct {
+	Label     string         `json:"label"`
+	Date      string         `json:"date"`
+	Load      string         `json:"load_before"`
+	Settings  string         `json:"settings"`
+	RawOne    float64        `json:"raw_one_core"`
+	RawAll    float64        `json:"raw_all_cores"`
+	ProveMS   float64        `json:"prove_ms"`
+	Chains    []chainSummary `json:"chains"`
+	TookSecs  float64        `json:"took_s"`
+	Command   string         `json:"command"`
+	PeakRSSMB float64        `json:"worker_peak_rss_mib"`
+}
+
+type chainSummary struct {
+	Validators int     `json:"validators"`
+	Results    int     `json:"results"`
+	Steady     float64 `json:"steady"`
+	EndToEnd   float64 `json:"end_to_end"`
+	NodeCPUms  float64 `json:"node_cpu_ms_per_result"`
+	Blocks     int     `json:"blocks"`
+	LatencyMS  float64 `json:"latency_median_ms,omitempty"`
+	LatencyP99 float64 `json:"latency_p99_ms,omitempty"`
+}
+
+func (r *report) appendJSON(path string) error {
+	s := summary{Label: r.Label, Date: r.Date.Format(time.RFC3339), Load: r.Machine.LoadBefore, Settings: r.Settings,
+		RawOne: r.Raw.OneCore, RawAll: r.Raw.AllCores, ProveMS: float64(r.Worker.ProveTime) / 1e6,
+		TookSecs: r.Took.Seconds(), Command: r.Command, PeakRSSMB: float64(r.Worker.PeakRSS) / (1 << 20)}
+	for _, c := range r.Chains {
+		cs := chainSummary{Validators: c.Validators, Results: c.Results, Steady: c.Steady, EndToEnd: c.EndToEnd, Blocks: len(c.Blocks)}
+		if c.Results > 0 {
+			cs.NodeCPUms = float64(c.NodeCPU) / 1e6 / float64(c.Results)
+		}
+		if c.Latency != nil {
+			cs.LatencyMS, cs.LatencyP99 = float64(c.Latency.Median)/1e6, float64(c.Latency.P99)/1e6
+		}
+		s.Chains = append(s.Chains, cs)
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.Write(append(b, '\n'))
+	return err
+}

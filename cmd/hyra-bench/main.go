@@ -1,0 +1,180 @@
+// Command hyra-bench is `make bench`: it measures how many proof-verified
+// results per second hyrad commits against the physical limit, which is how
+// fast this machine can check Groth16/BN254 proofs at all.
+//
+// In one run, bounded in time, it measures:
+//
+//  1. raw verification of digits-model proofs, on one core and on all cores
+//     (the limit), without the chain;
+//  2. the worker side: proofs per second per worker and its peak memory;
+//  3. a single-validator chain (and a 4-validator localnet): N pre-proven
+//     results pushed as fast as the node accepts them, committed results per
+//     second and per block, and the end-to-end latency of the real worker
+//     flow (task routed -> verified result committed);
+//
+// and prints the ratios of the chain's rate to the raw rates, then records
+// the figures in BENCHMARKS.md. It builds nothing: it runs the hyrad binary
+// it is given.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	gnarklogger "github.com/consensys/gnark/logger"
+)
+
+// config is what the command line says.
+type config struct {
+	hyrad      string
+	keysDir    string
+	cacheDir   string
+	tasks      int
+	validators []int
+	latency    int
+	rawFor     time.Duration
+	budget     time.Duration
+	out        string
+	label      string
+	note       string
+	node       nodeTweaks
+	keep       bool
+	verbose    bool
+	profile    string
+	jsonOut    string
+}
+
+func main() {
+	var cfg config
+	var validators, nodeOpts string
+	flag.StringVar(&cfg.hyrad, "hyrad", "build/hyrad", "the hyrad binary (make bench builds it)")
+	flag.StringVar(&cfg.keysDir, "keys", "build/keys", "cache of Groth16 keys, KEYS/<artifact sha256>/{proving,verifying}.key")
+	flag.StringVar(&cfg.cacheDir, "cache", "build/bench", "cache of pre-generated proofs and the chains' homes")
+	flag.IntVar(&cfg.tasks, "n", 4000, "results pushed per chain (one task and one worker each)")
+	flag.StringVar(&validators, "validators", "1,4", "chains to run: comma-separated validator counts (empty: none)")
+	flag.IntVar(&cfg.latency, "latency-tasks", 30, "tasks of the latency run with real worker daemons (0: skip)")
+	flag.DurationVar(&cfg.rawFor, "raw-for", 3*time.Second, "duration of each raw verification measurement")
+	flag.DurationVar(&cfg.budget, "budget", 9*time.Minute, "give up after this long")
+	flag.StringVar(&cfg.out, "out", "BENCHMARKS.md", "file to record the figures in (empty: print only)")
+	flag.StringVar(&cfg.label, "label", "current", "name of this run's section in -out (replaced when it exists)")
+	flag.StringVar(&cfg.note, "note", "", "one line recorded with the figures (what this run changes)")
+	flag.StringVar(&nodeOpts, "node", "", "node settings, comma-separated key=value (see nodeTweaks)")
+	flag.BoolVar(&cfg.keep, "keep", false, "keep the chains' homes after the run")
+	flag.BoolVar(&cfg.verbose, "v", false, "log more")
+	flag.StringVar(&cfg.jsonOut, "json", "", "also append the figures as one JSON line to this file (for aggregating runs)")
+	flag.StringVar(&cfg.profile, "profile", "", "write a CPU profile of node 0 during the push to this file (prefix; .<validators>v.pprof is added)")
+	flag.Parse()
+
+	var err error
+	if cfg.validators, err = parseInts(validators); err != nil {
+		fatalf("-validators: %v", err)
+	}
+	if cfg.node, err = parseNodeTweaks(nodeOpts); err != nil {
+		fatalf("-node: %v", err)
+	}
+	if cfg.profile != "" {
+		cfg.node["config:rpc.pprof_laddr"] = profileAddr
+	}
+	gnarklogger.Disable()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := context.WithTimeout(ctx, cfg.budget)
+	defer cancel()
+
+	start := time.Now()
+	rep, err := run(ctx, cfg)
+	if rep != nil {
+		rep.Took = time.Since(start)
+		rep.print(os.Stdout)
+		if cfg.jsonOut != "" {
+			if werr := rep.appendJSON(cfg.jsonOut); werr != nil {
+				fmt.Fprintf(os.Stderr, "writing %s: %v\n", cfg.jsonOut, werr)
+			}
+		}
+		if cfg.out != "" {
+			if werr := rep.record(cfg.out); werr != nil {
+				fmt.Fprintf(os.Stderr, "recording figures in %s: %v\n", cfg.out, werr)
+			} else {
+				fmt.Printf("figures recorded in %s (section %q)\n", cfg.out, cfg.label)
+			}
+		}
+	}
+	switch {
+	case err == nil:
+		fmt.Printf("BENCH OK in %s\n", time.Since(start).Round(time.Second))
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		fatalf("BENCH FAILED: not done within %s: %v", cfg.budget, err)
+	default:
+		fatalf("BENCH FAILED: %v", err)
+	}
+}
+
+// run measures everything in order; the report holds whatever was measured
+// before an error.
+func run(ctx context.Context, cfg config) (*report, error) {
+	rep := newReport(cfg)
+	step("machine: %s, %d cores, load %s", rep.Machine.CPU, rep.Machine.Cores, rep.Machine.LoadBefore)
+
+	m, err := loadModel(cfg.keysDir)
+	if err != nil {
+		return rep, err
+	}
+	step("raw verification of digits proofs (%s per measurement)", cfg.rawFor)
+	if rep.Raw, err = measureRaw(ctx, m, cfg.rawFor); err != nil {
+		return rep, err
+	}
+	step("worker side: proving")
+	if rep.Worker, err = measureWorker(ctx, m); err != nil {
+		return rep, err
+	}
+	if len(cfg.validators) == 0 {
+		return rep, nil
+	}
+	proofs, gen, err := pregenerate(ctx, m, cfg.cacheDir, cfg.tasks)
+	if err != nil {
+		return rep, err
+	}
+	rep.Pregen = gen
+	for _, v := range cfg.validators {
+		res, err := runChain(ctx, cfg, m, proofs, v)
+		rep.Chains = append(rep.Chains, res)
+		if err != nil {
+			return rep, fmt.Errorf("%d-validator chain: %w", v, err)
+		}
+	}
+	rep.Machine.LoadAfter = loadAverage()
+	return rep, nil
+}
+
+// step prints a progress line.
+func step(format string, args ...any) {
+	fmt.Printf("==> "+format+"\n", args...)
+}
+
+func fatalf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, format+"\n", args...)
+	os.Exit(1)
+}
+
+func parseInts(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		var v int
+		if _, err := fmt.Sscan(f, &v); err != nil || v < 1 {
+			return nil, fmt.Errorf("%q is not a positive integer", f)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}

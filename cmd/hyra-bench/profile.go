@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"time"
+)
+
+// profileAddr is where node 0 serves pprof when -profile is given (the
+// other nodes keep pprof off); profileFor is how long the profile runs from
+// the start of the push.
+const (
+	profileAddr = "127.0.0.1:6061"
+	profileFor  = 10 * time.Second
+)
+
+// profileNode fetches a CPU profile of node 0 for d from CometBFT's pprof
+// server (config:rpc.pprof_laddr, which -profile sets) into path, in the
+// background; wait returns once it is written.
+func profileNode(ctx context.Context, addr, path string, d time.Duration) (wait func() error) {
+	done := make(chan error, 1)
+	go func() {
+		url := fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, int(d.Seconds()))
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			done <- err
+			return
+		}
+		resp, err := (&http.Client{Timeout: d + 30*time.Second}).Do(req)
+		if err != nil {
+			done <- err
+			return
+		}
+		defer resp.Body.Close()
+		f, err := os.Create(path)
+		if err != nil {
+			done <- err
+			return
+		}
+		_, err = io.Copy(f, resp.Body)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		done <- err
+	}()
+	return func() error { return <-done }
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+)
+
+// report is everything one run measured.
+type report struct {
+	Label, Note, Command, Settings string
+	Date                           time.Time
+	Machine                        machine
+	Raw                            rawFigures
+	Worker                         workerFigures
+	Pregen                         pregenFigures
+	Chains                         []chainFigures
+	Took                           time.Duration
+}
+
+func newReport(cfg config) *report {
+	return &report{
+		Label: cfg.label, Note: cfg.note, Date: time.Now().UTC(), Machine: describeMachine(),
+		Command: commandLine(), Settings: nodeSettings(cfg.node),
+	}
+}
+
+// lines renders the figures as Markdown.
+func (r *report) lines() []string {
+	m := r.Machine
+	out := []string{
+		fmt.Sprintf("### %s (%s)", r.Label, r.Date.Format("2006-01-02 15:04 UTC")),
+		"",
+	}
+	if r.Note != "" {
+		out = append(out, r.Note, "")
+	}
+	out = append(out,
+		"- command: `"+r.Command+"` (took "+r.Took.Round(time.Second).String()+")",
+		fmt.Sprintf("- machine: %s, %d cores, %s RAM, %s; load average before %s, after %s",
+			m.CPU, m.Cores, m.MemTotal, m.GoVersion, m.LoadBefore, m.LoadAfter),
+		"- node settings: "+r.Settings,
+		"",
+		"| figure | value |",
+		"|---|---|",
+	)
+	rw := r.Raw
+	if rw.OneCore > 0 {
+		out = append(out,
+			fmt.Sprintf("| raw verification, 1 core | **%.0f/s** (%s each; runs %s) |", rw.OneCore, rw.PerVerify.Round(time.Microsecond), rates(rw.OneCoreRuns)),
+			fmt.Sprintf("| raw verification, %d cores (the limit) | **%.0f/s** (runs %s) |", rw.Cores, rw.AllCores, rates(rw.AllCoresRuns)))
+	}
+	if w := r.Worker; w.ProveTime > 0 {
+		out = append(out,
+			fmt.Sprintf("| worker: one digits proof | %s, %.1f proofs/s per worker; %d provers at once: %.1f proofs/s |",
+				w.ProveTime.Round(time.Millisecond), w.PerWorker, w.Provers, w.Parallel),
+			fmt.Sprintf("| worker: memory | peak RSS %s, Go heap in use %s |", mib(w.PeakRSS), mib(w.HeapInUse)))
+	}
+	if p := r.Pregen; p.Proved > 0 || p.Cached > 0 {
+		out = append(out, fmt.Sprintf("| pre-generated proofs | %d proved (%.1f/s), %d from the cache |", p.Proved, p.Rate, p.Cached))
+	}
+	for _, c := range r.Chains {
+		if c.Results > 0 {
+			out = append(out, r.chainLines(c)...)
+		}
+	}
+	return out
+}
+
+func (r *report) chainLines(c chainFigures) []string {
+	v := fmt.Sprintf("%d validator", c.Validators)
+	if c.Validators > 1 {
+		v += "s"
+	}
+	out := []string{
+		fmt.Sprintf("| %s: committed verified results/s | **%.0f/s** first broadcast to last result committed; %.0f/s over the blocks after the first (%d results, %d failed, %d refused in CheckTx) |",
+			v, c.EndToEnd, c.Steady, c.Results, c.Failed, c.Push.Rejected),
+	}
+	if r.Raw.OneCore > 0 {
+		out = append(out, fmt.Sprintf("| %s: ratio to 1-core raw / to all-cores limit | **%.2fx / %.2fx** |",
+			v, c.EndToEnd/r.Raw.OneCore, c.EndToEnd/r.Raw.AllCores))
+	}
+	var counts []string
+	for _, b := range c.Blocks {
+		counts = append(counts, fmt.Sprint(b.Completed))
+	}
+	out = append(out,
+		fmt.Sprintf("| %s: results per block | %s |", v, strings.Join(counts, ", ")),
+		fmt.Sprintf("| %s: push | %d accepted in %s, %d mempool-full retries |", v, c.Push.Accepted, c.Push.Took.Round(time.Millisecond), c.Push.Retries))
+	if c.Results > 0 {
+		out = append(out, fmt.Sprintf("| %s: cost per result | %d gas; node CPU %.2f ms (all nodes), bench CPU %.2f ms |", v, c.GasPer,
+			float64(c.NodeCPU)/float64(time.Millisecond)/float64(c.Results), float64(c.BenchCPU)/float64(time.Millisecond)/float64(c.Results)))
+	}
+	if l := c.Latency; l != nil {
+		target := r.Worker.ProveTime + 2*l.BlockInterval
+		verdict := "met"
+		switch {
+		case l.Completed < l.Tasks:
+			verdict = "incomplete run"
+		case l.Median > target:
+			verdict = "not met"
+		}
+		out = append(out, fmt.Sprintf("| %s: latency routed -> verified result committed | median **%s**, p99 %s, max %s (%d/%d tasks); target prove + 2 blocks = %s: %s |",
+			v, l.Median.Round(time.Millisecond), l.P99.Round(time.Millisecond), l.Max.Round(time.Millisecond), l.Completed, l.Tasks,
+			target.Round(time.Millisecond), verdict))
+	}
+	return out
+}
+
+func (r *report) print(w io.Writer) {
+	fmt.Fprintln(w)
+	for _, l := range r.lines() {
+		fmt.Fprintln(w, l)
+	}
+	fmt.Fprintln(w)
+}
+
+// record writes the figures into path between this label's markers,
+// replacing an earlier run of the same label, or at the end.
+func (r *report) record(path string) error {
+	begin, end := "<!-- bench:"+r.Label+" -->", "<!-- /bench:"+r.Label+" -->"
+	section := begin + "\n" + strings.Join(r.lines(), "\n") + "\n" + end
+	old, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	s := string(old)
+	if s == "" {
+		s = "# Benchmarks\n\nFigures written by `make bench` (cmd/hyra-bench).\n"
+	}
+	i, j := strings.Index(s, begin), strings.Index(s, end)
+	if i >= 0 && j > i {
+		s = s[:i] + section + s[j+len(end):]
+	} else {
+		s = strings.TrimRight(s, "\n") + "\n\n" + section + "\n"
+	}
+	return os.WriteFile(path, []byte(s), 0o644)
+}
+
+// nodeSettings lists the node settings, and the GOGC and GOMAXPROCS the
+// nodes inherit from this process's environment.
+func nodeSettings(t nodeTweaks) string {
+	s := t.String()
+	for _, env := range []string{"GOGC", "GOMAXPROCS"} {
+		if v := os.Getenv(env); v != "" {
+			s += ", env " + env + "=" + v
+		}
+	}
+	return s
+}
+
+// commandLine is how this run was started, arguments quoted where needed.
+func commandLine() string {
+	args := []string{"go run ./cmd/hyra-bench"}
+	for _, a := range os.Args[1:] {
+		if a == "" || strings.ContainsAny(a, " \t\"'") {
+			a = fmt.Sprintf("%q", a)
+		}
+		args = append(args, a)
+	}
+	return strings.Join(args, " ")
+}
+
+func rates(v []float64) string {
+	var s []string
+	for _, x := range v {
+		s = append(s, fmt.Sprintf("%.0f", x))
+	}
+	return strings.Join(s, ", ")
+}
+
+func mib(b uint64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }

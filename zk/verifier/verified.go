@@ -1,0 +1,121 @@
+package verifier
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"sync"
+	"sync/atomic"
+)
+
+// VerifiedCacheSize bounds the verified-proof cache: a few blocks' worth of results plus a full
+// mempool. An entry is a 32-byte key (about 100 bytes with the map's overhead), so the cache
+// holds at most about 7 MB.
+const VerifiedCacheSize = 1 << 16
+
+// verifiedCache remembers, by content, the proofs that verified: the key is the sha256 of the
+// verifying key's hash, the proof and the whole statement. A node verifies a result ahead of
+// execution (in CheckTx, or in parallel in ProcessProposal) and the message handler, which calls
+// Verify again on the same bytes, then finds it here instead of running the pairing check a
+// second time. The answer is the same either way, since only proofs that verified are stored and
+// the key covers every byte the verification depends on; only the time differs. Eviction is
+// first-in first-out, in a fixed ring. It is safe for concurrent use.
+type verifiedCache struct {
+	mu   sync.Mutex
+	set  map[[32]byte]struct{}
+	ring [][32]byte
+	next int
+
+	hits, misses atomic.Uint64
+}
+
+var verified = newVerifiedCache(VerifiedCacheSize)
+
+func newVerifiedCache(size int) *verifiedCache {
+	return &verifiedCache{set: make(map[[32]byte]struct{}, size), ring: make([][32]byte, 0, size)}
+}
+
+func (c *verifiedCache) has(k [32]byte) bool {
+	c.mu.Lock()
+	_, ok := c.set[k]
+	c.mu.Unlock()
+	if ok {
+		c.hits.Add(1)
+	} else {
+		c.misses.Add(1)
+	}
+	return ok
+}
+
+// peek is has without counting a hit or a miss.
+func (c *verifiedCache) peek(k [32]byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.set[k]
+	return ok
+}
+
+func (c *verifiedCache) add(k [32]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.set[k]; ok {
+		return
+	}
+	if len(c.ring) < cap(c.ring) {
+		c.ring = append(c.ring, k)
+	} else {
+		delete(c.set, c.ring[c.next])
+		c.ring[c.next] = k
+		c.next = (c.next + 1) % len(c.ring)
+	}
+	c.set[k] = struct{}{}
+}
+
+func (c *verifiedCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.set)
+}
+
+// verifiedKey identifies a verification by everything its outcome depends on: the key (by
+// hash), the proof, and the statement the public inputs are computed from, each
+// length-prefixed so that no two distinct triples share an encoding. Keying on the statement
+// rather than on the public inputs is at least as strict (the statement determines them) and
+// spares a hit the two Poseidon2 commitments, which cost about a tenth of a verification for the
+// digits model.
+func verifiedKey(vkHash [32]byte, proof []byte, st Statement) [32]byte {
+	h := sha256.New()
+	var n [8]byte
+	field := func(b []byte) {
+		binary.BigEndian.PutUint64(n[:], uint64(len(b)))
+		h.Write(n[:])
+		h.Write(b)
+	}
+	h.Write([]byte("hyra/verified/v1"))
+	h.Write(vkHash[:])
+	field(proof)
+	field([]byte(st.ChainID))
+	binary.BigEndian.PutUint64(n[:], st.TaskID)
+	h.Write(n[:])
+	field(st.Worker)
+	field(st.Input)
+	field(st.Output)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// Cached reports whether Verify of exactly these bytes would be answered from the
+// verified-proof cache, without verifying anything: for a pre-verifier deciding whether a proof
+// still needs work.
+func Cached(vk []byte, proof []byte, st Statement) bool {
+	if checkSizes(vk, proof) != nil {
+		return false
+	}
+	return verified.peek(verifiedKey(sha256.Sum256(vk), proof, st))
+}
+
+// VerifiedCacheStats reports the verified-proof cache's hits and misses since the process
+// started and how many proofs it holds, for logs and benchmarks.
+func VerifiedCacheStats() (hits, misses uint64, size int) {
+	return verified.hits.Load(), verified.misses.Load(), verified.len()
+}
