@@ -74,14 +74,30 @@ func (b *benchNet) stop(keep bool) {
 // cpuTime is the user+system CPU time used so far by the nodes' processes.
 func (b *benchNet) cpuTime() time.Duration {
 	var total time.Duration
-	for _, node := range b.net.Nodes {
-		pid, err := os.ReadFile(node.PIDFile())
-		if err != nil {
-			continue
-		}
-		total += processCPU(strings.TrimSpace(string(pid)))
+	for _, pid := range b.pids() {
+		total += processCPU(pid)
 	}
 	return total
+}
+
+// peakRSS is the largest peak resident memory of the nodes so far.
+func (b *benchNet) peakRSS() uint64 {
+	var peak uint64
+	for _, pid := range b.pids() {
+		peak = max(peak, processPeakRSS(pid))
+	}
+	return peak
+}
+
+// pids are the running nodes' process ids.
+func (b *benchNet) pids() []string {
+	var out []string
+	for _, node := range b.net.Nodes {
+		if pid, err := os.ReadFile(node.PIDFile()); err == nil {
+			out = append(out, strings.TrimSpace(string(pid)))
+		}
+	}
+	return out
 }
 
 // processCPU reads utime+stime of a process from /proc (clock ticks of

@@ -28,6 +28,7 @@ type chainSummary struct {
 	Steady     float64 `json:"steady"`
 	EndToEnd   float64 `json:"end_to_end"`
 	NodeCPUms  float64 `json:"node_cpu_ms_per_result"`
+	NodeRSSMB  float64 `json:"node_peak_rss_mib"`
 	Blocks     int     `json:"blocks"`
 	LatencyMS  float64 `json:"latency_median_ms,omitempty"`
 	LatencyP99 float64 `json:"latency_p99_ms,omitempty"`
@@ -41,6 +42,7 @@ func (r *report) appendJSON(path string) error {
 		cs := chainSummary{Validators: c.Validators, Results: c.Results, Steady: c.Steady, EndToEnd: c.EndToEnd, Blocks: len(c.Blocks)}
 		if c.Results > 0 {
 			cs.NodeCPUms = float64(c.NodeCPU) / 1e6 / float64(c.Results)
+			cs.NodeRSSMB = float64(c.NodeRSS) / (1 << 20)
 		}
 		if c.Latency != nil {
 			cs.LatencyMS, cs.LatencyP99 = float64(c.Latency.Median)/1e6, float64(c.Latency.P99)/1e6

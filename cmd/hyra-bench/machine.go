@@ -81,8 +81,11 @@ func procField(path, key string) string {
 }
 
 // peakRSS is this process's peak resident memory (VmHWM) in bytes.
-func peakRSS() uint64 {
-	v := strings.Fields(procField("/proc/self/status", "VmHWM"))
+func peakRSS() uint64 { return processPeakRSS("self") }
+
+// processPeakRSS is the peak resident memory (VmHWM) of process pid in bytes.
+func processPeakRSS(pid string) uint64 {
+	v := strings.Fields(procField("/proc/"+pid+"/status", "VmHWM"))
 	if len(v) == 0 {
 		return 0
 	}

@@ -91,7 +91,8 @@ func (r *report) chainLines(c chainFigures) []string {
 		fmt.Sprintf("| %s: push | %d accepted in %s, %d mempool-full retries |", v, c.Push.Accepted, c.Push.Took.Round(time.Millisecond), c.Push.Retries))
 	if c.Results > 0 {
 		out = append(out, fmt.Sprintf("| %s: cost per result | %d gas; node CPU %.2f ms (all nodes), bench CPU %.2f ms |", v, c.GasPer,
-			float64(c.NodeCPU)/float64(time.Millisecond)/float64(c.Results), float64(c.BenchCPU)/float64(time.Millisecond)/float64(c.Results)))
+			float64(c.NodeCPU)/float64(time.Millisecond)/float64(c.Results), float64(c.BenchCPU)/float64(time.Millisecond)/float64(c.Results)),
+			fmt.Sprintf("| %s: node memory | peak RSS %s (largest node) |", v, mib(c.NodeRSS)))
 	}
 	if l := c.Latency; l != nil {
 		target := r.Worker.ProveTime + 2*l.BlockInterval

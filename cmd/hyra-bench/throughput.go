@@ -28,6 +28,7 @@ type chainFigures struct {
 	Blocks   []blockStat
 	NodeCPU  time.Duration // CPU time of all nodes during the push
 	BenchCPU time.Duration // CPU time of this process during the push
+	NodeRSS  uint64        // largest peak resident memory of a node after the push
 	GasPer   int64         // gas used per result transaction
 	Setup    time.Duration
 	Latency  *latencyFigures
@@ -110,7 +111,7 @@ func measureThroughput(ctx context.Context, cfg config, bn *benchNet, txs [][]by
 		return err
 	}
 	h1, err := waitDrained(ctx, bn.rpcs)
-	f.NodeCPU, f.BenchCPU = bn.cpuTime()-cpu0, selfCPU()-self0
+	f.NodeCPU, f.BenchCPU, f.NodeRSS = bn.cpuTime()-cpu0, selfCPU()-self0, bn.peakRSS()
 	stopWatch()
 	if err != nil {
 		return err
