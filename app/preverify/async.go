@@ -2,8 +2,6 @@ package preverify
 
 import (
 	"sync"
-
-	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 // Async verifies proofs on a fixed set of background goroutines, off the
@@ -48,17 +46,39 @@ func NewAsync(workers int) *Async {
 func (a *Async) work() {
 	defer a.wg.Done()
 	for j := range a.jobs {
-		a.verify(j)
+		a.verify(a.drain(j))
 	}
 }
 
-// verify checks one proof; a panic (which nothing here should raise) counts
-// as nothing learnt: the handler verifies in any case.
-func (a *Async) verify(j asyncJob) {
-	defer func() { _ = recover() }()
-	if verifier.Verify(j.vk, j.proof, j.st) != nil {
-		a.failed.add(j.tx)
+// drain returns first with the jobs already queued behind it, up to
+// maxBatch: under load the queue grows and batches grow with it, which is
+// when batch verification's saving counts.
+func (a *Async) drain(first asyncJob) []asyncJob {
+	batch := []asyncJob{first}
+	for len(batch) < maxBatch {
+		select {
+		case j, ok := <-a.jobs:
+			if !ok {
+				return batch
+			}
+			batch = append(batch, j)
+		default:
+			return batch
+		}
 	}
+	return batch
+}
+
+// verify checks a batch of proofs and remembers the transactions of those
+// that failed; a panic (which nothing here should raise) counts as nothing
+// learnt: the handler verifies in any case.
+func (a *Async) verify(batch []asyncJob) {
+	defer func() { _ = recover() }()
+	jobs := make([]job, len(batch))
+	for i, j := range batch {
+		jobs[i] = j.job
+	}
+	verifyJobs(jobs, func(i int) { a.failed.add(batch[i].tx) })
 }
 
 // submit queues j, or reports false when the queue is full.

@@ -35,17 +35,20 @@ func ProcessProposalHandler(next sdk.ProcessProposalHandler, decode sdk.TxDecode
 // goroutines, all joined before it returns, and reports how many proofs it
 // looked at and how many verified. Statements are built one after the other
 // (state is not for concurrent use); only the pure verification runs in
-// parallel. Proofs already cached are answered at once. It never fails: a
-// transaction that does not decode, a statement that cannot be built or a
-// panic leaves the work to the handler.
+// parallel, each goroutine batch-verifying its share (verifier.VerifyBatch).
+// Proofs already cached are answered at once. It never fails: a transaction
+// that does not decode, a statement that cannot be built or a panic leaves
+// the work to the handler.
 func Block(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource, workers int) (seen, ok int) {
 	jobs := blockJobs(ctx, txs, decode, src)
 	if len(jobs) == 0 {
 		return 0, 0
 	}
-	var verified, next atomic.Int64
+	var verified atomic.Int64
 	var wg sync.WaitGroup
-	for range max(1, min(workers, len(jobs))) {
+	n := max(1, min(workers, len(jobs)))
+	for w := range n {
+		share := jobs[w*len(jobs)/n : (w+1)*len(jobs)/n]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -54,16 +57,39 @@ func Block(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSou
 					ctx.Logger().Error("parallel proof pre-verification panicked; leaving it to the handler", "panic", r)
 				}
 			}()
-			for i := next.Add(1) - 1; i < int64(len(jobs)); i = next.Add(1) - 1 {
-				j := jobs[i]
-				if verifier.Verify(j.vk, j.proof, j.st) == nil {
-					verified.Add(1)
-				}
+			for len(share) > 0 {
+				k := min(len(share), maxBatch)
+				verified.Add(int64(verifyJobs(share[:k], nil)))
+				share = share[k:]
 			}
 		}()
 	}
 	wg.Wait()
 	return len(jobs), int(verified.Load())
+}
+
+// maxBatch bounds a batch verification: large enough that the shared final
+// exponentiation is amortised, small enough that a batch with an invalid
+// proof in it is split again in a few steps.
+const maxBatch = 64
+
+// verifyJobs batch-verifies jobs, calls failed (when not nil) with the index
+// of each job whose proof did not verify, and returns how many did.
+func verifyJobs(jobs []job, failed func(i int)) int {
+	items := make([]verifier.Item, len(jobs))
+	for i, j := range jobs {
+		items[i] = verifier.Item{VK: j.vk, Proof: j.proof, St: j.st}
+	}
+	ok := 0
+	for i, err := range verifier.VerifyBatch(items) {
+		switch {
+		case err == nil:
+			ok++
+		case failed != nil:
+			failed(i)
+		}
+	}
+	return ok
 }
 
 // blockJobs decodes the block's transactions and builds each result's

@@ -1,0 +1,25 @@
+package verifier
+
+// ForgetVerified empties the verified-proof cache, so that a benchmark measures full
+// verifications on every iteration.
+func ForgetVerified() {
+	verified.mu.Lock()
+	defer verified.mu.Unlock()
+	clear(verified.set)
+	verified.ring = verified.ring[:0]
+	verified.next = 0
+}
+
+// BatchPasses reports whether items (uncached, all under one key) pass one batch check, with
+// no splitting and no fallback to single checks.
+func BatchPasses(items []Item) bool {
+	var ps []*prepared
+	for _, it := range items {
+		p, err := prepare(it)
+		if err != nil || p == nil {
+			return false
+		}
+		ps = append(ps, p)
+	}
+	return ps[0].key.verifyBatch(ps)
+}
