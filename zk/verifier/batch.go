@@ -27,8 +27,9 @@ type Item struct {
 // other item's answer. Proofs that verified go to the verified-proof cache, as with Verify.
 //
 // The coefficients come from crypto/rand after the proofs are fixed, so a batch holding an
-// invalid proof passes with probability at most 2^-128. That is why batches serve the
-// pre-verifiers, whose only effect is the cache, and never a state transition directly.
+// invalid proof passes with probability at most 2^-128, below BN254's own security level. Only
+// the pre-verifiers batch (their only effect is the cache); the handler verifies a proof it does
+// not find cached alone, deterministically.
 func VerifyBatch(items []Item) []error {
 	errs := make([]error, len(items))
 	var groups []*batchGroup
