@@ -38,6 +38,7 @@ type config struct {
 	cacheDir   string
 	tasks      int
 	validators []int
+	reps       int
 	latency    int
 	rawFor     time.Duration
 	budget     time.Duration
@@ -59,6 +60,7 @@ func main() {
 	flag.StringVar(&cfg.cacheDir, "cache", "build/bench", "cache of pre-generated proofs and the chains' homes")
 	flag.IntVar(&cfg.tasks, "n", 4000, "results pushed per chain (one task and one worker each)")
 	flag.StringVar(&validators, "validators", "1,4", "chains to run: comma-separated validator counts (empty: none)")
+	flag.IntVar(&cfg.reps, "reps", 3, "runs of each chain, each on a fresh chain with the same proofs; the figures are their median")
 	flag.IntVar(&cfg.latency, "latency-tasks", 30, "tasks of the latency run with real worker daemons (0: skip)")
 	flag.DurationVar(&cfg.rawFor, "raw-for", 3*time.Second, "duration of each raw verification measurement")
 	flag.DurationVar(&cfg.budget, "budget", 9*time.Minute, "give up after this long")
@@ -144,10 +146,13 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	}
 	rep.Pregen = gen
 	for _, v := range cfg.validators {
-		res, err := runChain(ctx, cfg, m, proofs, v)
-		rep.Chains = append(rep.Chains, res)
-		if err != nil {
-			return rep, fmt.Errorf("%d-validator chain: %w", v, err)
+		for r := range max(1, cfg.reps) {
+			step("%d-validator chain, run %d of %d: %d results", v, r+1, max(1, cfg.reps), len(proofs))
+			res, err := runChain(ctx, cfg, m, proofs, v, r == 0)
+			rep.Chains = append(rep.Chains, res)
+			if err != nil {
+				return rep, fmt.Errorf("%d-validator chain: %w", v, err)
+			}
 		}
 	}
 	rep.Machine.LoadAfter = loadAverage()

@@ -61,51 +61,86 @@ func (r *report) lines() []string {
 	if p := r.Pregen; p.Proved > 0 || p.Cached > 0 {
 		out = append(out, fmt.Sprintf("| pre-generated proofs | %d proved (%.1f/s), %d from the cache |", p.Proved, p.Rate, p.Cached))
 	}
-	for _, c := range r.Chains {
-		if c.Results > 0 {
-			out = append(out, r.chainLines(c)...)
+	for _, runs := range byValidators(r.Chains) {
+		out = append(out, r.chainLines(runs)...)
+	}
+	return out
+}
+
+// byValidators groups the measured runs by chain size, in the order run.
+func byValidators(chains []chainFigures) [][]chainFigures {
+	var out [][]chainFigures
+	for _, c := range chains {
+		if c.Results == 0 {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1][0].Validators == c.Validators {
+			out[n-1] = append(out[n-1], c)
+		} else {
+			out = append(out, []chainFigures{c})
 		}
 	}
 	return out
 }
 
-func (r *report) chainLines(c chainFigures) []string {
+// chainLines renders the runs of one chain size: medians, then each run.
+func (r *report) chainLines(runs []chainFigures) []string {
+	c := runs[0]
 	v := fmt.Sprintf("%d validator", c.Validators)
 	if c.Validators > 1 {
 		v += "s"
 	}
+	rate := median(collect(runs, func(c chainFigures) float64 { return c.EndToEnd }))
+	cpu := median(collect(runs, func(c chainFigures) float64 {
+		return float64(c.NodeCPU) / float64(time.Millisecond) / float64(c.Results)
+	}))
+	rss := median(collect(runs, func(c chainFigures) float64 { return float64(c.NodeRSS) }))
 	out := []string{
-		fmt.Sprintf("| %s: committed verified results/s | **%.0f/s** first broadcast to last result committed; %.0f/s over the blocks after the first (%d results, %d failed, %d refused in CheckTx) |",
-			v, c.EndToEnd, c.Steady, c.Results, c.Failed, c.Push.Rejected),
+		fmt.Sprintf("| %s: committed verified results/s | **%.0f/s**, median of %d runs (%s), first broadcast to last result committed |",
+			v, rate, len(runs), rates(collect(runs, func(c chainFigures) float64 { return c.EndToEnd }))),
 	}
 	if r.Raw.OneCore > 0 {
 		out = append(out, fmt.Sprintf("| %s: ratio to 1-core raw / to all-cores limit | **%.2fx / %.2fx** |",
-			v, c.EndToEnd/r.Raw.OneCore, c.EndToEnd/r.Raw.AllCores))
-	}
-	var counts []string
-	for _, b := range c.Blocks {
-		counts = append(counts, fmt.Sprint(b.Completed))
+			v, rate/r.Raw.OneCore, rate/r.Raw.AllCores))
 	}
 	out = append(out,
-		fmt.Sprintf("| %s: results per block | %s |", v, strings.Join(counts, ", ")),
-		fmt.Sprintf("| %s: push | %d accepted in %s, %d mempool-full retries |", v, c.Push.Accepted, c.Push.Took.Round(time.Millisecond), c.Push.Retries))
-	if c.Results > 0 {
-		out = append(out, fmt.Sprintf("| %s: cost per result | %d gas; node CPU %.2f ms (all nodes), bench CPU %.2f ms |", v, c.GasPer,
-			float64(c.NodeCPU)/float64(time.Millisecond)/float64(c.Results), float64(c.BenchCPU)/float64(time.Millisecond)/float64(c.Results)),
-			fmt.Sprintf("| %s: node memory | peak RSS %s (largest node) |", v, mib(c.NodeRSS)))
-	}
-	if l := c.Latency; l != nil {
-		target := r.Worker.ProveTime + 2*l.BlockInterval
-		verdict := "met"
-		switch {
-		case l.Completed < l.Tasks:
-			verdict = "incomplete run"
-		case l.Median > target:
-			verdict = "not met"
+		fmt.Sprintf("| %s: cost per result | %d gas; node CPU %.2f ms (all nodes, median) |", v, c.GasPer, cpu),
+		fmt.Sprintf("| %s: node memory | peak RSS %s (largest node, median) |", v, mib(uint64(rss))))
+	for i, c := range runs {
+		var counts []string
+		for _, b := range c.Blocks {
+			counts = append(counts, fmt.Sprint(b.Completed))
 		}
-		out = append(out, fmt.Sprintf("| %s: latency routed -> verified result committed | median **%s**, p99 %s, max %s (%d/%d tasks); target prove + 2 blocks = %s: %s |",
-			v, l.Median.Round(time.Millisecond), l.P99.Round(time.Millisecond), l.Max.Round(time.Millisecond), l.Completed, l.Tasks,
-			target.Round(time.Millisecond), verdict))
+		out = append(out, fmt.Sprintf("| %s, run %d | %.0f/s; %d results (%d failed, %d refused in CheckTx) in blocks of %s; pushed in %s (%d mempool-full retries); node CPU %.2f ms per result |",
+			v, i+1, c.EndToEnd, c.Results, c.Failed, c.Push.Rejected, strings.Join(counts, ", "),
+			c.Push.Took.Round(time.Millisecond), c.Push.Retries, float64(c.NodeCPU)/float64(time.Millisecond)/float64(c.Results)))
+	}
+	for _, c := range runs {
+		if l := c.Latency; l != nil {
+			out = append(out, r.latencyLine(v, l))
+		}
+	}
+	return out
+}
+
+func (r *report) latencyLine(v string, l *latencyFigures) string {
+	target := r.Worker.ProveTime + 2*l.BlockInterval
+	verdict := "met"
+	switch {
+	case l.Completed < l.Tasks:
+		verdict = "incomplete run"
+	case l.Median > target:
+		verdict = "not met"
+	}
+	return fmt.Sprintf("| %s: latency routed -> verified result committed | median **%s**, p99 %s, max %s (%d/%d tasks); target prove + 2 blocks = %s: %s |",
+		v, l.Median.Round(time.Millisecond), l.P99.Round(time.Millisecond), l.Max.Round(time.Millisecond), l.Completed, l.Tasks,
+		target.Round(time.Millisecond), verdict)
+}
+
+func collect(runs []chainFigures, f func(chainFigures) float64) []float64 {
+	out := make([]float64, len(runs))
+	for i, c := range runs {
+		out[i] = f(c)
 	}
 	return out
 }

@@ -35,11 +35,10 @@ type chainFigures struct {
 }
 
 // runChain starts a chain of v validators, prepares len(results) claimed
-// tasks, pushes the results and measures; on the single validator it also
-// runs the latency measurement.
-func runChain(ctx context.Context, cfg config, m *model, results []result, v int) (chainFigures, error) {
+// tasks, pushes the results and measures; on the single validator, when
+// withLatency, it also runs the latency measurement.
+func runChain(ctx context.Context, cfg config, m *model, results []result, v int, withLatency bool) (chainFigures, error) {
 	f := chainFigures{Validators: v}
-	step("%d-validator chain: %d results", v, len(results))
 	cctx, err := clientContext()
 	if err != nil {
 		return f, err
@@ -49,7 +48,7 @@ func runChain(ctx context.Context, cfg config, m *model, results []result, v int
 		workers[i] = throughputWorker(i)
 	}
 	latencyWorkers := 0
-	if v == 1 && cfg.latency > 0 {
+	if v == 1 && cfg.latency > 0 && withLatency {
 		latencyWorkers = latencyWorkerCount
 	}
 	bn, err := startNet(ctx, cfg, genesisAccounts(len(results), latencyWorkers), v)
