@@ -21,7 +21,9 @@ import (
 //     node's proposals, and the transaction is refused at its re-check after
 //     the next block (evicted from the mempool) or when sent again. It can
 //     still reach a block that another proposer makes before its own check
-//     finished, where the handler refuses it;
+//     finished, where the handler refuses it. A worker once caught with an
+//     invalid proof has its later proofs verified in CheckTx, so that it
+//     cannot have the network gossip and verify invalid proofs for free;
 //   - "sync" (or true): CheckTx verifies, under the ABCI lock, and refuses an
 //     invalid proof before it reaches the mempool, at the cost of
 //     throughput (all verification then runs one at a time, see

@@ -86,10 +86,15 @@ func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
 			continue
 		}
 		if d.async != nil {
-			if verifier.Cached(vk, msg.Proof, st) || d.async.submit(asyncJob{job{vk: vk, proof: msg.Proof, st: st}, txHash(ctx)}) {
+			worker := sha256.Sum256([]byte(msg.Worker))
+			if verifier.Cached(vk, msg.Proof, st) {
 				continue
 			}
-			// The queue is full: verify here, which also slows the sender down.
+			if d.async.trusts(worker) && d.async.submit(asyncJob{job{vk: vk, proof: msg.Proof, st: st}, txHash(ctx), worker}) {
+				continue
+			}
+			// A worker with an invalid proof on record, or a full queue: verify here, which also
+			// slows the sender down.
 		}
 		if err := verifier.Verify(vk, msg.Proof, st); err != nil {
 			return errorsmod.Wrapf(tptypes.ErrInvalidProof, "task %d: %s", msg.TaskId, err)

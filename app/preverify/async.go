@@ -19,6 +19,7 @@ import (
 type Async struct {
 	jobs    chan asyncJob
 	failed  *hashSet
+	suspect *hashSet // workers who sent an invalid proof: CheckTx verifies theirs itself
 	workers int
 	start   sync.Once
 	wg      sync.WaitGroup
@@ -26,7 +27,7 @@ type Async struct {
 
 type asyncJob struct {
 	job
-	tx [32]byte
+	tx, worker [32]byte
 }
 
 // Bounds of the background verifier: a full mempool's worth of queued
@@ -40,8 +41,16 @@ const (
 // with the first proof handed over (an app that never checks a transaction,
 // such as one built for an export, starts none).
 func NewAsync(workers int) *Async {
-	return &Async{jobs: make(chan asyncJob, asyncQueue), failed: newHashSet(failedLimit), workers: max(1, workers)}
+	return &Async{jobs: make(chan asyncJob, asyncQueue), failed: newHashSet(failedLimit), suspect: newHashSet(failedLimit), workers: max(1, workers)}
 }
+
+// trusts reports whether CheckTx may hand worker's proofs over instead of
+// verifying them itself. A worker with an invalid proof on record loses
+// that: otherwise each invalid proof it sends would pass CheckTx, be
+// gossiped, and cost every node a verification (more, inside a batch that
+// must be split) before a re-check evicts it. Verified in CheckTx, its next
+// invalid proof is refused at once and goes nowhere.
+func (a *Async) trusts(worker [32]byte) bool { return !a.suspect.has(worker) }
 
 func (a *Async) work() {
 	defer a.wg.Done()
@@ -78,7 +87,10 @@ func (a *Async) verify(batch []asyncJob) {
 	for i, j := range batch {
 		jobs[i] = j.job
 	}
-	verifyJobs(jobs, func(i int) { a.failed.add(batch[i].tx) })
+	verifyJobs(jobs, func(i int) {
+		a.failed.add(batch[i].tx)
+		a.suspect.add(batch[i].worker)
+	})
 }
 
 // submit queues j, or reports false when the queue is full.

@@ -34,7 +34,7 @@ func (oneMsgTx) GetMsgs() []sdk.Msg {
 // itself (and so refuses an invalid proof at once) rather than dropping the
 // work or blocking.
 func TestAsyncQueueFullVerifiesInline(t *testing.T) {
-	a := &Async{jobs: make(chan asyncJob), failed: newHashSet(4)} // no room, no workers
+	a := &Async{jobs: make(chan asyncJob), failed: newHashSet(4), suspect: newHashSet(4)} // no room, no workers
 	key := storetypes.NewKVStoreKey("test")
 	c := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t")).Ctx.
 		WithExecMode(sdk.ExecModeCheck).WithLogger(log.NewNopLogger()).WithTxBytes([]byte("tx"))

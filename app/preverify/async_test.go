@@ -44,6 +44,8 @@ func TestAsyncAnteDecorator(t *testing.T) {
 	require.ErrorIs(t, err, tptypes.ErrInvalidProof, "re-check evicts the invalid transaction")
 	_, err = runAsyncAnte(e, a, sdk.ExecModeCheck, bad, e.invalid(3))
 	require.ErrorIs(t, err, tptypes.ErrInvalidProof, "sending it again is refused at once")
+	_, err = runAsyncAnte(e, a, sdk.ExecModeCheck, []byte("bad tx, new bytes"), e.invalid(3))
+	require.ErrorIs(t, err, tptypes.ErrInvalidProof, "its worker's next invalid proof is verified in CheckTx and refused")
 	reached, err = runAsyncAnte(e, a, sdk.ExecModeReCheck, good, e.valid[0], exec(e.valid[1]))
 	require.NoError(t, err)
 	require.True(t, reached)
