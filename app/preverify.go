@@ -16,7 +16,7 @@ import (
 // says how CheckTx treats result proofs:
 //
 //   - "async" (the default): CheckTx builds each proof's statement and hands
-//     it to background verifiers (one per core), off the ABCI lock, and
+//     it to background verifiers (one per core but one), off the ABCI lock, and
 //     returns; a proof found invalid keeps its transaction out of this
 //     node's proposals, and the transaction is refused at its re-check after
 //     the next block (evicted from the mempool) or when sent again. It can
@@ -56,7 +56,9 @@ func (app *App) setPreverifiers(appOpts servertypes.AppOptions) error {
 	case "sync":
 		app.SetAnteHandler(preverify.WithDecorator(app.AnteHandler(), preverify.NewAnteDecorator(app.TaskPoolKeeper)))
 	case "async":
-		async := preverify.NewAsync(runtime.GOMAXPROCS(0))
+		// One background verifier per core but one (at least one): the core left over serves the
+		// ABCI lock (CheckTx, block execution), which is the serial part of the node's work.
+		async := preverify.NewAsync(runtime.GOMAXPROCS(0) - 1)
 		app.SetAnteHandler(preverify.WithDecorator(app.AnteHandler(), preverify.NewAsyncAnteDecorator(app.TaskPoolKeeper, async)))
 		app.SetPrepareProposal(preverify.PrepareProposalHandler(handlers.PrepareProposalHandler(), async))
 	}
