@@ -106,7 +106,7 @@ func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
 // knownInvalid refuses a transaction whose proof the Async verifier found
 // invalid.
 func (d AnteDecorator) knownInvalid(ctx sdk.Context, tx sdk.Tx) error {
-	if d.async == nil || len(ctx.TxBytes()) == 0 || len(resultMsgs(tx)) == 0 || !d.async.failed.has(txHash(ctx)) {
+	if d.async == nil || len(ctx.TxBytes()) == 0 || len(resultMsgs(tx)) == 0 || !d.async.failed.Has(txHash(ctx)) {
 		return nil
 	}
 	return errorsmod.Wrap(tptypes.ErrInvalidProof, "a result proof of this transaction did not verify")

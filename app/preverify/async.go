@@ -3,6 +3,8 @@ package preverify
 import (
 	"sync"
 	"time"
+
+	"github.com/hyra-network/hyra/internal/fifoset"
 )
 
 // Async verifies proofs on a fixed set of background goroutines, off the
@@ -19,8 +21,8 @@ import (
 // handler, with the same result. The queue and the failed set are bounded.
 type Async struct {
 	jobs    chan asyncJob
-	failed  *hashSet
-	suspect *hashSet // workers who sent an invalid proof: CheckTx verifies theirs itself
+	failed  *fifoset.Set
+	suspect *fifoset.Set // workers who sent an invalid proof: CheckTx verifies theirs itself
 	workers int
 	start   sync.Once
 	wg      sync.WaitGroup
@@ -42,7 +44,7 @@ const (
 // with the first proof handed over (an app that never checks a transaction,
 // such as one built for an export, starts none).
 func NewAsync(workers int) *Async {
-	return &Async{jobs: make(chan asyncJob, asyncQueue), failed: newHashSet(failedLimit), suspect: newHashSet(failedLimit), workers: max(1, workers)}
+	return &Async{jobs: make(chan asyncJob, asyncQueue), failed: fifoset.New(failedLimit), suspect: fifoset.New(failedLimit), workers: max(1, workers)}
 }
 
 // trusts reports whether CheckTx may hand worker's proofs over instead of
@@ -51,7 +53,7 @@ func NewAsync(workers int) *Async {
 // gossiped, and cost every node a verification (more, inside a batch that
 // must be split) before a re-check evicts it. Verified in CheckTx, its next
 // invalid proof is refused at once and goes nowhere.
-func (a *Async) trusts(worker [32]byte) bool { return !a.suspect.has(worker) }
+func (a *Async) trusts(worker [32]byte) bool { return !a.suspect.Has(worker) }
 
 func (a *Async) work() {
 	defer a.wg.Done()
@@ -97,8 +99,8 @@ func (a *Async) verify(batch []asyncJob) {
 		jobs[i] = j.job
 	}
 	verifyJobs(jobs, func(i int) {
-		a.failed.add(batch[i].tx)
-		a.suspect.add(batch[i].worker)
+		a.failed.Add(batch[i].tx)
+		a.suspect.Add(batch[i].worker)
 	})
 }
 
@@ -124,46 +126,4 @@ func (a *Async) Close() {
 	a.start.Do(func() {}) // no workers start after this
 	close(a.jobs)
 	a.wg.Wait()
-}
-
-// hashSet is a bounded set of 32-byte hashes with first-in first-out
-// eviction, safe for concurrent use.
-type hashSet struct {
-	mu   sync.Mutex
-	set  map[[32]byte]struct{}
-	ring [][32]byte
-	next int
-}
-
-func newHashSet(size int) *hashSet {
-	return &hashSet{set: make(map[[32]byte]struct{}), ring: make([][32]byte, 0, size)}
-}
-
-func (s *hashSet) add(h [32]byte) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, ok := s.set[h]; ok {
-		return
-	}
-	if len(s.ring) < cap(s.ring) {
-		s.ring = append(s.ring, h)
-	} else {
-		delete(s.set, s.ring[s.next])
-		s.ring[s.next] = h
-		s.next = (s.next + 1) % len(s.ring)
-	}
-	s.set[h] = struct{}{}
-}
-
-func (s *hashSet) empty() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.set) == 0
-}
-
-func (s *hashSet) has(h [32]byte) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	_, ok := s.set[h]
-	return ok
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/internal/fifoset"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/verifier"
 )
@@ -34,24 +35,11 @@ func (oneMsgTx) GetMsgs() []sdk.Msg {
 // itself (and so refuses an invalid proof at once) rather than dropping the
 // work or blocking.
 func TestAsyncQueueFullVerifiesInline(t *testing.T) {
-	a := &Async{jobs: make(chan asyncJob), failed: newHashSet(4), suspect: newHashSet(4)} // no room, no workers
+	a := &Async{jobs: make(chan asyncJob), failed: fifoset.New(4), suspect: fifoset.New(4)} // no room, no workers
 	key := storetypes.NewKVStoreKey("test")
 	c := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t")).Ctx.
 		WithExecMode(sdk.ExecModeCheck).WithLogger(log.NewNopLogger()).WithTxBytes([]byte("tx"))
 	d := NewAsyncAnteDecorator(badSource{}, a)
 	_, err := d.AnteHandle(c, oneMsgTx{}, false, func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, nil })
 	require.ErrorIs(t, err, tptypes.ErrInvalidProof)
-}
-
-// TestHashSetBounded: the failed set never grows past its size and forgets
-// the oldest first.
-func TestHashSetBounded(t *testing.T) {
-	s := newHashSet(4)
-	for i := range 10 {
-		s.add([32]byte{byte(i)})
-		s.add([32]byte{byte(i)})
-	}
-	require.Len(t, s.set, 4)
-	require.False(t, s.has([32]byte{5}))
-	require.True(t, s.has([32]byte{9}))
 }

@@ -17,12 +17,12 @@ import (
 // validator's view of a block it is given.
 func PrepareProposalHandler(next sdk.PrepareProposalHandler, a *Async) sdk.PrepareProposalHandler {
 	return func(ctx sdk.Context, req *abci.RequestPrepareProposal) (*abci.ResponsePrepareProposal, error) {
-		if a.failed.empty() {
+		if a.failed.Len() == 0 {
 			return next(ctx, req)
 		}
 		kept := make([][]byte, 0, len(req.Txs))
 		for _, tx := range req.Txs {
-			if !a.failed.has(sha256.Sum256(tx)) {
+			if !a.failed.Has(sha256.Sum256(tx)) {
 				kept = append(kept, tx)
 			}
 		}

@@ -52,7 +52,7 @@ func VerifyBatch(items []Item) []error {
 	for _, g := range groups {
 		for _, p := range g.items {
 			if errs[p.index] == nil {
-				verified.add(p.id)
+				verified.Add(p.id)
 			}
 		}
 	}
@@ -76,7 +76,7 @@ func prepare(it Item) (*prepared, error) {
 	}
 	p := &prepared{vkHash: sha256.Sum256(it.VK)}
 	p.id = verifiedKey(p.vkHash, it.Proof, it.St)
-	if verified.peek(p.id) {
+	if verified.Has(p.id) {
 		return nil, nil
 	}
 	var err error

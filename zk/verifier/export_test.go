@@ -2,13 +2,7 @@ package verifier
 
 // ForgetVerified empties the verified-proof cache, so that a benchmark measures full
 // verifications on every iteration.
-func ForgetVerified() {
-	verified.mu.Lock()
-	defer verified.mu.Unlock()
-	clear(verified.set)
-	verified.ring = verified.ring[:0]
-	verified.next = 0
-}
+func ForgetVerified() { verified.Clear() }
 
 // BatchPasses reports whether items (uncached, all under one key) pass one batch check, with
 // no splitting and no fallback to single checks.

@@ -3,8 +3,9 @@ package verifier
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"sync"
 	"sync/atomic"
+
+	"github.com/hyra-network/hyra/internal/fifoset"
 )
 
 // VerifiedCacheSize bounds the verified-proof cache: a few blocks' worth of results plus a full
@@ -18,62 +19,25 @@ const VerifiedCacheSize = 1 << 16
 // Verify again on the same bytes, then finds it here instead of running the pairing check a
 // second time. The answer is the same either way, since only proofs that verified are stored and
 // the key covers every byte the verification depends on; only the time differs. Eviction is
-// first-in first-out, in a fixed ring. It is safe for concurrent use.
+// first-in first-out (internal/fifoset). It is safe for concurrent use.
 type verifiedCache struct {
-	mu   sync.Mutex
-	set  map[[32]byte]struct{}
-	ring [][32]byte
-	next int
-
+	*fifoset.Set
 	hits, misses atomic.Uint64
 }
 
 var verified = newVerifiedCache(VerifiedCacheSize)
 
-func newVerifiedCache(size int) *verifiedCache {
-	return &verifiedCache{set: make(map[[32]byte]struct{}, size), ring: make([][32]byte, 0, size)}
-}
+func newVerifiedCache(size int) *verifiedCache { return &verifiedCache{Set: fifoset.New(size)} }
 
+// has is Has, counting a hit or a miss.
 func (c *verifiedCache) has(k [32]byte) bool {
-	c.mu.Lock()
-	_, ok := c.set[k]
-	c.mu.Unlock()
+	ok := c.Has(k)
 	if ok {
 		c.hits.Add(1)
 	} else {
 		c.misses.Add(1)
 	}
 	return ok
-}
-
-// peek is has without counting a hit or a miss.
-func (c *verifiedCache) peek(k [32]byte) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	_, ok := c.set[k]
-	return ok
-}
-
-func (c *verifiedCache) add(k [32]byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.set[k]; ok {
-		return
-	}
-	if len(c.ring) < cap(c.ring) {
-		c.ring = append(c.ring, k)
-	} else {
-		delete(c.set, c.ring[c.next])
-		c.ring[c.next] = k
-		c.next = (c.next + 1) % len(c.ring)
-	}
-	c.set[k] = struct{}{}
-}
-
-func (c *verifiedCache) len() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.set)
 }
 
 // verifiedKey identifies a verification by everything its outcome depends on: the key (by
@@ -111,11 +75,11 @@ func Cached(vk []byte, proof []byte, st Statement) bool {
 	if checkSizes(vk, proof) != nil {
 		return false
 	}
-	return verified.peek(verifiedKey(sha256.Sum256(vk), proof, st))
+	return verified.Has(verifiedKey(sha256.Sum256(vk), proof, st))
 }
 
 // VerifiedCacheStats reports the verified-proof cache's hits and misses since the process
 // started and how many proofs it holds, for logs and benchmarks.
 func VerifiedCacheStats() (hits, misses uint64, size int) {
-	return verified.hits.Load(), verified.misses.Load(), verified.len()
+	return verified.hits.Load(), verified.misses.Load(), verified.Len()
 }

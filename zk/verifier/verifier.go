@@ -78,7 +78,7 @@ func Verify(vk []byte, proof []byte, st Statement) error {
 	if err := verify(vkHash, vk, proof, st); err != nil {
 		return err
 	}
-	verified.add(id)
+	verified.Add(id)
 	return nil
 }
 
