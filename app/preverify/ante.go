@@ -86,10 +86,10 @@ func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
 			continue
 		}
 		if d.async != nil {
-			worker := sha256.Sum256([]byte(msg.Worker))
 			if verifier.Cached(vk, msg.Proof, st) {
 				continue
 			}
+			worker := sha256.Sum256(st.Worker) // the address bytes, whatever the spelling of msg.Worker
 			if d.async.trusts(worker) && d.async.submit(asyncJob{job{vk: vk, proof: msg.Proof, st: st}, txHash(ctx), worker}) {
 				continue
 			}
