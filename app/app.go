@@ -32,6 +32,7 @@ import (
 	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 
+	"github.com/hyra-network/hyra/app/sigcache"
 	modelregistrykeeper "github.com/hyra-network/hyra/x/modelregistry/keeper"
 	rewardskeeper "github.com/hyra-network/hyra/x/rewards/keeper"
 	routerkeeper "github.com/hyra-network/hyra/x/router/keeper"
@@ -54,6 +55,7 @@ type App struct {
 	appCodec          codec.Codec
 	txConfig          client.TxConfig
 	interfaceRegistry codectypes.InterfaceRegistry
+	sigCache          *sigcache.Cache // signatures verified in CheckTx, not again in FinalizeBlock
 
 	AccountKeeper         authkeeper.AccountKeeper
 	BankKeeper            bankkeeper.BaseKeeper
@@ -132,6 +134,9 @@ func New(
 	}
 
 	app.App = appBuilder.Build(db, traceStore, baseAppOptions...)
+	// Before the proof pre-verifiers, so that they wrap it: the SDK's checks, then the proofs.
+	app.sigCache = sigcache.New(app.AccountKeeper)
+	app.SetAnteHandler(app.sigCache.Wrap(app.AnteHandler()))
 	if err := app.setPreverifiers(appOpts); err != nil {
 		return nil, err
 	}
@@ -171,3 +176,8 @@ func (app *App) kvStoreKeys() map[string]*storetypes.KVStoreKey {
 
 // SimulationManager returns the simulation manager of the application.
 func (app *App) SimulationManager() *module.SimulationManager { return app.sm }
+
+// SignatureCacheStats reports how many transactions FinalizeBlock executed
+// without checking their signatures a second time (verified in CheckTx), and
+// how many it checked.
+func (app *App) SignatureCacheStats() (hits, misses uint64) { return app.sigCache.Stats() }
