@@ -36,8 +36,8 @@ import (
 // reach a block.
 const FlagPreverifyCheckTx = "hyra.preverify-check-tx"
 
-// defaultPreverifyMode is the mode when app.toml does not set one.
-const defaultPreverifyMode = "async"
+// DefaultPreverifyMode is the mode when app.toml does not set one.
+const DefaultPreverifyMode = "async"
 
 // setPreverifiers installs the proof pre-verifiers of app/preverify: the
 // ante decorator (after the SDK's) in the mode app.toml asks for, the
@@ -69,11 +69,11 @@ func (app *App) setPreverifiers(appOpts servertypes.AppOptions) error {
 // preverifyMode reads FlagPreverifyCheckTx: async, sync or off.
 func preverifyMode(appOpts servertypes.AppOptions) (string, error) {
 	if appOpts == nil {
-		return defaultPreverifyMode, nil
+		return DefaultPreverifyMode, nil
 	}
 	switch v := appOpts.Get(FlagPreverifyCheckTx).(type) {
 	case nil:
-		return defaultPreverifyMode, nil
+		return DefaultPreverifyMode, nil
 	case bool:
 		if v {
 			return "sync", nil

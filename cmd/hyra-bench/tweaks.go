@@ -89,8 +89,8 @@ func tomlValue(v string) string {
 
 // setTOML replaces the line of key in [section] of a TOML file, keeping the
 // rest of the file as it is. A key hyrad writes must be there (a missing one
-// means the format changed); a section hyrad does not write ([hyra], read by
-// the app but absent from the default template) is appended.
+// means the format changed), except in [hyra], which homes made by an older
+// hyrad lack: there it is added.
 func setTOML(path, section, key, value string) error {
 	b, err := os.ReadFile(path)
 	if err != nil {

@@ -22,11 +22,45 @@ func initCometBFTConfig() *cmtcfg.Config {
 	return cfg
 }
 
+// hyraConfig is app.toml's [hyra] section: hyra's own node settings.
+type hyraConfig struct {
+	PreverifyCheckTx string `mapstructure:"preverify-check-tx"`
+}
+
+// appConfig is app.toml: the SDK's settings and hyra's.
+type appConfig struct {
+	serverconfig.Config `mapstructure:",squash"`
+	Hyra                hyraConfig `mapstructure:"hyra"`
+}
+
+const hyraConfigTemplate = `
+###############################################################################
+###                                  Hyra                                   ###
+###############################################################################
+
+[hyra]
+
+# How CheckTx treats the zero-knowledge proofs of results (BENCHMARKS.md has
+# the figures):
+#   "async": hand each proof to background verifiers, off the ABCI lock, which
+#            check them in batches; a proof found invalid keeps its transaction
+#            out of this node's blocks;
+#   "sync":  verify in CheckTx, refusing an invalid proof before it enters the
+#            mempool, at the cost of throughput;
+#   "off":   leave proofs to ProcessProposal and the message handler; best
+#            where nodes are short of CPU.
+# Whatever the mode, ProcessProposal verifies a proposed block's proofs on
+# every core before the block executes. The mode never changes a block's
+# outcome or gas.
+preverify-check-tx = "{{ .Hyra.PreverifyCheckTx }}"
+`
+
 // initAppConfig returns the app.toml template and defaults written by `hyrad init`.
 func initAppConfig() (string, interface{}) {
 	srvCfg := serverconfig.DefaultConfig()
 	// Validators of a public network should raise this to price out spam;
 	// zero keeps a local chain usable without fees.
 	srvCfg.MinGasPrices = "0" + app.BondDenom
-	return serverconfig.DefaultConfigTemplate, *srvCfg
+	cfg := appConfig{Config: *srvCfg, Hyra: hyraConfig{PreverifyCheckTx: app.DefaultPreverifyMode}}
+	return serverconfig.DefaultConfigTemplate + hyraConfigTemplate, cfg
 }
