@@ -90,7 +90,7 @@ func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
 				continue
 			}
 			worker := sha256.Sum256(st.Worker) // the address bytes, whatever the spelling of msg.Worker
-			if d.async.trusts(worker) && d.async.submit(asyncJob{job{vk: vk, proof: msg.Proof, st: st}, txHash(ctx), worker}) {
+			if d.async.trusts(worker) && d.async.submit(asyncJob{verifier.Item{VK: vk, Proof: msg.Proof, St: st}, txHash(ctx), worker}) {
 				continue
 			}
 			// A worker with an invalid proof on record, or a full queue: verify here, which also

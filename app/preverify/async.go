@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/hyra-network/hyra/internal/fifoset"
+	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 // Async verifies proofs on a fixed set of background goroutines, off the
@@ -29,7 +30,7 @@ type Async struct {
 }
 
 type asyncJob struct {
-	job
+	verifier.Item
 	tx, worker [32]byte
 }
 
@@ -94,9 +95,9 @@ const batchWait = 20 * time.Millisecond
 // learnt: the handler verifies in any case.
 func (a *Async) verify(batch []asyncJob) {
 	defer func() { _ = recover() }()
-	jobs := make([]job, len(batch))
+	jobs := make([]verifier.Item, len(batch))
 	for i, j := range batch {
-		jobs[i] = j.job
+		jobs[i] = j.Item
 	}
 	verifyJobs(jobs, func(i int) {
 		a.failed.Add(batch[i].tx)

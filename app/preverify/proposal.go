@@ -13,12 +13,6 @@ import (
 	"github.com/hyra-network/hyra/zk/verifier"
 )
 
-// job is one result to verify: a statement built from state, and the proof.
-type job struct {
-	vk, proof []byte
-	st        verifier.Statement
-}
-
 // ProcessProposalHandler wraps next (the SDK's handler, which decides):
 // before it runs, the block's result proofs are verified in parallel on
 // every core, to fill the verified-proof cache for FinalizeBlock. It never
@@ -75,13 +69,9 @@ const maxBatch = 64
 
 // verifyJobs batch-verifies jobs, calls failed (when not nil) with the index
 // of each job whose proof did not verify, and returns how many did.
-func verifyJobs(jobs []job, failed func(i int)) int {
-	items := make([]verifier.Item, len(jobs))
-	for i, j := range jobs {
-		items[i] = verifier.Item{VK: j.vk, Proof: j.proof, St: j.st}
-	}
+func verifyJobs(jobs []verifier.Item, failed func(i int)) int {
 	ok := 0
-	for i, err := range verifier.VerifyBatch(items) {
+	for i, err := range verifier.VerifyBatch(jobs) {
 		switch {
 		case err == nil:
 			ok++
@@ -94,7 +84,7 @@ func verifyJobs(jobs []job, failed func(i int)) int {
 
 // blockJobs decodes the block's transactions and builds each result's
 // statement from the state before the block.
-func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource) (jobs []job) {
+func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource) (jobs []verifier.Item) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx.Logger().Error("building statements for pre-verification panicked; leaving it to the handler", "panic", r)
@@ -112,7 +102,7 @@ func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src Statemen
 			if err != nil {
 				continue
 			}
-			jobs = append(jobs, job{vk: vk, proof: msg.Proof, st: st})
+			jobs = append(jobs, verifier.Item{VK: vk, Proof: msg.Proof, St: st})
 		}
 	}
 	return jobs

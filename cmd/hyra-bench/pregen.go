@@ -190,7 +190,7 @@ func readProofCache(path string, m *model, n int) ([]result, error) {
 		}
 		r := out[i]
 		st := verifier.Statement{ChainID: benchChainID, TaskID: r.taskID, Worker: r.worker, Input: vector.Encode(r.input), Output: r.output}
-		if err := verifyUncached(m.vk, r.proof, st); err != nil {
+		if err := verifier.VerifyUncached(m.vk, r.proof, st); err != nil {
 			return nil, fmt.Errorf("task %d: cached proof does not verify: %w", r.taskID, err)
 		}
 	}

@@ -53,7 +53,7 @@ func measureRaw(ctx context.Context, m *model, d time.Duration) (rawFigures, err
 		}})
 	}
 	for _, s := range sts { // warm the key cache
-		if err := verifyUncached(m.vk, s.proof, s.st); err != nil {
+		if err := verifier.VerifyUncached(m.vk, s.proof, s.st); err != nil {
 			return rawFigures{}, fmt.Errorf("raw verification: %w", err)
 		}
 	}
@@ -87,7 +87,7 @@ func verifyRate(vk []byte, sts []rawStatement, g int, d time.Duration) float64 {
 			defer wg.Done()
 			for i := w; time.Now().Before(deadline); i++ {
 				s := sts[i%len(sts)]
-				if verifyUncached(vk, s.proof, s.st) == nil {
+				if verifier.VerifyUncached(vk, s.proof, s.st) == nil {
 					n.Add(1)
 				}
 			}
