@@ -9,12 +9,27 @@
 // sequence and public-key checks, fees, the signature gas (charged whether
 // or not the signature is checked), the sequence increment.
 //
-// The key covers every input of the verification: the transaction bytes
-// (body, auth info with sign modes and sequences, signatures), the chain id,
-// and each signer's account number and public key as state holds them. The
-// same key means the same signatures over the same sign bytes with the same
-// keys, which verified, and verification is deterministic: a hit changes
-// how long the block takes, never what it computes.
+// A hit must change nothing but time: some validators have the transaction
+// in their cache and others do not (restarted, evicted it, or refused its fee
+// in CheckTx), and they must agree on its gas, its outcome and the app hash.
+// So the switch may only skip work that charges no gas and reads no state.
+// Verifying a signature is pure, but building its sign bytes depends on the
+// sign mode: DIRECT, DIRECT_AUX and LEGACY_AMINO_JSON (cosmossdk.io/x/tx's
+// direct, directaux and aminojson handlers) encode the transaction bytes and
+// the signer data and ignore the context they are given; TEXTUAL renders
+// amounts with the bank's denom metadata, read through the transaction's gas
+// meter (about 1,000 gas a coin, so a node with a hit would charge less, and
+// run out of gas on a tight limit where another does not), and from state
+// that can change between CheckTx and the block. A transaction is therefore
+// cached only when every signature, down to each member of a (nested)
+// multisig, uses one of the three pure modes; any other mode anywhere takes
+// the full check on every node.
+//
+// The key covers every other input of the verification: the transaction
+// bytes (body, auth info with sign modes and sequences, signatures), the
+// chain id, and each signer's account number and public key as state holds
+// them. The same key means the same signatures over the same sign bytes with
+// the same keys, which verified, and verification is deterministic.
 package sigcache
 
 import (
@@ -26,6 +41,7 @@ import (
 	storetypes "cosmossdk.io/store/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/tx/signing"
 	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
 
 	"github.com/hyra-network/hyra/internal/fifoset"
@@ -87,11 +103,12 @@ func (c *Cache) Wrap(ante sdk.AnteHandler) sdk.AnteHandler {
 }
 
 // key is the content key of tx's signatures in ctx's state; false when a
-// signer has no account or no public key yet (its first transaction, whose
-// key the ante handler sets), which leaves the check to the SDK.
+// signature uses a sign mode that reads state, or a signer has no account or
+// no public key yet (its first transaction, whose key the ante handler
+// sets), which leaves the check to the SDK.
 func (c *Cache) key(ctx sdk.Context, tx sdk.Tx) (k [32]byte, ok bool) {
 	sigTx, isSigTx := tx.(authsigning.Tx)
-	if !isSigTx || len(ctx.TxBytes()) == 0 {
+	if !isSigTx || len(ctx.TxBytes()) == 0 || !statelessSignBytes(sigTx) {
 		return k, false
 	}
 	signers, err := sigTx.GetSigners()
@@ -124,4 +141,41 @@ func (c *Cache) key(ctx sdk.Context, tx sdk.Tx) (k [32]byte, ok bool) {
 	}
 	h.Sum(k[:0])
 	return k, true
+}
+
+// statelessSignBytes reports whether every signature of tx, down to each
+// member of a (nested) multisig, uses a sign mode whose sign bytes are a
+// function of the transaction bytes and the signer data alone (see the
+// package doc): only then can skipping the check leave gas and outcome
+// untouched.
+func statelessSignBytes(tx authsigning.Tx) bool {
+	sigs, err := tx.GetSignaturesV2()
+	if err != nil {
+		return false
+	}
+	for _, sig := range sigs {
+		if !statelessData(sig.Data) {
+			return false
+		}
+	}
+	return true
+}
+
+func statelessData(data signing.SignatureData) bool {
+	switch d := data.(type) {
+	case *signing.SingleSignatureData:
+		switch d.SignMode {
+		case signing.SignMode_SIGN_MODE_DIRECT, signing.SignMode_SIGN_MODE_DIRECT_AUX, signing.SignMode_SIGN_MODE_LEGACY_AMINO_JSON:
+			return true
+		}
+		return false
+	case *signing.MultiSignatureData:
+		for _, s := range d.Signatures {
+			if !statelessData(s) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
