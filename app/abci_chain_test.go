@@ -60,7 +60,14 @@ func newSigner(seed string) *signer {
 func newABCIChain(t *testing.T, opts sims.AppOptionsMap, accs ...*signer) *abciChain {
 	t.Helper()
 	opts[flags.FlagHome] = t.TempDir()
-	a, err := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseapp.SetChainID(testChainID))
+	return newABCIChainWith(t, opts, []func(*baseapp.BaseApp){baseapp.SetChainID(testChainID)}, accs...)
+}
+
+// newABCIChainWith is newABCIChain with the app built with baseOpts (which
+// must set the chain id) and opts as they are.
+func newABCIChainWith(t *testing.T, opts sims.AppOptionsMap, baseOpts []func(*baseapp.BaseApp), accs ...*signer) *abciChain {
+	t.Helper()
+	a, err := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseOpts...)
 	require.NoError(t, err)
 	valKey := ed25519.GenPrivKeyFromSecret([]byte("hyra abci test validator"))
 	valSet := cmttypes.NewValidatorSet([]*cmttypes.Validator{cmttypes.NewValidator(valKey.PubKey(), 1)})

@@ -1,9 +1,5 @@
 package verifier
 
-// ForgetVerified empties the verified-proof cache, so that a benchmark measures full
-// verifications on every iteration.
-func ForgetVerified() { verified.Clear() }
-
 // BatchPasses reports whether items (uncached, all under one key) pass one batch check, with
 // no splitting and no fallback to single checks.
 func BatchPasses(items []Item) bool {

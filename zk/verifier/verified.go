@@ -78,6 +78,12 @@ func Cached(vk []byte, proof []byte, st Statement) bool {
 	return verified.Has(verifiedKey(sha256.Sum256(vk), proof, st))
 }
 
+// ForgetVerified empties the verified-proof cache, leaving it as a restarted node has it. For
+// tests and benchmarks only: the cache is process-wide, so nodes simulated in one test process
+// share it, and a node that must start cold (or a benchmark that must measure full
+// verifications) needs it emptied.
+func ForgetVerified() { verified.Clear() }
+
 // VerifiedCacheStats reports the verified-proof cache's hits and misses since the process
 // started and how many proofs it holds, for logs and benchmarks.
 func VerifiedCacheStats() (hits, misses uint64, size int) {
