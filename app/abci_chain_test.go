@@ -132,10 +132,16 @@ func (c *abciChain) checkTx(tx []byte) *abci.ResponseCheckTx {
 // sign signs msgs as s, with a fixed generous gas limit and no fee.
 func (c *abciChain) sign(s *signer, msgs ...sdk.Msg) []byte {
 	c.t.Helper()
+	return c.signWithGas(s, 20_000_000, msgs...)
+}
+
+// signWithGas signs msgs as s, with the gas limit gas and no fee.
+func (c *abciChain) signWithGas(s *signer, gas uint64, msgs ...sdk.Msg) []byte {
+	c.t.Helper()
 	txCfg := c.app.TxConfig()
 	b := txCfg.NewTxBuilder()
 	require.NoError(c.t, b.SetMsgs(msgs...))
-	b.SetGasLimit(20_000_000)
+	b.SetGasLimit(gas)
 	mode := signing.SignMode_SIGN_MODE_DIRECT
 	pub := s.priv.PubKey()
 	require.NoError(c.t, b.SetSignatures(signing.SignatureV2{PubKey: pub, Data: &signing.SingleSignatureData{SignMode: mode}, Sequence: s.seq}))

@@ -32,6 +32,7 @@ import (
 	slashingkeeper "github.com/cosmos/cosmos-sdk/x/slashing/keeper"
 	stakingkeeper "github.com/cosmos/cosmos-sdk/x/staking/keeper"
 
+	"github.com/hyra-network/hyra/app/precheck"
 	"github.com/hyra-network/hyra/app/sigcache"
 	modelregistrykeeper "github.com/hyra-network/hyra/x/modelregistry/keeper"
 	rewardskeeper "github.com/hyra-network/hyra/x/rewards/keeper"
@@ -140,6 +141,9 @@ func New(
 	if err := app.setPreverifiers(appOpts); err != nil {
 		return nil, err
 	}
+	// Last, so that the messages it runs see the state every decorator left.
+	app.SetAnteHandler(precheck.Wrap(app.AnteHandler(), app.MsgServiceRouter()))
+	app.AddRunTxRecoveryHandler(panicWithoutStack(app.Logger()))
 	if err := app.RegisterStreamingServices(appOpts, app.kvStoreKeys()); err != nil {
 		return nil, err
 	}
