@@ -15,7 +15,7 @@ func main() {
 	setGCPercent()
 	rootCmd := cmd.NewRootCmd()
 	if err := svrcmd.Execute(rootCmd, "", app.DefaultNodeHome); err != nil {
-		fmt.Fprintln(rootCmd.OutOrStderr(), err)
+		fmt.Fprintln(rootCmd.OutOrStderr(), cmd.ErrorText(err))
 		os.Exit(1)
 	}
 }

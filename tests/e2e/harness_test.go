@@ -183,46 +183,39 @@ func (n *node) waitHeight(h int64, timeout time.Duration) {
 	n.t.Fatalf("height %d not reached in %s:\n%s", h, timeout, tail(n.log.String(), 4000))
 }
 
-// tx broadcasts a transaction, waits for it to be committed, and returns its
-// result code and raw log.
+// tx broadcasts a transaction and returns its result code and raw log: the
+// command waits until the transaction is in a block and prints its outcome,
+// and exits non-zero if the transaction failed.
 func (n *node) tx(args ...string) (uint32, string) {
 	n.t.Helper()
 	args = append(args, "--yes", "--output", "json", "--gas", "auto", "--gas-adjustment", "1.5")
-	out, err := n.exec(append([]string{"tx"}, args...)...)
-	if err != nil {
-		// Simulation refused the transaction: report it like a failed result.
-		return 1, out
-	}
+	stdout, stderr, err := n.execSplit(append([]string{"tx"}, args...)...)
 	var res struct {
-		TxHash string `json:"txhash"`
 		Code   uint32 `json:"code"`
 		RawLog string `json:"raw_log"`
+		Height int64  `json:"height,string"`
 	}
-	require.NoError(n.t, json.Unmarshal([]byte(lastLine(out)), &res), out)
-	if res.Code != 0 {
-		return res.Code, res.RawLog
+	if json.Unmarshal([]byte(lastLine(stdout)), &res) != nil {
+		// Simulation refused the transaction: report it like a failed result.
+		require.Error(n.t, err, "hyrad tx %s printed no result:\n%s%s", strings.Join(args, " "), stdout, stderr)
+		return 1, stderr
 	}
-	return n.waitTx(res.TxHash)
+	require.Equal(n.t, res.Code != 0, err != nil, "the exit status tells whether the transaction succeeded:\n%s%s", stdout, stderr)
+	if res.Code == 0 {
+		require.Positive(n.t, res.Height, "a successful transaction is reported once it is in a block")
+	}
+	return res.Code, res.RawLog
 }
 
-// waitTx polls for a committed transaction and returns its code and log.
-func (n *node) waitTx(hash string) (uint32, string) {
-	n.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		out, err := n.exec("query", "tx", hash, "--output", "json")
-		if err == nil {
-			var res struct {
-				Code   uint32 `json:"code"`
-				RawLog string `json:"raw_log"`
-			}
-			require.NoError(n.t, json.Unmarshal([]byte(out), &res), out)
-			return res.Code, res.RawLog
-		}
-		time.Sleep(300 * time.Millisecond)
-	}
-	n.t.Fatalf("tx %s not committed", hash)
-	return 0, ""
+// execSplit runs a hyrad command and returns its stdout, its stderr and its error.
+func (n *node) execSplit(args ...string) (string, string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, hyrad, append(args, "--home", n.home)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	return stdout.String(), stderr.String(), err
 }
 
 // queryJSON runs a query command and decodes its JSON output into v.

@@ -79,6 +79,9 @@ func NewRootCmd() *cobra.Command {
 	if err := autoCliOpts.EnhanceRootCommand(rootCmd); err != nil {
 		panic(err)
 	}
+	if txCmd, _, err := rootCmd.Find([]string{"tx"}); err == nil {
+		reportOutcomes(txCmd)
+	}
 	return rootCmd
 }
 

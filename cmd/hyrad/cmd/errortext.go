@@ -1,0 +1,28 @@
+package cmd
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"syscall"
+)
+
+// sourceLocation is what an errorsmod error appends to itself when it is
+// formatted with %v or wrapped with %w, which the SDK's client code does:
+// " [cosmos/cosmos-sdk@v0.53.8/crypto/keyring/keyring.go:534]".
+var sourceLocation = regexp.MustCompile(` \[[^\[\]\s]+\.go:\d+\]`)
+
+// nodeHint is added to an error from a node that refused the connection.
+const nodeHint = "No node answers at that address. Start one (hyrad start), or name the node with " +
+	"--node tcp://HOST:26657, or once for this home: hyrad config set client node tcp://HOST:26657"
+
+// ErrorText is how hyrad prints a command's error: without source file
+// locations, which tell a user nothing, and with a hint when the node could
+// not be reached.
+func ErrorText(err error) string {
+	text := sourceLocation.ReplaceAllString(err.Error(), "")
+	if errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(text, "connection refused") {
+		text += "\n" + nodeHint
+	}
+	return text
+}
