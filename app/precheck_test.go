@@ -18,6 +18,7 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/hyra-network/hyra/app"
+	"github.com/hyra-network/hyra/app/precheck"
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	routertypes "github.com/hyra-network/hyra/x/router/types"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
@@ -121,6 +122,26 @@ func TestCheckTxRefusesTooLittleGas(t *testing.T) {
 	res := c.checkTx(c.signWithGas(c.client, 60_000, c.submit()))
 	require.Equal(t, sdkerrors.ErrOutOfGas.ABCICode(), res.Code, res.Log)
 	require.Contains(t, res.Log, "gas limit of 60000")
+}
+
+// TestPrecheckIsBounded: the precheck finds a mistake in a later message of
+// a transaction, but spends at most precheck.MaxGas on one: what lies beyond
+// is left to the block.
+func TestPrecheckIsBounded(t *testing.T) {
+	c := newPoolChain(t)
+	bad := c.submit()
+	bad.PoolId = 9
+	res := c.checkTx(c.sign(c.client, c.submit(), bad))
+	require.Equal(t, tptypes.ErrPoolNotFound.ABCICode(), res.Code, res.Log)
+	require.Contains(t, res.Log, "message index: 1")
+	c.client.seq--
+
+	msgs := []sdk.Msg{}
+	for range precheck.MaxGas / 50_000 {
+		msgs = append(msgs, c.submit())
+	}
+	res = c.checkTx(c.sign(c.client, append(msgs, bad)...))
+	require.Zero(t, res.Code, "the mistake lies beyond the bound: %s", res.Log)
 }
 
 // TestPrecheckLeavesNoTrace: a transaction that passes leaves the check state

@@ -15,10 +15,10 @@
 //     the work done is bounded by what the transaction would pay for in a
 //     block, and a gas limit too low is reported here too);
 //   - in order, stopping at the first message it does not run (later messages
-//     may depend on that one's effects): only messages whose handlers read and
-//     write a few keys and do no cryptography, so that CheckTx, which runs
-//     under the ABCI lock and refuses for free, costs about what the ante
-//     handler already costs (see msgs.go).
+//     may depend on that one's effects), and after MaxGas: only messages
+//     whose handlers read and write a few keys and do no cryptography, so
+//     that CheckTx, which runs under the ABCI lock and refuses for free, costs
+//     a few times what the ante handler already costs (see msgs.go).
 //
 // It judges a transaction against the last committed state and block time,
 // not against transactions still in the mempool: one that depends on another

@@ -36,29 +36,40 @@ func Wrap(ante sdk.AnteHandler, router Router) sdk.AnteHandler {
 	}
 }
 
+// MaxGas bounds the gas (and so the work) the precheck spends on one
+// transaction's messages: a refusal in CheckTx is free for its sender, so the
+// precheck must cost little more than the ante handler (which uses about
+// 40,000 gas and a signature check). A task submission uses about 70,000.
+// Messages beyond the bound are left to the block.
+const MaxGas = 300_000
+
 // Check runs the leading messages of tx that the precheck covers (see
-// Prechecked) on a discarded branch of ctx's state and returns the first
-// handler error, wrapped with the message's index; nil if they all pass.
-// ctx, its state, gas meter and events are left untouched.
+// Prechecked), up to MaxGas, on a discarded branch of ctx's state and returns
+// the first handler error, wrapped with the message's index; nil if they all
+// pass. ctx, its state, gas meter and events are left untouched.
 func Check(ctx sdk.Context, tx sdk.Tx, router Router) (err error) {
 	msgs := tx.GetMsgs()
 	n := 0
 	for n < len(msgs) && Prechecked(msgs[n]) {
 		n++
 	}
-	if n == 0 {
+	limit, used := ctx.GasMeter().Limit(), ctx.GasMeter().GasConsumed()
+	if n == 0 || used >= limit {
 		return nil
 	}
-	limit := ctx.GasMeter().Limit()
-	meter := storetypes.NewGasMeter(limit)
+	// The messages start with what the ante handler used, as in a block.
+	budget, capped := limit, false
+	if limit-used > MaxGas {
+		budget, capped = used+MaxGas, true
+	}
+	meter := storetypes.NewGasMeter(budget)
+	meter.ConsumeGas(used, "ante")
 	i := 0
 	defer func() {
 		if r := recover(); r != nil {
-			err = panicError(ctx, r, i, msgs[i], limit)
+			err = panicError(ctx, r, i, msgs[i], limit, capped)
 		}
 	}()
-	// The messages start with what the ante handler used, as in a block.
-	meter.ConsumeGas(ctx.GasMeter().GasConsumed(), "ante")
 	branch, _ := ctx.CacheContext()
 	branch = branch.WithGasMeter(meter).WithEventManager(sdk.NewEventManager())
 	for ; i < n; i++ {
@@ -75,9 +86,13 @@ func Check(ctx sdk.Context, tx sdk.Tx, router Router) (err error) {
 
 // panicError turns a handler's panic into the refusal the block would give:
 // out of gas, or a panic, logged with its stack on the node (not in the
-// answer to the sender).
-func panicError(ctx sdk.Context, r any, i int, msg sdk.Msg, limit uint64) error {
+// answer to the sender). Running out of the precheck's own bound (capped) is
+// no error: the rest is left to the block.
+func panicError(ctx sdk.Context, r any, i int, msg sdk.Msg, limit uint64, capped bool) error {
 	if oog, ok := r.(storetypes.ErrorOutOfGas); ok {
+		if capped {
+			return nil
+		}
 		return errorsmod.Wrapf(sdkerrors.ErrOutOfGas,
 			"message index: %d would run out of gas (%s) within the transaction's gas limit of %d; raise --gas or use --gas auto",
 			i, oog.Descriptor, limit)
