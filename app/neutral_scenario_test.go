@@ -9,6 +9,7 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/x/authz"
 
 	"github.com/hyra-network/hyra/app"
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
@@ -39,14 +40,15 @@ type neutralScenario struct {
 
 // Block indexes of the scenario.
 const (
-	blockResultsB = 3 // worker B: an invalid proof, then a valid one; a TEXTUAL payment (worker A holds a claim)
+	blockResultsB = 3 // worker B: an invalid proof, a valid one; a TEXTUAL payment; an ungranted MsgExec (A holds a claim)
 	blockResultsA = 4 // worker A: an invalid proof, junk, a valid one, a new claim; then its last result
 )
 
 func newNeutralScenario(t *testing.T) *neutralScenario {
 	owner, client := newSigner("neutral-owner"), newSigner("neutral-client")
 	wa, wb := newSigner("neutral-worker-a"), newSigner("neutral-worker-b")
-	s := &neutralScenario{accs: []*signer{owner, client, wa, wb}, workerA: wa}
+	stranger := newSigner("neutral-stranger")
+	s := &neutralScenario{accs: []*signer{owner, client, wa, wb, stranger}, workerA: wa}
 	// A chain to sign with: signing reads no state, only the tx config.
 	c := newABCIChain(t, sims.AppOptionsMap{}, s.accs...)
 	art, vk, prove := zktest.Iris(t)
@@ -94,9 +96,12 @@ func newNeutralScenario(t *testing.T) *neutralScenario {
 	b2, b2Item := result(wb, 2, in[1])
 	a1, a1Item := result(wa, 1, in[0])
 	a3, a3Item := result(wa, 3, in[2])
-	// And a payment signed with SIGN_MODE_TEXTUAL, whose sign bytes read state.
+	// A payment signed with SIGN_MODE_TEXTUAL, whose sign bytes read state, and
+	// a stranger's authz MsgExec, without a grant, of a bogus result for worker A.
 	pay := c.signAs(bigLimit, nil, []sdk.Msg{send(client, owner.addr)}, account{signer: client, how: keySigns("neutral-client", textual)})
-	add(wrongTask(wb, 2, a1), c.sign(wb, b2), pay)
+	bogus := &tptypes.MsgSubmitResult{Worker: wa.addr.String(), TaskId: 1, Output: a3.Output, Proof: a3.Proof}
+	exec := authz.NewMsgExec(stranger.addr, []sdk.Msg{bogus})
+	add(wrongTask(wb, 2, a1), c.sign(wb, b2), pay, c.sign(stranger, &exec))
 	s.proofs[blockResultsB][1] = b2Item
 
 	s.probeSeq, s.probeMsg = wa.seq, &tptypes.MsgSubmitResult{Worker: wa.addr.String(), TaskId: 1, Output: a3.Output, Proof: a3.Proof}

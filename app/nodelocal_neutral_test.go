@@ -74,6 +74,7 @@ func TestNodeLocalStateChangesNoOutcome(t *testing.T) {
 			require.Equal(t, code, r.Code, "block %d tx %d: %s", b.block, j, r.Log)
 		}
 	}
+	require.Contains(t, want[blockResultsB].results[3].Log, "authorization not found", "the MsgExec has no grant")
 	for i, b := range want {
 		for j, r := range b.results {
 			t.Logf("block %d tx %d: code %d, gas %d", i, j, r.Code, r.GasUsed)
