@@ -75,7 +75,16 @@ func TestTxCommandsReportTheOutcome(t *testing.T) {
 		require.NotContains(t, stdout+stderr, "Usage:", tc.name)
 		requireNoSourcePath(t, stdout+stderr)
 	}
-	stdout, stderr, err := submit("9", input, "5000uhyra", "--output", "json")
+	// An autocli command: refused, then accepted; only the outcome is printed.
+	stdout, stderr, err := n.execSplit("tx", "taskpool", "claim", "1", "--from", "client", "--yes")
+	require.Error(t, err)
+	require.Contains(t, stderr, "worker is not registered")
+	require.Empty(t, stdout)
+	stdout, stderr, err = n.execSplit("tx", "taskpool", "register-worker", "--from", "client", "--yes")
+	require.NoError(t, err, stderr)
+	require.Regexp(t, `^transaction [0-9A-F]+ succeeded in block \d+ \(gas used \d+ of 200000\)\n$`, stdout)
+
+	stdout, stderr, err = submit("9", input, "5000uhyra", "--output", "json")
 	require.Error(t, err)
 	refused := parseTxOutput(t, stdout)
 	require.Equal(t, uint32(5), refused.Code, "taskpool's pool not found")

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cometbft/cometbft/mempool"
 	coretypes "github.com/cometbft/cometbft/rpc/core/types"
 	cmttypes "github.com/cometbft/cometbft/types"
 	"github.com/spf13/cobra"
@@ -87,24 +88,29 @@ func runAndReport(cmd *cobra.Command, args []string, run func(*cobra.Command, []
 		}
 	}
 	rec := &broadcastRecorder{CometRPC: node}
+	// The command prints to the context's output or, autocli's, to the
+	// command's: hold both back.
 	var held bytes.Buffer
-	if err := client.SetCmdClientContext(cmd, cctx.WithClient(rec).WithNodeURI(uri).WithOutput(&held)); err != nil {
+	out := cmd.OutOrStdout()
+	cmd.SetOut(&held)
+	err := client.SetCmdClientContext(cmd, cctx.WithClient(rec).WithNodeURI(uri).WithOutput(&held))
+	if err == nil {
+		err = run(cmd, args)
+	}
+	cmd.SetOut(out)
+	if rec.hash == nil || err != nil {
+		_, _ = out.Write(held.Bytes())
 		return err
 	}
-	err := run(cmd, args)
-	if rec.sent == nil || err != nil {
-		_, _ = cmd.OutOrStdout().Write(held.Bytes())
-		return err
-	}
-	if rec.sent.Code != 0 {
+	hash := strings.ToUpper(hex.EncodeToString(rec.hash))
+	if refusal := rec.refusal(); refusal != "" {
 		if format == flags.OutputFormatJSON {
-			_, _ = cmd.OutOrStdout().Write(held.Bytes())
+			_, _ = out.Write(held.Bytes())
 		}
-		return fmt.Errorf("transaction %s refused by the node (%s code %d), not broadcast: %s",
-			rec.sent.Hash, rec.sent.Codespace, rec.sent.Code, rec.sent.Log)
+		return fmt.Errorf("transaction %s refused by the node, not broadcast: %s", hash, refusal)
 	}
 	timeout, _ := fs.GetDuration(flagTxWaitTimeout)
-	res, err := waitForTx(cmd.Context(), cctx.WithClient(node), rec.sent.Hash, timeout)
+	res, err := waitForTx(cmd.Context(), cctx.WithClient(node), hash, timeout)
 	if err != nil {
 		return err
 	}
@@ -112,26 +118,41 @@ func runAndReport(cmd *cobra.Command, args []string, run func(*cobra.Command, []
 }
 
 // broadcastRecorder is the node connection of a tx command: it remembers the
-// node's answer to the transaction the command broadcasts in sync mode.
+// transaction the command broadcasts in sync mode and the node's answer.
 type broadcastRecorder struct {
 	client.CometRPC
-	sent *coretypes.ResultBroadcastTx
+	hash []byte
+	sent *coretypes.ResultBroadcastTx // nil if the broadcast failed
+	err  error
 }
 
 func (r *broadcastRecorder) BroadcastTxSync(ctx context.Context, tx cmttypes.Tx) (*coretypes.ResultBroadcastTx, error) {
-	res, err := r.CometRPC.BroadcastTxSync(ctx, tx)
-	if err == nil {
-		r.sent = res
+	r.hash = tx.Hash()
+	r.sent, r.err = r.CometRPC.BroadcastTxSync(ctx, tx)
+	return r.sent, r.err
+}
+
+// refusal says why the node did not take the transaction into its mempool,
+// or "" if it did or already has it (a transaction sent again): the SDK turns
+// the mempool's refusals (full, too large, already seen) into a response
+// with a code and no error, and CheckTx's into a code.
+func (r *broadcastRecorder) refusal() string {
+	switch {
+	case r.err != nil && strings.Contains(r.err.Error(), mempool.ErrTxInCache.Error()):
+		return ""
+	case r.err != nil:
+		return ErrorText(r.err)
+	case r.sent.Code != 0:
+		return fmt.Sprintf("%s code %d: %s", r.sent.Codespace, r.sent.Code, r.sent.Log)
 	}
-	return res, err
+	return ""
 }
 
 // waitForTx polls the node until the transaction hash is in a block, for at
 // most timeout.
-func waitForTx(ctx context.Context, cctx client.Context, hash []byte, timeout time.Duration) (*sdk.TxResponse, error) {
+func waitForTx(ctx context.Context, cctx client.Context, hexHash string, timeout time.Duration) (*sdk.TxResponse, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	hexHash := strings.ToUpper(hex.EncodeToString(hash))
 	tick := time.NewTicker(txPollInterval)
 	defer tick.Stop()
 	for {
