@@ -48,7 +48,14 @@ func wrapBroadcasters(cmd *cobra.Command) {
 	}
 	run := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error { return runAndReport(cmd, args, run) }
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
+	}
+	cmd.Annotations[annotationReportsOutcome] = "true"
 }
+
+// annotationReportsOutcome marks the commands that wait for their outcome.
+const annotationReportsOutcome = "hyra-reports-outcome"
 
 // runAndReport runs a tx command with a client context whose node connection
 // records the transaction it broadcasts and whose output is held back; if it
