@@ -12,24 +12,29 @@ import (
 	"github.com/hyra-network/hyra/zk/verifier"
 )
 
-// AnteDecorator verifies the proof of every MsgSubmitResult of a new
-// transaction in CheckTx, after the SDK's decorators (signatures, fees) have
-// passed, and refuses the transaction if one does not verify. A verified
-// proof lands in the verified-proof cache, where the handler finds it.
+// AnteDecorator verifies the proof of each top-level MsgSubmitResult of a
+// new transaction in CheckTx (the first per task), after the SDK's
+// decorators (signatures, fees) and GasDecorator have passed, and refuses
+// the transaction, with the verifier's error, if one does not verify. A
+// verified proof lands in the verified-proof cache, where the handler finds
+// it.
 //
 // With an Async verifier, CheckTx only builds the statements and hands the
-// proofs to it; a proof found invalid gets its transaction refused when it
-// is re-checked after the next block (which evicts it from the mempool) or
-// sent again. Without one, CheckTx verifies itself, under the ABCI lock.
+// proofs to it. A transaction whose proof it finds invalid is not held back:
+// it reaches a block, where the handler refuses it with the verifier's error
+// and its signer pays the verification gas, so the submitter gets a definite
+// answer. Its signer becomes suspect: CheckTx verifies that signer's later
+// proofs itself, under the ABCI lock, and refuses an invalid one at once.
+// Without an Async verifier, CheckTx always verifies itself.
 //
-// It acts only in CheckTx (and, with Async, re-checks): not in simulation or
-// block execution, where it passes the transaction on untouched. It reads
-// state with an infinite gas meter of its own, so a transaction's gas in
-// CheckTx is what execution charges. A result whose statement cannot be
-// built yet (its claim may come from an earlier message of the same
-// transaction, say) is left to the handler, which decides; only a proof that
-// fails against the statement the handler would use is refused, so nothing
-// the handler would accept is refused here.
+// It acts only in CheckTx: not in re-checks, simulation or block execution,
+// where it passes the transaction on untouched. It reads state with an
+// infinite gas meter of its own, so a transaction's gas in CheckTx is what
+// execution charges. A result whose statement cannot be built yet (its
+// claim may come from an earlier message of the same transaction, say) is
+// left to the handler, which decides; only a proof that fails against the
+// statement the handler would use is refused, so nothing the handler would
+// accept is refused here.
 type AnteDecorator struct {
 	src   StatementSource
 	async *Async
@@ -46,16 +51,8 @@ func NewAsyncAnteDecorator(src StatementSource, a *Async) AnteDecorator {
 
 // AnteHandle implements sdk.AnteDecorator.
 func (d AnteDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate bool, next sdk.AnteHandler) (sdk.Context, error) {
-	if simulate {
-		return next(ctx, tx, simulate)
-	}
-	switch ctx.ExecMode() {
-	case sdk.ExecModeCheck:
+	if !simulate && ctx.ExecMode() == sdk.ExecModeCheck {
 		if err := d.check(ctx, tx); err != nil {
-			return ctx, err
-		}
-	case sdk.ExecModeReCheck:
-		if err := d.knownInvalid(ctx, tx); err != nil {
 			return ctx, err
 		}
 	}
@@ -66,12 +63,9 @@ func (d AnteDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate bool, nex
 // error. A panic (which nothing here should raise) skips pre-verification:
 // the handler verifies in any case.
 func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
-	msgs := resultMsgs(tx)
+	msgs := topLevelResults(tx.GetMsgs(), map[uint64]bool{})
 	if len(msgs) == 0 {
 		return nil
-	}
-	if err := d.knownInvalid(ctx, tx); err != nil {
-		return err
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -89,11 +83,12 @@ func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
 			if verifier.Cached(vk, msg.Proof, st) {
 				continue
 			}
-			worker := sha256.Sum256(st.Worker) // the address bytes, whatever the spelling of msg.Worker
-			if d.async.trusts(worker) && d.async.submit(asyncJob{verifier.Item{VK: vk, Proof: msg.Proof, St: st}, txHash(ctx), worker}) {
+			// st.Worker is the result's signer, in address bytes whatever the spelling of msg.Worker.
+			signer := sha256.Sum256(st.Worker)
+			if d.async.trusts(signer) && d.async.submit(asyncJob{verifier.Item{VK: vk, Proof: msg.Proof, St: st}, signer}) {
 				continue
 			}
-			// A worker with an invalid proof on record, or a full queue: verify here, which also
+			// A signer with an invalid proof on record, or a full queue: verify here, which also
 			// slows the sender down.
 		}
 		if err := verifier.Verify(vk, msg.Proof, st); err != nil {
@@ -102,17 +97,6 @@ func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
 	}
 	return nil
 }
-
-// knownInvalid refuses a transaction whose proof the Async verifier found
-// invalid.
-func (d AnteDecorator) knownInvalid(ctx sdk.Context, tx sdk.Tx) error {
-	if d.async == nil || len(ctx.TxBytes()) == 0 || len(resultMsgs(tx)) == 0 || !d.async.failed.Has(txHash(ctx)) {
-		return nil
-	}
-	return errorsmod.Wrap(tptypes.ErrInvalidProof, "a result proof of this transaction did not verify")
-}
-
-func txHash(ctx sdk.Context) [32]byte { return sha256.Sum256(ctx.TxBytes()) }
 
 // WithDecorator runs ante, then d: the SDK's checks (signatures, fees)
 // before any proof is verified.

@@ -34,8 +34,8 @@ func TestAnteDecorator(t *testing.T) {
 	}{
 		{name: "success - valid result is verified and cached", mode: sdk.ExecModeCheck,
 			msgs: []sdk.Msg{e.valid[0]}, verified: e.valid[:1]},
-		{name: "success - results inside authz MsgExec are verified", mode: sdk.ExecModeCheck,
-			msgs: []sdk.Msg{send, exec(exec(e.valid[1]))}, verified: e.valid[1:2]},
+		{name: "success - results inside authz MsgExec are left to the handler", mode: sdk.ExecModeCheck,
+			msgs: []sdk.Msg{send, exec(exec(e.valid[1])), exec(e.invalid(5))}},
 		{name: "success - no results: nothing to do", mode: sdk.ExecModeCheck, msgs: []sdk.Msg{send}},
 		{name: "success - a statement that cannot be built is left to the handler", mode: sdk.ExecModeCheck,
 			msgs: []sdk.Msg{&tptypes.MsgSubmitResult{TaskId: 99, Output: e.valid[0].Output, Proof: e.valid[0].Proof}}},
@@ -43,8 +43,8 @@ func TestAnteDecorator(t *testing.T) {
 			msgs: []sdk.Msg{e.invalid(3)}, wantErr: true},
 		{name: "error - invalid proof after a valid one", mode: sdk.ExecModeCheck,
 			msgs: []sdk.Msg{e.valid[2], e.invalid(4)}, wantErr: true},
-		{name: "error - invalid proof inside MsgExec", mode: sdk.ExecModeCheck,
-			msgs: []sdk.Msg{exec(e.invalid(5))}, wantErr: true},
+		{name: "error - invalid proof after a valid one of another task", mode: sdk.ExecModeCheck,
+			msgs: []sdk.Msg{exec(e.valid[1]), e.invalid(5)}, wantErr: true},
 		{name: "success - re-check does not verify", mode: sdk.ExecModeReCheck, msgs: []sdk.Msg{e.invalid(3)}},
 		{name: "success - simulation does not verify", mode: sdk.ExecModeCheck, sim: true, msgs: []sdk.Msg{e.invalid(3)}},
 		{name: "success - block execution does not verify (the handler does)", mode: sdk.ExecModeFinalize, msgs: []sdk.Msg{e.invalid(3)}},
@@ -62,6 +62,9 @@ func TestAnteDecorator(t *testing.T) {
 			require.True(t, reached)
 			for _, m := range tc.verified {
 				require.True(t, e.cached(m), "task %d must have been cached", m.TaskId)
+			}
+			if tc.name == "success - results inside authz MsgExec are left to the handler" {
+				require.False(t, e.cachedNoFill(e.valid[1]), "a result inside MsgExec is not pre-verified")
 			}
 			require.Zero(t, c.GasMeter().GasConsumed(), "pre-verification must not charge the transaction")
 		})
@@ -91,4 +94,15 @@ func TestWithDecorator(t *testing.T) {
 	h = preverify.WithDecorator(nil, preverify.NewAnteDecorator(e.src))
 	_, err = h(ctx(t, sdk.ExecModeCheck), tx{[]sdk.Msg{e.invalid(1)}}, false)
 	require.ErrorIs(t, err, tptypes.ErrInvalidProof)
+}
+
+// TestAnteDecoratorOneProofPerTask: CheckTx verifies the first result of
+// each task in a transaction; a second result for the same task is the
+// handler's (which refuses it: the task is no longer claimed).
+func TestAnteDecoratorOneProofPerTask(t *testing.T) {
+	e := newEnv(t, "hyra-ante-4", 1)
+	reached, err := runAnte(ctx(t, sdk.ExecModeCheck), e.src, tx{[]sdk.Msg{e.valid[0], e.invalid(1), e.invalid(1)}}, false)
+	require.NoError(t, err)
+	require.True(t, reached)
+	require.Equal(t, 1, e.src.calls, "one statement for the task")
 }

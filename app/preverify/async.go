@@ -12,49 +12,50 @@ import (
 // ABCI lock: CheckTx hands a transaction's proofs over and returns at once,
 // and they are verified while the node executes blocks and checks other
 // transactions. That is the second core at work while the first holds the
-// lock. A proof that fails is remembered by its transaction's hash, so that
-// the transaction is refused when it is re-checked after the next block (or
-// sent again), which takes it out of the mempool.
+// lock. A proof that fails makes its signer suspect (see trusts); its
+// transaction is left alone, to reach a block where the handler refuses it.
 //
-// The workers only fill zk/verifier's cache and the failed set; they never
+// The workers only fill zk/verifier's cache and the suspect set; they never
 // touch state, and nothing that FinalizeBlock computes depends on them: a
 // proof they have not reached yet is verified by ProcessProposal or the
-// handler, with the same result. The queue and the failed set are bounded.
+// handler, with the same result. The queue and the suspect set are bounded.
 type Async struct {
 	jobs    chan asyncJob
-	failed  *fifoset.Set
-	suspect *fifoset.Set // workers who sent an invalid proof: CheckTx verifies theirs itself
+	suspect *fifoset.Set // signers who sent an invalid proof: CheckTx verifies theirs itself
 	workers int
 	start   sync.Once
 	wg      sync.WaitGroup
 }
 
+// asyncJob is a proof with the hash of its signer's address.
 type asyncJob struct {
 	verifier.Item
-	tx, worker [32]byte
+	signer [32]byte
 }
 
 // Bounds of the background verifier: a full mempool's worth of queued
-// proofs, and as many remembered failures.
+// proofs, and as many remembered suspects.
 const (
-	asyncQueue  = 10_000
-	failedLimit = 10_000
+	asyncQueue   = 10_000
+	suspectLimit = 10_000
 )
 
 // NewAsync returns a verifier with workers background goroutines, started
 // with the first proof handed over (an app that never checks a transaction,
 // such as one built for an export, starts none).
 func NewAsync(workers int) *Async {
-	return &Async{jobs: make(chan asyncJob, asyncQueue), failed: fifoset.New(failedLimit), suspect: fifoset.New(failedLimit), workers: max(1, workers)}
+	return &Async{jobs: make(chan asyncJob, asyncQueue), suspect: fifoset.New(suspectLimit), workers: max(1, workers)}
 }
 
-// trusts reports whether CheckTx may hand worker's proofs over instead of
-// verifying them itself. A worker with an invalid proof on record loses
+// trusts reports whether CheckTx may hand signer's proofs over instead of
+// verifying them itself. A signer with an invalid proof on record loses
 // that: otherwise each invalid proof it sends would pass CheckTx, be
 // gossiped, and cost every node a verification (more, inside a batch that
-// must be split) before a re-check evicts it. Verified in CheckTx, its next
-// invalid proof is refused at once and goes nowhere.
-func (a *Async) trusts(worker [32]byte) bool { return !a.suspect.Has(worker) }
+// must be split) before its block refuses it. Verified in CheckTx, its next
+// invalid proof is refused at once, with the verifier's error, and goes
+// nowhere. Only the signer's own results are handed over (topLevelResults),
+// so nobody can make another account suspect.
+func (a *Async) trusts(signer [32]byte) bool { return !a.suspect.Has(signer) }
 
 func (a *Async) work() {
 	defer a.wg.Done()
@@ -90,8 +91,8 @@ func (a *Async) drain(first asyncJob) []asyncJob {
 // batch with the first.
 const batchWait = 20 * time.Millisecond
 
-// verify checks a batch of proofs and remembers the transactions of those
-// that failed; a panic (which nothing here should raise) counts as nothing
+// verify checks a batch of proofs and marks the signers of those that
+// failed suspect; a panic (which nothing here should raise) counts as nothing
 // learnt: the handler verifies in any case.
 func (a *Async) verify(batch []asyncJob) {
 	defer func() { _ = recover() }()
@@ -99,10 +100,7 @@ func (a *Async) verify(batch []asyncJob) {
 	for i, j := range batch {
 		jobs[i] = j.Item
 	}
-	verifyJobs(jobs, func(i int) {
-		a.failed.Add(batch[i].tx)
-		a.suspect.Add(batch[i].worker)
-	})
+	verifyJobs(jobs, func(i int) { a.suspect.Add(batch[i].signer) })
 }
 
 // submit queues j, or reports false when the queue is full.

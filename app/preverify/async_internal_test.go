@@ -2,6 +2,7 @@ package preverify
 
 import (
 	"context"
+	"crypto/sha256"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -11,35 +12,68 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/x/authz"
 
 	"github.com/hyra-network/hyra/internal/fifoset"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/verifier"
 )
 
-// badSource builds a statement no proof verifies.
+// victim is the worker every badSource statement names.
+var victim = make([]byte, 20)
+
+// badSource builds a statement no proof verifies, for victim.
 type badSource struct{}
 
 func (badSource) ResultStatement(context.Context, *tptypes.MsgSubmitResult) (verifier.Statement, []byte, error) {
-	return verifier.Statement{ChainID: "c", TaskID: 1, Worker: make([]byte, 20), Input: make([]byte, 8), Output: make([]byte, 8)},
+	return verifier.Statement{ChainID: "c", TaskID: 1, Worker: victim, Input: make([]byte, 8), Output: make([]byte, 8)},
 		make([]byte, verifier.MaxVerifyingKeySize), nil
 }
 
-type oneMsgTx struct{ sdk.Tx }
+type msgsTx struct {
+	sdk.Tx
+	msgs []sdk.Msg
+}
 
-func (oneMsgTx) GetMsgs() []sdk.Msg {
-	return []sdk.Msg{&tptypes.MsgSubmitResult{TaskId: 1, Output: make([]byte, 8), Proof: make([]byte, verifier.MaxProofSize)}}
+func (t msgsTx) GetMsgs() []sdk.Msg { return t.msgs }
+
+func badResult() *tptypes.MsgSubmitResult {
+	return &tptypes.MsgSubmitResult{TaskId: 1, Output: make([]byte, 8), Proof: make([]byte, verifier.MaxProofSize)}
+}
+
+func checkCtx(t *testing.T) sdk.Context {
+	key := storetypes.NewKVStoreKey("test")
+	return testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t")).Ctx.
+		WithExecMode(sdk.ExecModeCheck).WithLogger(log.NewNopLogger()).WithTxBytes([]byte("tx"))
+}
+
+func runAsync(t *testing.T, a *Async, msgs ...sdk.Msg) error {
+	_, err := NewAsyncAnteDecorator(badSource{}, a).AnteHandle(checkCtx(t), msgsTx{msgs: msgs}, false,
+		func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, nil })
+	return err
 }
 
 // TestAsyncQueueFullVerifiesInline: with the queue full, CheckTx verifies
 // itself (and so refuses an invalid proof at once) rather than dropping the
 // work or blocking.
 func TestAsyncQueueFullVerifiesInline(t *testing.T) {
-	a := &Async{jobs: make(chan asyncJob), failed: fifoset.New(4), suspect: fifoset.New(4)} // no room, no workers
-	key := storetypes.NewKVStoreKey("test")
-	c := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t")).Ctx.
-		WithExecMode(sdk.ExecModeCheck).WithLogger(log.NewNopLogger()).WithTxBytes([]byte("tx"))
-	d := NewAsyncAnteDecorator(badSource{}, a)
-	_, err := d.AnteHandle(c, oneMsgTx{}, false, func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, nil })
-	require.ErrorIs(t, err, tptypes.ErrInvalidProof)
+	a := &Async{jobs: make(chan asyncJob), suspect: fifoset.New(4)} // no room, no workers
+	require.ErrorIs(t, runAsync(t, a, badResult()), tptypes.ErrInvalidProof)
+}
+
+// TestAsyncSuspectIsTheSigner: a failed proof makes its signer suspect,
+// and only its signer. Results wrapped in authz MsgExec, which anyone can
+// send naming any worker, are not looked at, so nobody can have an honest
+// worker's proofs verified under the ABCI lock.
+func TestAsyncSuspectIsTheSigner(t *testing.T) {
+	a := NewAsync(1)
+	exec := authz.NewMsgExec(sdk.AccAddress(make([]byte, 20)), []sdk.Msg{badResult(), badResult()})
+	require.NoError(t, runAsync(t, a, &exec))
+	a.Close()
+	require.False(t, a.suspect.Has(sha256.Sum256(victim)), "a result inside MsgExec must not make its named worker suspect")
+
+	a = NewAsync(1)
+	require.NoError(t, runAsync(t, a, badResult()), "CheckTx does not wait for the verification")
+	a.Close()
+	require.True(t, a.suspect.Has(sha256.Sum256(victim)), "the signer of an invalid top-level result is suspect")
 }

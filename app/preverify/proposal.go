@@ -15,26 +15,50 @@ import (
 
 // ProcessProposalHandler wraps next (the SDK's handler, which decides):
 // before it runs, the block's result proofs are verified in parallel on
-// every core, to fill the verified-proof cache for FinalizeBlock. It never
-// changes the answer: a proof that fails here fails again, in the handler,
-// deterministically.
+// every core, to fill the verified-proof cache for FinalizeBlock, within
+// proposalLimit. It never changes the answer: a proof that fails here fails
+// again, in the handler, deterministically.
 func ProcessProposalHandler(next sdk.ProcessProposalHandler, decode sdk.TxDecoder, src StatementSource) sdk.ProcessProposalHandler {
 	return func(ctx sdk.Context, req *abci.RequestProcessProposal) (*abci.ResponseProcessProposal, error) {
-		Block(ctx, req.Txs, decode, src, runtime.GOMAXPROCS(0))
+		Block(ctx, req.Txs, decode, src, runtime.GOMAXPROCS(0), proposalLimit(ctx))
 		return next(ctx, req)
 	}
 }
 
+// ProposalLimit is the most proofs ProcessProposal verifies for one
+// proposal. Verification there happens before the block's signatures or
+// grants are checked, so a proposer could otherwise fill a block with
+// results nobody will pay for and have every validator verify them. With
+// the limit, such a block costs a validator about what a full block of valid
+// results costs it (BENCHMARKS.md, "Worst-case proposal"); proofs past the
+// limit, if valid, are verified by the handler, which charged for them.
+const ProposalLimit = 1024
+
+// statementsPerProof bounds the statements built for one proposal, as a
+// multiple of the proofs verified: statements of proofs already in the
+// cache cost a few reads each, and are not counted against the limit.
+const statementsPerProof = 4
+
+// proposalLimit is ProposalLimit, or less when the block gas limit
+// (consensus param max_gas) pays for fewer verifications.
+func proposalLimit(ctx sdk.Context) int {
+	if b := ctx.ConsensusParams().Block; b != nil && b.MaxGas > 0 {
+		return int(min(uint64(ProposalLimit), uint64(b.MaxGas)/verifier.VerifyGas))
+	}
+	return ProposalLimit
+}
+
 // Block verifies the results of a block's transactions with up to workers
 // goroutines, all joined before it returns, and reports how many proofs it
-// looked at and how many verified. Statements are built one after the other
+// verified and how many of those were valid. It looks only at top-level
+// results, the first for each task in the block, and verifies at most limit
+// proofs that are not cached yet. Statements are built one after the other
 // (state is not for concurrent use); only the pure verification runs in
 // parallel, each goroutine batch-verifying its share (verifier.VerifyBatch).
-// Proofs already cached are answered at once. It never fails: a transaction
-// that does not decode, a statement that cannot be built or a panic leaves
-// the work to the handler.
-func Block(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource, workers int) (seen, ok int) {
-	jobs := blockJobs(ctx, txs, decode, src)
+// It never fails: a transaction that does not decode, a statement that
+// cannot be built or a panic leaves the work to the handler.
+func Block(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource, workers, limit int) (seen, ok int) {
+	jobs := blockJobs(ctx, txs, decode, src, limit)
 	if len(jobs) == 0 {
 		return 0, 0
 	}
@@ -82,9 +106,10 @@ func verifyJobs(jobs []verifier.Item, failed func(i int)) int {
 	return ok
 }
 
-// blockJobs decodes the block's transactions and builds each result's
-// statement from the state before the block.
-func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource) (jobs []verifier.Item) {
+// blockJobs decodes the block's transactions and builds, from the state
+// before the block, the statements of at most limit proofs to verify: the
+// first top-level result of each task, not cached yet.
+func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource, limit int) (jobs []verifier.Item) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx.Logger().Error("building statements for pre-verification panicked; leaving it to the handler", "panic", r)
@@ -92,14 +117,20 @@ func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src Statemen
 		}
 	}()
 	qctx := ctx.WithGasMeter(storetypes.NewInfiniteGasMeter()).WithEventManager(sdk.NewEventManager())
+	seen := map[uint64]bool{}
+	statements := 0
 	for _, bz := range txs {
 		tx, err := decode(bz)
 		if err != nil {
 			continue
 		}
-		for _, msg := range resultMsgs(tx) {
+		for _, msg := range topLevelResults(tx.GetMsgs(), seen) {
+			if len(jobs) >= limit || statements >= statementsPerProof*limit {
+				return jobs
+			}
+			statements++
 			st, vk, err := src.ResultStatement(qctx, msg)
-			if err != nil {
+			if err != nil || verifier.Cached(vk, msg.Proof, st) {
 				continue
 			}
 			jobs = append(jobs, verifier.Item{VK: vk, Proof: msg.Proof, St: st})

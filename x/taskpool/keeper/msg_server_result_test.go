@@ -4,10 +4,7 @@ import (
 	"testing"
 	"time"
 
-	storetypes "cosmossdk.io/store/types"
 	"github.com/stretchr/testify/require"
-
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/vector"
@@ -148,27 +145,4 @@ func TestSubmitResultRetry(t *testing.T) {
 	_, err = f.msgs.SubmitResult(f.ctx, &types.MsgSubmitResult{Worker: f.str(f.worker), TaskId: id, Output: output, Proof: proof})
 	require.NoError(t, err)
 	require.Equal(t, int64(0), f.escrow())
-}
-
-// TestSubmitResultChargesGasFirst checks that verification gas is charged
-// before the proof is looked at: a bad proof still costs VerifyGas, and a
-// transaction without that much gas left runs out before verifying.
-func TestSubmitResultChargesGasFirst(t *testing.T) {
-	f := newFixture(t)
-	poolID := f.createPool()
-	id := f.submitTask(poolID, price)
-	f.readyWorker(f.worker)
-	f.claim(f.worker, poolID, id)
-	output, _ := f.proveTask(id, f.worker)
-	msg := &types.MsgSubmitResult{Worker: f.str(f.worker), TaskId: id, Output: output, Proof: make([]byte, verifier.MaxProofSize)}
-
-	meter := storetypes.NewGasMeter(10_000_000)
-	_, err := f.msgs.SubmitResult(f.ctx.WithGasMeter(meter), msg)
-	require.ErrorContains(t, err, "invalid proof")
-	require.GreaterOrEqual(t, meter.GasConsumed(), verifier.VerifyGas)
-
-	tight := storetypes.NewGasMeter(verifier.VerifyGas / 2)
-	require.Panics(t, func() { _, _ = f.msgs.SubmitResult(f.ctx.WithGasMeter(tight), msg) })
-	require.Equal(t, types.TASK_STATUS_CLAIMED, f.task(id).Status)
-	require.Equal(t, price, f.balance(authtypes.NewModuleAddress(types.ModuleName)))
 }

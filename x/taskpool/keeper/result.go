@@ -20,16 +20,17 @@ import (
 // message. On success the escrow is settled through x/rewards and the
 // worker's share is returned; on failure nothing changes and the claim stays.
 //
-// The proof may have been verified ahead of execution (in CheckTx or in
-// ProcessProposal, see app/preverify): verifier.Verify then answers from its
-// cache of verified proofs. The result is the same either way, and the gas is
-// too: VerifyGas is charged before the call, whatever the cache holds.
+// The verification gas (verifier.VerifyGas) was charged by the ante handler
+// (app/preverify's GasDecorator) for every result of the transaction, before
+// anything verified a proof, so it is not charged here. The proof may have
+// been verified ahead of execution (in CheckTx or in ProcessProposal):
+// verifier.Verify then answers from its cache of verified proofs. The result
+// and the gas are the same either way.
 func (k Keeper) SubmitResult(ctx context.Context, worker sdk.AccAddress, taskID uint64, output, proof []byte) (sdk.Coin, error) {
 	st, vk, task, err := k.resultStatement(ctx, worker, taskID, output, proof)
 	if err != nil {
 		return sdk.Coin{}, err
 	}
-	sdk.UnwrapSDKContext(ctx).GasMeter().ConsumeGas(verifier.VerifyGas, "verify result proof")
 	if err := verifier.Verify(vk, proof, st); err != nil {
 		return sdk.Coin{}, errorsmod.Wrapf(types.ErrInvalidProof, "task %d: %s", task.Id, err)
 	}
