@@ -12,15 +12,21 @@ import (
 // " [cosmos/cosmos-sdk@v0.53.8/crypto/keyring/keyring.go:534]".
 var sourceLocation = regexp.MustCompile(` \[[^\[\]\s]+\.go:\d+\]`)
 
+// grpcPrefix is the status prefix gRPC puts before a node's message, once
+// per hop ("rpc error: code = NotFound desc = rpc error: code = NotFound desc
+// = task 9 not found"): noise around what the node said.
+var grpcPrefix = regexp.MustCompile(`(rpc error: code = \w+ desc = )+`)
+
 // nodeHint is added to an error from a node that refused the connection.
 const nodeHint = "No node answers at that address. Start one (hyrad start), or name the node with " +
 	"--node tcp://HOST:26657, or once for this home: hyrad config set client node tcp://HOST:26657"
 
 // ErrorText is how hyrad prints a command's error: without source file
-// locations, which tell a user nothing, and with a hint when the node could
-// not be reached.
+// locations or gRPC status prefixes, which tell a user nothing, and with a
+// hint when the node could not be reached.
 func ErrorText(err error) string {
 	text := sourceLocation.ReplaceAllString(err.Error(), "")
+	text = grpcPrefix.ReplaceAllString(text, "")
 	if errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(text, "connection refused") {
 		text += "\n" + nodeHint
 	}

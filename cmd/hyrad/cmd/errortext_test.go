@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"testing"
@@ -18,6 +19,12 @@ func TestErrorTextHasNoSourcePath(t *testing.T) {
 	err := fmt.Errorf("failed to convert address field to address: %w", errorsmod.Wrap(sdkerrors.ErrKeyNotFound, "nobody.info"))
 	require.Regexp(t, `\.go:\d+\]`, err.Error(), "the SDK's formatting adds the location")
 	require.Equal(t, "failed to convert address field to address: nobody.info: key not found", ErrorText(err))
+}
+
+// TestErrorTextDropsGRPCPrefixes: what the node said, once.
+func TestErrorTextDropsGRPCPrefixes(t *testing.T) {
+	err := errors.New("rpc error: code = NotFound desc = rpc error: code = NotFound desc = task 999 not found: key not found")
+	require.Equal(t, "task 999 not found: key not found", ErrorText(err))
 }
 
 // TestErrorTextHintsAtTheNode: a refused connection says how to name the node.
