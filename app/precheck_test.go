@@ -8,6 +8,7 @@ import (
 	"time"
 
 	errorsmod "cosmossdk.io/errors"
+	storetypes "cosmossdk.io/store/types"
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/stretchr/testify/require"
 
@@ -158,6 +159,20 @@ func TestPrecheckLeavesNoTrace(t *testing.T) {
 	second.PoolId = 2
 	res = c.checkTx(c.sign(c.client, second))
 	require.Equal(t, tptypes.ErrPoolNotFound.ABCICode(), res.Code, "pool 2 exists only once its transaction is in a block")
+	c.client.seq--
+
+	// The transaction's own gas meter and events are untouched.
+	tx, err := c.app.TxConfig().TxDecoder()(c.sign(c.client, c.submit()))
+	require.NoError(t, err)
+	meter := storetypes.NewGasMeter(1_000_000)
+	meter.ConsumeGas(40_000, "ante")
+	ctx := c.app.NewContext(true).WithGasMeter(meter).WithBlockTime(c.time).WithEventManager(sdk.NewEventManager())
+	read := ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
+	balance := c.app.BankKeeper.GetBalance(read, c.client.addr, app.BondDenom)
+	require.NoError(t, precheck.Check(ctx, tx, c.app.MsgServiceRouter()))
+	require.Equal(t, balance, c.app.BankKeeper.GetBalance(read, c.client.addr, app.BondDenom), "the escrow was not kept")
+	require.Equal(t, storetypes.Gas(40_000), meter.GasConsumed())
+	require.Empty(t, ctx.EventManager().Events())
 }
 
 // TestPrecheckScope: what the precheck does not run passes CheckTx as before.
