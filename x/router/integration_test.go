@@ -15,6 +15,7 @@ import (
 
 	"github.com/hyra-network/hyra/testutil/apptest"
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	rwkeeper "github.com/hyra-network/hyra/x/rewards/keeper"
 	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
 	"github.com/hyra-network/hyra/x/router/keeper"
 	"github.com/hyra-network/hyra/x/router/types"
@@ -32,6 +33,7 @@ func hyra(n int64) sdk.Coin { return sdk.NewInt64Coin("uhyra", n*1_000_000) }
 type net struct {
 	*apptest.Env
 	taskpool tpkeeper.Keeper
+	rewards  rwkeeper.Keeper
 	queries  types.QueryServer
 	prove    zktest.ProveFunc
 	input    []byte
@@ -47,7 +49,7 @@ func newNet(t *testing.T) *net {
 		worker2: sdk.AccAddress("worker_two__________"),
 	}
 	var rk keeper.Keeper
-	n.Env = apptest.Setup(t, &n.taskpool, &rk)
+	n.Env = apptest.Setup(t, &n.taskpool, &rk, &n.rewards)
 	n.queries = keeper.NewQueryServerImpl(rk)
 	for _, a := range []sdk.AccAddress{n.owner, n.user, n.worker, n.worker2} {
 		n.Fund(a, sdk.NewCoins(hyra(1000)))

@@ -98,6 +98,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					},
 				},
 				{
+					RpcMethod:      "ReleaseClaim",
+					Use:            "release-claim [task-id]",
+					Short:          "Give a task you hold back to its pool at once; costs less reputation than letting the claim lapse, and no bond",
+					Example:        "hyrad tx taskpool release-claim 7 --from worker",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "task_id"}},
+				},
+				{
 					RpcMethod: "RegisterWorker",
 					Use:       "register-worker",
 					Short:     "Register (or reactivate) the signer as a worker; claiming also needs a bond in x/rewards",

@@ -218,6 +218,12 @@ func TestUpdateParams(t *testing.T) {
 		{name: "error - no payouts per block", change: func(p *types.Params) { p.MaxPayoutsPerBlock = 0 }, err: "max_payouts_per_block"},
 		{name: "error - no unbonding entries", change: func(p *types.Params) { p.MaxUnbondingEntries = 0 }, err: "max_unbonding_entries"},
 		{name: "error - negative reputation loss", change: func(p *types.Params) { p.ReputationLoss = -1 }, err: "reputation_loss"},
+		{
+			name:   "error - a release costing more than a lapse",
+			change: func(p *types.Params) { p.ReputationLoss, p.ReleaseReputationLoss = 3, 4 },
+			err:    "release_reputation_loss (at most reputation_loss) must be in [0, 3], got 4",
+		},
+		{name: "error - negative release reputation loss", change: func(p *types.Params) { p.ReleaseReputationLoss = -1 }, err: "release_reputation_loss"},
 		{name: "error - invalid min bond", change: func(p *types.Params) { p.MinWorkerBond = sdk.Coin{Denom: "", Amount: math.OneInt()} }, err: "min_worker_bond"},
 		{
 			name:   "error - the bond denom cannot change",

@@ -44,13 +44,13 @@ func (k Keeper) raiseReputation(ctx context.Context, worker sdk.AccAddress, para
 	return rep, k.Reputations.Set(ctx, worker, rep)
 }
 
-// lowerReputation takes params.reputation_loss from a worker's score, which
-// never goes below zero, and returns the new score.
-func (k Keeper) lowerReputation(ctx context.Context, worker sdk.AccAddress, params types.Params) (int64, error) {
+// lowerReputation takes loss from a worker's score, which never goes below
+// zero, and returns the new score.
+func (k Keeper) lowerReputation(ctx context.Context, worker sdk.AccAddress, loss int64) (int64, error) {
 	rep, err := k.Reputation(ctx, worker)
 	if err != nil {
 		return 0, err
 	}
-	rep = max(rep-params.ReputationLoss, 0)
+	rep = max(rep-loss, 0)
 	return rep, k.Reputations.Set(ctx, worker, rep)
 }

@@ -34,7 +34,7 @@ func (k Keeper) PenalizeTimeout(ctx context.Context, taskID uint64, worker sdk.A
 		if err != nil {
 			return errorsmod.Wrapf(err, "slashing %s for task %d", workerStr, taskID)
 		}
-		rep, err := k.lowerReputation(ctx, worker, params)
+		rep, err := k.lowerReputation(ctx, worker, params.ReputationLoss)
 		if err != nil {
 			return err
 		}
@@ -46,6 +46,17 @@ func (k Keeper) PenalizeTimeout(ctx context.Context, taskID uint64, worker sdk.A
 			Reputation:       rep,
 		})
 	})
+}
+
+// PenalizeRelease lowers the reputation of a worker that gave a claimed task
+// back by release_reputation_loss (at most what a lapse takes, by params
+// validation) and slashes nothing. It returns the worker's new reputation.
+func (k Keeper) PenalizeRelease(ctx context.Context, worker sdk.AccAddress) (int64, error) {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return k.lowerReputation(ctx, worker, params.ReleaseReputationLoss)
 }
 
 // slashBond takes bps of a worker's bonded amount and of each of its

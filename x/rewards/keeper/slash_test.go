@@ -158,6 +158,29 @@ func TestPenalizeTimeoutErrors(t *testing.T) {
 	}
 }
 
+// TestPenalizeRelease checks that giving a claim back costs
+// release_reputation_loss, never below zero, and no bond, so it is always
+// cheaper than a lapse.
+func TestPenalizeRelease(t *testing.T) {
+	f := newFixture(t)
+	f.bond(t, f.worker, 10_000_000)
+	bondBefore, err := f.k.GetBond(f.ctx, f.worker)
+	require.NoError(t, err)
+
+	rep, err := f.k.PenalizeRelease(f.ctx, f.worker)
+	require.NoError(t, err)
+	require.Equal(t, int64(types.DefaultInitialReputation-types.DefaultReleaseReputationLoss), rep)
+	bond, err := f.k.GetBond(f.ctx, f.worker)
+	require.NoError(t, err)
+	require.Equal(t, bondBefore, bond, "a release slashes nothing")
+	require.Less(t, int64(types.DefaultReleaseReputationLoss), int64(types.DefaultReputationLoss))
+
+	require.NoError(t, f.k.Reputations.Set(f.ctx, f.worker, 1))
+	rep, err = f.k.PenalizeRelease(f.ctx, f.worker)
+	require.NoError(t, err)
+	require.Zero(t, rep, "reputation never goes below zero")
+}
+
 func TestReputation(t *testing.T) {
 	f := newFixture(t)
 	rep, err := f.k.Reputation(f.ctx, f.worker)

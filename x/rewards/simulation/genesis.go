@@ -18,6 +18,7 @@ import (
 // (blocks are 1.4 to 2.8 hours apart), and random splits.
 func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 	worker := uint32(r.Intn(types.BpsDenominator + 1))
+	loss := r.Int63n(51)
 	return types.Params{
 		MinWorkerBond:         sdk.NewInt64Coin(bondDenom, 1+r.Int63n(types.DefaultMinWorkerBond)),
 		UnbondingPeriod:       time.Hour + time.Duration(r.Int63n(3*24))*time.Hour,
@@ -31,7 +32,8 @@ func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 		MaxPayoutsPerBlock:    uint32(1 + r.Intn(100)),
 		InitialReputation:     r.Int63n(201),
 		ReputationGain:        r.Int63n(6),
-		ReputationLoss:        r.Int63n(51),
+		ReputationLoss:        loss,
+		ReleaseReputationLoss: r.Int63n(loss + 1),
 	}
 }
 

@@ -28,6 +28,9 @@ const (
 	DefaultInitialReputation     = 100
 	DefaultReputationGain        = 1
 	DefaultReputationLoss        = 10
+	// DefaultReleaseReputationLoss makes giving a claim back cost a fifth of
+	// the reputation a lapse costs, and no bond.
+	DefaultReleaseReputationLoss = 2
 
 	// Hard limits that governance cannot exceed: they keep reputation far
 	// from int64 overflow and the per-block work of EndBlock bounded.
@@ -52,6 +55,7 @@ func DefaultParams() Params {
 		InitialReputation:     DefaultInitialReputation,
 		ReputationGain:        DefaultReputationGain,
 		ReputationLoss:        DefaultReputationLoss,
+		ReleaseReputationLoss: DefaultReleaseReputationLoss,
 	}
 }
 
@@ -100,7 +104,12 @@ func (p Params) Validate() error {
 	if err := inRange("reputation_gain", p.ReputationGain, 0, maxReputationParam); err != nil {
 		return err
 	}
-	return inRange("reputation_loss", p.ReputationLoss, 0, maxReputationParam)
+	if err := inRange("reputation_loss", p.ReputationLoss, 0, maxReputationParam); err != nil {
+		return err
+	}
+	// A release must never cost more than a lapse, or a worker that cannot
+	// finish a task would do better to hold it until it lapses.
+	return inRange("release_reputation_loss (at most reputation_loss)", p.ReleaseReputationLoss, 0, p.ReputationLoss)
 }
 
 func inRange(name string, v, lo, hi int64) error {

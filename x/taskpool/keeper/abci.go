@@ -17,7 +17,8 @@ import (
 type timeQueue = collections.KeySet[collections.Pair[int64, uint64]]
 
 // EndBlocker returns lapsed claims to OPEN (penalising their workers) and
-// expires tasks past their deadline (refunding their creators). Each queue
+// expires tasks past their deadline (refunding their creators; a worker whose
+// claim the deadline ended is released unpenalised). Each queue
 // is walked in time order up to the block time, at most
 // max_expirations_per_block items each, so a mass expiry is spread over
 // several blocks. It never fails and never panics: a bad item is logged and
@@ -80,7 +81,10 @@ func dueKeys(ctx context.Context, q timeQueue, now time.Time, limit int) ([]coll
 }
 
 // expireClaim returns a CLAIMED task whose claim lapsed to OPEN, releases the
-// worker's claim slot and penalises the worker.
+// worker's claim slot and penalises the worker. A claim that ends at the
+// task's deadline is not the worker's lapse but the deadline's: claims made
+// before ClaimTask required more than the claim timeout to be left were cut
+// to the deadline, so the task expires as at its deadline, unpenalised.
 func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
 	task, err := k.GetTask(ctx, key.K2())
 	if err != nil {
@@ -89,6 +93,9 @@ func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]
 	if task.Status != types.TASK_STATUS_CLAIMED || task.ClaimExpiry.UnixNano() != key.K1() {
 		return fmt.Errorf("stale claim queue entry: task is %s, claim expiry %s", task.Status, task.ClaimExpiry)
 	}
+	if !task.ClaimExpiry.Before(task.Deadline) {
+		return k.expireTask(ctx, collections.Join(task.Deadline.UnixNano(), task.Id))
+	}
 	prev := task
 	task.Status = types.TASK_STATUS_OPEN
 	task.Worker = ""
@@ -96,12 +103,12 @@ func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]
 	if err := k.saveTask(ctx, &prev, task); err != nil {
 		return err
 	}
-	return k.lapseClaim(ctx, prev)
+	return k.lapseClaim(ctx, prev, true)
 }
 
 // expireTask refunds an OPEN or CLAIMED task past its deadline. A task still
-// CLAIMED at its deadline also had its claim lapse (claims never outlive the
-// deadline), so its worker is released and penalised as for a lapsed claim.
+// CLAIMED at its deadline has its worker released without penalty: the
+// deadline, not the worker, ended the claim.
 func (k Keeper) expireTask(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
 	task, err := k.GetTask(ctx, key.K2())
 	if err != nil {
@@ -116,7 +123,7 @@ func (k Keeper) expireTask(ctx sdk.Context, key collections.Pair[int64, uint64])
 		return err
 	}
 	if prev.Status == types.TASK_STATUS_CLAIMED {
-		if err := k.lapseClaim(ctx, prev); err != nil {
+		if err := k.lapseClaim(ctx, prev, false); err != nil {
 			return err
 		}
 	}
@@ -130,10 +137,11 @@ func (k Keeper) expireTask(ctx sdk.Context, key collections.Pair[int64, uint64])
 	})
 }
 
-// lapseClaim releases the claim slot of the worker of a claimed task and
-// penalises the worker through x/rewards. A failing penalty is logged but
-// does not stop the task from moving on: escrow must never be held up by it.
-func (k Keeper) lapseClaim(ctx sdk.Context, claimed types.Task) error {
+// lapseClaim releases the claim slot of the worker of a claimed task that ended
+// without a result and, with penalise, penalises the worker through
+// x/rewards. A failing penalty is logged but does not stop the task from
+// moving on: escrow must never be held up by it.
+func (k Keeper) lapseClaim(ctx sdk.Context, claimed types.Task, penalise bool) error {
 	worker, err := k.addressCodec.StringToBytes(claimed.Worker)
 	if err != nil {
 		return err
@@ -143,16 +151,19 @@ func (k Keeper) lapseClaim(ctx sdk.Context, claimed types.Task) error {
 	}); err != nil {
 		return err
 	}
-	penaltyCtx, write := ctx.CacheContext()
-	if err := safely(func() error { return k.rewardsKeeper.PenalizeTimeout(penaltyCtx, claimed.Id, worker) }); err != nil {
-		k.Logger(ctx).Error("penalising a lapsed claim", "task", claimed.Id, "worker", claimed.Worker, "err", err)
-	} else {
-		write()
+	if penalise {
+		penaltyCtx, write := ctx.CacheContext()
+		if err := safely(func() error { return k.rewardsKeeper.PenalizeTimeout(penaltyCtx, claimed.Id, worker) }); err != nil {
+			k.Logger(ctx).Error("penalising a lapsed claim", "task", claimed.Id, "worker", claimed.Worker, "err", err)
+		} else {
+			write()
+		}
 	}
 	return ctx.EventManager().EmitTypedEvent(&types.EventClaimExpired{
-		TaskId: claimed.Id,
-		PoolId: claimed.PoolId,
-		Worker: claimed.Worker,
+		TaskId:    claimed.Id,
+		PoolId:    claimed.PoolId,
+		Worker:    claimed.Worker,
+		Penalized: penalise,
 	})
 }
 

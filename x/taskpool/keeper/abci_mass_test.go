@@ -9,8 +9,8 @@ import (
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
-// TestMassExpiry checks that 10,000 tasks (a tenth of them claimed) reaching
-// their deadline in the same block are handled over several blocks, never
+// TestMassExpiry checks that 10,000 tasks (a hundred of them with claims that
+// lapse in the same block) reaching their deadline in the same block are handled over several blocks, never
 // more than max_expirations_per_block per queue per block, with every
 // creator refunded in the end.
 func TestMassExpiry(t *testing.T) {
@@ -22,10 +22,10 @@ func TestMassExpiry(t *testing.T) {
 	capPerBlock := uint64(p.MaxExpirationsPerBlock)
 
 	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-		Creator: f.str(f.creator), Name: "mass", ModelId: irisID, ClaimTimeout: 24 * time.Hour,
+		Creator: f.str(f.creator), Name: "mass", ModelId: irisID, ClaimTimeout: 2 * time.Hour,
 	})
 	require.NoError(t, err)
-	input, deadline := f.irisInput(), f.ctx.BlockTime().Add(time.Hour)
+	input, deadline := f.irisInput(), f.ctx.BlockTime().Add(3*time.Hour)
 	for i := 0; i < n; i++ {
 		_, err := f.k.SubmitTask(f.ctx, f.creator, res.PoolId, input, coin(price), deadline)
 		require.NoError(t, err)
@@ -38,7 +38,7 @@ func TestMassExpiry(t *testing.T) {
 	total := f.bank.Total()
 	require.Equal(t, int64(n)*price, f.escrow())
 
-	f.advance(time.Hour)
+	f.advance(3 * time.Hour)
 	expired, err := f.countStatus(types.TASK_STATUS_EXPIRED)
 	require.NoError(t, err)
 	require.Equal(t, capPerBlock, expired, "the first block handles exactly the cap")

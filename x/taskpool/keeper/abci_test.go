@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -51,7 +52,7 @@ func TestEndBlockClaimExpiry(t *testing.T) {
 			} else {
 				require.Empty(t, f.rewards.Penalties)
 			}
-			requireEvent(t, f.ctx, "hyra.taskpool.v1.EventClaimExpired")
+			requireClaimExpired(t, f.ctx, true)
 			f.checkInvariants(total)
 			has, err := f.k.ClaimQueue.Has(f.ctx, collections.Join(task.ClaimExpiry.UnixNano(), id))
 			require.NoError(t, err)
@@ -88,31 +89,48 @@ func TestEndBlockDeadline(t *testing.T) {
 		require.ErrorContains(t, err, "no claimable task")
 	})
 
-	t.Run("success - claim capped at the deadline lapses once, then the task expires", func(t *testing.T) {
+	t.Run("success - a claim cut to the deadline before claims had to leave room expires unpenalised", func(t *testing.T) {
+		// Before ClaimTask refused claims with less than the claim timeout
+		// left, such a claim's expiry was cut to the deadline. Imported
+		// (export/import upgrade), its lapse is the deadline's, not the
+		// worker's.
 		f := newFixture(t)
-		res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-			Creator: f.str(f.creator), Name: "slow", ModelId: irisID, ClaimTimeout: 2 * time.Hour,
-		})
-		require.NoError(t, err)
-		id := f.submitTask(res.PoolId, price)
+		poolID := f.createPool()
+		id := f.submitTask(poolID, price)
 		f.readyWorker(f.worker)
-		f.claim(f.worker, res.PoolId, id)
+		f.claim(f.worker, poolID, id)
+		gs, err := f.k.ExportGenesis(f.ctx)
+		require.NoError(t, err)
+		for i := range gs.Tasks {
+			if gs.Tasks[i].Id == id {
+				gs.Tasks[i].ClaimExpiry = gs.Tasks[i].Deadline
+			}
+		}
+		require.NoError(t, gs.Validate())
+		f.ctx, f.k = f.importGenesis(gs)
+		f.ctx = f.ctx.WithEventManager(sdk.NewEventManager())
 		creatorBefore := f.balance(f.creator)
 		total := f.bank.Total()
 
-		f.advance(time.Hour)
+		f.advance(time.Hour - time.Second)
+		require.Equal(t, types.TASK_STATUS_CLAIMED, f.task(id).Status)
+		f.advance(time.Second)
 		require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(id).Status)
-		require.Equal(t, []uint64{id}, f.rewards.Penalties, "penalised exactly once")
+		require.Empty(t, f.rewards.Penalties, "not penalised")
 		require.Empty(t, f.workerRec(f.worker).ActiveTaskIds)
 		require.Equal(t, creatorBefore+price, f.balance(f.creator))
-		pool := f.pool(res.PoolId)
+		requireClaimExpired(t, f.ctx, false)
+		pool := f.pool(poolID)
 		require.Equal(t, [2]uint64{0, 0}, [2]uint64{pool.OpenTasks, pool.ClaimedTasks})
 		f.checkInvariants(total)
+		f.advance(time.Second)
+		require.Empty(t, f.rewards.Penalties, "nothing is handled twice")
 	})
 
-	t.Run("success - task still claimed when its deadline is handled", func(t *testing.T) {
+	t.Run("success - task still claimed when its deadline is handled: refunded, worker unpenalised", func(t *testing.T) {
 		// With one expiry of each kind per block, the claim queue handles
-		// Y's earlier claim while the deadline queue reaches X, still CLAIMED.
+		// Y's earlier claim while the deadline queue reaches X, still
+		// CLAIMED: the deadline ends X's claim, not its worker.
 		f := newFixture(t)
 		p := types.DefaultParams()
 		p.MaxExpirationsPerBlock = 1
@@ -128,22 +146,39 @@ func TestEndBlockDeadline(t *testing.T) {
 		f.readyWorker(f.worker)
 		f.readyWorker(f.worker2)
 		f.claim(f.worker, poolID, y)
-		f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(40 * time.Second))
+		f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(20 * time.Second))
 		f.claim(f.worker2, poolID, x)
-		require.Equal(t, f.task(x).Deadline, f.task(x).ClaimExpiry)
 		total := f.bank.Total()
 
 		f.advance(80 * time.Second)
 		require.Equal(t, types.TASK_STATUS_OPEN, f.task(y).Status)
 		require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(x).Status)
 		require.Empty(t, f.workerRec(f.worker2).ActiveTaskIds)
-		require.ElementsMatch(t, []uint64{y, x}, f.rewards.Penalties)
+		require.Equal(t, []uint64{y}, f.rewards.Penalties)
 		f.checkInvariants(total)
 
 		// The stale claim entry of X is gone; nothing is handled twice.
 		f.advance(time.Second)
-		require.Len(t, f.rewards.Penalties, 2)
+		require.Equal(t, []uint64{y}, f.rewards.Penalties)
 	})
+}
+
+// requireClaimExpired checks that the context holds an EventClaimExpired
+// with the given penalized flag.
+func requireClaimExpired(t *testing.T, ctx sdk.Context, penalized bool) {
+	t.Helper()
+	for _, e := range ctx.EventManager().Events() {
+		if e.Type != "hyra.taskpool.v1.EventClaimExpired" {
+			continue
+		}
+		for _, a := range e.Attributes {
+			if a.Key == "penalized" {
+				require.Equal(t, fmt.Sprint(penalized), a.Value)
+				return
+			}
+		}
+	}
+	require.Fail(t, "no EventClaimExpired with a penalized attribute")
 }
 
 // TestEndBlockCap checks that at most max_expirations_per_block deadlines

@@ -12,17 +12,19 @@ import (
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
-// maxClaimSkips bounds how many past-deadline open tasks a claim steps over
-// when looking for the next task of a pool. Such tasks are refunded by
-// EndBlock, which may lag behind by a few blocks after a mass expiry; the
-// bound keeps a claim O(log n) even then.
+// maxClaimSkips bounds how many open tasks a claim steps over when looking
+// for the next task of a pool: tasks too close to their deadline to be
+// claimed (see Task.ClaimableAt), which stay OPEN until EndBlock expires them
+// at their deadline, or a few blocks later after a mass expiry. The bound
+// keeps a claim O(log n).
 const maxClaimSkips = 64
 
 // ClaimTask assigns a task of a pool to worker: taskID, or with taskID 0 the
-// oldest open task whose deadline has not passed. The pool may be inactive:
+// oldest open task that is still claimable. The pool may be inactive:
 // closing a pool stops new tasks, not the claims of those already paid for.
-// It returns the claimed task's id. x/router calls it for its best-task
-// claims.
+// The claim expires the pool's claim timeout from now, always before the
+// task's deadline. It returns the claimed task's id. x/router calls it for
+// its best-task claims.
 func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.BlockTime()
@@ -32,23 +34,19 @@ func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, ta
 	}
 	var task types.Task
 	if taskID == 0 {
-		task, err = k.NextOpenTask(ctx, poolID)
+		task, err = k.nextOpenTask(ctx, pool, now)
 	} else {
-		task, err = k.openTaskOf(ctx, poolID, taskID, now)
+		task, err = k.openTaskOf(ctx, pool, taskID, now)
 	}
 	if err != nil {
 		return 0, err
 	}
 
 	workerStr := rec.Address
-	expiry := now.Add(pool.ClaimTimeout)
-	if expiry.After(task.Deadline) {
-		expiry = task.Deadline
-	}
 	prev := task
 	task.Status = types.TASK_STATUS_CLAIMED
 	task.Worker = workerStr
-	task.ClaimExpiry = expiry.UTC()
+	task.ClaimExpiry = now.Add(pool.ClaimTimeout).UTC()
 	if err := k.saveTask(ctx, &prev, task); err != nil {
 		return 0, err
 	}
@@ -119,11 +117,19 @@ func (k Keeper) checkWorker(ctx context.Context, worker sdk.AccAddress) (types.W
 	return rec, k.rewardsKeeper.CheckCanClaim(ctx, worker)
 }
 
-// NextOpenTask returns the oldest OPEN task of a pool whose deadline has not
-// passed, through the pool's open-task index.
+// NextOpenTask returns the oldest OPEN task of a pool that is still claimable
+// (see Task.ClaimableAt), through the pool's open-task index.
 func (k Keeper) NextOpenTask(ctx context.Context, poolID uint64) (types.Task, error) {
-	now := sdk.UnwrapSDKContext(ctx).BlockTime()
-	rng := collections.NewSuperPrefixedTripleRange[uint64, int32, uint64](poolID, int32(types.TASK_STATUS_OPEN))
+	pool, err := k.GetPool(ctx, poolID)
+	if err != nil {
+		return types.Task{}, err
+	}
+	return k.nextOpenTask(ctx, pool, sdk.UnwrapSDKContext(ctx).BlockTime())
+}
+
+// nextOpenTask is NextOpenTask for a loaded pool.
+func (k Keeper) nextOpenTask(ctx context.Context, pool types.Pool, now time.Time) (types.Task, error) {
+	rng := collections.NewSuperPrefixedTripleRange[uint64, int32, uint64](pool.Id, int32(types.TASK_STATUS_OPEN))
 	iter, err := k.TasksByPoolStatus.Iterate(ctx, rng)
 	if err != nil {
 		return types.Task{}, err
@@ -138,29 +144,35 @@ func (k Keeper) NextOpenTask(ctx context.Context, poolID uint64) (types.Task, er
 		if err != nil {
 			return types.Task{}, err
 		}
-		if now.Before(task.Deadline) {
+		if task.ClaimableAt(now, pool.ClaimTimeout) {
 			return task, nil
 		}
 		skipped++
 	}
-	return types.Task{}, errorsmod.Wrapf(types.ErrNoOpenTask, "pool %d has no open task before its deadline", poolID)
+	return types.Task{}, errorsmod.Wrapf(types.ErrNoOpenTask,
+		"pool %d has no open task with more than its claim timeout (%s) left before its deadline", pool.Id, pool.ClaimTimeout)
 }
 
 // openTaskOf loads a named task and checks that it is an OPEN task of the
-// pool whose deadline has not passed.
-func (k Keeper) openTaskOf(ctx context.Context, poolID, taskID uint64, now time.Time) (types.Task, error) {
+// pool that is still claimable.
+func (k Keeper) openTaskOf(ctx context.Context, pool types.Pool, taskID uint64, now time.Time) (types.Task, error) {
 	task, err := k.GetTask(ctx, taskID)
 	if err != nil {
 		return task, err
 	}
-	if task.PoolId != poolID {
-		return task, errorsmod.Wrapf(types.ErrTaskNotFound, "task %d is in pool %d, not pool %d", taskID, task.PoolId, poolID)
+	if task.PoolId != pool.Id {
+		return task, errorsmod.Wrapf(types.ErrTaskNotFound, "task %d is in pool %d, not pool %d", taskID, task.PoolId, pool.Id)
 	}
 	if task.Status != types.TASK_STATUS_OPEN {
 		return task, errorsmod.Wrapf(types.ErrWrongStatus, "task %d is %s; only OPEN tasks can be claimed", taskID, task.Status)
 	}
 	if !now.Before(task.Deadline) {
 		return task, errorsmod.Wrapf(types.ErrDeadlinePassed, "task %d expired at %s", taskID, task.Deadline.Format(time.RFC3339))
+	}
+	if !task.ClaimableAt(now, pool.ClaimTimeout) {
+		return task, errorsmod.Wrapf(types.ErrClaimWindowClosed,
+			"task %d has %s left before its deadline, not more than pool %d's claim timeout of %s: a claim could not be completed in time",
+			taskID, task.Deadline.Sub(now), pool.Id, pool.ClaimTimeout)
 	}
 	return task, nil
 }

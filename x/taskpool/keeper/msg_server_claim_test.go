@@ -79,6 +79,24 @@ func TestClaimTask(t *testing.T) {
 			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(time.Hour))
 			m.TaskId = 1
 		}, wantErr: "task deadline has passed"},
+		{name: "success - open tasks within the claim timeout of their deadline are stepped over", setup: func(f *fixture, _ *types.MsgClaimTask) {
+			_, err := f.msgs.SubmitTask(f.ctx, &types.MsgSubmitTask{
+				Creator: f.str(f.creator), PoolId: 1, Input: f.irisInput(), Reward: coin(price), Deadline: f.ctx.BlockTime().Add(2 * time.Hour),
+			})
+			require.NoError(f.t, err)
+			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(59 * time.Minute))
+		}, wantTask: 3},
+		{name: "error - named task with exactly the claim timeout left", setup: func(f *fixture, m *types.MsgClaimTask) {
+			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(59 * time.Minute))
+			m.TaskId = 1
+		}, wantErr: "task 1 has 1m0s left before its deadline, not more than pool 1's claim timeout of 1m0s"},
+		{name: "error - named task with less than the claim timeout left", setup: func(f *fixture, m *types.MsgClaimTask) {
+			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(time.Hour - time.Second))
+			m.TaskId = 2
+		}, wantErr: "too little time left before the task deadline"},
+		{name: "error - no task with more than the claim timeout left", setup: func(f *fixture, _ *types.MsgClaimTask) {
+			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(59*time.Minute + 30*time.Second))
+		}, wantErr: "pool 1 has no open task with more than its claim timeout (1m0s) left"},
 		{name: "error - no open task", setup: func(f *fixture, m *types.MsgClaimTask) { m.PoolId = f.createPool() }, wantErr: "pool 2 has no open task"},
 	}
 	for _, tc := range tests {
@@ -122,7 +140,7 @@ func (f *fixture) minRepPool(min int64) uint64 {
 }
 
 // TestClaimExpiry checks the claim expiry: block time plus the pool's claim
-// timeout, capped at the task deadline, and the pool counters.
+// timeout, always before the task's deadline, and the pool counters.
 func TestClaimExpiry(t *testing.T) {
 	f := newFixture(t)
 	poolID := f.createPool() // one-minute claim timeout
@@ -141,9 +159,11 @@ func TestClaimExpiry(t *testing.T) {
 	f.claim(f.worker, poolID, long)
 	require.Equal(t, f.ctx.BlockTime().Add(time.Minute), f.task(long).ClaimExpiry)
 
-	f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(45 * time.Second))
+	// 30s + 1ns left: just more than the claim timeout.
+	f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(30*time.Second - time.Nanosecond))
 	f.claim(f.worker, poolID, short)
-	require.Equal(t, f.task(short).Deadline, f.task(short).ClaimExpiry, "claim expiry capped at the deadline")
+	require.Equal(t, f.ctx.BlockTime().Add(time.Minute), f.task(short).ClaimExpiry)
+	require.True(t, f.task(short).ClaimExpiry.Before(f.task(short).Deadline), "a claim expires before the deadline")
 
 	pool := f.pool(poolID)
 	require.Equal(t, uint64(0), pool.OpenTasks)

@@ -42,7 +42,7 @@ func TestSubmitResult(t *testing.T) {
 		{name: "error - output of the wrong length", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Output = m.Output[:16] }, wantErr: "2 elements, model 1 version 1 outputs 3"},
 		{name: "error - bad worker address", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Worker = "hyra1zzz" }, wantErr: "invalid address"},
 		{name: "error - unknown task", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.TaskId = 77 }, wantErr: "task not found"},
-		{name: "error - open task", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.TaskId = 2 }, wantErr: "results are accepted for CLAIMED tasks"},
+		{name: "error - open task", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.TaskId = 2 }, wantErr: "task 2 is TASK_STATUS_OPEN, not CLAIMED"},
 		{name: "error - non-assigned worker", setup: func(f *fixture, m *types.MsgSubmitResult) {
 			f.readyWorker(f.worker2)
 			m.Worker = f.str(f.worker2)

@@ -26,6 +26,20 @@ func (k msgServer) ClaimTask(ctx context.Context, msg *types.MsgClaimTask) (*typ
 	return &types.MsgClaimTaskResponse{TaskId: id, ClaimExpiry: task.ClaimExpiry}, nil
 }
 
+// ReleaseClaim gives a task the signing worker holds back to its pool. The
+// checks live in the keeper, so that authz MsgExec cannot bypass them.
+func (k msgServer) ReleaseClaim(ctx context.Context, msg *types.MsgReleaseClaim) (*types.MsgReleaseClaimResponse, error) {
+	worker, err := k.decodeAddr("worker", msg.Worker)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := k.Keeper.ReleaseClaim(ctx, worker, msg.TaskId)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgReleaseClaimResponse{Reputation: rep}, nil
+}
+
 // SubmitResult checks the cheap size caps first, then hands the result to
 // the keeper, which verifies the proof and settles the task.
 func (k msgServer) SubmitResult(ctx context.Context, msg *types.MsgSubmitResult) (*types.MsgSubmitResultResponse, error) {

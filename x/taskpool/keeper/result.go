@@ -90,7 +90,7 @@ func (k Keeper) claimedBy(ctx context.Context, worker sdk.AccAddress, taskID uin
 		return task, err
 	}
 	if task.Status != types.TASK_STATUS_CLAIMED {
-		return task, errorsmod.Wrapf(types.ErrWrongStatus, "task %d is %s; results are accepted for CLAIMED tasks", taskID, task.Status)
+		return task, errorsmod.Wrapf(types.ErrWrongStatus, "task %d is %s, not CLAIMED", taskID, task.Status)
 	}
 	if !k.sameAddress(task.Worker, worker) {
 		return task, errorsmod.Wrapf(types.ErrNotAssigned, "task %d is claimed by %s", taskID, task.Worker)

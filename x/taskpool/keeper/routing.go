@@ -43,9 +43,10 @@ func (k Keeper) LeastLoadedPool(ctx context.Context, modelID uint64) (types.Pool
 }
 
 // maxBucketSkips bounds how many open tasks BestOpenTask steps over in one
-// reputation bucket before it gives up on that bucket: tasks past their
-// deadline that EndBlock has not expired yet and, in the worker's own bucket,
-// tasks of pools whose minimum is above the worker's reputation.
+// reputation bucket before it gives up on that bucket: tasks no longer
+// claimable (too close to their deadline, see Task.ClaimableAt) and, in the
+// worker's own bucket, tasks of pools whose minimum is above the worker's
+// reputation.
 const maxBucketSkips = 16
 
 // repBucket is the reputation bucket of a pool's minimum reputation: its bit
@@ -65,8 +66,8 @@ func repBucket(minReputation int64) uint16 {
 // It seeks the head of the bucketed reward index in each reputation bucket
 // from 0 to repBucket(reputation) and keeps the best claimable task over the
 // buckets. In a bucket it steps over at most maxBucketSkips tasks it may not
-// claim (deadline passed; in the worker's own bucket, pool minimum above its
-// reputation), and stops as soon as the bucket can no longer beat the best
+// claim (not claimable any more; in the worker's own bucket, pool minimum
+// above its reputation), and stops as soon as the bucket can no longer beat the best
 // found. So a claim costs at most 65 seeks and 65 * (maxBucketSkips + 1)
 // task reads, whatever the number of open tasks; and tasks of pools that
 // demand more reputation than the worker has can only crowd out tasks of
@@ -89,15 +90,11 @@ func (k Keeper) BestOpenTask(ctx context.Context, modelID uint64, reputation int
 			if err != nil {
 				return true, err
 			}
-			ok := now.Before(task.Deadline)
-			if ok && bucket == top {
-				pool, err := k.GetPool(ctx, task.PoolId)
-				if err != nil {
-					return true, err
-				}
-				ok = pool.MinReputation <= reputation
+			pool, err := k.GetPool(ctx, task.PoolId)
+			if err != nil {
+				return true, err
 			}
-			if ok {
+			if task.ClaimableAt(now, pool.ClaimTimeout) && pool.MinReputation <= reputation {
 				// key may share the iterator's buffer: keep a copy of our own.
 				best, bestKey, found = task, rewardKey(task.Reward), true
 				return true, nil

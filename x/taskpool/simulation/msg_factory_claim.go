@@ -11,8 +11,8 @@ import (
 )
 
 // MsgClaimTaskFactory claims, for a random worker that may claim, a random
-// open task of a pool it is admitted to: by id, or a quarter of the time the
-// pool's next task (task id 0).
+// claimable open task of a pool it is admitted to: by id, or a quarter of the
+// time the pool's next task (task id 0).
 func MsgClaimTaskFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgClaimTask] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgClaimTask) {
 		r := testData.Rand()
@@ -30,7 +30,8 @@ func MsgClaimTaskFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgClaimT
 		}
 		now := sdk.UnwrapSDKContext(ctx).BlockTime()
 		task, ok := RandomTask(ctx, k, r, types.TASK_STATUS_OPEN, func(t types.Task) bool {
-			return now.Before(t.Deadline) && k.CanClaim(ctx, worker.Address, t.PoolId) == nil
+			pool, err := k.GetPool(ctx, t.PoolId)
+			return err == nil && t.ClaimableAt(now, pool.ClaimTimeout) && k.CanClaim(ctx, worker.Address, t.PoolId) == nil
 		})
 		if !ok {
 			reporter.Skip("no open task the worker may claim")
@@ -43,6 +44,25 @@ func MsgClaimTaskFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgClaimT
 			}
 		}
 		return []simsx.SimAccount{worker}, msg
+	}
+}
+
+// MsgReleaseClaimFactory gives back a random live claim of a sim account.
+func MsgReleaseClaimFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgReleaseClaim] {
+	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgReleaseClaim) {
+		now := sdk.UnwrapSDKContext(ctx).BlockTime()
+		task, ok := RandomTask(ctx, k, testData.Rand(), types.TASK_STATUS_CLAIMED, func(t types.Task) bool {
+			return testData.HasAccount(t.Worker) && now.Before(t.Deadline) && now.Before(t.ClaimExpiry)
+		})
+		if !ok {
+			reporter.Skip("no live claim of a sim account")
+			return nil, nil
+		}
+		worker := testData.GetAccount(reporter, task.Worker)
+		if reporter.IsSkipped() {
+			return nil, nil
+		}
+		return []simsx.SimAccount{worker}, &types.MsgReleaseClaim{Worker: worker.AddressBech32, TaskId: task.Id}
 	}
 }
 

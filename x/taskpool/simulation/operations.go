@@ -40,5 +40,6 @@ func WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry, d Deps)
 	reg.Add(weights.Get("msg_register_worker", 20), MsgRegisterWorkerFactory(d.Keeper))
 	reg.Add(weights.Get("msg_deactivate_worker", 3), MsgDeactivateWorkerFactory(d.Keeper))
 	reg.Add(weights.Get("msg_claim_task", 50), MsgClaimTaskFactory(d.Keeper))
+	reg.Add(weights.Get("msg_release_claim", 5), MsgReleaseClaimFactory(d.Keeper))
 	reg.Add(weights.Get("msg_submit_result", 60), MsgSubmitResultFactory(d))
 }

@@ -200,3 +200,9 @@ func (r *Rewards) PenalizeTimeout(_ context.Context, taskID uint64, worker sdk.A
 	r.Penalties = append(r.Penalties, taskID)
 	return nil
 }
+
+// PenalizeRelease implements types.RewardsKeeper: a release costs 1.
+func (r *Rewards) PenalizeRelease(_ context.Context, worker sdk.AccAddress) (int64, error) {
+	r.Rep[string(worker)]--
+	return r.Rep[string(worker)], nil
+}

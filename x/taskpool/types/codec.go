@@ -14,6 +14,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgSubmitTask{},
 		&MsgCancelTask{},
 		&MsgClaimTask{},
+		&MsgReleaseClaim{},
 		&MsgSubmitResult{},
 		&MsgRegisterWorker{},
 		&MsgDeactivateWorker{},

@@ -31,4 +31,5 @@ var (
 	ErrNoChange            = errors.Register(ModuleName, 26, "nothing to change")
 	ErrEscrowInvariant     = errors.Register(ModuleName, 27, "escrow balance does not match open escrows")
 	ErrInvalidClaimTimeout = errors.Register(ModuleName, 28, "invalid claim timeout")
+	ErrClaimWindowClosed   = errors.Register(ModuleName, 29, "too little time left before the task deadline for a claim")
 )

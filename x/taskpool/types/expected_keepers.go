@@ -40,4 +40,7 @@ type RewardsKeeper interface {
 	SettleTask(ctx context.Context, payerModule string, taskID uint64, worker, modelOwner sdk.AccAddress, escrow sdk.Coin) (sdk.Coin, error)
 	// PenalizeTimeout slashes the worker's bond and lowers its reputation.
 	PenalizeTimeout(ctx context.Context, taskID uint64, worker sdk.AccAddress) error
+	// PenalizeRelease lowers the reputation of a worker that gave a claim
+	// back, by less than a timeout costs, and returns the new reputation.
+	PenalizeRelease(ctx context.Context, worker sdk.AccAddress) (int64, error)
 }
