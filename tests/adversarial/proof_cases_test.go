@@ -121,10 +121,10 @@ func claimReturnedToPool(f *fixture) {
 	require.Less(f.T, rep, repBefore)
 }
 
-// resultAfterDeadline: a pool whose claims outlast the task; the result
-// arrives at the task's deadline, before EndBlock expires it.
+// resultAfterDeadline: the result arrives at the task's deadline, before
+// EndBlock has handled the lapsed claim or expired the task.
 func resultAfterDeadline(f *fixture) sdk.Msg {
-	pool := f.createPool(10 * time.Minute)
+	pool := f.createPool(time.Minute)
 	id := f.submitTo(pool, hyra(2), 2*time.Minute)
 	f.claim(f.worker, id)
 	msg := f.honestResult(f.worker, id)
