@@ -40,7 +40,8 @@ func requireNoSourcePath(t *testing.T, out string) {
 
 // TestTxCommandsReportTheOutcome drives `hyrad tx` the way a person types it
 // (default gas, so no simulation, text output): a user's mistakes in a task
-// are refused by the node before any block, with the handler's message; a
+// (wrong denom, unknown pool or model, ttl below the minimum, input failing
+// the model's schema) are refused by the node before any block, with the handler's message; a
 // transaction the node accepts is reported once it is in a block, as a
 // success or as a failure with its error, and the exit status says which;
 // no error names a source file.
@@ -75,8 +76,14 @@ func TestTxCommandsReportTheOutcome(t *testing.T) {
 		require.NotContains(t, stdout+stderr, "Usage:", tc.name)
 		requireNoSourcePath(t, stdout+stderr)
 	}
+	stdout, stderr, err := n.execSplit("tx", "router", "route-task", "7", input, "5000uhyra", "--ttl", "10m", "--from", "client", "--yes")
+	require.Error(t, err, "an unknown model must fail the command:\n%s%s", stdout, stderr)
+	require.Contains(t, stderr, "refused by the node")
+	require.Contains(t, stderr, "model 7: model not found")
+	requireNoSourcePath(t, stdout+stderr)
+
 	// An autocli command: refused, then accepted; only the outcome is printed.
-	stdout, stderr, err := n.execSplit("tx", "taskpool", "claim", "1", "--from", "client", "--yes")
+	stdout, stderr, err = n.execSplit("tx", "taskpool", "claim", "1", "--from", "client", "--yes")
 	require.Error(t, err)
 	require.Contains(t, stderr, "worker is not registered")
 	require.Empty(t, stdout)
