@@ -29,7 +29,7 @@ var cheap = map[string]bool{
 	sdk.MsgTypeURL(&tptypes.MsgClaimTask{}):              true,
 	sdk.MsgTypeURL(&tptypes.MsgRegisterWorker{}):         true,
 	sdk.MsgTypeURL(&tptypes.MsgDeactivateWorker{}):       true,
-	"/hyra.taskpool.v1.MsgReleaseClaim":                  true, // being added to x/taskpool (issue 12, item 3)
+	sdk.MsgTypeURL(&tptypes.MsgReleaseClaim{}):           true,
 	sdk.MsgTypeURL(&tptypes.MsgUpdateParams{}):           true,
 	sdk.MsgTypeURL(&routertypes.MsgRouteTask{}):          true,
 	sdk.MsgTypeURL(&routertypes.MsgClaimBest{}):          true,
