@@ -34,7 +34,7 @@ const testChainID = "hyra-abci-1"
 // driven through its ABCI methods the way CometBFT drives it: CheckTx,
 // ProcessProposal, FinalizeBlock, Commit.
 type abciChain struct {
-	t      *testing.T
+	t      testing.TB
 	app    *app.App
 	height int64
 	time   time.Time
@@ -57,7 +57,7 @@ func newSigner(seed string) *signer {
 
 // newABCIChain starts a chain at height 1 with one validator (a fixed key,
 // so that two chains built alike have the same state) and funded accounts.
-func newABCIChain(t *testing.T, opts sims.AppOptionsMap, accs ...*signer) *abciChain {
+func newABCIChain(t testing.TB, opts sims.AppOptionsMap, accs ...*signer) *abciChain {
 	t.Helper()
 	opts[flags.FlagHome] = t.TempDir()
 	return newABCIChainWith(t, opts, []func(*baseapp.BaseApp){baseapp.SetChainID(testChainID)}, accs...)
@@ -65,7 +65,7 @@ func newABCIChain(t *testing.T, opts sims.AppOptionsMap, accs ...*signer) *abciC
 
 // newABCIChainWith is newABCIChain with the app built with baseOpts (which
 // must set the chain id) and opts as they are.
-func newABCIChainWith(t *testing.T, opts sims.AppOptionsMap, baseOpts []func(*baseapp.BaseApp), accs ...*signer) *abciChain {
+func newABCIChainWith(t testing.TB, opts sims.AppOptionsMap, baseOpts []func(*baseapp.BaseApp), accs ...*signer) *abciChain {
 	t.Helper()
 	a, err := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseOpts...)
 	require.NoError(t, err)

@@ -37,7 +37,7 @@ func TestMsgExecWithoutGrantCannotAmplify(t *testing.T) {
 		txs = append(txs, tx)
 	}
 
-	seen, _ := preverify.Block(c.app.NewContext(true), txs, c.app.TxConfig().TxDecoder(), c.app.TaskPoolKeeper, 2, preverify.ProposalLimit)
+	seen, _ := preverify.Block(c.app.NewContext(true).WithChainID(testChainID), txs, c.app.TxConfig().TxDecoder(), c.app.TaskPoolKeeper, 2, preverify.ProposalLimit)
 	require.Zero(t, seen, "ProcessProposal must not verify results wrapped in MsgExec")
 
 	for i, res := range c.block(true, txs...) {

@@ -39,17 +39,8 @@ type resultChain struct {
 func newResultChain(t *testing.T, opts sims.AppOptionsMap) *resultChain {
 	owner, client, worker := newSigner("owner"), newSigner("client"), newSigner("worker")
 	c := &resultChain{abciChain: newABCIChain(t, opts, owner, client, worker), client: client, worker: worker}
-	art, vk, prove := zktest.Iris(t)
-	a, err := artifact.Parse(art)
-	require.NoError(t, err)
-	hash := sha256.Sum256(art)
-	price := sdk.NewInt64Coin(app.BondDenom, 1000)
+	price, prove := c.registerIris(owner)
 	in := zktest.IrisInputs(t)
-	c.deliver(c.sign(owner, &mrtypes.MsgRegisterModel{
-		Owner: owner.addr.String(), Name: "iris", Description: "iris species", Price: price, ProofSystem: mrtypes.PROOF_SYSTEM_GROTH16,
-		VerifyingKey: vk, Artifact: art, ArtifactHash: hash[:], OutputLength: uint32(a.Output.Length),
-		InputSchema: mrtypes.InputSchema{Length: uint32(a.Input.Length), MinValue: a.Input.Min, MaxValue: a.Input.Max},
-	}))
 	route := func(input []int64) sdk.Msg {
 		return &routertypes.MsgRouteTask{Creator: client.addr.String(), ModelId: 1, Input: vector.Encode(input),
 			Reward: price, Deadline: c.time.Add(time.Hour)}
@@ -70,6 +61,23 @@ func newResultChain(t *testing.T, opts sims.AppOptionsMap) *resultChain {
 	c.invalidMsg = &tptypes.MsgSubmitResult{Worker: w, TaskId: 1, Output: out, Proof: otherProof}
 	c.invalid = c.sign(worker, c.invalidMsg)
 	return c
+}
+
+// registerIris registers the iris model, owned by owner, as model 1, and
+// returns its price and the prover of its proofs.
+func (c *abciChain) registerIris(owner *signer) (sdk.Coin, zktest.ProveFunc) {
+	c.t.Helper()
+	art, vk, prove := zktest.Iris(c.t)
+	a, err := artifact.Parse(art)
+	require.NoError(c.t, err)
+	hash := sha256.Sum256(art)
+	price := sdk.NewInt64Coin(app.BondDenom, 1000)
+	c.deliver(c.sign(owner, &mrtypes.MsgRegisterModel{
+		Owner: owner.addr.String(), Name: "iris", Description: "iris species", Price: price, ProofSystem: mrtypes.PROOF_SYSTEM_GROTH16,
+		VerifyingKey: vk, Artifact: art, ArtifactHash: hash[:], OutputLength: uint32(a.Output.Length),
+		InputSchema: mrtypes.InputSchema{Length: uint32(a.Input.Length), MinValue: a.Input.Min, MaxValue: a.Input.Max},
+	}))
+	return price, prove
 }
 
 // cached reports whether the chain's valid result is in the verified-proof
