@@ -10,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/server"
 	"github.com/cosmos/cosmos-sdk/testutil/sims"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 
 	"github.com/hyra-network/hyra/app"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
@@ -24,6 +25,7 @@ type nodeRun struct {
 	opts    sims.AppOptionsMap // app.toml
 	appToml bool               // build the app from opts as hyrad start does (server.DefaultBaseappOptions)
 	checkTx bool               // each transaction went through this node's CheckTx first
+	refused bool               // and CheckTx refused every one (fee below this node's minimum gas price)
 	propose bool               // ProcessProposal ran before FinalizeBlock
 	evict   bool               // the verified-proof cache is emptied just before FinalizeBlock
 	warm    bool               // every valid proof of the block is in the verified-proof cache at FinalizeBlock
@@ -58,7 +60,7 @@ func TestNodeLocalStateChangesNoOutcome(t *testing.T) {
 		{name: "async, CheckTx, worker A suspect", opts: async(), checkTx: true, propose: true, suspect: true},
 		{name: "async, CheckTx, worker A suspect, proofs evicted", opts: async(), checkTx: true, suspect: true, evict: true},
 		{name: "async, CheckTx, worker A suspect, every valid proof cached", opts: async(), checkTx: true, suspect: true, warm: true},
-		{name: "app.toml: fees below the minimum gas price, inter-block cache, IAVL settings, pruning", appToml: true, checkTx: true, propose: true,
+		{name: "app.toml: fees below the minimum gas price, inter-block cache, IAVL settings, pruning", appToml: true, checkTx: true, refused: true, propose: true,
 			opts: sims.AppOptionsMap{app.FlagPreverifyCheckTx: "sync", server.FlagMinGasPrices: "1" + app.BondDenom,
 				server.FlagInterBlockCache: true, server.FlagIAVLCacheSize: 0, server.FlagDisableIAVLFastNode: true,
 				server.FlagPruning: "everything", server.FlagMempoolMaxTxs: 10, server.FlagQueryGasLimit: 1000}},
@@ -111,7 +113,10 @@ func (r nodeRun) execute(t *testing.T, s *neutralScenario) []blockOutcome {
 		}
 		if r.checkTx {
 			for _, tx := range txs {
-				c.checkTx(tx) // accepted or not: this node's business
+				res := c.checkTx(tx) // accepted or not: this node's business
+				if r.refused {
+					require.Equal(t, sdkerrors.ErrInsufficientFee.ABCICode(), res.Code, res.Log)
+				}
 			}
 		}
 		if r.propose {
