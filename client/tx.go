@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	coretypes "github.com/cometbft/cometbft/rpc/core/types"
 	"github.com/spf13/pflag"
 	"google.golang.org/grpc/status"
 
@@ -141,7 +142,7 @@ func (s *Sender) sendOnce(ctx context.Context, msgs []sdk.Msg) (*TxResult, error
 		if res.Codespace == sdkerrors.RootCodespace && res.Code == sdkerrors.ErrWrongSequence.ABCICode() {
 			s.seqKnown = false
 		}
-		return nil, &RejectedError{Stage: "check", Codespace: res.Codespace, Code: res.Code, Log: res.Log, Hash: res.Hash.String()}
+		return nil, checkRejection(res)
 	}
 	s.txf = s.txf.WithSequence(txf.Sequence() + 1)
 	checked := time.Now()
@@ -183,7 +184,10 @@ func (s *Sender) loadSequence() error {
 // the chain's state, once the node is back, whether the transaction landed.
 // A transaction still unknown after rebroadcastAfter is broadcast again, the
 // same bytes: a restarted node has lost its mempool, and a node that still
-// holds the transaction ignores the copy.
+// holds the transaction ignores the copy. A node that checks the copy and
+// refuses it gives the transaction's definite answer, returned as a
+// *RejectedError, unless the refusal is only that its sequence is used (it
+// may have just been committed) or the node finds it committed after all.
 func (s *Sender) waitCommit(ctx context.Context, hash, txBytes []byte) (*TxResult, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.CommitTimeout)
 	defer cancel()
@@ -206,8 +210,14 @@ func (s *Sender) waitCommit(ctx context.Context, hash, txBytes []byte) (*TxResul
 		case strings.Contains(err.Error(), "not found"):
 			unreachableSince = time.Time{}
 			if time.Since(lastSent) > rebroadcastAfter {
-				_, _ = node.BroadcastTxSync(ctx, txBytes)
+				again, err := node.BroadcastTxSync(ctx, txBytes)
 				lastSent = time.Now()
+				if err == nil && again.Code != 0 && !isWrongSequence(checkRejection(again)) {
+					if res, err := node.Tx(ctx, hash, false); err == nil {
+						return newTxResult(res), nil
+					}
+					return nil, checkRejection(again)
+				}
 			}
 		case unreachableSince.IsZero():
 			unreachableSince = time.Now()
@@ -220,6 +230,11 @@ func (s *Sender) waitCommit(ctx context.Context, hash, txBytes []byte) (*TxResul
 		case <-ticker.C:
 		}
 	}
+}
+
+// checkRejection is the *RejectedError of a transaction CheckTx refused.
+func checkRejection(res *coretypes.ResultBroadcastTx) error {
+	return &RejectedError{Stage: "check", Codespace: res.Codespace, Code: res.Code, Log: res.Log, Hash: res.Hash.String()}
 }
 
 // simulationError turns a refused simulation into a *RejectedError; the node
