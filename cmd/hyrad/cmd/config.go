@@ -43,15 +43,16 @@ const hyraConfigTemplate = `
 # How CheckTx treats the zero-knowledge proofs of results (BENCHMARKS.md has
 # the figures):
 #   "async": hand each proof to background verifiers, off the ABCI lock, which
-#            check them in batches; a proof found invalid keeps its transaction
-#            out of this node's blocks;
+#            check them in batches; a transaction whose proof they find invalid
+#            still reaches a block, which refuses it with the verifier's error,
+#            and its signer's later proofs are verified in CheckTx;
 #   "sync":  verify in CheckTx, refusing an invalid proof before it enters the
 #            mempool, at the cost of throughput;
 #   "off":   leave proofs to ProcessProposal and the message handler; best
 #            where nodes are short of CPU.
-# Whatever the mode, ProcessProposal verifies a proposed block's proofs on
-# every core before the block executes. The mode never changes a block's
-# outcome or gas.
+# Whatever the mode, ProcessProposal verifies a proposed block's proofs (up to
+# 1,024) on every core before the block executes. The mode never changes a
+# block's outcome or gas.
 preverify-check-tx = "{{ .Hyra.PreverifyCheckTx }}"
 `
 
