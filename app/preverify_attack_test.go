@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -49,4 +50,29 @@ func TestMsgExecWithoutGrantCannotAmplify(t *testing.T) {
 	require.Zero(t, res.Code, res.Log)
 	out := c.deliver(c.valid)
 	require.Contains(t, eventTypes(out[0]), "hyra.taskpool.v1.EventTaskCompleted")
+}
+
+// TestProcessProposalBoundedOnRealApp: on the real app's decoder and keeper,
+// a proposal of unsigned bogus results costs one verification per task with
+// a live claim, however often the block repeats it, and no more than the
+// limit.
+func TestProcessProposalBoundedOnRealApp(t *testing.T) {
+	c := newClaimsChain(t, 4)
+	msgs := c.bogusResults(t)
+	var txs [][]byte
+	for memo := range 5 {
+		b := c.app.TxConfig().NewTxBuilder()
+		require.NoError(t, b.SetMsgs(append(msgs, msgs...)...))
+		b.SetMemo(fmt.Sprint(memo))
+		bz, err := c.app.TxConfig().TxEncoder()(b.GetTx())
+		require.NoError(t, err)
+		txs = append(txs, bz)
+	}
+	ctx := c.app.NewContext(true).WithChainID(testChainID)
+	decode := c.app.TxConfig().TxDecoder()
+	seen, ok := preverify.Block(ctx, txs, decode, c.app.TaskPoolKeeper, 2, preverify.ProposalLimit)
+	require.Equal(t, 4, seen, "40 results for 4 tasks: one verification per task")
+	require.Zero(t, ok)
+	seen, _ = preverify.Block(ctx, txs, decode, c.app.TaskPoolKeeper, 2, 3)
+	require.Equal(t, 3, seen, "no more than the limit")
 }

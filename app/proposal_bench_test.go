@@ -70,17 +70,25 @@ func newClaimsChain(tb testing.TB, n int) *claimsChain {
 	return c
 }
 
+// bogusResults is a result for each live claim, in its worker's name, with
+// a well-formed proof that fails the pairing check (it was made for a task
+// that does not exist).
+func (c *claimsChain) bogusResults(tb testing.TB) []sdk.Msg {
+	out, proof := c.prove(testChainID, 1<<40, c.workers[0].addr, zktest.IrisInputs(tb)[0])
+	var msgs []sdk.Msg
+	for i, w := range c.workers {
+		msgs = append(msgs, &tptypes.MsgSubmitResult{Worker: w.addr.String(), TaskId: uint64(i + 1), Output: out, Proof: proof})
+	}
+	return msgs
+}
+
 // bogusBlock is the worst block of results a proposer can make for
 // ProcessProposal: as many bytes as a block may hold, of unsigned
 // transactions of top-level results for every live claim, each with a
 // well-formed proof that fails the pairing check, repeated (with distinct
 // memos) until the block is full.
 func (c *claimsChain) bogusBlock(tb testing.TB) [][]byte {
-	out, proof := c.prove(testChainID, 1<<40, c.workers[0].addr, zktest.IrisInputs(tb)[0]) // a task that does not exist
-	var msgs []sdk.Msg
-	for i, w := range c.workers {
-		msgs = append(msgs, &tptypes.MsgSubmitResult{Worker: w.addr.String(), TaskId: uint64(i + 1), Output: out, Proof: proof})
-	}
+	msgs := c.bogusResults(tb)
 	var txs [][]byte
 	size := 0
 	for memo := 0; ; memo++ {
