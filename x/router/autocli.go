@@ -41,8 +41,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "ClaimBest",
 					Use:       "claim-best",
-					Short:     "Claim the open task with the highest reward you may take (--model-id to restrict)",
-					Example:   "hyrad tx router claim-best --model-id 1 --from worker",
+					Short:     "Claim the open task with the highest reward you may take (--model-id or --models to restrict, --min-window for the time you need)",
+					Long: `Claim the open task with the highest reward you may take. --model-id restricts the claim to one
+model, any version; --models (repeatable, JSON) to the versions of each model you can prove;
+--min-window to pools whose claim timeout gives you at least that long to prove and submit.`,
+					Example: `hyrad tx router claim-best --model-id 1 --min-window 1m --from worker
+hyrad tx router claim-best --models '{"model_id":1,"versions":[2,3]}' --models '{"model_id":4}' --from worker`,
 				},
 			},
 		},

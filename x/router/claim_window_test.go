@@ -10,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
+	"github.com/hyra-network/hyra/x/router/types"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/zktest"
 )
@@ -97,4 +98,45 @@ func (n *net) bondAndReputation(w sdk.AccAddress) (sdk.Coin, int64) {
 	rep, err := n.rewards.Reputation(n.Ctx, w)
 	require.NoError(n.T, err)
 	return bond.Bonded, rep
+}
+
+// TestClaimBestHonoursConstraints checks that ClaimBest claims only within
+// the model versions and the window the worker asks for, and refuses
+// constraints that contradict themselves or are too long to search.
+func TestClaimBestHonoursConstraints(t *testing.T) {
+	n := newNet(t)
+	pool := n.createPool("iris", 0) // one-minute claim timeout
+	id := n.submit(pool, hyra(2))
+	versions := func(v ...uint64) []types.ServedModel { return []types.ServedModel{{ModelId: 1, Versions: v}} }
+	tests := []struct {
+		name    string
+		msg     types.MsgClaimBest
+		wantErr string
+	}{
+		{name: "error - a version the model's tasks do not have", msg: types.MsgClaimBest{Models: versions(2)}, wantErr: "for model 1 versions [2] at reputation 100: no open task available"},
+		{name: "error - a window longer than the pool's claim timeout", msg: types.MsgClaimBest{ModelId: 1, MinWindow: 2 * time.Minute}, wantErr: "with a claim timeout of at least 2m0s"},
+		{name: "error - model_id and models", msg: types.MsgClaimBest{ModelId: 1, Models: versions(1)}, wantErr: "set model_id or models, not both"},
+		{name: "error - model 0", msg: types.MsgClaimBest{Models: []types.ServedModel{{ModelId: 0}}}, wantErr: "model id 0"},
+		{name: "error - a model twice", msg: types.MsgClaimBest{Models: []types.ServedModel{{ModelId: 1}, {ModelId: 1}}}, wantErr: "model 1 is listed twice"},
+		{name: "error - a version twice", msg: types.MsgClaimBest{Models: versions(1, 1)}, wantErr: "version 1 is 0 or listed twice"},
+		{name: "error - version 0", msg: types.MsgClaimBest{Models: versions(0)}, wantErr: "version 0 is 0 or listed twice"},
+		{name: "error - too many versions", msg: types.MsgClaimBest{Models: versions(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17)}, wantErr: "17 model versions listed, the limit is 16"},
+		{name: "error - a negative window", msg: types.MsgClaimBest{MinWindow: -time.Second}, wantErr: "min_window -1s is negative"},
+		{name: "success - the version of the model's tasks, the pool's window", msg: types.MsgClaimBest{Models: versions(1, 2), MinWindow: time.Minute}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			msg := tc.msg
+			msg.Worker = n.worker.String()
+			res, err := n.Deliver(&msg)
+			if tc.wantErr != "" {
+				require.ErrorContains(t, err, tc.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			var out types.MsgClaimBestResponse
+			require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &out))
+			require.Equal(t, id, out.TaskId)
+		})
+	}
 }

@@ -78,12 +78,17 @@ func (k Keeper) routePool(ctx context.Context, modelID uint64) (poolID uint64, c
 
 // ClaimBest claims for the signer the open task with the highest reward among
 // the pools its reputation admits it to, closed pools included (their open
-// tasks stay claimable). x/taskpool's ClaimTask makes every worker check
-// (registered, active, bonded, below the active-task limit).
+// tasks stay claimable), within its constraints: the model versions it can
+// prove and the claim timeout it needs. x/taskpool's ClaimTask makes every
+// worker check (registered, active, bonded, below the active-task limit).
 func (k msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*types.MsgClaimBestResponse, error) {
 	worker, err := k.addressCodec.StringToBytes(msg.Worker)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "worker: %s", err)
+	}
+	want, err := claimFilter(msg)
+	if err != nil {
+		return nil, err
 	}
 	if err := k.taskpool.CheckWorkerCanClaim(ctx, worker); err != nil {
 		return nil, err
@@ -92,15 +97,12 @@ func (k msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*typ
 	if err != nil {
 		return nil, err
 	}
-	task, found, err := k.taskpool.BestOpenTask(ctx, msg.ModelId, rep)
+	task, found, err := k.taskpool.BestOpenTask(ctx, want, rep)
 	if err != nil {
 		return nil, err
 	}
 	if !found {
-		if msg.ModelId != 0 {
-			return nil, errorsmod.Wrapf(types.ErrNoTaskAvailable, "for model %d at reputation %d", msg.ModelId, rep)
-		}
-		return nil, errorsmod.Wrapf(types.ErrNoTaskAvailable, "at reputation %d", rep)
+		return nil, errorsmod.Wrapf(types.ErrNoTaskAvailable, "%sat reputation %d", describeFilter(want), rep)
 	}
 	if _, err := k.taskpool.ClaimTask(ctx, worker, task.PoolId, task.Id); err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ package simulation
 
 import (
 	"context"
+	"time"
 
 	"github.com/cosmos/cosmos-sdk/testutil/simsx"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -67,8 +68,9 @@ func MsgRouteTaskFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgRouteTask] {
 }
 
 // MsgClaimBestFactory claims the best task for a random worker that may
-// claim, across all models or (half the time) for one model, when there is
-// one it is admitted to.
+// claim, when there is one it is admitted to: across all models, for one
+// model, or for one model's current version, sometimes with a minimum window
+// of a random claim timeout.
 func MsgClaimBestFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgClaimBest] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgClaimBest) {
 		r := testData.Rand()
@@ -86,14 +88,34 @@ func MsgClaimBestFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgClaimBest] {
 			reporter.Skip(err.Error())
 			return nil, nil
 		}
-		var modelID uint64
-		if m, ok := d.RandomModel(ctx, r); ok && r.Intn(2) == 0 {
-			modelID = m.Id
+		params, err := d.TaskPool.GetParams(ctx)
+		if err != nil {
+			reporter.Skip(err.Error())
+			return nil, nil
 		}
-		if _, found, err := d.TaskPool.BestOpenTask(ctx, modelID, rep); err != nil || !found {
+		msg := &types.MsgClaimBest{Worker: worker.AddressBech32}
+		if m, ok := d.RandomModel(ctx, r); ok {
+			switch r.Intn(3) {
+			case 0:
+				msg.ModelId = m.Id
+			case 1:
+				msg.Models = []types.ServedModel{{ModelId: m.Id, Versions: []uint64{m.Version}}}
+			}
+		}
+		if r.Intn(2) == 0 {
+			msg.MinWindow = params.MinClaimTimeout + time.Duration(r.Int63n(int64(params.MaxClaimTimeout-params.MinClaimTimeout)+1))
+		}
+		want := tptypes.ClaimFilter{MinWindow: msg.MinWindow}
+		if msg.ModelId != 0 {
+			want.Models = []tptypes.ServedVersions{{ModelID: msg.ModelId}}
+		}
+		for _, m := range msg.Models {
+			want.Models = append(want.Models, tptypes.ServedVersions{ModelID: m.ModelId, Versions: m.Versions})
+		}
+		if _, found, err := d.TaskPool.BestOpenTask(ctx, want, rep); err != nil || !found {
 			reporter.Skip("no task the worker may claim")
 			return nil, nil
 		}
-		return []simsx.SimAccount{worker}, &types.MsgClaimBest{Worker: worker.AddressBech32, ModelId: modelID}
+		return []simsx.SimAccount{worker}, msg
 	}
 }

@@ -7,4 +7,5 @@ var (
 	ErrInvalidAddress  = errors.Register(ModuleName, 2, "invalid address")
 	ErrModelInactive   = errors.Register(ModuleName, 3, "model is not active")
 	ErrNoTaskAvailable = errors.Register(ModuleName, 4, "no open task available")
+	ErrInvalidFilter   = errors.Register(ModuleName, 5, "invalid claim constraints")
 )

@@ -26,9 +26,9 @@ type TaskPoolKeeper interface {
 	LeastLoadedPool(ctx context.Context, modelID uint64) (pool tptypes.Pool, found bool, err error)
 	// BestOpenTask returns the claimable open task with the highest reward
 	// (ties: oldest) in the pools, active or not, a worker of this reputation
-	// may use, of one model or of any (modelID 0), with a bounded number of
-	// reads however many tasks other pools hold.
-	BestOpenTask(ctx context.Context, modelID uint64, reputation int64) (task tptypes.Task, found bool, err error)
+	// may use, among the model versions and claim timeouts the filter allows,
+	// with a bounded number of reads however many tasks other pools hold.
+	BestOpenTask(ctx context.Context, want tptypes.ClaimFilter, reputation int64) (task tptypes.Task, found bool, err error)
 	// CheckWorkerCanClaim reports why a worker may not claim anywhere now.
 	CheckWorkerCanClaim(ctx context.Context, worker sdk.AccAddress) error
 	// OpenTasksByReward pages through open tasks, highest reward first, of one

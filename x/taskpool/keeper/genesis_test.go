@@ -108,12 +108,13 @@ func TestGenesisRebuildsBucketIndexes(t *testing.T) {
 	ctx, k2 := f.importGenesis(gs)
 	want := derived(t, f.ctx, f.k)
 	require.Len(t, want.OpenByBucket, 12)
+	require.Len(t, want.OpenByVersion, 12)
 	require.Equal(t, want, derived(t, ctx, k2))
 	for _, rep := range []int64{0, 100, 1_000, 1 << 62} {
 		for _, model := range []uint64{0, irisID, 2} {
-			a, foundA, err := f.k.BestOpenTask(f.ctx, model, rep)
+			a, foundA, err := f.k.BestOpenTask(f.ctx, forModel(model), rep)
 			require.NoError(t, err)
-			b, foundB, err := k2.BestOpenTask(ctx, model, rep)
+			b, foundB, err := k2.BestOpenTask(ctx, forModel(model), rep)
 			require.NoError(t, err)
 			require.Equal(t, foundA, foundB)
 			require.Equal(t, a.Id, b.Id, "reputation %d, model %d", rep, model)
@@ -179,6 +180,7 @@ type derivedState struct {
 	ByStatus, ByCreator, Claims, Deadlines []string
 	OpenByReward, OpenByModelReward        []string
 	OpenByBucket, OpenByModelBucket        []string
+	OpenByVersion                          []string
 }
 
 func derived(t *testing.T, ctx sdk.Context, k keeper.Keeper) derivedState {
@@ -198,6 +200,7 @@ func derived(t *testing.T, ctx sdk.Context, k keeper.Keeper) derivedState {
 	d.OpenByModelReward = keys(t, ctx, k.OpenByModelReward)
 	d.OpenByBucket = keys(t, ctx, k.OpenByBucket)
 	d.OpenByModelBucket = keys(t, ctx, k.OpenByModelBucket)
+	d.OpenByVersion = keys(t, ctx, k.OpenByVersion)
 	return d
 }
 

@@ -94,19 +94,22 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 }
 
 // setRewardIndex adds an OPEN task, of a pool requiring minReputation, to
-// the reward indexes and the bucketed reward indexes, or removes it.
+// the reward indexes, the bucketed reward indexes and the version index, or
+// removes it.
 func (k Keeper) setRewardIndex(ctx context.Context, task types.Task, minReputation int64, add bool) error {
 	key, bucket := rewardKey(task.Reward), repBucket(minReputation)
 	global := collections.Join(key, task.Id)
 	byModel := collections.Join3(task.ModelId, key, task.Id)
 	byBucket := collections.Join3(bucket, key, task.Id)
 	byModelBucket := collections.Join4(task.ModelId, bucket, key, task.Id)
+	byVersion := collections.Join4(task.ModelId, task.ModelVersion, bucket, collections.Join(key, task.Id))
 	if !add {
 		return firstErr(
 			func() error { return k.OpenByReward.Remove(ctx, global) },
 			func() error { return k.OpenByModelReward.Remove(ctx, byModel) },
 			func() error { return k.OpenByBucket.Remove(ctx, byBucket) },
 			func() error { return k.OpenByModelBucket.Remove(ctx, byModelBucket) },
+			func() error { return k.OpenByVersion.Remove(ctx, byVersion) },
 		)
 	}
 	return firstErr(
@@ -114,6 +117,7 @@ func (k Keeper) setRewardIndex(ctx context.Context, task types.Task, minReputati
 		func() error { return k.OpenByModelReward.Set(ctx, byModel) },
 		func() error { return k.OpenByBucket.Set(ctx, byBucket) },
 		func() error { return k.OpenByModelBucket.Set(ctx, byModelBucket) },
+		func() error { return k.OpenByVersion.Set(ctx, byVersion) },
 	)
 }
 

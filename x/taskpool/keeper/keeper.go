@@ -65,6 +65,11 @@ type Keeper struct {
 	// never changes, so neither does the bucket of its tasks.
 	OpenByBucket      collections.KeySet[collections.Triple[uint16, []byte, uint64]]
 	OpenByModelBucket collections.KeySet[collections.Quad[uint64, uint16, []byte, uint64]]
+	// OpenByVersion indexes OPEN tasks by (model id, model version, bucket,
+	// (reward key, task id)), so that a worker that can prove only some
+	// versions of a model seeks the best task of each of those versions
+	// instead of walking past the tasks of the others.
+	OpenByVersion collections.KeySet[collections.Quad[uint64, uint64, uint16, collections.Pair[[]byte, uint64]]]
 	// TasksByCreator indexes tasks by (creator, task id).
 	TasksByCreator collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
 	// ClaimQueue holds (claim expiry in unix nanoseconds, task id) for every
@@ -124,6 +129,9 @@ func NewKeeper(
 			collections.TripleKeyCodec(collections.Uint16Key, collections.BytesKey, collections.Uint64Key)),
 		OpenByModelBucket: collections.NewKeySet(sb, types.OpenByModelBucketKey, "open_by_model_bucket",
 			collections.QuadKeyCodec(collections.Uint64Key, collections.Uint16Key, collections.BytesKey, collections.Uint64Key)),
+		OpenByVersion: collections.NewKeySet(sb, types.OpenByVersionKey, "open_by_version",
+			collections.QuadKeyCodec(collections.Uint64Key, collections.Uint64Key, collections.Uint16Key,
+				collections.PairKeyCodec(collections.BytesKey, collections.Uint64Key))),
 		TasksByCreator: collections.NewKeySet(sb, types.TasksByCreatorKey, "tasks_by_creator",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
 		ClaimQueue:    collections.NewKeySet(sb, types.ClaimQueueKey, "claim_queue", timeQueue),

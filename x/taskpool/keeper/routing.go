@@ -59,69 +59,104 @@ func repBucket(minReputation int64) uint16 {
 }
 
 // BestOpenTask returns the claimable OPEN task with the highest reward, ties
-// to the oldest, of one model (or of any with modelID 0), among the pools
-// whose minimum reputation is at most reputation, active or not (a closed
-// pool takes no new tasks, but its open tasks stay claimable).
+// to the oldest, that a worker of this reputation may take under want: of
+// the models and versions it serves (any task if it lists none), in a pool
+// whose minimum reputation is at most reputation and whose claim timeout is
+// at least want.MinWindow, active or not (a closed pool takes no new tasks,
+// but its open tasks stay claimable).
 //
-// It seeks the head of the bucketed reward index in each reputation bucket
-// from 0 to repBucket(reputation) and keeps the best claimable task over the
-// buckets. In a bucket it steps over at most maxBucketSkips tasks it may not
-// claim (not claimable any more; in the worker's own bucket, pool minimum
-// above its reputation), and stops as soon as the bucket can no longer beat the best
-// found. So a claim costs at most 65 seeks and 65 * (maxBucketSkips + 1)
-// task reads, whatever the number of open tasks; and tasks of pools that
-// demand more reputation than the worker has can only crowd out tasks of
-// pools of the worker's own bucket (minimums within a factor 2 of its
-// reputation), never those of lower buckets. found is false when no
-// claimable task is within that reach.
-func (k Keeper) BestOpenTask(ctx context.Context, modelID uint64, reputation int64) (types.Task, bool, error) {
+// For each reputation bucket from 0 to repBucket(reputation) and each model
+// version served (or each model served with every version, or every model),
+// it seeks the head of the matching bucketed reward index and keeps the best
+// claimable task over all of them. In each walk it steps over at most
+// maxBucketSkips tasks it may not claim (not claimable any more; claim
+// timeout below the window; in the worker's own bucket, pool minimum above
+// its reputation), and stops as soon as the walk can no longer beat the best
+// found. So a claim costs at most 65 * want.Walks() seeks and
+// (maxBucketSkips + 1) task reads per seek, whatever the number of open tasks;
+// and tasks of pools that demand more reputation than the worker has can
+// only crowd out tasks of pools of the worker's own bucket (minimums within a
+// factor 2 of its reputation), never those of lower buckets. found is false
+// when no claimable task is within that reach.
+func (k Keeper) BestOpenTask(ctx context.Context, want types.ClaimFilter, reputation int64) (types.Task, bool, error) {
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
 	top := repBucket(reputation)
 	var best types.Task
 	var bestKey []byte
 	found := false
 	for bucket := uint16(0); bucket <= top; bucket++ {
-		skipped := 0
-		err := k.walkBucket(ctx, modelID, bucket, func(key []byte, taskID uint64) (bool, error) {
-			if found && !lessKey(key, taskID, bestKey, best.Id) {
-				return true, nil
-			}
-			task, err := k.GetTask(ctx, taskID)
+		for _, target := range walkTargets(want) {
+			skipped := 0
+			err := k.walkBucket(ctx, target, bucket, func(key []byte, taskID uint64) (bool, error) {
+				if found && !lessKey(key, taskID, bestKey, best.Id) {
+					return true, nil
+				}
+				task, err := k.GetTask(ctx, taskID)
+				if err != nil {
+					return true, err
+				}
+				pool, err := k.GetPool(ctx, task.PoolId)
+				if err != nil {
+					return true, err
+				}
+				if task.ClaimableAt(now, pool.ClaimTimeout) && want.Allows(pool.ClaimTimeout) && pool.MinReputation <= reputation {
+					// key may share the iterator's buffer: keep a copy of our own.
+					best, bestKey, found = task, rewardKey(task.Reward), true
+					return true, nil
+				}
+				skipped++
+				return skipped >= maxBucketSkips, nil
+			})
 			if err != nil {
-				return true, err
+				return types.Task{}, false, err
 			}
-			pool, err := k.GetPool(ctx, task.PoolId)
-			if err != nil {
-				return true, err
-			}
-			if task.ClaimableAt(now, pool.ClaimTimeout) && pool.MinReputation <= reputation {
-				// key may share the iterator's buffer: keep a copy of our own.
-				best, bestKey, found = task, rewardKey(task.Reward), true
-				return true, nil
-			}
-			skipped++
-			return skipped >= maxBucketSkips, nil
-		})
-		if err != nil {
-			return types.Task{}, false, err
 		}
 	}
 	return best, found, nil
 }
 
-// walkBucket walks the open tasks of one reputation bucket, of one model or
-// of any (modelID 0), best first, passing each one's reward key and id.
-func (k Keeper) walkBucket(ctx context.Context, modelID uint64, bucket uint16, fn func(key []byte, taskID uint64) (bool, error)) error {
-	if modelID == 0 {
+// modelVersion names the open tasks one walk of BestOpenTask reads: of one
+// version of a model, of every version of a model (version 0), or of every
+// model (model 0).
+type modelVersion struct{ model, version uint64 }
+
+// walkTargets lists the walks BestOpenTask makes per bucket under want.
+func walkTargets(want types.ClaimFilter) []modelVersion {
+	if len(want.Models) == 0 {
+		return []modelVersion{{}}
+	}
+	out := make([]modelVersion, 0, want.Walks())
+	for _, m := range want.Models {
+		if len(m.Versions) == 0 {
+			out = append(out, modelVersion{model: m.ModelID})
+		}
+		for _, v := range m.Versions {
+			out = append(out, modelVersion{model: m.ModelID, version: v})
+		}
+	}
+	return out
+}
+
+// walkBucket walks the open tasks of one reputation bucket, of one target,
+// best first, passing each one's reward key and id.
+func (k Keeper) walkBucket(ctx context.Context, target modelVersion, bucket uint16, fn func(key []byte, taskID uint64) (bool, error)) error {
+	switch {
+	case target.model == 0:
 		rng := collections.NewPrefixedTripleRange[uint16, []byte, uint64](bucket)
 		return k.OpenByBucket.Walk(ctx, rng, func(key collections.Triple[uint16, []byte, uint64]) (bool, error) {
 			return fn(key.K2(), key.K3())
 		})
+	case target.version == 0:
+		rng := collections.NewSuperPrefixedQuadRange[uint64, uint16, []byte, uint64](target.model, bucket)
+		return k.OpenByModelBucket.Walk(ctx, rng, func(key collections.Quad[uint64, uint16, []byte, uint64]) (bool, error) {
+			return fn(key.K3(), key.K4())
+		})
+	default:
+		rng := collections.NewSuperPrefixedQuadRange3[uint64, uint64, uint16, collections.Pair[[]byte, uint64]](target.model, target.version, bucket)
+		return k.OpenByVersion.Walk(ctx, rng, func(key collections.Quad[uint64, uint64, uint16, collections.Pair[[]byte, uint64]]) (bool, error) {
+			return fn(key.K4().K1(), key.K4().K2())
+		})
 	}
-	rng := collections.NewSuperPrefixedQuadRange[uint64, uint16, []byte, uint64](modelID, bucket)
-	return k.OpenByModelBucket.Walk(ctx, rng, func(key collections.Quad[uint64, uint16, []byte, uint64]) (bool, error) {
-		return fn(key.K3(), key.K4())
-	})
 }
 
 // lessKey reports whether the task (key, id) comes before (other, otherID)

@@ -121,7 +121,7 @@ func TestBestOpenTask(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(f)
 			}
-			task, found, err := f.k.BestOpenTask(f.ctx, tc.model, tc.reputation)
+			task, found, err := f.k.BestOpenTask(f.ctx, forModel(tc.model), tc.reputation)
 			require.NoError(t, err)
 			require.Equal(t, tc.want != 0, found)
 			require.Equal(t, tc.want, task.Id)
@@ -197,11 +197,11 @@ func TestBestOpenTaskCannotBeHidden(t *testing.T) {
 	f.readyWorker(f.worker)
 	f.rewards.Rep[string(f.worker)] = 100
 
-	task, found, err := f.k.BestOpenTask(f.ctx, 0, 100)
+	task, found, err := f.k.BestOpenTask(f.ctx, forModel(0), 100)
 	require.NoError(t, err)
 	require.True(t, found)
 	require.Equal(t, claimable, task.Id)
-	task, found, err = f.k.BestOpenTask(f.ctx, irisID, 100)
+	task, found, err = f.k.BestOpenTask(f.ctx, forModel(irisID), 100)
 	require.NoError(t, err)
 	require.True(t, found)
 	require.Equal(t, claimable, task.Id)
@@ -210,19 +210,19 @@ func TestBestOpenTaskCannotBeHidden(t *testing.T) {
 	// out by more than maxBucketSkips better-paid tasks of a pool of the same
 	// bucket above its reputation: the lower buckets are still reached.
 	own := f.submitTask(f.newPool(irisID, 64), 2*price)
-	task, _, err = f.k.BestOpenTask(f.ctx, 0, 100)
+	task, _, err = f.k.BestOpenTask(f.ctx, forModel(0), 100)
 	require.NoError(t, err)
 	require.Equal(t, own, task.Id)
 	crowd := f.newPool(irisID, 127)
 	for range 17 {
 		f.submitTask(crowd, 40_000)
 	}
-	task, _, err = f.k.BestOpenTask(f.ctx, 0, 100)
+	task, _, err = f.k.BestOpenTask(f.ctx, forModel(0), 100)
 	require.NoError(t, err)
 	require.Equal(t, claimable, task.Id)
 
 	// A worker whose reputation reaches the elite pool gets its best task.
-	task, _, err = f.k.BestOpenTask(f.ctx, 0, 1_000)
+	task, _, err = f.k.BestOpenTask(f.ctx, forModel(0), 1_000)
 	require.NoError(t, err)
 	require.Equal(t, coin(50_069), task.Reward)
 	f.checkInvariants(f.bank.Total())

@@ -30,4 +30,5 @@ var (
 	OpenByModelRewardKey = collections.NewPrefix(15)
 	OpenByBucketKey      = collections.NewPrefix(16)
 	OpenByModelBucketKey = collections.NewPrefix(17)
+	OpenByVersionKey     = collections.NewPrefix(18)
 )
