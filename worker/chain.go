@@ -90,18 +90,19 @@ func (c *chain) oldestOpenTask(ctx context.Context, poolID uint64) (*tptypes.Tas
 	return &res.Tasks[0], nil
 }
 
-// bestOpenTask returns the open task of a model a ClaimBest would get, if any.
-func (c *chain) bestOpenTask(ctx context.Context, modelID uint64) (*tptypes.Task, error) {
+// openTasksPage is how many of a model's open tasks, best paid first, the
+// worker looks at before it claims.
+const openTasksPage = 20
+
+// openTasks returns the first open tasks of a model, best paid first.
+func (c *chain) openTasks(ctx context.Context, modelID uint64) ([]tptypes.Task, error) {
 	res, err := c.router.AvailableTasks(ctx, &routertypes.QueryAvailableTasksRequest{
-		ModelId: modelID, Pagination: &query.PageRequest{Limit: 1},
+		ModelId: modelID, Pagination: &query.PageRequest{Limit: openTasksPage},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("query available tasks of model %d: %w", modelID, err)
 	}
-	if len(res.Tasks) == 0 {
-		return nil, nil
-	}
-	return &res.Tasks[0], nil
+	return res.Tasks, nil
 }
 
 // activeModels lists the active models with their current version number.

@@ -35,12 +35,17 @@ type Config struct {
 	// SubmitGrace is how long a stop request waits for a task in progress to
 	// be submitted: an abandoned claim costs the worker part of its bond.
 	SubmitGrace time.Duration
+	// MinWindow is the least time the worker needs to prove and submit a
+	// task: it claims through the router only in pools whose claim timeout
+	// is at least this long (ClaimBest min_window).
+	MinWindow time.Duration
 }
 
 // Defaults for the optional settings.
 const (
 	DefaultPollInterval = 3 * time.Second
 	DefaultSubmitGrace  = 45 * time.Second
+	DefaultMinWindow    = 30 * time.Second
 )
 
 // Validate checks the config and fills in defaults.
@@ -56,6 +61,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SubmitGrace == 0 {
 		c.SubmitGrace = DefaultSubmitGrace
+	}
+	if c.MinWindow < 0 {
+		return fmt.Errorf("minimum window %s is negative", c.MinWindow)
 	}
 	if !c.Bond.IsNil() && !c.Bond.IsZero() {
 		if err := c.Bond.Validate(); err != nil {

@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	routertypes "github.com/hyra-network/hyra/x/router/types"
 )
 
 func TestParseIDs(t *testing.T) {
@@ -41,6 +43,11 @@ func TestConfigValidate(t *testing.T) {
 	require.ErrorContains(t, (&Config{KeysDir: "/k", PollInterval: time.Millisecond}).Validate(), "too short")
 	bad := Config{KeysDir: "/k", Bond: sdk.Coin{Denom: "uhyra", Amount: sdkmath.NewInt(-5)}}
 	require.ErrorContains(t, bad.Validate(), "bond")
+	require.ErrorContains(t, (&Config{KeysDir: "/k", MinWindow: -time.Second}).Validate(), "minimum window -1s is negative")
+}
+
+func TestServedString(t *testing.T) {
+	require.Equal(t, "1:v3,v2 4:v1", servedString([]routertypes.ServedModel{{ModelId: 1, Versions: []uint64{3, 2}}, {ModelId: 4, Versions: []uint64{1}}}))
 }
 
 func TestProvingKeyLookup(t *testing.T) {

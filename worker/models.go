@@ -70,6 +70,15 @@ func (p *provers) get(ctx context.Context, modelID, version uint64) (*prover.Pro
 	return e.prover, e.err
 }
 
+// setAside makes a model version unusable for retryMissingAfter, after a
+// proof of it failed or was refused: the worker released the task and must
+// not claim the same task, or another of that version, again at once.
+func (p *provers) setAside(modelID, version uint64, reason error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.entries[versionKey{modelID, version}] = &loaded{err: reason, at: time.Now()}
+}
+
 // load fetches the version from the chain and builds its prover. Only a
 // failure to query is returned as an error; everything wrong with the model
 // or key is recorded in the entry.

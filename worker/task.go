@@ -18,9 +18,11 @@ const maxSubmitAttempts = 5
 // process proves and submits a task the worker holds a claim on. It returns
 // an error only when the node could not be reached, so that the caller
 // retries; a task that cannot be finished (no key for its model version, a
-// failed proof, a result the chain rejects, an expired claim) is logged with
-// the reason and set aside: the chain hands it back to the pool when the
-// claim lapses, and the worker claims nothing else while it still holds it.
+// failed proof, a result the chain rejects) is given back to its pool at
+// once (MsgReleaseClaim: a small reputation cost instead of a lapse's slash);
+// one whose claim already ran out is logged with the reason and set aside:
+// the chain hands it back when the lapse is handled, and the worker claims
+// nothing else while it still holds it.
 func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Duration) error {
 	log := w.log.With("task", t.Id, "model", t.ModelId, "version", t.ModelVersion)
 	if t.Status != tptypes.TASK_STATUS_CLAIMED || t.Worker != w.addr.String() {
@@ -34,20 +36,19 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 
 	p, err := w.provers.get(ctx, t.ModelId, t.ModelVersion)
 	if err != nil {
-		w.giveUp(log, t, fmt.Errorf("cannot prove this model version: %w", err))
-		return nil
+		return w.release(ctx, log, t, fmt.Errorf("cannot prove this model version: %w", err))
 	}
 	input, err := vector.Decode(t.Input)
 	if err != nil {
-		w.giveUp(log, t, fmt.Errorf("task input: %w", err))
-		return nil
+		return w.release(ctx, log, t, fmt.Errorf("task input: %w", err))
 	}
 	start := time.Now()
 	output, proof, err := p.Prove(w.chainID, t.Id, w.addr, input)
 	proveTook := time.Since(start)
 	if err != nil {
-		w.giveUp(log, t, fmt.Errorf("proof failed after %s: %w", proveTook.Round(time.Millisecond), err))
-		return nil
+		reason := fmt.Errorf("proof failed after %s: %w", proveTook.Round(time.Millisecond), err)
+		w.provers.setAside(t.ModelId, t.ModelVersion, reason)
+		return w.release(ctx, log, t, reason)
 	}
 	log.Info("proved", "prove", proveTook.Round(time.Millisecond), "output_len", len(output))
 
@@ -63,8 +64,9 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 			log.Warn("result rejected; will try again", "attempt", w.rejections[t.Id], "reason", err)
 			return fmt.Errorf("submit result of task %d: %w", t.Id, err)
 		}
-		w.giveUp(log, t, fmt.Errorf("result rejected %d times, last: %w", w.rejections[t.Id], err))
-		return nil
+		reason := fmt.Errorf("result rejected %d times, last: %w", w.rejections[t.Id], err)
+		w.provers.setAside(t.ModelId, t.ModelVersion, reason)
+		return w.release(ctx, log, t, reason)
 	}
 	if err != nil {
 		return fmt.Errorf("submit result of task %d: %w", t.Id, err)
@@ -77,6 +79,29 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 	log.Info("completed", "paid", resp.WorkerReward.String(), "tx", res.Hash, "height", res.Height,
 		"claim", claimTook.Round(time.Millisecond), "prove", proveTook.Round(time.Millisecond),
 		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))
+	return nil
+}
+
+// release gives back a claimed task the worker cannot finish, so that
+// another worker can take it at once and this one pays the release cost, not
+// a lapse. If the chain refuses (the claim ran out meanwhile), the task is
+// set aside until its lapse is handled; if the node cannot be reached, the
+// error makes the next round try again.
+func (w *Worker) release(ctx context.Context, log *slog.Logger, t tptypes.Task, reason error) error {
+	res, err := w.sender.Send(ctx, &tptypes.MsgReleaseClaim{Worker: w.addr.String(), TaskId: t.Id})
+	if client.IsRejected(err) {
+		w.giveUp(log, t, fmt.Errorf("%w; the release was refused: %v", reason, err))
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("release task %d (%v): %w", t.Id, reason, err)
+	}
+	var resp tptypes.MsgReleaseClaimResponse
+	if err := res.MsgResponse(0, &resp); err != nil {
+		log.Warn("release committed but its response is unreadable", "err", err)
+	}
+	log.Warn("released the task back to its pool: this worker cannot finish it", "reason", reason,
+		"reputation", resp.Reputation, "tx", res.Hash)
 	return nil
 }
 

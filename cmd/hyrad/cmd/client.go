@@ -52,7 +52,7 @@ chain pays only after verifying its proof, verifies the proof again locally agai
 model's registered verifying key, and prints the output, the predicted class and the
 end-to-end latency.`,
 		Example: `hyrad client infer --model 1 --input 51,35,14,2 --wait --from alice
-hyrad client infer --model 2 --input-file digit.txt --reward 2000uhyra --ttl 5m --wait --from alice`,
+hyrad client infer --model 2 --input-file digit.txt --reward 2000uhyra --ttl 15m --wait --from alice`,
 		Args: cobra.NoArgs,
 		RunE: runInfer,
 	}

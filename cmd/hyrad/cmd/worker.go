@@ -25,6 +25,7 @@ const (
 	flagKeysDir      = "keys-dir"
 	flagBond         = "bond"
 	flagPollInterval = "poll-interval"
+	flagMinWindow    = "min-window"
 )
 
 // workerCommand is `hyrad worker`, the inference worker daemon.
@@ -93,6 +94,7 @@ hyrad worker start --from worker --pools 3`,
 	cmd.Flags().String(flagKeysDir, "", "directory of proving keys, KEYS_DIR/<artifact sha256>/proving.key (default HOME/zk-keys)")
 	cmd.Flags().String(flagBond, "", "amount to bond when the bond is below min_worker_bond (default: what is missing)")
 	cmd.Flags().Duration(flagPollInterval, worker.DefaultPollInterval, "how often to poll for tasks when no event arrives")
+	cmd.Flags().Duration(flagMinWindow, worker.DefaultMinWindow, "claim only in pools whose claim timeout gives at least this long to prove and submit")
 	addProgramTxFlags(cmd)
 	return cmd
 }
@@ -119,6 +121,7 @@ func workerConfig(cmd *cobra.Command, cctx client.Context) (worker.Config, error
 		}
 	}
 	cfg.PollInterval, _ = cmd.Flags().GetDuration(flagPollInterval)
+	cfg.MinWindow, _ = cmd.Flags().GetDuration(flagMinWindow)
 	return cfg, nil
 }
 
