@@ -44,6 +44,9 @@ var cases = []adversarialCase{
 	{name: "error - result after the claim expired", attack: resultAfterClaimExpiry, wantErr: tptypes.ErrClaimExpired, then: claimReturnedToPool},
 	{name: "error - result after the task deadline", attack: resultAfterDeadline, wantErr: tptypes.ErrDeadlinePassed, then: taskExpiredAndRefunded},
 	{name: "error - cancel by a non-creator", attack: cancelByNonCreator, wantErr: tptypes.ErrUnauthorized},
+	{name: "error - claim with less than the claim timeout left", attack: claimTooCloseToDeadline, wantErr: tptypes.ErrClaimWindowClosed},
+	{name: "error - release of another worker's claim", attack: releaseOfAnotherWorker, wantErr: tptypes.ErrNotAssigned},
+	{name: "error - release to dodge a lapse", attack: releaseAfterClaimExpiry, wantErr: tptypes.ErrClaimExpired, then: claimReturnedToPool},
 
 	// Escrow and pools only move through the modules.
 	{name: "error - bank send to the escrow account", attack: sendTo(tptypes.ModuleName), wantErr: sdkerrors.ErrUnauthorized, contains: "not allowed to receive funds"},
@@ -58,6 +61,7 @@ var cases = []adversarialCase{
 	{name: "error - MsgExec of a second claim", attack: execSecondClaim, wantErr: tptypes.ErrTooManyTasks},
 	{name: "error - MsgExec of a claim for an unbonded worker", attack: execUnbondedClaim, wantErr: rewardstypes.ErrInsufficientBond},
 	{name: "error - MsgExec of a result proven for the grantee", attack: execProofOfGrantee, wantErr: tptypes.ErrInvalidProof},
+	{name: "error - MsgExec of a release to dodge a lapse", attack: execReleaseAfterClaimExpiry, wantErr: tptypes.ErrClaimExpired, then: claimReturnedToPool},
 
 	// Bounded work and the escrow invariant under any message sequence.
 	{name: "success - 10,000 tasks expiring in one block", check: massExpiry},

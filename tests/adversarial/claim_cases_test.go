@@ -1,0 +1,40 @@
+package adversarial
+
+import (
+	"time"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// claimTooCloseToDeadline: a client's best-paid task with less than the
+// pool's claim timeout left; a claim would lapse before the worker could
+// submit, so it is refused.
+func claimTooCloseToDeadline(f *fixture) sdk.Msg {
+	id := f.submitTo(f.poolID, hyra(50), 90*time.Second)
+	f.NextBlock(31 * time.Second)
+	return &tptypes.MsgClaimTask{Worker: f.worker.String(), PoolId: f.poolID, TaskId: id}
+}
+
+// releaseOfAnotherWorker: a worker gives back another worker's claim.
+func releaseOfAnotherWorker(f *fixture) sdk.Msg {
+	id := f.submit()
+	f.claim(f.worker, id)
+	return &tptypes.MsgReleaseClaim{Worker: f.worker2.String(), TaskId: id}
+}
+
+// releaseAfterClaimExpiry: the worker tries to dodge the lapse of a claim
+// that has run out, before EndBlock handles it.
+func releaseAfterClaimExpiry(f *fixture) sdk.Msg {
+	id := f.submit()
+	f.claim(f.worker, id)
+	f.NextBlock(time.Minute + time.Second)
+	return &tptypes.MsgReleaseClaim{Worker: f.worker.String(), TaskId: id}
+}
+
+// execReleaseAfterClaimExpiry: the same through a grantee.
+func execReleaseAfterClaimExpiry(f *fixture) sdk.Msg {
+	f.grant(f.worker, f.grantee, &tptypes.MsgReleaseClaim{})
+	return exec(f.grantee, releaseAfterClaimExpiry(f))
+}
