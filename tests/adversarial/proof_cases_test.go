@@ -99,7 +99,8 @@ func resultAfterClaimExpiry(f *fixture) sdk.Msg {
 	id := f.submit()
 	f.claim(f.worker, id)
 	msg := f.honestResult(f.worker, id)
-	f.NextBlock(time.Minute + time.Second)
+	f.RunFor(time.Minute - time.Second)
+	f.NextBlock(2 * time.Second)
 	require.Equal(f.T, tptypes.TASK_STATUS_CLAIMED, f.task(id).Status)
 	return msg
 }

@@ -20,6 +20,7 @@ import (
 	banktestutil "github.com/cosmos/cosmos-sdk/x/bank/testutil"
 
 	"github.com/hyra-network/hyra/app"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 )
 
 // GenesisTime is the block time of the first block of every test app.
@@ -78,6 +79,18 @@ func (e *Env) NextBlock(dt time.Duration) {
 	ctx, err := sims.NextBlock(e.App, e.Ctx, dt)
 	require.NoError(e.T, err)
 	e.Ctx = ctx.WithChainID(app.DefaultChainID)
+}
+
+// RunFor lets d pass as a live chain does: blocks at most x/taskpool's
+// default max_block_gap apart (the last one closer), so that claims age by d.
+// NextBlock with a longer dt is an outage of the chain, which claims do not
+// pay for.
+func (e *Env) RunFor(d time.Duration) {
+	e.T.Helper()
+	for ; d > tptypes.DefaultMaxBlockGap; d -= tptypes.DefaultMaxBlockGap {
+		e.NextBlock(tptypes.DefaultMaxBlockGap)
+	}
+	e.NextBlock(d)
 }
 
 // Balance returns addr's balance of denom.

@@ -74,7 +74,7 @@ func TestReleaseCostsLessThanALapse(t *testing.T) {
 	task, err := n.taskpool.GetTask(n.Ctx, released)
 	require.NoError(t, err)
 	require.Equal(t, tptypes.TASK_STATUS_OPEN, task.Status, "back in the pool at once")
-	n.NextBlock(time.Minute)
+	n.RunFor(time.Minute)
 	n.NextBlock(time.Second)
 	task, err = n.taskpool.GetTask(n.Ctx, lapsed)
 	require.NoError(t, err)

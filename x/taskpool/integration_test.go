@@ -167,7 +167,7 @@ func TestTaskLifecycleOnTheRealApp(t *testing.T) {
 	require.NoError(t, err)
 	repBefore, err := c.rewards.Reputation(c.Ctx, c.worker)
 	require.NoError(t, err)
-	c.NextBlock(time.Minute)
+	c.RunFor(time.Minute)
 	require.Equal(t, types.TASK_STATUS_CLAIMED, c.task(id2).Status)
 	c.NextBlock(time.Second) // this block's EndBlock runs at the claim expiry
 	require.Equal(t, types.TASK_STATUS_OPEN, c.task(id2).Status)

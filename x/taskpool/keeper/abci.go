@@ -30,6 +30,9 @@ func (k Keeper) EndBlocker(ctx context.Context) error {
 		k.Logger(ctx).Error("reading params; no expiries this block", "err", err)
 		return nil
 	}
+	if err := k.advanceOutageClock(ctx); err != nil {
+		k.Logger(ctx).Error("advancing the outage clock", "err", err)
+	}
 	limit := int(params.MaxExpirationsPerBlock)
 	now := sdkCtx.BlockTime()
 	k.drain(sdkCtx, "claim", k.ClaimQueue, now, limit, k.expireClaim)
@@ -81,10 +84,12 @@ func dueKeys(ctx context.Context, q timeQueue, now time.Time, limit int) ([]coll
 }
 
 // expireClaim returns a CLAIMED task whose claim lapsed to OPEN, releases the
-// worker's claim slot and penalises the worker. A claim that ends at the
-// task's deadline is not the worker's lapse but the deadline's: claims made
-// before ClaimTask required more than the claim timeout to be left were cut
-// to the deadline, so the task expires as at its deadline, unpenalised.
+// worker's claim slot and penalises the worker. A claim that an outage of
+// the chain paused is not lapsed but moved to its later expiry (outage.go).
+// A claim that ends at the task's deadline is not the worker's lapse but the
+// deadline's (an outage extended it that far, or it was made before
+// ClaimTask required more than the claim timeout to be left), so the task
+// expires as at its deadline, unpenalised.
 func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
 	task, err := k.GetTask(ctx, key.K2())
 	if err != nil {
@@ -93,13 +98,21 @@ func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]
 	if task.Status != types.TASK_STATUS_CLAIMED || task.ClaimExpiry.UnixNano() != key.K1() {
 		return fmt.Errorf("stale claim queue entry: task is %s, claim expiry %s", task.Status, task.ClaimExpiry)
 	}
-	if !task.ClaimExpiry.Before(task.Deadline) {
+	expiry, clock, err := k.claimExpiry(ctx, task)
+	if err != nil {
+		return err
+	}
+	if ctx.BlockTime().Before(expiry) {
+		return k.extendClaim(ctx, task, expiry, clock)
+	}
+	if !expiry.Before(task.Deadline) {
 		return k.expireTask(ctx, collections.Join(task.Deadline.UnixNano(), task.Id))
 	}
 	prev := task
 	task.Status = types.TASK_STATUS_OPEN
 	task.Worker = ""
 	task.ClaimExpiry = time.Time{}
+	task.ClaimOutageCredit = 0
 	if err := k.saveTask(ctx, &prev, task); err != nil {
 		return err
 	}

@@ -35,9 +35,9 @@ func TestEndBlockClaimExpiry(t *testing.T) {
 			tc.setup(f)
 			total := f.bank.Total()
 
-			f.advance(59 * time.Second)
+			f.run(59 * time.Second)
 			require.Equal(t, types.TASK_STATUS_CLAIMED, f.task(id).Status, "claim still live")
-			f.advance(time.Second)
+			f.run(time.Second)
 
 			task := f.task(id)
 			require.Equal(t, types.TASK_STATUS_OPEN, task.Status)

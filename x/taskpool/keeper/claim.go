@@ -42,11 +42,16 @@ func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, ta
 		return 0, err
 	}
 
+	clock, err := k.outageClock(ctx)
+	if err != nil {
+		return 0, err
+	}
 	workerStr := rec.Address
 	prev := task
 	task.Status = types.TASK_STATUS_CLAIMED
 	task.Worker = workerStr
 	task.ClaimExpiry = now.Add(pool.ClaimTimeout).UTC()
+	task.ClaimOutageCredit = clock.Credit
 	if err := k.saveTask(ctx, &prev, task); err != nil {
 		return 0, err
 	}

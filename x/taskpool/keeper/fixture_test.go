@@ -164,11 +164,25 @@ func (f *fixture) proveTask(taskID uint64, w sdk.AccAddress) (output, proof []by
 	return f.prove(chainID, taskID, w, in)
 }
 
-// advance moves the block time forward and runs EndBlock.
+// advance moves to the next block, d later, and runs its EndBlock. A d
+// beyond max_block_gap is an outage of the chain, which claims do not pay
+// for; run lets time pass on a live chain.
 func (f *fixture) advance(d time.Duration) {
 	f.t.Helper()
 	f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(d)).WithBlockHeight(f.ctx.BlockHeight() + 1)
 	require.NoError(f.t, f.k.EndBlocker(f.ctx))
+}
+
+// run lets d pass as a live chain does: blocks max_block_gap apart (the last
+// one closer), each running EndBlock, so that claims age by d.
+func (f *fixture) run(d time.Duration) {
+	f.t.Helper()
+	params, err := f.k.Params.Get(f.ctx)
+	require.NoError(f.t, err)
+	for ; d > params.MaxBlockGap; d -= params.MaxBlockGap {
+		f.advance(params.MaxBlockGap)
+	}
+	f.advance(d)
 }
 
 func (f *fixture) task(id uint64) types.Task {

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
 
@@ -17,6 +18,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	if err := k.Stats.Set(ctx, types.Stats{}); err != nil {
+		return err
+	}
+	if err := k.OutageClock.Set(ctx, gs.OutageClock); err != nil {
 		return err
 	}
 	// Sequence.Next returns the stored value, so store the next ids themselves.
@@ -69,8 +73,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	return nil
 }
 
-// ExportGenesis writes the pools, tasks and workers, in key order; indexes
-// and queues are derived state and are rebuilt on import.
+// ExportGenesis writes the pools, tasks and workers, in key order, and the
+// outage clock; indexes and queues are derived state and are rebuilt on
+// import.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -84,7 +89,11 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if err != nil {
 		return nil, err
 	}
-	gs := &types.GenesisState{Params: params, NextPoolId: nextPool, NextTaskId: nextTask}
+	clock, err := k.OutageClock.Get(ctx)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	}
+	gs := &types.GenesisState{Params: params, NextPoolId: nextPool, NextTaskId: nextTask, OutageClock: clock}
 	if err := k.Pools.Walk(ctx, nil, func(_ uint64, p types.Pool) (bool, error) {
 		gs.Pools = append(gs.Pools, p)
 		return false, nil

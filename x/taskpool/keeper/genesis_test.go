@@ -74,7 +74,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	f.msgs, f.queries = keeper.NewMsgServerImpl(k2), keeper.NewQueryServerImpl(k2)
 	require.Equal(t, uint64(4), f.claim(f.worker, 1, 0))
 	require.Equal(t, uint64(6), f.submitTask(1, price), "sequences survive")
-	f.advance(time.Minute)
+	f.run(time.Minute)
 	require.Equal(t, types.TASK_STATUS_OPEN, f.task(5).Status, "imported claim lapsed")
 	f.advance(time.Hour)
 	require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(5).Status, "imported deadline expired")
@@ -157,6 +157,8 @@ func TestGenesisValidate(t *testing.T) {
 		{name: "error - worker lists a task it does not hold", mutate: func(gs *types.GenesisState) { gs.Workers[0].ActiveTaskIds = []uint64{4} }, wantErr: "not a claim of its own"},
 		{name: "error - duplicate worker", mutate: func(gs *types.GenesisState) { gs.Workers[1].Address = gs.Workers[0].Address }, wantErr: "duplicate worker"},
 		{name: "error - zero reward", mutate: func(gs *types.GenesisState) { gs.Tasks[3].Reward = coin(0) }, wantErr: "valid positive coin"},
+		{name: "error - negative outage credit", mutate: func(gs *types.GenesisState) { gs.OutageClock.Credit = -time.Second }, wantErr: "credit -1s is negative"},
+		{name: "error - claim outage credit beyond the clock's", mutate: func(gs *types.GenesisState) { gs.Tasks[4].ClaimOutageCredit = time.Second }, wantErr: "claimed task 5: claim_outage_credit 1s"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

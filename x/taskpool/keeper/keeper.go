@@ -81,6 +81,9 @@ type Keeper struct {
 	Workers collections.Map[sdk.AccAddress, types.Worker]
 	// Stats are the network-wide counters, derived from the state above.
 	Stats collections.Item[types.Stats]
+	// OutageClock counts the time the chain was halted, which claims do not
+	// pay for (see outage.go).
+	OutageClock collections.Item[types.OutageClock]
 }
 
 // NewKeeper builds the keeper. It panics on an invalid authority, which is a
@@ -138,6 +141,7 @@ func NewKeeper(
 		DeadlineQueue: collections.NewKeySet(sb, types.DeadlineQueueKey, "deadline_queue", timeQueue),
 		Workers:       collections.NewMap(sb, types.WorkersKey, "workers", sdk.AccAddressKey, codec.CollValue[types.Worker](cdc)),
 		Stats:         collections.NewItem(sb, types.StatsKey, "stats", codec.CollValue[types.Stats](cdc)),
+		OutageClock:   collections.NewItem(sb, types.OutageClockKey, "outage_clock", codec.CollValue[types.OutageClock](cdc)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

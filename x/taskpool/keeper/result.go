@@ -83,7 +83,8 @@ func (k Keeper) resultStatement(ctx context.Context, worker sdk.AccAddress, task
 }
 
 // claimedBy loads a task and checks that worker holds a live claim on it and
-// that its deadline has not passed.
+// that its deadline has not passed. The claim's expiry excludes the chain's
+// outages (outage.go).
 func (k Keeper) claimedBy(ctx context.Context, worker sdk.AccAddress, taskID uint64, now time.Time) (types.Task, error) {
 	task, err := k.GetTask(ctx, taskID)
 	if err != nil {
@@ -98,8 +99,12 @@ func (k Keeper) claimedBy(ctx context.Context, worker sdk.AccAddress, taskID uin
 	if !now.Before(task.Deadline) {
 		return task, errorsmod.Wrapf(types.ErrDeadlinePassed, "task %d expired at %s", taskID, task.Deadline.Format(time.RFC3339))
 	}
-	if !now.Before(task.ClaimExpiry) {
-		return task, errorsmod.Wrapf(types.ErrClaimExpired, "the claim on task %d lapsed at %s", taskID, task.ClaimExpiry.Format(time.RFC3339))
+	expiry, _, err := k.claimExpiry(ctx, task)
+	if err != nil {
+		return task, err
+	}
+	if !now.Before(expiry) {
+		return task, errorsmod.Wrapf(types.ErrClaimExpired, "the claim on task %d lapsed at %s", taskID, expiry.Format(time.RFC3339))
 	}
 	return task, nil
 }

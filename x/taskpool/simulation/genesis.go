@@ -15,10 +15,13 @@ import (
 )
 
 // RandomParams returns valid params on the scale of simulated blocks, which
-// are 1.4 to 2.8 hours apart: some claims and deadlines lapse between two
-// blocks, others span many. The per-block expiry cap is kept small so that
-// the simulation hits it; pools cost up to 20 HYRA of bondDenom to create
-// (nothing a quarter of the time).
+// are 1.4 to 2.8 hours apart: some deadlines lapse between two blocks, others
+// span many. Every such gap is an outage to claims, which lose
+// max_block_gap (just under min_claim_timeout) per block, so claims lapse
+// after a few blocks or, with long timeouts, end with their deadline.
+// The per-block expiry cap is kept small so that the simulation hits it;
+// pools cost up to 20 HYRA of bondDenom to create (nothing a quarter of the
+// time).
 func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 	minTTL := time.Minute + randDuration(r, time.Hour)
 	minClaim := 10*time.Second + randDuration(r, time.Hour)
@@ -35,6 +38,7 @@ func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 		MaxExpirationsPerBlock: uint32(1 + r.Intn(50)),
 		MaxPoolNameLength:      uint32(8 + r.Intn(57)),
 		PoolCreationFee:        fee,
+		MaxBlockGap:            minClaim - time.Second,
 	}
 }
 

@@ -73,7 +73,8 @@ func MsgSubmitResultFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgSubmitResult
 		sdkCtx := sdk.UnwrapSDKContext(ctx)
 		now := sdkCtx.BlockTime()
 		task, ok := RandomTask(ctx, d.Keeper, testData.Rand(), types.TASK_STATUS_CLAIMED, func(t types.Task) bool {
-			return testData.HasAccount(t.Worker) && now.Before(t.Deadline) && now.Before(t.ClaimExpiry)
+			expiry, err := d.Keeper.ClaimExpiry(ctx, t)
+			return err == nil && testData.HasAccount(t.Worker) && now.Before(t.Deadline) && now.Before(expiry)
 		})
 		if !ok {
 			reporter.Skip("no live claim of a sim account")

@@ -20,6 +20,9 @@ func (gs GenesisState) Validate() error {
 	if gs.NextPoolId == 0 || gs.NextTaskId == 0 {
 		return errors.New("next_pool_id and next_task_id must be positive")
 	}
+	if gs.OutageClock.Credit < 0 {
+		return fmt.Errorf("outage_clock credit %s is negative", gs.OutageClock.Credit)
+	}
 	counts, err := gs.validatePools()
 	if err != nil {
 		return err
@@ -92,6 +95,10 @@ func (gs GenesisState) validateTasks(counts map[uint64][3]uint64) (map[uint64]st
 		case TASK_STATUS_CLAIMED:
 			if t.Worker == "" || t.ClaimExpiry.IsZero() || t.ClaimExpiry.After(t.Deadline) {
 				return nil, fmt.Errorf("claimed task %d needs a worker and a claim expiry no later than its deadline", t.Id)
+			}
+			if t.ClaimOutageCredit < 0 || t.ClaimOutageCredit > gs.OutageClock.Credit {
+				return nil, fmt.Errorf("claimed task %d: claim_outage_credit %s must be in [0, outage_clock credit %s]",
+					t.Id, t.ClaimOutageCredit, gs.OutageClock.Credit)
 			}
 			claims[t.Id] = t.Worker
 			c[1]++

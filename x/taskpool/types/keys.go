@@ -31,4 +31,5 @@ var (
 	OpenByBucketKey      = collections.NewPrefix(16)
 	OpenByModelBucketKey = collections.NewPrefix(17)
 	OpenByVersionKey     = collections.NewPrefix(18)
+	OutageClockKey       = collections.NewPrefix(19)
 )

@@ -11,8 +11,10 @@ import (
 
 // Default params: one claim at a time per worker (the seed's rule), deadlines
 // from a minute to a month, claim timeouts from ten seconds to a day, an
-// EndBlock that never handles more than 200 expiries of each kind, and
-// 10 HYRA to create a pool.
+// EndBlock that never handles more than 200 expiries of each kind,
+// 10 HYRA to create a pool, and claims that pause while no block has been
+// made for more than 5 s (five times hyrad's 1 s block time, half the
+// shortest claim timeout).
 const (
 	DefaultMaxActiveTasks         = 1
 	DefaultMinTaskTTL             = time.Minute
@@ -23,6 +25,7 @@ const (
 	DefaultMaxPoolNameLength      = 64
 	DefaultPoolCreationFee        = 10_000_000 // 10 HYRA
 	DefaultPoolCreationFeeDenom   = "uhyra"
+	DefaultMaxBlockGap            = 5 * time.Second
 	maxActiveTasksLimit           = 100
 	maxTaskTTLLimit               = 365 * 24 * time.Hour
 	// maxExpirationsPerBlockLimit keeps one EndBlock under about 0.3 s on a
@@ -49,6 +52,7 @@ func DefaultParams() Params {
 		MaxExpirationsPerBlock: DefaultMaxExpirationsPerBlock,
 		MaxPoolNameLength:      DefaultMaxPoolNameLength,
 		PoolCreationFee:        sdk.NewCoins(sdk.NewInt64Coin(DefaultPoolCreationFeeDenom, DefaultPoolCreationFee)),
+		MaxBlockGap:            DefaultMaxBlockGap,
 	}
 }
 
@@ -72,6 +76,10 @@ func (p Params) Validate() error {
 	}
 	if err := p.PoolCreationFee.Validate(); err != nil {
 		return fmt.Errorf("pool_creation_fee: %w", err)
+	}
+	if p.MaxBlockGap < minDurationParam || p.MaxBlockGap >= p.MinClaimTimeout {
+		return fmt.Errorf("max_block_gap must be at least %s and below min_claim_timeout (%s), got %s",
+			minDurationParam, p.MinClaimTimeout, p.MaxBlockGap)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package types_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -12,4 +13,28 @@ func TestDefaultParamsAreValid(t *testing.T) {
 	p := types.DefaultParams()
 	require.NoError(t, p.Validate())
 	require.Equal(t, "10000000uhyra", p.PoolCreationFee.String(), "a pool costs 10 HYRA")
+}
+
+func TestMaxBlockGapBelowMinClaimTimeout(t *testing.T) {
+	tests := []struct {
+		name    string
+		gap     time.Duration
+		wantErr string
+	}{
+		{name: "success - default", gap: types.DefaultMaxBlockGap},
+		{name: "success - just below min_claim_timeout", gap: types.DefaultMinClaimTimeout - time.Nanosecond},
+		{name: "error - zero", gap: 0, wantErr: "max_block_gap must be at least 1s"},
+		{name: "error - equal to min_claim_timeout", gap: types.DefaultMinClaimTimeout, wantErr: "below min_claim_timeout"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := types.DefaultParams()
+			p.MaxBlockGap = tc.gap
+			if tc.wantErr == "" {
+				require.NoError(t, p.Validate())
+				return
+			}
+			require.ErrorContains(t, p.Validate(), tc.wantErr)
+		})
+	}
 }
