@@ -101,6 +101,7 @@ func TestChainHaltDoesNotLapseClaims(t *testing.T) {
 		require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(id).Status)
 		require.Equal(t, creatorBefore+price, f.balance(f.creator), "the client is refunded")
 		require.Empty(t, f.workerRec(f.worker).ActiveTaskIds)
+		require.Empty(t, f.rewards.Penalties, "the deadline, not the worker, ended the claim")
 	})
 
 	t.Run("success - a halt past the deadline expires the task", func(t *testing.T) {
@@ -110,6 +111,7 @@ func TestChainHaltDoesNotLapseClaims(t *testing.T) {
 		require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(id).Status)
 		require.Equal(t, creatorBefore+price, f.balance(f.creator), "the client is refunded")
 		require.Empty(t, f.workerRec(f.worker).ActiveTaskIds)
+		require.Empty(t, f.rewards.Penalties, "the deadline, not the worker, ended the claim")
 	})
 }
 
