@@ -50,6 +50,17 @@ func TestTaskLifecycleFromTheCLI(t *testing.T) {
 	code, log = n.tx("taskpool", "submit-result", "1", tamper(output), proofFile, "--from", "worker")
 	require.NotZero(t, code)
 	require.Contains(t, log, "invalid proof")
+	// Without simulation (a fixed --gas), the node's CheckTx hands the proof to
+	// its background verifiers and accepts the transaction at once; the
+	// transaction is not dropped when they find the proof invalid, but lands in
+	// a block that refuses it, so the command still reports the verifier's error.
+	stdout, stderr, err := n.execSplit("tx", "taskpool", "submit-result", "1", tamper(output), proofFile,
+		"--from", "worker", "--yes", "--output", "json", "--gas", "1000000")
+	require.Error(t, err, "%s%s", stdout, stderr)
+	res := parseTxOutput(t, stdout)
+	require.Equal(t, uint32(25), res.Code, res.RawLog) // x/taskpool ErrInvalidProof
+	require.Contains(t, res.RawLog, "invalid proof")
+	require.Positive(t, res.Height, "refused in a block")
 	code, log = n.tx("taskpool", "submit-result", "1", output, proofFile, "--from", "worker")
 	require.Zero(t, code, log)
 
