@@ -177,7 +177,14 @@ func (app *App) prepForZeroHeightGenesis(ctx sdk.Context, jailAllowedAddrs []str
 			return fmt.Errorf("expected validator %s not found: %w", addr, err)
 		}
 		validator.UnbondingHeight = 0
-		if len(allowedAddrsMap) > 0 && !allowedAddrsMap[addr.String()] {
+		if len(allowedAddrsMap) > 0 && !allowedAddrsMap[addr.String()] && !validator.Jailed {
+			// Jailing takes a validator out of the power index, as x/staking's
+			// own jail does: ApplyAndReturnValidatorSetUpdates below refuses a
+			// jailed validator found there.
+			if err := app.StakingKeeper.DeleteValidatorByPowerIndex(ctx, validator); err != nil {
+				_ = iter.Close()
+				return err
+			}
 			validator.Jailed = true
 		}
 		if err := app.StakingKeeper.SetValidator(ctx, validator); err != nil {

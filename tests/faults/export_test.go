@@ -25,12 +25,12 @@ import (
 // if its validator holds that power. A fresh gentx on top of an exported
 // state is refused by the SDK ("validator InitGenesis updates already set by
 // a previous module": x/staking and x/genutil would both set the set), and
-// `export --jail-allowed-addrs` fails in app/export.go ("should never
-// retrieve a jailed validator from the power store"). So, as a chain hands
-// over to fewer validators, validators 1..3 unbond their self-delegation
-// first; node 0 then holds all the power, and the new chain keeps node 0's
-// validator key. The export is at the current height (not zero height), so
-// the new chain continues the heights and keeps every timestamp.
+// `export --for-zero-height --jail-allowed-addrs` would restart the heights
+// at zero. So, as a chain hands over to fewer validators, validators 1..3
+// unbond their self-delegation first; node 0 then holds all the power, and
+// the new chain keeps node 0's validator key. The export is at the current
+// height (not zero height), so the new chain continues the heights and keeps
+// every timestamp.
 func TestExportImport(t *testing.T) {
 	m := newMarket(t, 6*time.Minute)
 	w1 := m.startWorker("worker1", 0, "--pools", fastPool)

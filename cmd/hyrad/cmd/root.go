@@ -67,8 +67,7 @@ func NewRootCmd() *cobra.Command {
 			if err := client.SetCmdClientContextHandler(clientCtx, cmd); err != nil {
 				return err
 			}
-			appTemplate, appConfig := initAppConfig()
-			return server.InterceptConfigsPreRunHandler(cmd, appTemplate, appConfig, initCometBFTConfig())
+			return interceptConfigs(cmd)
 		},
 	}
 
@@ -83,6 +82,24 @@ func NewRootCmd() *cobra.Command {
 		reportOutcomes(txCmd)
 	}
 	return rootCmd
+}
+
+// interceptConfigs reads (or writes) the node's config files and sets the
+// server context, like the SDK's InterceptConfigsPreRunHandler, but with the
+// node's log on stderr: stdout carries a command's output only, so that
+// `hyrad export > genesis.json` writes nothing but the JSON.
+func interceptConfigs(cmd *cobra.Command) error {
+	appTemplate, appConfig := initAppConfig()
+	serverCtx, err := server.InterceptConfigsAndCreateContext(cmd, appTemplate, appConfig, initCometBFTConfig())
+	if err != nil {
+		return err
+	}
+	logger, err := server.CreateSDKLogger(serverCtx, cmd.ErrOrStderr())
+	if err != nil {
+		return err
+	}
+	serverCtx.Logger = logger.With(log.ModuleKey, "server")
+	return server.SetCmdServerContext(cmd, serverCtx)
 }
 
 // ProvideClientContext builds the client context from the app's codecs.
