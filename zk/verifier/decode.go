@@ -81,33 +81,48 @@ func decodeProof(b []byte) (p *proof, err error) {
 	return p, nil
 }
 
+// keyPoints are the points of a verifying key that verification uses.
+type keyPoints struct {
+	alpha              curve.G1Affine
+	beta, gamma, delta curve.G2Affine
+	k                  [commit.NbPublic + 1]curve.G1Affine
+}
+
 // decodeVerifyingKey parses gnark's compressed Groth16 verifying key with exactly
-// commit.NbPublic public inputs and no commitments, rejecting degenerate keys: a point at
-// infinity for alpha, beta, gamma or delta, or a zero K point for a public input (that input
-// would then be unconstrained and any value would verify).
-func decodeVerifyingKey(b []byte) (vk *verifyingKey, err error) {
+// commit.NbPublic public inputs and no commitments, and rejects keys of degenerate structure
+// (see checkStructure).
+func decodeVerifyingKey(b []byte) (*verifyingKey, error) {
+	pts, err := parseVerifyingKey(b)
+	if err != nil {
+		return nil, err
+	}
+	if err := pts.checkStructure(); err != nil {
+		return nil, err
+	}
+	return newVerifyingKey(pts)
+}
+
+// parseVerifyingKey decodes the points of a key (canonical encodings, subgroup checks, exact
+// counts) without judging how they relate to each other.
+func parseVerifyingKey(b []byte) (pts keyPoints, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			vk, err = nil, fmt.Errorf("%w: %v", ErrBadVerifyingKey, r)
+			err = fmt.Errorf("%w: %v", ErrBadVerifyingKey, r)
 		}
 	}()
 	r := &reader{b: b}
-	var (
-		alpha, beta1, delta1 curve.G1Affine
-		beta, gamma, delta   curve.G2Affine
-		k                    [commit.NbPublic + 1]curve.G1Affine
-	)
+	var beta1, delta1 curve.G1Affine // prover-side points, unused by verification
 	steps := []func() error{
-		func() error { return r.g1(&alpha) },
+		func() error { return r.g1(&pts.alpha) },
 		func() error { return r.g1(&beta1) },
-		func() error { return r.g2(&beta) },
-		func() error { return r.g2(&gamma) },
+		func() error { return r.g2(&pts.beta) },
+		func() error { return r.g2(&pts.gamma) },
 		func() error { return r.g1(&delta1) },
-		func() error { return r.g2(&delta) },
+		func() error { return r.g2(&pts.delta) },
 		func() error { return r.uint32Is(commit.NbPublic+1, "number of K points") },
 	}
-	for i := range k {
-		steps = append(steps, func() error { return r.g1(&k[i]) })
+	for i := range pts.k {
+		steps = append(steps, func() error { return r.g1(&pts.k[i]) })
 	}
 	steps = append(steps,
 		func() error { return r.uint32Is(0, "number of committed public inputs") },
@@ -115,16 +130,8 @@ func decodeVerifyingKey(b []byte) (vk *verifyingKey, err error) {
 	)
 	for _, step := range steps {
 		if err := step(); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrBadVerifyingKey, err)
+			return pts, fmt.Errorf("%w: %v", ErrBadVerifyingKey, err)
 		}
 	}
-	if alpha.IsInfinity() || beta.IsInfinity() || gamma.IsInfinity() || delta.IsInfinity() {
-		return nil, fmt.Errorf("%w: degenerate point", ErrBadVerifyingKey)
-	}
-	for i := 1; i < len(k); i++ {
-		if k[i].IsInfinity() {
-			return nil, fmt.Errorf("%w: public input %d is unconstrained (zero K point)", ErrBadVerifyingKey, i-1)
-		}
-	}
-	return newVerifyingKey(alpha, beta, gamma, delta, k)
+	return pts, nil
 }

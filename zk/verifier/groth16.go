@@ -31,16 +31,16 @@ type proof struct {
 	bs      curve.G2Affine
 }
 
-func newVerifyingKey(alpha curve.G1Affine, beta, gamma, delta curve.G2Affine, k [commit.NbPublic + 1]curve.G1Affine) (*verifyingKey, error) {
-	e, err := curve.Pair([]curve.G1Affine{alpha}, []curve.G2Affine{beta})
+func newVerifyingKey(pts keyPoints) (*verifyingKey, error) {
+	e, err := curve.Pair([]curve.G1Affine{pts.alpha}, []curve.G2Affine{pts.beta})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadVerifyingKey, err)
 	}
 	var gammaNeg, deltaNeg curve.G2Affine
-	gammaNeg.Neg(&gamma)
-	deltaNeg.Neg(&delta)
+	gammaNeg.Neg(&pts.gamma)
+	deltaNeg.Neg(&pts.delta)
 	return &verifyingKey{
-		k:         k,
+		k:         pts.k,
 		alphaBeta: e,
 		lines:     [][2][len(curve.LoopCounter)]curve.LineEvaluationAff{curve.PrecomputeLines(deltaNeg), curve.PrecomputeLines(gammaNeg)},
 	}, nil

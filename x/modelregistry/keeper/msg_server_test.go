@@ -45,6 +45,10 @@ func TestRegisterModel(t *testing.T) {
 		{"error - truncated verifying key", func(_ *fixture, m *types.MsgRegisterModel) {
 			m.VerifyingKey = m.VerifyingKey[:len(m.VerifyingKey)/2]
 		}, "invalid verifying key"},
+		{"error - degenerate verifying key (delta = gamma: anyone could forge proofs)", func(_ *fixture, m *types.MsgRegisterModel) {
+			m.VerifyingKey = bytes.Clone(m.VerifyingKey)
+			copy(m.VerifyingKey[224:288], m.VerifyingKey[128:192]) // delta2 := gamma2 (zk/verifier's layout)
+		}, "gamma and delta are the same point up to sign"},
 		{"error - empty artifact", func(_ *fixture, m *types.MsgRegisterModel) { m.Artifact = nil }, "invalid model artifact"},
 		{"error - oversized artifact", func(_ *fixture, m *types.MsgRegisterModel) {
 			m.Artifact = make([]byte, types.DefaultMaxArtifactSize+1)
