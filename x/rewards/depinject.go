@@ -17,7 +17,10 @@ import (
 )
 
 func init() {
-	appconfig.RegisterModule(&modulev1.Module{}, appconfig.Provide(ProvideModule))
+	appconfig.RegisterModule(&modulev1.Module{},
+		appconfig.Provide(ProvideModule),
+		appconfig.Invoke(InvokeSetClaimTimeouts),
+	)
 }
 
 // ModuleInputs are what x/rewards needs from the app.
@@ -55,4 +58,21 @@ func ProvideModule(in ModuleInputs) ModuleOutputs {
 	k := keeper.NewKeeper(in.Codec, in.StoreService, in.AddressCodec,
 		in.AccountKeeper, in.BankKeeper, in.DistrKeeper, authorityStr)
 	return ModuleOutputs{Keeper: k, Module: NewAppModule(in.Codec, k)}
+}
+
+// ClaimTimeoutsInputs is x/taskpool's keeper, which depinject finds as the one
+// provided type implementing types.ClaimTimeouts.
+type ClaimTimeoutsInputs struct {
+	depinject.In
+	Keeper        keeper.Keeper
+	ClaimTimeouts types.ClaimTimeouts `optional:"true"`
+}
+
+// InvokeSetClaimTimeouts hands x/taskpool's claim timeouts to the rewards
+// keeper after every module is built: an Invoke runs after all providers, so
+// x/taskpool can depend on x/rewards without a cycle.
+func InvokeSetClaimTimeouts(in ClaimTimeoutsInputs) {
+	if in.ClaimTimeouts != nil {
+		in.Keeper.SetClaimTimeouts(in.ClaimTimeouts)
+	}
 }

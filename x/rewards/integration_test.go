@@ -17,6 +17,7 @@ import (
 	"github.com/hyra-network/hyra/testutil/apptest"
 	"github.com/hyra-network/hyra/x/rewards/keeper"
 	"github.com/hyra-network/hyra/x/rewards/types"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 )
 
 func hyra(n int64) sdk.Coin { return sdk.NewInt64Coin("uhyra", n*1_000_000) }
@@ -45,12 +46,17 @@ func TestRewardsOnTheRealApp(t *testing.T) {
 	env.Fund(worker, sdk.NewCoins(hyra(100)))
 	env.Fund(funder, sdk.NewCoins(hyra(100)))
 
-	// Governance shortens the unbonding period and the epoch.
+	// Governance shortens claims, then the unbonding period and the epoch
+	// (unbonding must outlast every claim).
+	gov := authtypes.NewModuleAddress(govtypes.ModuleName)
+	tpParams := tptypes.DefaultParams()
+	tpParams.MaxClaimTimeout = 30 * time.Minute
+	_, err := env.Deliver(&tptypes.MsgUpdateParams{Authority: gov.String(), Params: tpParams})
+	require.NoError(t, err)
 	params := types.DefaultParams()
 	params.UnbondingPeriod = time.Hour
 	params.EpochLength = 20
-	gov := authtypes.NewModuleAddress(govtypes.ModuleName)
-	_, err := env.Deliver(&types.MsgUpdateParams{Authority: worker.String(), Params: params})
+	_, err = env.Deliver(&types.MsgUpdateParams{Authority: worker.String(), Params: params})
 	require.ErrorContains(t, err, "invalid authority")
 	_, err = env.Deliver(&types.MsgUpdateParams{Authority: gov.String(), Params: params})
 	require.NoError(t, err)

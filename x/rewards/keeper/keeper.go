@@ -27,6 +27,9 @@ type Keeper struct {
 	distrKeeper  types.DistributionKeeper
 	// authority is the address allowed to update params (x/gov by default).
 	authority string
+	// claimTimeouts is set once, after x/taskpool's keeper exists; shared by
+	// every copy of the keeper.
+	claimTimeouts *types.ClaimTimeouts
 
 	Schema collections.Schema
 	Params collections.Item[types.Params]
@@ -69,15 +72,16 @@ func NewKeeper(
 	}
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
-		cdc:          cdc,
-		addressCodec: addressCodec,
-		authKeeper:   authKeeper,
-		bankKeeper:   bankKeeper,
-		distrKeeper:  distrKeeper,
-		authority:    authority,
-		Params:       collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
-		Bonds:        collections.NewMap(sb, types.BondsKey, "bonds", sdk.AccAddressKey, codec.CollValue[types.Bond](cdc)),
-		UnbondingSeq: collections.NewSequence(sb, types.UnbondingSeqKey, "unbonding_seq"),
+		cdc:           cdc,
+		addressCodec:  addressCodec,
+		authKeeper:    authKeeper,
+		bankKeeper:    bankKeeper,
+		distrKeeper:   distrKeeper,
+		authority:     authority,
+		claimTimeouts: new(types.ClaimTimeouts),
+		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
+		Bonds:         collections.NewMap(sb, types.BondsKey, "bonds", sdk.AccAddressKey, codec.CollValue[types.Bond](cdc)),
+		UnbondingSeq:  collections.NewSequence(sb, types.UnbondingSeqKey, "unbonding_seq"),
 		Unbondings: collections.NewMap(sb, types.UnbondingsKey, "unbondings",
 			collections.Uint64Key, codec.CollValue[types.Unbonding](cdc)),
 		UnbondingQueue: collections.NewKeySet(sb, types.UnbondingQueueKey, "unbonding_queue",
@@ -97,6 +101,31 @@ func NewKeeper(
 	}
 	k.Schema = schema
 	return k
+}
+
+// SetClaimTimeouts gives the keeper x/taskpool's claim timeouts, against
+// which every change of unbonding_period is checked. An app without
+// x/taskpool never sets it, and then has no claims to outlast.
+func (k Keeper) SetClaimTimeouts(c types.ClaimTimeouts) { *k.claimTimeouts = c }
+
+// UnbondingPeriod is how long an unbonding takes; x/taskpool checks its claim
+// timeouts against it.
+func (k Keeper) UnbondingPeriod(ctx context.Context) (time.Duration, error) {
+	p, err := k.Params.Get(ctx)
+	return p.UnbondingPeriod, err
+}
+
+// checkUnbondingOutlastsClaims checks an unbonding period against x/taskpool's
+// longest claim timeout.
+func (k Keeper) checkUnbondingOutlastsClaims(ctx context.Context, unbondingPeriod time.Duration) error {
+	if *k.claimTimeouts == nil {
+		return nil
+	}
+	longest, err := (*k.claimTimeouts).LongestClaimTimeout(ctx)
+	if err != nil {
+		return err
+	}
+	return types.CheckUnbondingOutlastsClaims(unbondingPeriod, longest)
 }
 
 // GetAuthority returns the address allowed to update params.

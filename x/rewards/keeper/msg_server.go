@@ -112,5 +112,8 @@ func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if msg.Params.BondDenom() != old.BondDenom() {
 		return nil, errorsmod.Wrapf(types.ErrInvalidParams, "the bond denom cannot change from %s to %s", old.BondDenom(), msg.Params.BondDenom())
 	}
+	if err := k.checkUnbondingOutlastsClaims(ctx, msg.Params.UnbondingPeriod); err != nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidParams, err.Error())
+	}
 	return &types.MsgUpdateParamsResponse{}, k.Params.Set(ctx, msg.Params)
 }

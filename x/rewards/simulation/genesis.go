@@ -21,7 +21,7 @@ func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 	loss := r.Int63n(51)
 	return types.Params{
 		MinWorkerBond:         sdk.NewInt64Coin(bondDenom, 1+r.Int63n(types.DefaultMinWorkerBond)),
-		UnbondingPeriod:       time.Hour + time.Duration(r.Int63n(3*24))*time.Hour,
+		UnbondingPeriod:       14*time.Hour + time.Duration(r.Int63n(60))*time.Hour, // above x/taskpool's simulated claim timeouts
 		TimeoutSlashBps:       uint32(r.Intn(2001)),
 		WorkerShareBps:        worker,
 		ModelOwnerShareBps:    uint32(r.Intn(int(types.BpsDenominator-worker) + 1)),

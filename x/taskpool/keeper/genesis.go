@@ -14,6 +14,9 @@ import (
 // InitGenesis loads a validated genesis state into the store and rebuilds
 // the indexes, expiry queues and counters from the pools, tasks and workers.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
+	if err := k.checkClaimsWithinUnbonding(ctx, gs.Params); err != nil {
+		return err
+	}
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
 	}

@@ -89,5 +89,8 @@ func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if err := msg.Params.Validate(); err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidParams, err.Error())
 	}
+	if err := k.checkClaimsWithinUnbonding(ctx, msg.Params); err != nil {
+		return nil, err
+	}
 	return &types.MsgUpdateParamsResponse{}, k.Params.Set(ctx, msg.Params)
 }

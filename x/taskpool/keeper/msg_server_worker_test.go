@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"testing"
+	"time"
 
 	"cosmossdk.io/math"
 	"github.com/stretchr/testify/require"
@@ -96,6 +97,7 @@ func TestUpdateParams(t *testing.T) {
 		{name: "error - zero claim timeout", mutate: func(p *types.Params) { p.MinClaimTimeout = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "min_claim_timeout must be at least 1s"},
 		{name: "error - zero expiration cap", mutate: func(p *types.Params) { p.MaxExpirationsPerBlock = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "max_expirations_per_block"},
 		{name: "error - zero name length", mutate: func(p *types.Params) { p.MaxPoolNameLength = 0 }, signer: func(f *fixture) string { return f.authority }, wantErr: "max_pool_name_length"},
+		{name: "error - claims as long as unbonding", mutate: func(p *types.Params) { p.MaxClaimTimeout = 7 * 24 * time.Hour }, signer: func(f *fixture) string { return f.authority }, wantErr: "unbonding_period (168h0m0s, x/rewards) must exceed max_claim_timeout (168h0m0s, x/taskpool)"},
 		{name: "success - free pool creation", mutate: func(p *types.Params) { p.PoolCreationFee = nil }, signer: func(f *fixture) string { return f.authority }},
 		{name: "error - zero coin in the pool creation fee", mutate: func(p *types.Params) {
 			p.PoolCreationFee = sdk.Coins{sdk.Coin{Denom: "uhyra", Amount: math.ZeroInt()}}

@@ -34,7 +34,7 @@ func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 		MinTaskTtl:             minTTL,
 		MaxTaskTtl:             minTTL + randDuration(r, 5*24*time.Hour),
 		MinClaimTimeout:        minClaim,
-		MaxClaimTimeout:        minClaim + randDuration(r, 2*24*time.Hour),
+		MaxClaimTimeout:        minClaim + randDuration(r, 12*time.Hour), // below x/rewards' simulated unbonding periods
 		MaxExpirationsPerBlock: uint32(1 + r.Intn(50)),
 		MaxPoolNameLength:      uint32(8 + r.Intn(57)),
 		PoolCreationFee:        fee,

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"cosmossdk.io/math"
 
@@ -16,6 +17,7 @@ import (
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -139,6 +141,7 @@ type Rewards struct {
 	Protocol     sdk.AccAddress
 	FailPenalty  bool
 	PanicPenalty bool
+	Unbonding    time.Duration
 }
 
 var _ types.RewardsKeeper = (*Rewards)(nil)
@@ -146,11 +149,17 @@ var _ types.RewardsKeeper = (*Rewards)(nil)
 // NewRewards returns a fake that pays out of bank.
 func NewRewards(bank *Bank) *Rewards {
 	return &Rewards{
-		Bank:     bank,
-		Bonded:   map[string]bool{},
-		Rep:      map[string]int64{},
-		Protocol: authtypes.NewModuleAddress("community_pool"),
+		Bank:      bank,
+		Bonded:    map[string]bool{},
+		Rep:       map[string]int64{},
+		Protocol:  authtypes.NewModuleAddress("community_pool"),
+		Unbonding: rewardstypes.DefaultUnbondingPeriod,
 	}
+}
+
+// UnbondingPeriod implements types.RewardsKeeper.
+func (r *Rewards) UnbondingPeriod(context.Context) (time.Duration, error) {
+	return r.Unbonding, nil
 }
 
 // CheckCanClaim implements types.RewardsKeeper.

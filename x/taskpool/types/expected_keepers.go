@@ -2,6 +2,7 @@ package types
 
 import (
 	"context"
+	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -43,4 +44,7 @@ type RewardsKeeper interface {
 	// PenalizeRelease lowers the reputation of a worker that gave a claim
 	// back, by less than a timeout costs, and returns the new reputation.
 	PenalizeRelease(ctx context.Context, worker sdk.AccAddress) (int64, error)
+	// UnbondingPeriod is how long an unbonding takes; max_claim_timeout must
+	// stay below it.
+	UnbondingPeriod(ctx context.Context) (time.Duration, error)
 }
