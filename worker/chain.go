@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
@@ -76,18 +77,20 @@ func (c *chain) task(ctx context.Context, id uint64) (tptypes.Task, error) {
 	return res.Task, nil
 }
 
-// oldestOpenTask returns the next task a ClaimTask on the pool would get, if any.
-func (c *chain) oldestOpenTask(ctx context.Context, poolID uint64) (*tptypes.Task, error) {
+// poolOpenTasks returns a pool's claim timeout and its oldest open tasks,
+// the order a ClaimTask on the pool takes them in.
+func (c *chain) poolOpenTasks(ctx context.Context, poolID uint64) (time.Duration, []tptypes.Task, error) {
+	pool, err := c.tasks.Pool(ctx, &tptypes.QueryPoolRequest{Id: poolID})
+	if err != nil {
+		return 0, nil, fmt.Errorf("query pool %d: %w", poolID, err)
+	}
 	res, err := c.tasks.Tasks(ctx, &tptypes.QueryTasksRequest{
-		PoolId: poolID, Status: tptypes.TASK_STATUS_OPEN, Pagination: &query.PageRequest{Limit: 1},
+		PoolId: poolID, Status: tptypes.TASK_STATUS_OPEN, Pagination: &query.PageRequest{Limit: openTasksPage},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("query open tasks of pool %d: %w", poolID, err)
+		return 0, nil, fmt.Errorf("query open tasks of pool %d: %w", poolID, err)
 	}
-	if len(res.Tasks) == 0 {
-		return nil, nil
-	}
-	return &res.Tasks[0], nil
+	return pool.Pool.ClaimTimeout, res.Tasks, nil
 }
 
 // openTasksPage is how many of a model's open tasks, best paid first, the

@@ -72,16 +72,24 @@ func (w *Worker) anyTaskFor(ctx context.Context, served []routertypes.ServedMode
 }
 
 // claimFromPools claims the oldest open task of the first pool that has one
-// the worker can prove.
+// the worker can prove and may still claim: more than the pool's claim
+// timeout left before its deadline, and a timeout of at least --min-window.
 func (w *Worker) claimFromPools(ctx context.Context, pools []uint64) (*claimed, error) {
 	for _, p := range pools {
-		t, err := w.chain.oldestOpenTask(ctx, p)
+		timeout, tasks, err := w.chain.poolOpenTasks(ctx, p)
 		if err != nil {
 			return nil, err
 		}
-		if t == nil || !w.canServe(ctx, t) {
+		if timeout < w.cfg.MinWindow {
 			continue
 		}
+		i := slices.IndexFunc(tasks, func(t tptypes.Task) bool {
+			return t.ClaimableAt(time.Now(), timeout) && w.canServe(ctx, &t)
+		})
+		if i < 0 {
+			continue
+		}
+		t := tasks[i]
 		var resp tptypes.MsgClaimTaskResponse
 		c, err := w.sendClaim(ctx, &tptypes.MsgClaimTask{Worker: w.addr.String(), PoolId: p, TaskId: t.Id}, &resp, "pool", fmt.Sprint(p))
 		if err != nil {

@@ -36,8 +36,8 @@ type Config struct {
 	// be submitted: an abandoned claim costs the worker part of its bond.
 	SubmitGrace time.Duration
 	// MinWindow is the least time the worker needs to prove and submit a
-	// task: it claims through the router only in pools whose claim timeout
-	// is at least this long (ClaimBest min_window).
+	// task: it claims only in pools whose claim timeout is at least this
+	// long (through the router: ClaimBest min_window).
 	MinWindow time.Duration
 }
 
@@ -45,7 +45,10 @@ type Config struct {
 const (
 	DefaultPollInterval = 3 * time.Second
 	DefaultSubmitGrace  = 45 * time.Second
-	DefaultMinWindow    = 30 * time.Second
+	// DefaultMinWindow is the chain's default min_claim_timeout: by default
+	// the worker takes any pool; a worker whose models take long to prove
+	// raises it.
+	DefaultMinWindow = 10 * time.Second
 )
 
 // Validate checks the config and fills in defaults.
