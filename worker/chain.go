@@ -56,6 +56,21 @@ func (c *chain) nodeChainID(ctx context.Context) (string, error) {
 	return st.NodeInfo.Network, nil
 }
 
+// latestBlockTime is the header time of the node's latest block: the chain's
+// clock, which a claim expiry is measured against (block times lag the wall
+// clock, and stand still while the chain is halted).
+func (c *chain) latestBlockTime(ctx context.Context) (time.Time, error) {
+	node, err := c.cctx.GetNode()
+	if err != nil {
+		return time.Time{}, err
+	}
+	st, err := node.Status(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return st.SyncInfo.LatestBlockTime, nil
+}
+
 // worker returns the worker's record; found is false if it never registered.
 func (c *chain) worker(ctx context.Context, addr string) (rec tptypes.Worker, found bool, err error) {
 	res, err := c.tasks.Worker(ctx, &tptypes.QueryWorkerRequest{Address: addr})

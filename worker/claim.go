@@ -109,6 +109,7 @@ func (w *Worker) sendClaim(ctx context.Context, msg sdk.Msg, resp proto.Message,
 	res, err := w.sender.Send(ctx, msg)
 	if client.IsRejected(err) {
 		w.log.Warn("claim refused", kind, what, "reason", err)
+		w.refusals.refused(err)
 		return nil, nil
 	}
 	if err != nil {

@@ -96,7 +96,7 @@ func (w *Worker) ensureBond(ctx context.Context) error {
 		}
 		return fmt.Errorf("bond %s: %w", amount, err)
 	}
-	w.log.Info("bonded", "amount", amount.String(), "min_worker_bond", minBond.String(), "tx", res.Hash,
+	w.log.Info("bonded", "amount", amount.String(), "was", bonded.String(), "min_worker_bond", minBond.String(), "tx", res.Hash,
 		"height", res.Height, "took", time.Since(start).Round(time.Millisecond))
 	return nil
 }

@@ -29,8 +29,15 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 		log.Info("task no longer ours", "status", t.Status.String(), "assigned", t.Worker)
 		return nil
 	}
-	if !time.Now().Before(t.ClaimExpiry) {
-		w.giveUp(log, t, fmt.Errorf("the claim expired at %s", t.ClaimExpiry.Format(time.RFC3339)))
+	// Against the chain's time, not this machine's: after a halt the chain
+	// extends claims by the outage, which the wall clock knows nothing of.
+	chainTime, err := w.chain.latestBlockTime(ctx)
+	if err != nil {
+		return err
+	}
+	if !chainTime.Before(t.ClaimExpiry) {
+		w.giveUp(log, t, fmt.Errorf("the claim expired at %s (latest block at %s)",
+			t.ClaimExpiry.Format(time.RFC3339), chainTime.Format(time.RFC3339)))
 		return nil
 	}
 

@@ -31,6 +31,8 @@ type Worker struct {
 	givenUp map[uint64]string
 	// rejections counts refused results per task held.
 	rejections map[uint64]int
+	// refusals spaces out claims the chain keeps refusing.
+	refusals *refusals
 }
 
 // New returns a worker signing with the --from account of cctx.
@@ -52,6 +54,7 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 		provers:    newProvers(c.models, cfg.KeysDir, log),
 		givenUp:    map[uint64]string{},
 		rejections: map[uint64]int{},
+		refusals:   newRefusals(),
 	}, nil
 }
 
@@ -89,6 +92,11 @@ func (w *Worker) Run(ctx context.Context) error {
 		backoff.Reset()
 		if worked {
 			continue // there may be more tasks waiting
+		}
+		if wait, reason := w.refusals.wait(); wait > 0 {
+			w.log.Warn("claims refused; waiting before claiming again", "reason", reason, "retry_in", wait)
+			sleep(ctx, wait)
+			continue
 		}
 		select {
 		case <-ctx.Done():
@@ -165,10 +173,12 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 	if err := w.ensureBond(ctx); err != nil {
 		return false, err
 	}
+	w.refusals.startRound()
 	c, err := w.claim(ctx)
 	if err != nil || c == nil {
 		return false, err
 	}
+	w.refusals.claimed()
 	return true, w.finish(ctx, c.task, c.took)
 }
 
