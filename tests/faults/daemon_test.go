@@ -19,6 +19,7 @@ var (
 	reCompleted = regexp.MustCompile(`msg=completed task=(\d+)`)
 	reRejected  = regexp.MustCompile(`msg="result rejected`)
 	reRefused   = regexp.MustCompile(`msg="claim refused".*`)
+	reBonded    = regexp.MustCompile(`msg=bonded`)
 )
 
 // daemon is a `hyrad worker start` process that can be killed and started
@@ -108,16 +109,30 @@ func (d *daemon) kill() {
 // copies the daemon's output, so no later step of the daemon can slip in
 // between the log line and the kill (short of what it does within the same
 // millisecond).
-func (d *daemon) killOnClaim() <-chan string {
+func (d *daemon) killOnClaim() <-chan string { return d.signalOnClaim(syscall.SIGKILL) }
+
+// freezeOnClaim is killOnClaim with SIGSTOP: the daemon stops the moment it
+// has claimed, holding the claim, as on a machine that hangs; thaw resumes
+// it where it stopped.
+func (d *daemon) freezeOnClaim() <-chan string { return d.signalOnClaim(syscall.SIGSTOP) }
+
+func (d *daemon) signalOnClaim(sig syscall.Signal) <-chan string {
 	d.mu.Lock()
 	pid := d.cmd.Process.Pid
 	d.mu.Unlock()
 	ch := make(chan string, 1)
 	d.log.once(reClaimed, func(m []string) {
-		_ = syscall.Kill(-pid, syscall.SIGKILL)
+		_ = syscall.Kill(-pid, sig)
 		ch <- m[1]
 	})
 	return ch
+}
+
+// thaw resumes a frozen daemon (SIGCONT).
+func (d *daemon) thaw() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_ = syscall.Kill(-d.cmd.Process.Pid, syscall.SIGCONT)
 }
 
 // waitLog waits until the daemon's log, from offset from (see logWatch.Len),

@@ -8,11 +8,13 @@ import (
 )
 
 // TestWorkerRestartMidTask SIGKILLs a worker daemon the moment it has
-// claimed a task, under load, twice. Started again at once, it finds the
-// claim it holds on chain and completes that task. Left down, its claim
-// lapses after the pool's 15 s claim timeout, the task goes back to OPEN,
-// the worker is penalised, and another worker claims and completes it. The
-// first worker, started again, tops its bond up and works on.
+// claimed a task, under load. Started again at once, it finds the claim it
+// holds on chain and completes that task. Then it freezes the daemon
+// (SIGSTOP) the moment it has claimed: its claim lapses after the pool's
+// 15 s claim timeout, the task goes back to OPEN, the worker is slashed, and
+// another worker claims and completes it. The first daemon, resumed
+// (SIGCONT) without a restart, finds its claim gone, tops its bond up to
+// min_worker_bond again by itself and works on.
 func TestWorkerRestartMidTask(t *testing.T) {
 	longScenario(t)
 	m := newMarket(t, 12*time.Minute)
@@ -35,15 +37,15 @@ func TestWorkerRestartMidTask(t *testing.T) {
 	t.Logf("FIGURE worker resume: worker1 SIGKILLed right after claiming task %s (status then: %s); restarted, it completed the task %s later, resuming its held claim without claiming again: %v",
 		id, atKill.Status, time.Since(restarted).Round(time.Millisecond), resumedHeld)
 
-	// Expiry: killed after a claim and left down; worker2 takes over.
+	// Expiry: frozen after a claim; worker2 takes over.
 	for range 3 {
-		id = m.killAtClaim(w1)
+		id = m.freezeAtClaim(w1)
 		if atKill = m.task(0, id); atKill.Status == statusClaimed {
 			break
 		}
-		w1.start() // the result got out before the kill: try again
+		w1.thaw() // the result got out before the freeze: try again
 	}
-	require.Equal(t, statusClaimed, atKill.Status, "a claim held by the killed worker")
+	require.Equal(t, statusClaimed, atKill.Status, "a claim held by the frozen worker")
 	killedAt := time.Now()
 	bondBefore := m.bonded("worker1")
 	m.startWorker("worker2", 1, "--pools", fastPool)
@@ -55,13 +57,34 @@ func TestWorkerRestartMidTask(t *testing.T) {
 	require.Equal(t, m.addr("worker2"), done.Worker, "the lapsed claim went to the other worker")
 	bondAfter := m.bonded("worker1")
 	require.Less(t, bondAfter, bondBefore, "worker1 is slashed for the lapsed claim")
-	t.Logf("FIGURE worker expiry: worker1 SIGKILLed holding task %s (claim expiry %s); worker2 completed it %s after the kill; worker1's bond %d -> %duhyra",
+	t.Logf("FIGURE worker expiry: worker1 SIGSTOPped holding task %s (claim expiry %s); worker2 completed it %s after the freeze; worker1's bond %d -> %duhyra",
 		id, atKill.ClaimExpiry.Format(time.RFC3339), time.Since(killedAt).Round(time.Millisecond), bondBefore, bondAfter)
 
+	// Recovery without a restart: the slash took the bond below
+	// min_worker_bond, which the daemon tops up before it claims again.
 	mark = w1.log.Len()
-	w1.start()
+	thawedAt := time.Now()
+	w1.thaw()
 	w1.waitLog(m, mark, reCompleted, 3*time.Minute)
+	require.Regexp(t, reBonded, w1.log.String()[mark:], "worker1 topped its bond up")
+	require.GreaterOrEqual(t, m.bonded("worker1"), bondBefore)
+	t.Logf("FIGURE worker recovery: worker1 resumed, topped its bond up and completed a task %s later", time.Since(thawedAt).Round(time.Millisecond))
 	m.settle(before, all, l)
+}
+
+// freezeAtClaim freezes a worker the moment it logs a claim and returns the
+// claimed task's id.
+func (m *market) freezeAtClaim(d *daemon) string {
+	m.t.Helper()
+	select {
+	case id := <-d.freezeOnClaim():
+		return id
+	case <-time.After(2 * time.Minute):
+		m.t.Fatalf("%s claimed nothing in 2 minutes", d.name)
+	case <-m.ctx.Done():
+		m.t.Fatal("test budget exhausted")
+	}
+	return ""
 }
 
 // killAtClaim kills a worker the moment it logs a claim and returns the
