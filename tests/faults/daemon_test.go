@@ -36,10 +36,12 @@ type daemon struct {
 }
 
 // startWorker starts the worker daemon of a client-home account against
-// node i; extra adds flags (--models, --pools).
+// node i; extra adds flags (--models, --pools). Its --min-window is below
+// the market's 15 s claim timeout (the daemon's default, 30 s, would take
+// no task there).
 func (m *market) startWorker(account string, i int, extra ...string) *daemon {
 	m.t.Helper()
-	args := append([]string{"worker", "start", "--from", account, "--keys-dir", m.keysDir, "--poll-interval", "1s",
+	args := append([]string{"worker", "start", "--from", account, "--keys-dir", m.keysDir, "--poll-interval", "1s", "--min-window", "10s",
 		"--home", m.net.ClientHome, "--node", m.node(i).RPCAddr(), "--chain-id", m.net.ChainID}, extra...)
 	return startDaemon(m.t, account, args)
 }
