@@ -3,6 +3,8 @@ package adversarial
 import (
 	"time"
 
+	"github.com/stretchr/testify/require"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
@@ -25,11 +27,14 @@ func releaseOfAnotherWorker(f *fixture) sdk.Msg {
 }
 
 // releaseAfterClaimExpiry: the worker tries to dodge the lapse of a claim
-// that has run out, before EndBlock handles it.
+// that has run out (blocks kept coming: no outage paused it), before EndBlock
+// handles it.
 func releaseAfterClaimExpiry(f *fixture) sdk.Msg {
 	id := f.submit()
 	f.claim(f.worker, id)
-	f.NextBlock(time.Minute + time.Second)
+	f.RunFor(time.Minute - time.Second)
+	f.NextBlock(2 * time.Second)
+	require.Equal(f.T, tptypes.TASK_STATUS_CLAIMED, f.task(id).Status)
 	return &tptypes.MsgReleaseClaim{Worker: f.worker.String(), TaskId: id}
 }
 

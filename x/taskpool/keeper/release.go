@@ -28,6 +28,7 @@ func (k Keeper) ReleaseClaim(ctx context.Context, worker sdk.AccAddress, taskID 
 	task.Status = types.TASK_STATUS_OPEN
 	task.Worker = ""
 	task.ClaimExpiry = time.Time{}
+	task.ClaimOutageCredit = 0
 	if err := k.saveTask(ctx, &prev, task); err != nil {
 		return 0, err
 	}

@@ -58,6 +58,7 @@ func TestReleaseClaim(t *testing.T) {
 			require.Equal(t, types.TASK_STATUS_OPEN, task.Status)
 			require.Empty(t, task.Worker)
 			require.True(t, task.ClaimExpiry.IsZero())
+			require.Zero(t, task.ClaimOutageCredit)
 			require.Empty(t, f.workerRec(f.worker).ActiveTaskIds)
 			require.Empty(t, f.rewards.Penalties, "no timeout penalty")
 			pool := f.pool(poolID)
