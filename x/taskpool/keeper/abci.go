@@ -16,9 +16,11 @@ import (
 // timeQueue is a (unix nanoseconds, task id) queue walked in time order.
 type timeQueue = collections.KeySet[collections.Pair[int64, uint64]]
 
-// EndBlocker returns lapsed claims to OPEN (penalising their workers) and
-// expires tasks past their deadline (refunding their creators; a worker whose
-// claim the deadline ended is released unpenalised). Each queue
+// EndBlocker advances the outage clock (outage.go), returns lapsed claims to
+// OPEN (penalising their workers) and moves claims an outage paused to their
+// later expiry, and expires tasks past their deadline (refunding their
+// creators; a worker whose claim the deadline ended is released
+// unpenalised). Each queue
 // is walked in time order up to the block time, at most
 // max_expirations_per_block items each, so a mass expiry is spread over
 // several blocks. It never fails and never panics: a bad item is logged and
