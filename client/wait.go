@@ -43,7 +43,7 @@ func WaitCompleted(ctx context.Context, cctx sdkclient.Context, events <-chan co
 			switch res.Task.Status {
 			case tptypes.TASK_STATUS_COMPLETED:
 				return &res.Task, nil
-			case tptypes.TASK_STATUS_EXPIRED, tptypes.TASK_STATUS_CANCELLED:
+			case tptypes.TASK_STATUS_EXPIRED, tptypes.TASK_STATUS_CANCELLED, tptypes.TASK_STATUS_REFUND_PENDING:
 				return nil, &TaskEndedError{Task: res.Task}
 			}
 		} else {

@@ -30,6 +30,7 @@ var cheap = map[string]bool{
 	sdk.MsgTypeURL(&tptypes.MsgRegisterWorker{}):         true,
 	sdk.MsgTypeURL(&tptypes.MsgDeactivateWorker{}):       true,
 	sdk.MsgTypeURL(&tptypes.MsgReleaseClaim{}):           true,
+	sdk.MsgTypeURL(&tptypes.MsgRetryRefund{}):            true,
 	sdk.MsgTypeURL(&tptypes.MsgUpdateParams{}):           true,
 	sdk.MsgTypeURL(&routertypes.MsgRouteTask{}):          true,
 	sdk.MsgTypeURL(&routertypes.MsgClaimBest{}):          true,

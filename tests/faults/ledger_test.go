@@ -37,7 +37,9 @@ const (
 	statusCancelled = "TASK_STATUS_CANCELLED"
 )
 
-func (t task) holdsEscrow() bool { return t.Status == statusOpen || t.Status == statusClaimed }
+func (t task) holdsEscrow() bool {
+	return t.Status == statusOpen || t.Status == statusClaimed || t.Status == "TASK_STATUS_REFUND_PENDING"
+}
 
 // tasksAt lists every task in the state after block h, from node i.
 func (m *market) tasksAt(i int, h int64) []task {

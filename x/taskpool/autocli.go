@@ -116,6 +116,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:     "Stop claiming new tasks; claims already held can still be completed",
 				},
 				{
+					RpcMethod:      "RetryRefund",
+					Use:            "retry-refund [task-id]",
+					Short:          "Pay out a REFUND_PENDING task's escrow (to its creator, or the community pool if the creator cannot receive); anyone may",
+					Example:        "hyrad tx taskpool retry-refund 7 --from anyone",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "task_id"}},
+				},
+				{
 					RpcMethod:      "UpdateParams",
 					Use:            "update-params-proposal [params]",
 					Short:          "Submit a governance proposal to update the module params",

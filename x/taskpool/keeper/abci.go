@@ -23,8 +23,10 @@ type timeQueue = collections.KeySet[collections.Pair[int64, uint64]]
 // unpenalised). Each queue
 // is walked in time order up to the block time, at most
 // max_expirations_per_block items each, so a mass expiry is spread over
-// several blocks. It never fails and never panics: a bad item is logged and
-// dropped from its queue, and the chain moves on.
+// several blocks. It never fails and never panics: a task whose expiry fails
+// is parked as REFUND_PENDING with its escrow (parkTask); any other bad item
+// is logged and dropped from its queue (a dropped claim entry leaves the task
+// in the deadline queue), and the chain moves on.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	params, err := k.Params.Get(ctx)
@@ -37,14 +39,19 @@ func (k Keeper) EndBlocker(ctx context.Context) error {
 	}
 	limit := int(params.MaxExpirationsPerBlock)
 	now := sdkCtx.BlockTime()
-	k.drain(sdkCtx, "claim", k.ClaimQueue, now, limit, k.expireClaim)
-	k.drain(sdkCtx, "deadline", k.DeadlineQueue, now, limit, k.expireTask)
+	k.drain(sdkCtx, "claim", k.ClaimQueue, now, limit, k.expireClaim, nil)
+	k.drain(sdkCtx, "deadline", k.DeadlineQueue, now, limit, k.expireTask, k.parkTask)
 	return nil
 }
 
 // drain handles up to limit due items of a queue, each in its own cached
-// context so that a failing item leaves no partial writes.
-func (k Keeper) drain(ctx sdk.Context, name string, q timeQueue, now time.Time, limit int, handle func(sdk.Context, collections.Pair[int64, uint64]) error) {
+// context so that a failing item leaves no partial writes. A failed item is
+// given to fallback, if any, in a fresh cached context; if there is none or it
+// fails too, the item is dropped from the queue.
+func (k Keeper) drain(ctx sdk.Context, name string, q timeQueue, now time.Time, limit int,
+	handle func(sdk.Context, collections.Pair[int64, uint64]) error,
+	fallback func(sdk.Context, collections.Pair[int64, uint64], error) error,
+) {
 	due, err := dueKeys(ctx, q, now, limit)
 	if err != nil {
 		k.Logger(ctx).Error("reading the queue", "queue", name, "err", err)
@@ -53,6 +60,14 @@ func (k Keeper) drain(ctx sdk.Context, name string, q timeQueue, now time.Time, 
 	for _, key := range due {
 		cacheCtx, write := ctx.CacheContext()
 		if err := safely(func() error { return handle(cacheCtx, key) }); err != nil {
+			if fallback != nil {
+				fallbackCtx, writeFallback := ctx.CacheContext()
+				if ferr := safely(func() error { return fallback(fallbackCtx, key, err) }); ferr == nil {
+					k.Logger(ctx).Error("a queue item failed; its task awaits a retry", "queue", name, "task", key.K2(), "err", err)
+					writeFallback()
+					continue
+				}
+			}
 			k.Logger(ctx).Error("dropping a queue item that failed", "queue", name, "task", key.K2(), "err", err)
 			if err := q.Remove(ctx, key); err != nil {
 				k.Logger(ctx).Error("removing a failed queue item", "queue", name, "task", key.K2(), "err", err)
@@ -129,7 +144,7 @@ func (k Keeper) expireTask(ctx sdk.Context, key collections.Pair[int64, uint64])
 	if err != nil {
 		return err
 	}
-	if !task.Status.HoldsEscrow() || task.Deadline.UnixNano() != key.K1() {
+	if !task.Status.HasDeadline() || task.Deadline.UnixNano() != key.K1() {
 		return fmt.Errorf("stale deadline queue entry: task is %s, deadline %s", task.Status, task.Deadline)
 	}
 	prev := task

@@ -205,7 +205,9 @@ func TestEndBlockCap(t *testing.T) {
 }
 
 // TestEndBlockSkipsBadItems checks that an item that cannot be handled is
-// logged and dropped without failing or panicking, and the others proceed.
+// logged and dropped (a queue entry without a task) or parked with its escrow
+// (a task whose refund fails) without failing or panicking, and the others
+// proceed.
 func TestEndBlockSkipsBadItems(t *testing.T) {
 	f := newFixture(t)
 	poolID := f.createPool()
@@ -221,7 +223,7 @@ func TestEndBlockSkipsBadItems(t *testing.T) {
 
 	require.NotPanics(t, func() { f.advance(time.Hour) })
 	require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(second).Status)
-	require.Equal(t, types.TASK_STATUS_OPEN, f.task(first).Status, "the failed refund left the task as it was")
+	require.Equal(t, types.TASK_STATUS_REFUND_PENDING, f.task(first).Status, "the failed refund parked the task")
 	require.Equal(t, int64(500), f.escrow())
 	for _, q := range []collections.KeySet[collections.Pair[int64, uint64]]{f.k.ClaimQueue, f.k.DeadlineQueue} {
 		empty, err := q.Iterate(f.ctx, nil)

@@ -170,7 +170,7 @@ func claimKey(t *types.Task) *time.Time {
 // deadlineKey is the deadline queue time of a task: its deadline while it
 // holds escrow.
 func deadlineKey(t *types.Task) *time.Time {
-	if t == nil || !t.Status.HoldsEscrow() {
+	if t == nil || !t.Status.HasDeadline() {
 		return nil
 	}
 	return &t.Deadline

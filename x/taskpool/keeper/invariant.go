@@ -12,11 +12,11 @@ import (
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
-// EscrowedRewards sums the rewards of the tasks that hold escrow (OPEN and
-// CLAIMED), through the status index.
+// EscrowedRewards sums the rewards of the tasks that hold escrow (OPEN,
+// CLAIMED and REFUND_PENDING), through the status index.
 func (k Keeper) EscrowedRewards(ctx context.Context) (sdk.Coins, error) {
 	total := sdk.NewCoins()
-	for _, s := range []types.TaskStatus{types.TASK_STATUS_OPEN, types.TASK_STATUS_CLAIMED} {
+	for _, s := range []types.TaskStatus{types.TASK_STATUS_OPEN, types.TASK_STATUS_CLAIMED, types.TASK_STATUS_REFUND_PENDING} {
 		rng := collections.NewPrefixedPairRange[int32, uint64](int32(s))
 		err := k.TasksByStatus.Walk(ctx, rng, func(key collections.Pair[int32, uint64]) (bool, error) {
 			t, err := k.GetTask(ctx, key.K2())
@@ -34,7 +34,7 @@ func (k Keeper) EscrowedRewards(ctx context.Context) (sdk.Coins, error) {
 }
 
 // CheckEscrowInvariant checks that the module account holds exactly the
-// rewards of the OPEN and CLAIMED tasks: nothing created, lost or stranded.
+// rewards of the tasks that hold escrow: nothing created, lost or stranded.
 // It walks every open escrow, so it is for tests and audits, not for blocks.
 func (k Keeper) CheckEscrowInvariant(ctx context.Context) error {
 	want, err := k.EscrowedRewards(ctx)
@@ -43,7 +43,7 @@ func (k Keeper) CheckEscrowInvariant(ctx context.Context) error {
 	}
 	have := k.bankKeeper.GetAllBalances(ctx, authtypes.NewModuleAddress(types.ModuleName))
 	if !have.Equal(want) {
-		return errorsmod.Wrapf(types.ErrEscrowInvariant, "module account holds %s, open and claimed tasks escrow %s", have, want)
+		return errorsmod.Wrapf(types.ErrEscrowInvariant, "module account holds %s, open, claimed and refund-pending tasks escrow %s", have, want)
 	}
 	return nil
 }

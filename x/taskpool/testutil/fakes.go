@@ -25,10 +25,12 @@ import (
 // their module addresses.
 type Bank struct {
 	Balances map[string]sdk.Coins
+	// Blocked addresses may not receive coins from a module, as in x/bank.
+	Blocked map[string]bool
 }
 
 // NewBank returns an empty bank.
-func NewBank() *Bank { return &Bank{Balances: map[string]sdk.Coins{}} }
+func NewBank() *Bank { return &Bank{Balances: map[string]sdk.Coins{}, Blocked: map[string]bool{}} }
 
 var _ types.BankKeeper = (*Bank)(nil)
 
@@ -51,8 +53,14 @@ func (b *Bank) SendCoinsFromAccountToModule(_ context.Context, sender sdk.AccAdd
 
 // SendCoinsFromModuleToAccount implements types.BankKeeper.
 func (b *Bank) SendCoinsFromModuleToAccount(_ context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error {
+	if b.Blocked[string(to)] {
+		return sdkerrors.ErrUnauthorized.Wrapf("%s is not allowed to receive funds", to)
+	}
 	return b.Send(authtypes.NewModuleAddress(module), to, amt)
 }
+
+// BlockedAddr implements types.BankKeeper.
+func (b *Bank) BlockedAddr(addr sdk.AccAddress) bool { return b.Blocked[string(addr)] }
 
 // GetAllBalances implements types.BankKeeper.
 func (b *Bank) GetAllBalances(_ context.Context, addr sdk.AccAddress) sdk.Coins {

@@ -19,6 +19,7 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgRegisterWorker{},
 		&MsgDeactivateWorker{},
 		&MsgUpdateParams{},
+		&MsgRetryRefund{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -107,7 +107,7 @@ func (gs GenesisState) validateTasks(counts map[uint64][3]uint64) (map[uint64]st
 				return nil, fmt.Errorf("completed task %d needs a worker and an output", t.Id)
 			}
 			c[2]++
-		case TASK_STATUS_CANCELLED, TASK_STATUS_EXPIRED:
+		case TASK_STATUS_CANCELLED, TASK_STATUS_EXPIRED, TASK_STATUS_REFUND_PENDING:
 		default:
 			return nil, fmt.Errorf("task %d has invalid status %s", t.Id, t.Status)
 		}

@@ -3,8 +3,15 @@ package types
 import "time"
 
 // HoldsEscrow reports whether a task in this status still holds its reward in
-// the module account: OPEN and CLAIMED tasks do, terminal ones do not.
+// the module account: OPEN, CLAIMED and REFUND_PENDING tasks do, terminal
+// ones do not.
 func (s TaskStatus) HoldsEscrow() bool {
+	return s.HasDeadline() || s == TASK_STATUS_REFUND_PENDING
+}
+
+// HasDeadline reports whether a task in this status is still live and waits
+// in the deadline queue: OPEN and CLAIMED tasks.
+func (s TaskStatus) HasDeadline() bool {
 	return s == TASK_STATUS_OPEN || s == TASK_STATUS_CLAIMED
 }
 

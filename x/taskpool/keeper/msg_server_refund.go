@@ -1,0 +1,19 @@
+package keeper
+
+import (
+	"context"
+
+	"github.com/hyra-network/hyra/x/taskpool/types"
+)
+
+// RetryRefund pays out the escrow of a REFUND_PENDING task; anyone may.
+func (k msgServer) RetryRefund(ctx context.Context, msg *types.MsgRetryRefund) (*types.MsgRetryRefundResponse, error) {
+	if _, err := k.decodeAddr("sender", msg.Sender); err != nil {
+		return nil, err
+	}
+	refund, recipient, err := k.Keeper.RetryRefund(ctx, msg.TaskId)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgRetryRefundResponse{Refund: refund, Recipient: recipient}, nil
+}
