@@ -79,7 +79,7 @@ func (f *fixture) validMsgs(open, claimed uint64) []sdk.Msg {
 		&mrtypes.MsgSetModelActive{Owner: f.owner.String(), Id: f.modelID},
 		&mrtypes.MsgTransferModelOwnership{Owner: f.owner.String(), Id: f.modelID, NewOwner: f.user.String()},
 		&mrtypes.MsgUpdateParams{Authority: gov, Params: mrtypes.DefaultParams()},
-		&tptypes.MsgCreateTaskPool{Creator: f.user.String(), Name: "p", ModelId: f.modelID, ClaimTimeout: time.Minute},
+		&tptypes.MsgCreateTaskPool{Creator: f.owner.String(), Name: "p", ModelId: f.modelID, ClaimTimeout: time.Minute},
 		&tptypes.MsgSetPoolActive{Creator: f.owner.String(), PoolId: f.poolID},
 		&tptypes.MsgSubmitTask{Creator: f.user.String(), PoolId: f.poolID, Input: input, Reward: hyra(1), Deadline: deadline},
 		&tptypes.MsgCancelTask{Creator: f.user.String(), TaskId: open},

@@ -139,6 +139,40 @@ func TestRouteTaskPicksTheLeastLoadedPool(t *testing.T) {
 	require.Equal(t, first.PoolId, n.route(hyra(2)).PoolId)
 }
 
+// TestSquattedPoolCapturesNoRoutedTask replays the squatting attack of
+// issue 12: a stranger opened a model's first pool with min_reputation 2^62,
+// and every routed task landed there, where nobody could claim it. Now the
+// stranger may not open a pool for the model, and a pool that asks for a
+// minimum reputation (even one opened by the owner) gets no routed task:
+// each lands in a pool where every bonded worker can claim it.
+func TestSquattedPoolCapturesNoRoutedTask(t *testing.T) {
+	n := newNet(t)
+	attacker := sdk.AccAddress("attacker____________")
+	n.Fund(attacker, sdk.NewCoins(hyra(100)))
+	_, err := n.Deliver(&tptypes.MsgCreateTaskPool{
+		Creator: attacker.String(), Name: "squat", ModelId: 1, ClaimTimeout: time.Minute, MinReputation: 1 << 62,
+	})
+	require.ErrorContains(t, err, "only the owner of model 1")
+	require.Equal(t, hyra(100), n.Balance(attacker, "uhyra"), "a refused pool costs nothing")
+
+	picky := n.createPool("picky", 1<<62)
+	veterans := n.createPool("veterans", 101) // above the initial reputation
+	var routed []uint64
+	for range 3 {
+		res := n.route(hyra(2))
+		require.NotContains(t, []uint64{picky, veterans}, res.PoolId)
+		pool, err := n.taskpool.GetPool(n.Ctx, res.PoolId)
+		require.NoError(t, err)
+		require.Zero(t, pool.MinReputation)
+		routed = append(routed, res.TaskId)
+	}
+	for _, w := range []sdk.AccAddress{n.worker, n.worker2} {
+		got, err := n.claimBest(w, 1)
+		require.NoError(t, err)
+		require.Contains(t, routed, got.TaskId)
+	}
+}
+
 func TestRouteTaskRefusesBadRequests(t *testing.T) {
 	n := newNet(t)
 	n.route(hyra(2))

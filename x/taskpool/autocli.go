@@ -70,8 +70,8 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "CreateTaskPool",
 					Use:       "create-pool [model-id] [name] [claim-timeout]",
-					Short:     "Create a pool of tasks for an active model, paying the pool_creation_fee param to the community pool",
-					Example:   "hyrad tx taskpool create-pool 1 iris-fast 2m --min-reputation 0 --from alice",
+					Short:     "Create a pool of tasks for an active model you own, paying the pool_creation_fee param to the community pool; only pools with no minimum reputation receive routed tasks",
+					Example:   "hyrad tx taskpool create-pool 1 iris-fast 2m --min-reputation 0 --from owner",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "model_id"}, {ProtoField: "name"}, {ProtoField: "claim_timeout"},
 					},

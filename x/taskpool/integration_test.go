@@ -205,7 +205,7 @@ func TestTaskLifecycleOnTheRealApp(t *testing.T) {
 
 // TestPoolCreationFeeOnTheRealApp checks that MsgCreateTaskPool pays the
 // pool_creation_fee from the creator into x/distribution's community pool,
-// and that a creator who cannot pay gets no pool.
+// and that a model owner who cannot pay gets no pool.
 func TestPoolCreationFeeOnTheRealApp(t *testing.T) {
 	c := newChain(t)
 	ownerBefore, cpBefore := c.uhyra(c.owner), c.communityPool()
@@ -216,6 +216,7 @@ func TestPoolCreationFeeOnTheRealApp(t *testing.T) {
 
 	poor := sdk.AccAddress("poor________________")
 	c.Fund(poor, sdk.NewCoins(hyra(9)))
+	c.deliver(&mrtypes.MsgTransferModelOwnership{Owner: c.owner.String(), Id: 1, NewOwner: poor.String()})
 	_, err := c.Deliver(&types.MsgCreateTaskPool{Creator: poor.String(), Name: "iris-3", ModelId: 1, ClaimTimeout: time.Minute})
 	require.ErrorContains(t, err, "paying the pool creation fee")
 	require.Equal(t, hyra(9).Amount, c.uhyra(poor))

@@ -29,9 +29,12 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{Keeper: k}
 }
 
-// RouteTask submits a task to the model's least-loaded active pool, creating
-// a pool first when the model has none. x/taskpool validates the task itself
-// (input schema, reward, deadline) and escrows the reward.
+// RouteTask submits a task to the model's least-loaded routable pool (active
+// and open to every worker, whatever its reputation), creating one first when
+// the model has none. Pools that ask for a minimum reputation never receive
+// routed tasks, so a routed task always lands where any worker able to claim
+// can claim it. x/taskpool validates the task itself (input schema, reward,
+// deadline) and escrows the reward.
 func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*types.MsgRouteTaskResponse, error) {
 	creator, err := k.addressCodec.StringToBytes(msg.Creator)
 	if err != nil {
@@ -58,7 +61,8 @@ func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*typ
 		})
 }
 
-// routePool picks the pool for a model's next task, creating one if needed.
+// routePool picks the pool for a model's next task, creating a routable one
+// if the model has none.
 func (k Keeper) routePool(ctx context.Context, modelID uint64) (poolID uint64, created bool, err error) {
 	pool, found, err := k.taskpool.LeastLoadedPool(ctx, modelID)
 	if err != nil {

@@ -21,8 +21,9 @@ type TaskPoolKeeper interface {
 	CreatePool(ctx context.Context, creator sdk.AccAddress, name string, modelID uint64, claimTimeout time.Duration, minReputation int64) (uint64, error)
 	SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, reward sdk.Coin, deadline time.Time) (uint64, error)
 	ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error)
-	// LeastLoadedPool returns the active pool of a model with the fewest open
-	// tasks (ties: lowest id); found is false when the model has none.
+	// LeastLoadedPool returns the routable pool of a model (active, open to
+	// every worker whatever its reputation) with the fewest open tasks (ties:
+	// lowest id); found is false when the model has none.
 	LeastLoadedPool(ctx context.Context, modelID uint64) (pool tptypes.Pool, found bool, err error)
 	// BestOpenTask returns the claimable open task with the highest reward
 	// (ties: oldest) in the pools, active or not, a worker of this reputation

@@ -24,7 +24,7 @@ func TestMassExpiry(t *testing.T) {
 	capPerBlock := uint64(p.MaxExpirationsPerBlock)
 
 	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-		Creator: f.str(f.creator), Name: "mass", ModelId: irisID, ClaimTimeout: 2 * time.Hour,
+		Creator: f.str(f.owner), Name: "mass", ModelId: irisID, ClaimTimeout: 2 * time.Hour,
 	})
 	require.NoError(t, err)
 	input, deadline := f.irisInput(), f.ctx.BlockTime().Add(3*time.Hour)

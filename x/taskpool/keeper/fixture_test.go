@@ -86,7 +86,7 @@ func newFixture(t *testing.T) *fixture {
 		InputSchema:  mrtypes.InputSchema{Length: uint32(a.Input.Length), MinValue: a.Input.Min, MaxValue: a.Input.Max},
 		OutputLength: uint32(a.Output.Length),
 	}
-	for _, acc := range []sdk.AccAddress{f.creator, f.other} {
+	for _, acc := range []sdk.AccAddress{f.creator, f.other, f.owner} {
 		f.bank.Balances[string(acc)] = sdk.NewCoins(sdk.NewInt64Coin(denom, 100_000_000), sdk.NewInt64Coin("uatom", 1_000_000))
 	}
 	f.k = keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, f.bank, f.distr, f.models, f.rewards, f.authority)
@@ -121,7 +121,7 @@ func coin(n int64) sdk.Coin { return sdk.NewInt64Coin(denom, n) }
 func (f *fixture) createPool() uint64 {
 	f.t.Helper()
 	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-		Creator: f.str(f.creator), Name: "iris", ModelId: irisID, ClaimTimeout: time.Minute,
+		Creator: f.str(f.owner), Name: "iris", ModelId: irisID, ClaimTimeout: time.Minute,
 	})
 	require.NoError(f.t, err)
 	return res.PoolId

@@ -82,10 +82,10 @@ func TestGenesisRoundTrip(t *testing.T) {
 }
 
 // TestGenesisRebuildsBucketIndexes checks that the reputation-bucketed
-// open-task indexes kept up to date transition by transition are those
-// rebuilt from scratch, with open tasks in several buckets, in an inactive
-// pool and of two models, and that the imported state finds the same best
-// task.
+// open-task indexes and the routing index kept up to date transition by
+// transition are those rebuilt from scratch, with open tasks in several
+// buckets, in an inactive pool and of two models, and that the imported state
+// finds the same best task and routes to the same pool.
 func TestGenesisRebuildsBucketIndexes(t *testing.T) {
 	f := newFixture(t)
 	f.setPoolCreationFee(nil)
@@ -95,7 +95,7 @@ func TestGenesisRebuildsBucketIndexes(t *testing.T) {
 		f.submitTask(pool, price+int64(i))
 		f.submitTask(f.newPool(2, minRep), 2*price)
 	}
-	_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: 7})
+	_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: 7})
 	require.NoError(t, err)
 	f.readyWorker(f.worker)
 	f.claim(f.worker, 3, 0)
@@ -109,7 +109,16 @@ func TestGenesisRebuildsBucketIndexes(t *testing.T) {
 	want := derived(t, f.ctx, f.k)
 	require.Len(t, want.OpenByBucket, 12)
 	require.Len(t, want.OpenByVersion, 12)
+	require.Len(t, want.PoolsByLoad, 4, "only the pools open to every worker are routable")
 	require.Equal(t, want, derived(t, ctx, k2))
+	for _, model := range []uint64{irisID, 2} {
+		a, _, err := f.k.LeastLoadedPool(f.ctx, model)
+		require.NoError(t, err)
+		b, _, err := k2.LeastLoadedPool(ctx, model)
+		require.NoError(t, err)
+		require.Equal(t, a, b)
+		require.LessOrEqual(t, b.MinReputation, int64(0))
+	}
 	for _, rep := range []int64{0, 100, 1_000, 1 << 62} {
 		for _, model := range []uint64{0, irisID, 2} {
 			a, foundA, err := f.k.BestOpenTask(f.ctx, forModel(model), rep)

@@ -79,7 +79,7 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 		}
 	}
 	addCount(&pool, &stats, task.Status, true)
-	if pool.Active && pool.OpenTasks != oldOpen {
+	if pool.Routable() && pool.OpenTasks != oldOpen {
 		if err := k.PoolsByLoad.Remove(ctx, collections.Join3(pool.ModelId, oldOpen, pool.Id)); err != nil {
 			return err
 		}

@@ -38,8 +38,11 @@ type Keeper struct {
 	Pools   collections.Map[uint64, types.Pool]
 	// PoolsByModel indexes pools by model: (model id, pool id).
 	PoolsByModel collections.KeySet[collections.Pair[uint64, uint64]]
-	// PoolsByLoad indexes active pools by (model id, open tasks, pool id):
-	// the first key of a model is its least-loaded pool, ties to the lowest id.
+	// PoolsByLoad indexes routable pools (types.Pool.Routable: active, open
+	// to every worker) by (model id, open tasks, pool id): the first key of a
+	// model is its least-loaded routable pool, ties to the lowest id. Pools
+	// that some workers may not use are left out, so that they never
+	// capture a routed task, and routing stays one seek.
 	PoolsByLoad collections.KeySet[collections.Triple[uint64, uint64, uint64]]
 
 	TaskSeq collections.Sequence

@@ -51,17 +51,17 @@ func TestClaimTask(t *testing.T) {
 		}, wantErr: "has 4, pool 2 requires 5"},
 		{name: "error - unknown pool", setup: func(_ *fixture, m *types.MsgClaimTask) { m.PoolId = 9 }, wantErr: "pool not found"},
 		{name: "success - an inactive pool's open task is still claimable", setup: func(f *fixture, _ *types.MsgClaimTask) {
-			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: 1})
+			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: 1})
 			require.NoError(f.t, err)
 		}, wantTask: 1},
 		{name: "success - an inactive pool's named task is still claimable", setup: func(f *fixture, m *types.MsgClaimTask) {
-			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: 1})
+			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: 1})
 			require.NoError(f.t, err)
 			m.TaskId = 2
 		}, wantTask: 2},
 		{name: "error - an inactive pool still requires its minimum reputation", setup: func(f *fixture, m *types.MsgClaimTask) {
 			m.PoolId = f.minRepPool(5)
-			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: m.PoolId})
+			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: m.PoolId})
 			require.NoError(f.t, err)
 		}, wantErr: "has 0, pool 2 requires 5"},
 		{name: "error - second claim over the limit", setup: func(f *fixture, _ *types.MsgClaimTask) { f.claim(f.worker, 1, 1) }, wantErr: "holds 1, the limit is 1"},
@@ -132,7 +132,7 @@ func TestClaimTask(t *testing.T) {
 func (f *fixture) minRepPool(min int64) uint64 {
 	f.t.Helper()
 	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-		Creator: f.str(f.creator), Name: "picky", ModelId: irisID, ClaimTimeout: time.Minute, MinReputation: min,
+		Creator: f.str(f.owner), Name: "picky", ModelId: irisID, ClaimTimeout: time.Minute, MinReputation: min,
 	})
 	require.NoError(f.t, err)
 	f.submitTask(res.PoolId, price)

@@ -27,8 +27,14 @@ func TestCreateTaskPool(t *testing.T) {
 			f.setPoolCreationFee(sdk.NewCoins(coin(5), sdk.NewInt64Coin("uatom", 7)))
 		}, wantFee: sdk.NewCoins(coin(5), sdk.NewInt64Coin("uatom", 7))},
 		{name: "error - creator cannot pay the fee", mutate: func(f *fixture, m *types.MsgCreateTaskPool) {
+			model := f.models.Models[irisID]
+			model.Owner = f.str(f.worker)
+			f.models.Models[irisID] = model
 			m.Creator = f.str(f.worker)
 		}, wantErr: "paying the pool creation fee of 10000000uhyra"},
+		{name: "error - not the model's owner", mutate: func(f *fixture, m *types.MsgCreateTaskPool) {
+			m.Creator, m.MinReputation = f.str(f.creator), 1<<62
+		}, wantErr: "only the owner of model 1"},
 		{name: "error - bad creator", mutate: func(_ *fixture, m *types.MsgCreateTaskPool) { m.Creator = "cosmos1xyz" }, wantErr: "invalid address"},
 		{name: "error - empty name", mutate: func(_ *fixture, m *types.MsgCreateTaskPool) { m.Name = "  " }, wantErr: "name is empty"},
 		{name: "error - long name", mutate: func(_ *fixture, m *types.MsgCreateTaskPool) { m.Name = string(make([]byte, 65)) }, wantErr: "the limit is 64"},
@@ -44,10 +50,10 @@ func TestCreateTaskPool(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t)
-			msg := &types.MsgCreateTaskPool{Creator: f.str(f.creator), Name: "iris-fast", ModelId: irisID, ClaimTimeout: 2 * time.Minute}
+			msg := &types.MsgCreateTaskPool{Creator: f.str(f.owner), Name: "iris-fast", ModelId: irisID, ClaimTimeout: 2 * time.Minute}
 			tc.mutate(f, msg)
 			before := f.snapshot()
-			creatorBefore, poolBefore := f.bank.Balances[string(f.creator)], f.bank.Balances[string(f.distr.Pool)]
+			creatorBefore, poolBefore := f.bank.Balances[string(f.owner)], f.bank.Balances[string(f.distr.Pool)]
 			res, err := f.msgs.CreateTaskPool(f.ctx, msg)
 			if tc.wantErr != "" {
 				require.ErrorContains(t, err, tc.wantErr)
@@ -59,14 +65,14 @@ func TestCreateTaskPool(t *testing.T) {
 			if fee == nil {
 				fee = sdk.NewCoins(coin(types.DefaultPoolCreationFee))
 			}
-			require.Equal(t, creatorBefore.Sub(fee...).String(), f.bank.Balances[string(f.creator)].String(), "the creator pays the fee")
+			require.Equal(t, creatorBefore.Sub(fee...).String(), f.bank.Balances[string(f.owner)].String(), "the creator pays the fee")
 			require.Equal(t, poolBefore.Add(fee...).String(), f.bank.Balances[string(f.distr.Pool)].String(), "the community pool gets it")
 			p := f.pool(res.PoolId)
 			require.Equal(t, uint64(1), p.Id)
 			require.True(t, p.Active)
 			require.Equal(t, msg.ClaimTimeout, p.ClaimTimeout)
 			require.Equal(t, msg.MinReputation, p.MinReputation)
-			require.Equal(t, f.str(f.creator), p.Creator)
+			require.Equal(t, f.str(f.owner), p.Creator)
 			requireEvent(t, f.ctx, "hyra.taskpool.v1.EventPoolCreated")
 		})
 	}
@@ -79,9 +85,9 @@ func TestSetPoolActive(t *testing.T) {
 		active  bool
 		wantErr string
 	}{
-		{name: "success - close", signer: func(f *fixture) string { return f.str(f.creator) }, active: false},
+		{name: "success - close", signer: func(f *fixture) string { return f.str(f.owner) }, active: false},
 		{name: "error - not the creator", signer: func(f *fixture) string { return f.str(f.other) }, active: false, wantErr: "signer may not act on this"},
-		{name: "error - no change", signer: func(f *fixture) string { return f.str(f.creator) }, active: true, wantErr: "nothing to change"},
+		{name: "error - no change", signer: func(f *fixture) string { return f.str(f.owner) }, active: true, wantErr: "nothing to change"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -101,7 +107,7 @@ func TestSetPoolActive(t *testing.T) {
 	}
 	t.Run("error - unknown pool", func(t *testing.T) {
 		f := newFixture(t)
-		_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: 4})
+		_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: 4})
 		require.ErrorContains(t, err, "pool not found")
 	})
 }

@@ -88,7 +88,7 @@ func TestSubmitResult(t *testing.T) {
 			output, proof := f.proveTask(1, f.worker)
 			msg := &types.MsgSubmitResult{Worker: f.str(f.worker), TaskId: 1, Output: output, Proof: proof}
 			tc.setup(f, msg)
-			total := f.bank.Total()
+			total, ownerBefore := f.bank.Total(), f.balance(f.owner)
 			before := f.snapshot()
 			res, err := f.msgs.SubmitResult(f.ctx, msg)
 			if tc.wantErr != "" {
@@ -100,7 +100,7 @@ func TestSubmitResult(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, coin(9000), res.WorkerReward)
 			require.Equal(t, int64(9000), f.balance(f.worker))
-			require.Equal(t, int64(500), f.balance(f.owner))
+			require.Equal(t, int64(500), f.balance(f.owner)-ownerBefore)
 			require.Equal(t, int64(500), f.balance(f.rewards.Protocol))
 			require.Equal(t, int64(10_000), f.escrow(), "task 2 is still escrowed")
 			f.checkInvariants(total)

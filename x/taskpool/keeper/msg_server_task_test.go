@@ -26,7 +26,7 @@ func TestSubmitTask(t *testing.T) {
 		{name: "error - bad creator", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Creator = "hyra1bad" }, wantErr: "invalid address"},
 		{name: "error - unknown pool", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.PoolId = 7 }, wantErr: "pool not found"},
 		{name: "error - inactive pool", mutate: func(f *fixture, m *types.MsgSubmitTask) {
-			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: m.PoolId})
+			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: m.PoolId})
 			require.NoError(f.t, err)
 		}, wantErr: "pool is not active"},
 		{name: "error - inactive model", mutate: func(f *fixture, _ *types.MsgSubmitTask) {

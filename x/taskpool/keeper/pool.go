@@ -13,16 +13,25 @@ import (
 )
 
 // CreatePool creates an active pool for an active model and returns its id.
-// It charges no pool_creation_fee: x/router calls it to open the first pool
-// of a model for a routed task, whose client pays only the task. Only
-// MsgCreateTaskPool charges the fee.
+// x/router calls it to open a routable pool for a model that has none, for a
+// routed task whose client pays only the task: it charges no
+// pool_creation_fee and does not ask for the model's owner. Only
+// MsgCreateTaskPool does both.
 func (k Keeper) CreatePool(ctx context.Context, creator sdk.AccAddress, name string, modelID uint64, claimTimeout time.Duration, minReputation int64) (uint64, error) {
 	return k.createPool(ctx, creator, name, modelID, claimTimeout, minReputation, false)
 }
 
-// createPool is CreatePool; with chargeFee the creator first pays the
-// pool_creation_fee to the community pool, after every check so that a
-// refused pool costs nothing.
+// createPool is CreatePool. signed is true for a MsgCreateTaskPool: its
+// creator must own the model, and pays the pool_creation_fee to the
+// community pool after every check, so that a refused pool costs nothing.
+//
+// Only a model's owner may open pools for it, because a pool's terms (its
+// minimum reputation and claim timeout) decide which workers can serve the
+// tasks put in it, and routed tasks go to the model's pools. The owner sets
+// the model's price, versions and activity already and earns its royalty
+// only when tasks are served; anyone else could only use a pool to hold
+// other people's tasks where nobody serves them. The owner can let others
+// open pools for it with an authz grant of MsgCreateTaskPool.
 func (k Keeper) createPool(
 	ctx context.Context,
 	creator sdk.AccAddress,
@@ -30,7 +39,7 @@ func (k Keeper) createPool(
 	modelID uint64,
 	claimTimeout time.Duration,
 	minReputation int64,
-	chargeFee bool,
+	signed bool,
 ) (uint64, error) {
 	creatorStr, err := k.addrString(creator)
 	if err != nil {
@@ -53,8 +62,11 @@ func (k Keeper) createPool(
 	if !model.Active {
 		return 0, errorsmod.Wrapf(types.ErrModelInactive, "model %d", modelID)
 	}
+	if signed && !k.sameAddress(model.Owner, creator) {
+		return 0, errorsmod.Wrapf(types.ErrUnauthorized, "only the owner of model %d, %s, may open pools for it", modelID, model.Owner)
+	}
 	var fee sdk.Coins
-	if chargeFee && !params.PoolCreationFee.IsZero() {
+	if signed && !params.PoolCreationFee.IsZero() {
 		fee = params.PoolCreationFee
 		if err := k.distrKeeper.FundCommunityPool(ctx, fee, creator); err != nil {
 			return 0, errorsmod.Wrapf(err, "paying the pool creation fee of %s", fee)
@@ -120,18 +132,22 @@ func (k Keeper) SetPoolActive(ctx context.Context, creator sdk.AccAddress, poolI
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPoolActiveSet{PoolId: poolID, Active: active})
 }
 
-// setPoolLoad puts an active pool into the load index and counts it as
-// active, or takes an inactive one out.
+// setPoolLoad counts a pool as active or not, and puts it into the load
+// index if it is routable, or takes it out.
 func (k Keeper) setPoolLoad(ctx context.Context, pool types.Pool) error {
 	key := collections.Join3(pool.ModelId, pool.OpenTasks, pool.Id)
-	if pool.Active {
+	if pool.Routable() {
 		if err := k.PoolsByLoad.Set(ctx, key); err != nil {
 			return err
 		}
-		return k.updateStats(ctx, func(s *types.Stats) { s.ActivePools++ })
-	}
-	if err := k.PoolsByLoad.Remove(ctx, key); err != nil {
+	} else if err := k.PoolsByLoad.Remove(ctx, key); err != nil {
 		return err
 	}
-	return k.updateStats(ctx, func(s *types.Stats) { s.ActivePools-- })
+	return k.updateStats(ctx, func(s *types.Stats) {
+		if pool.Active {
+			s.ActivePools++
+		} else {
+			s.ActivePools--
+		}
+	})
 }

@@ -22,9 +22,10 @@ func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
 	return k.Params.Get(ctx)
 }
 
-// LeastLoadedPool returns the active pool of a model with the fewest open
-// tasks, ties to the lowest id, in one seek of the load index; found is false
-// when the model has no active pool.
+// LeastLoadedPool returns the routable pool of a model (active, open to every
+// worker whatever its reputation) with the fewest open tasks, ties to the
+// lowest id, in one seek of the load index; found is false when the model
+// has no routable pool.
 func (k Keeper) LeastLoadedPool(ctx context.Context, modelID uint64) (types.Pool, bool, error) {
 	iter, err := k.PoolsByLoad.Iterate(ctx, collections.NewPrefixedTripleRange[uint64, uint64, uint64](modelID))
 	if err != nil {

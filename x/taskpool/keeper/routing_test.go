@@ -19,7 +19,7 @@ func TestLeastLoadedPool(t *testing.T) {
 	require.False(t, found)
 
 	busy, quiet, closed := f.createPool(), f.createPool(), f.createPool()
-	_, err = f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: closed})
+	_, err = f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: closed})
 	require.NoError(t, err)
 	f.submitTask(busy, price)
 	pool, found, err := f.k.LeastLoadedPool(f.ctx, irisID)
@@ -42,6 +42,33 @@ func TestLeastLoadedPool(t *testing.T) {
 	_, found, err = f.k.LeastLoadedPool(f.ctx, 9)
 	require.NoError(t, err)
 	require.False(t, found)
+}
+
+// TestLeastLoadedPoolSkipsPoolsWithAMinimum checks that routing never picks
+// a pool that some worker may not use, however empty it is: the squatting
+// pool of issue 12 (min_reputation 2^62) nor one a worker with the initial
+// reputation could use. A negative minimum admits everyone.
+func TestLeastLoadedPoolSkipsPoolsWithAMinimum(t *testing.T) {
+	f := newFixture(t)
+	f.setPoolCreationFee(nil)
+	f.newPool(irisID, 1<<62)
+	f.newPool(irisID, 1)
+	_, found, err := f.k.LeastLoadedPool(f.ctx, irisID)
+	require.NoError(t, err)
+	require.False(t, found, "no pool is open to every worker")
+
+	open := f.createPool()
+	f.submitTask(open, price)
+	f.submitTask(open, price)
+	pool, found, err := f.k.LeastLoadedPool(f.ctx, irisID)
+	require.NoError(t, err)
+	require.True(t, found)
+	require.Equal(t, open, pool.Id, "two open tasks, yet the only routable pool")
+
+	anyone := f.newPool(irisID, -1)
+	pool, _, err = f.k.LeastLoadedPool(f.ctx, irisID)
+	require.NoError(t, err)
+	require.Equal(t, anyone, pool.Id)
 }
 
 func TestBestOpenTask(t *testing.T) {
@@ -73,7 +100,7 @@ func TestBestOpenTask(t *testing.T) {
 			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(time.Minute))
 		}, want: mid},
 		{name: "success - a closed pool's open tasks stay claimable", model: irisID, reputation: 10, setup: func(f *fixture) {
-			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: picky})
+			_, err := f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: picky})
 			require.NoError(f.t, err)
 		}, want: high},
 		{name: "success - just below the minimum, in the same bucket", model: 0, reputation: 9, want: mid},
@@ -174,7 +201,7 @@ func TestStats(t *testing.T) {
 		VolumePaid: sdk.NewCoins(coin(4000)),
 	}, s)
 
-	_, err = f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.creator), PoolId: 1})
+	_, err = f.msgs.SetPoolActive(f.ctx, &types.MsgSetPoolActive{Creator: f.str(f.owner), PoolId: 1})
 	require.NoError(t, err)
 	require.NoError(t, f.k.DeactivateWorker(f.ctx, f.worker))
 	s, err = f.k.GetStats(f.ctx)
@@ -232,7 +259,7 @@ func TestBestOpenTaskCannotBeHidden(t *testing.T) {
 func (f *fixture) newPool(modelID uint64, minRep int64) uint64 {
 	f.t.Helper()
 	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-		Creator: f.str(f.creator), Name: "pool", ModelId: modelID, ClaimTimeout: time.Minute, MinReputation: minRep,
+		Creator: f.str(f.owner), Name: "pool", ModelId: modelID, ClaimTimeout: time.Minute, MinReputation: minRep,
 	})
 	require.NoError(f.t, err)
 	return res.PoolId

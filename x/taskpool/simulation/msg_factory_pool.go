@@ -11,7 +11,7 @@ import (
 )
 
 // MsgCreateTaskPoolFactory opens a pool for a random active model, signed by
-// an account that can pay the pool creation fee.
+// its owner (only the owner may) when it can pay the pool creation fee.
 func MsgCreateTaskPoolFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgCreateTaskPool] {
 	return func(ctx context.Context, testData *simsx.ChainDataSource, reporter simsx.SimulationReporter) ([]simsx.SimAccount, *types.MsgCreateTaskPool) {
 		r := testData.Rand()
@@ -25,9 +25,9 @@ func MsgCreateTaskPoolFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgCreateTask
 			reporter.Skip("no active model")
 			return nil, nil
 		}
-		creator := testData.AnyAccount(reporter, simsx.WithLiquidBalanceGTE(params.PoolCreationFee...))
+		creator := testData.GetAccount(reporter, model.Owner)
 		if reporter.IsSkipped() || !mrsim.Reserve(&creator, params.PoolCreationFee) {
-			reporter.Skip("no account can pay the pool creation fee")
+			reporter.Skip("the model's owner cannot pay the pool creation fee")
 			return nil, nil
 		}
 		var minRep int64
