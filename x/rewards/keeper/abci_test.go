@@ -19,7 +19,7 @@ func TestEndBlockNeverFails(t *testing.T) {
 	})
 	t.Run("success - an epoch that cannot end is retried at the next epoch end", func(t *testing.T) {
 		f := newEpochFixture(t, 100)
-		f.settle(t, f.worker, 10)
+		f.settle(t, f.worker, task)
 		f.bank.modules[types.RewardPoolName] = false
 		f.toHeight(t, 10)
 		before := f.snapshot(t)

@@ -12,9 +12,15 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
+// task is the escrow of the tasks the epoch tests settle: with the 10% fee
+// of newEpochFixture it is 1,000 of work, which caps the worker's reward for
+// it at 900 (epoch_reward_cap_bps 90%), above the pro-rata shares these tests
+// look at. TestEpochRewardCap looks at the cap.
+const task = 10_000
+
 // newEpochFixture is a fixture with 10-block epochs, a 10% protocol fee that
 // all goes to the community pool (so the reward pool holds exactly what is
-// funded, and a task of 10 uhyra is 1 of work) and a funded reward pool.
+// funded) and a funded reward pool.
 func newEpochFixture(t *testing.T, pool int64) *fixture {
 	t.Helper()
 	f := newFixture(t)
@@ -33,7 +39,7 @@ func TestEpochPayout(t *testing.T) {
 	cases := []struct {
 		name    string
 		pool    int64
-		tasks   map[byte]int // worker address byte -> settled tasks of 10 uhyra (1 of work each)
+		tasks   map[byte]int // worker address byte -> settled tasks (1,000 of work each)
 		want    map[byte]int64
 		remains int64
 	}{
@@ -76,7 +82,7 @@ func TestEpochPayout(t *testing.T) {
 			before := map[byte]int64{}
 			for _, b := range []byte{1, 2} {
 				for range tc.tasks[b] {
-					f.settle(t, addrOf(b), 10)
+					f.settle(t, addrOf(b), task)
 				}
 				before[b] = f.balance(addrOf(b))
 			}
@@ -118,19 +124,19 @@ func TestEpochPayoutCap(t *testing.T) {
 	f.setParams(t, func(p *types.Params) { p.MaxPayoutsPerBlock = 2 })
 	workers := []sdk.AccAddress{addrOf(11), addrOf(12), addrOf(13)}
 	for _, w := range workers {
-		f.settle(t, w, 10)
+		f.settle(t, w, task)
 	}
 	f.toHeight(t, 10)
 	f.endBlock(t, time.Second) // height 10: epoch 1 ends, two workers paid
-	require.Equal(t, int64(300), f.balance(workers[0])-9)
-	require.Equal(t, int64(300), f.balance(workers[1])-9)
-	require.Equal(t, int64(9), f.balance(workers[2]), "the third worker waits for the next block")
+	require.Equal(t, int64(300), f.balance(workers[0])-9_000)
+	require.Equal(t, int64(300), f.balance(workers[1])-9_000)
+	require.Equal(t, int64(9_000), f.balance(workers[2]), "the third worker waits for the next block")
 	requireEvent(t, f.ctx, "hyra.rewards.v1.EventEpochEnded")
 
 	// Epoch 2 gets new funds and work; epoch 1 still owes 300.
 	_, err := f.msgs.FundRewardPool(f.ctx, &types.MsgFundRewardPool{Funder: f.str(f.owner), Amount: coin(50)})
 	require.NoError(t, err)
-	f.settle(t, workers[0], 10)
+	f.settle(t, workers[0], task)
 	pool, err := f.queries.RewardPool(f.ctx, &types.QueryRewardPoolRequest{})
 	require.NoError(t, err)
 	require.Equal(t, coin(350).String(), pool.Balance.String())
@@ -145,7 +151,7 @@ func TestEpochPayoutCap(t *testing.T) {
 	require.Equal(t, coin(0).String(), pending.CurrentEpoch.String())
 
 	f.endBlock(t, time.Second) // height 11: the third worker is paid
-	require.Equal(t, int64(309), f.balance(workers[2]))
+	require.Equal(t, int64(9_300), f.balance(workers[2]))
 	has, err := f.k.PendingPayouts.Has(f.ctx, 1)
 	require.NoError(t, err)
 	require.False(t, has)
@@ -165,8 +171,8 @@ func TestEpochPayoutSkipsBadWorker(t *testing.T) {
 	for _, mode := range []string{"fails", "panics"} {
 		t.Run("success - a payment that "+mode+" is skipped", func(t *testing.T) {
 			f := newEpochFixture(t, 100)
-			f.settle(t, f.worker, 10)
-			f.settle(t, f.other, 10)
+			f.settle(t, f.worker, task)
+			f.settle(t, f.other, task)
 			if mode == "fails" {
 				f.bank.failTo[string(f.worker)] = true
 			} else {

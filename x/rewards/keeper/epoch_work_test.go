@@ -14,10 +14,11 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-// TestEpochWorkIsTheProtocolFee checks that epoch rewards are shared by the
-// protocol fee each worker's tasks paid, not by their number: a worker who
-// routes a hundred 1-uhyra tasks to itself gets the share of the 100 uhyra
-// of fee they paid, not 100 of 101 shares of the pool.
+// TestEpochWorkIsTheProtocolFee checks that epoch work is the protocol fee
+// each worker's tasks paid, not their number, and that a worker's reward is
+// capped below that fee: a worker who routes a hundred 1-uhyra tasks to
+// itself has the 100 uhyra of fee they paid as work, not 100 of 101 shares,
+// and gets back 90 of them however much the pool holds.
 func TestEpochWorkIsTheProtocolFee(t *testing.T) {
 	f := newFixture(t) // default split: 85% / 10% / 5% fee, half of it to the pool
 	f.setParams(t, func(p *types.Params) { p.EpochLength = 10 })
@@ -44,11 +45,12 @@ func TestEpochWorkIsTheProtocolFee(t *testing.T) {
 	honestBefore, selfBefore := f.balance(honest), f.balance(selfDealer)
 	f.toHeight(t, 10)
 	f.endBlock(t, time.Second)
-	// The pool holds 1,025,000: floor(1,025,000 * 50,000 / 50,100) and
-	// floor(1,025,000 * 100 / 50,100); the floors leave 1.
-	require.Equal(t, int64(1_022_954), f.balance(honest)-honestBefore)
-	require.Equal(t, int64(2_045), f.balance(selfDealer)-selfBefore)
-	require.Equal(t, int64(1), f.moduleBalance(types.RewardPoolName))
+	// The pool holds 1,025,000; pro rata the two would get 1,022,954 and
+	// 2,045, but each gets at most 90% of the fee its tasks paid. The rest
+	// stays in the pool for later epochs.
+	require.Equal(t, int64(45_000), f.balance(honest)-honestBefore)
+	require.Equal(t, int64(90), f.balance(selfDealer)-selfBefore)
+	require.Equal(t, int64(1_025_000-45_090), f.moduleBalance(types.RewardPoolName))
 	f.checkInvariants(t)
 }
 

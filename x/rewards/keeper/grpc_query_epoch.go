@@ -16,7 +16,8 @@ import (
 
 // PendingRewards returns a worker's work in the epoch in progress (protocol
 // fee paid), what it would receive if the epoch ended now (its share by work
-// of the pool's available balance) and what ended epochs still owe it.
+// of the pool's available balance, capped at epoch_reward_cap_bps of its
+// work) and what ended epochs still owe it.
 func (q queryServer) PendingRewards(ctx context.Context, req *types.QueryPendingRewardsRequest) (*types.QueryPendingRewardsResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -37,7 +38,7 @@ func (q queryServer) PendingRewards(ctx context.Context, req *types.QueryPending
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}
-	current, err := types.ProRata(available.Amount, work, epoch.TotalWork)
+	current, err := types.EpochShare(available.Amount, work, epoch.TotalWork, params.EpochRewardCapBps)
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}
@@ -47,7 +48,7 @@ func (q queryServer) PendingRewards(ctx context.Context, req *types.QueryPending
 		if err != nil {
 			return true, err
 		}
-		share, err := types.ProRata(p.Amount.Amount, owed, p.TotalWork)
+		share, err := types.EpochShare(p.Amount.Amount, owed, p.TotalWork, params.EpochRewardCapBps)
 		if err != nil {
 			return true, err
 		}

@@ -207,6 +207,8 @@ func TestUpdateParams(t *testing.T) {
 		{name: "error - worker share over 100%", change: func(p *types.Params) { p.WorkerShareBps = 10_001 }, err: "worker_share_bps must be at most 10000"},
 		{name: "error - slash over 100%", change: func(p *types.Params) { p.TimeoutSlashBps = 10_001 }, err: "timeout_slash_bps must be at most 10000"},
 		{name: "error - reward pool share over 100%", change: func(p *types.Params) { p.RewardPoolShareBps = 20_000 }, err: "reward_pool_share_bps"},
+		{name: "error - epoch reward cap at 100% of the fees", change: func(p *types.Params) { p.EpochRewardCapBps = types.BpsDenominator }, err: "epoch_reward_cap_bps must be below 10000"},
+		{name: "success - epoch reward cap just below 100%", change: func(p *types.Params) { p.EpochRewardCapBps = types.BpsDenominator - 1 }},
 		{
 			name:   "error - shares sum over 100%",
 			change: func(p *types.Params) { p.WorkerShareBps, p.ModelOwnerShareBps = 9_000, 1_001 },

@@ -20,8 +20,9 @@ type workKey struct {
 
 // payOutEpochs pays the rewards of ended epochs, oldest first, to at most
 // params.MaxPayoutsPerBlock workers per block; the rest are paid in the next
-// blocks. Each worker gets floor(reward * work / total_work); what the
-// floors leave stays in the pool for later epochs. A worker who cannot be
+// blocks. Each worker gets floor(reward * work / total_work), capped at
+// epoch_reward_cap_bps of its work (types.EpochShare); what the floors and
+// caps leave stays in the pool for later epochs. A worker who cannot be
 // paid is logged and skipped, and its share stays in the pool.
 func (k Keeper) payOutEpochs(ctx context.Context, params types.Params) error {
 	budget := params.MaxPayoutsPerBlock
@@ -38,7 +39,7 @@ func (k Keeper) payOutEpochs(ctx context.Context, params types.Params) error {
 		for _, w := range batch {
 			var share sdkmath.Int
 			err := endBlockStep(ctx, func(ctx sdk.Context) (err error) {
-				share, err = k.payWorker(ctx, payout, w)
+				share, err = k.payWorker(ctx, payout, w, params.EpochRewardCapBps)
 				return err
 			})
 			if err != nil {
@@ -90,9 +91,10 @@ func (k Keeper) workBatch(ctx context.Context, epoch uint64, limit uint32) ([]wo
 	return batch, err
 }
 
-// payWorker sends a worker its share of an epoch's reward and returns it.
-func (k Keeper) payWorker(ctx context.Context, payout types.PendingPayout, w workKey) (sdkmath.Int, error) {
-	share, err := types.ProRata(payout.Amount.Amount, w.work, payout.TotalWork)
+// payWorker sends a worker its share of an epoch's reward, capped at capBps
+// of its work, and returns it.
+func (k Keeper) payWorker(ctx context.Context, payout types.PendingPayout, w workKey, capBps uint32) (sdkmath.Int, error) {
+	share, err := types.EpochShare(payout.Amount.Amount, w.work, payout.TotalWork, capBps)
 	if err != nil {
 		return share, err
 	}

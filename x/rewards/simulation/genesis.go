@@ -34,6 +34,7 @@ func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 		ReputationGain:        r.Int63n(6),
 		ReputationLoss:        loss,
 		ReleaseReputationLoss: r.Int63n(loss + 1),
+		EpochRewardCapBps:     uint32(r.Intn(types.BpsDenominator)),
 	}
 }
 

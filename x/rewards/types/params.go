@@ -31,6 +31,10 @@ const (
 	// DefaultReleaseReputationLoss makes giving a claim back cost a fifth of
 	// the reputation a lapse costs, and no bond.
 	DefaultReleaseReputationLoss = 2
+	// DefaultEpochRewardCapBps lets an honest worker earn epoch rewards of
+	// up to 90% of the fees its results paid, and costs a self-dealer at
+	// least 10% of the fees it pays.
+	DefaultEpochRewardCapBps = 9_000
 
 	// Hard limits that governance cannot exceed: they keep reputation far
 	// from int64 overflow and the per-block work of EndBlock bounded.
@@ -56,6 +60,7 @@ func DefaultParams() Params {
 		ReputationGain:        DefaultReputationGain,
 		ReputationLoss:        DefaultReputationLoss,
 		ReleaseReputationLoss: DefaultReleaseReputationLoss,
+		EpochRewardCapBps:     DefaultEpochRewardCapBps,
 	}
 }
 
@@ -82,6 +87,9 @@ func (p Params) Validate() error {
 		if bps.value > BpsDenominator {
 			return fmt.Errorf("%s must be at most %d, got %d", bps.name, BpsDenominator, bps.value)
 		}
+	}
+	if p.EpochRewardCapBps >= BpsDenominator {
+		return fmt.Errorf("epoch_reward_cap_bps must be below %d, so that no worker earns back the fees it paid, got %d", BpsDenominator, p.EpochRewardCapBps)
 	}
 	if sum := uint64(p.WorkerShareBps) + uint64(p.ModelOwnerShareBps); sum > BpsDenominator {
 		return fmt.Errorf("worker_share_bps + model_owner_share_bps must be at most %d, got %d", BpsDenominator, sum)

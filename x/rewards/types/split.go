@@ -67,3 +67,22 @@ func ProRata(amount math.Int, part, total uint64) (math.Int, error) {
 	}
 	return product.Quo(math.NewIntFromUint64(total)), nil
 }
+
+// EpochShare returns a worker's reward from an epoch: its pro-rata share of
+// amount by work, floor(amount * work / total), capped at
+// floor(work * capBps / 10000), a share of the protocol fee its results paid
+// (work). With capBps below 10000 the cap is below that fee whenever the fee
+// is positive, so that a party paying the fees of the tasks it works gets
+// back less than it paid. Both floors round in favour of the pool, which
+// keeps what is not paid.
+func EpochShare(amount math.Int, work, total uint64, capBps uint32) (math.Int, error) {
+	share, err := ProRata(amount, work, total)
+	if err != nil {
+		return share, err
+	}
+	limit, err := MulBps(math.NewIntFromUint64(work), capBps)
+	if err != nil {
+		return limit, err
+	}
+	return math.MinInt(share, limit), nil
+}
