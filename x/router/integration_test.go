@@ -173,6 +173,56 @@ func TestSquattedPoolCapturesNoRoutedTask(t *testing.T) {
 	}
 }
 
+// TestRoutedTaskFitsTheClaimTimeout checks that a routed task goes only to a
+// pool whose claim timeout its deadline leaves (claims need more than the
+// claim timeout left), so that even a routable pool with the longest claims
+// never holds a routed task nobody can claim; a deadline no pool can take is
+// refused before anything moves.
+func TestRoutedTaskFitsTheClaimTimeout(t *testing.T) {
+	n := newNet(t)
+	escrow := authtypes.NewModuleAddress(tptypes.ModuleName)
+	routeBy := func(ttl time.Duration) (types.MsgRouteTaskResponse, error) {
+		res, err := n.Deliver(&types.MsgRouteTask{
+			Creator: n.user.String(), ModelId: 1, Input: n.input, Reward: hyra(2), Deadline: n.Ctx.BlockTime().Add(ttl),
+		})
+		var out types.MsgRouteTaskResponse
+		if err == nil {
+			require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &out))
+		}
+		return out, err
+	}
+
+	before := n.Balance(escrow, "uhyra")
+	_, err := routeBy(2 * time.Minute)
+	require.ErrorContains(t, err, "the one the router opens has 5m0s claims")
+	require.Equal(t, before, n.Balance(escrow, "uhyra"))
+
+	routerPool, err := routeBy(time.Hour)
+	require.NoError(t, err)
+	require.True(t, routerPool.PoolCreated)
+	res := n.deliver(&tptypes.MsgCreateTaskPool{Creator: n.owner.String(), Name: "slow", ModelId: 1, ClaimTimeout: tptypes.DefaultMaxClaimTimeout})
+	var slow tptypes.MsgCreateTaskPoolResponse
+	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &slow))
+
+	// The empty 24-hour pool is the least loaded, but an hour-long task
+	// could never be claimed there.
+	got, err := routeBy(time.Hour)
+	require.NoError(t, err)
+	require.Equal(t, routerPool.PoolId, got.PoolId)
+	claimed, err := n.claimBest(n.worker, 1)
+	require.NoError(t, err)
+	require.Equal(t, routerPool.PoolId, claimed.PoolId)
+
+	got, err = routeBy(25 * time.Hour)
+	require.NoError(t, err)
+	require.Equal(t, slow.PoolId, got.PoolId)
+
+	before = n.Balance(escrow, "uhyra")
+	_, err = routeBy(4 * time.Minute)
+	require.ErrorContains(t, err, "set a later deadline")
+	require.Equal(t, before, n.Balance(escrow, "uhyra"))
+}
+
 func TestRouteTaskRefusesBadRequests(t *testing.T) {
 	n := newNet(t)
 	n.route(hyra(2))

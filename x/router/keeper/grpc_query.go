@@ -85,7 +85,9 @@ func (q queryServer) WorkerStatus(ctx context.Context, req *types.QueryWorkerSta
 	return res, nil
 }
 
-// Route tells which pool RouteTask would use for a model now.
+// Route tells which pool RouteTask would use for a model now, for a task due
+// as late as max_task_ttl allows (a closer deadline may skip pools whose
+// claim timeout it does not leave).
 func (q queryServer) Route(ctx context.Context, req *types.QueryRouteRequest) (*types.QueryRouteResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -93,7 +95,11 @@ func (q queryServer) Route(ctx context.Context, req *types.QueryRouteRequest) (*
 	if _, err := q.k.models.GetModel(ctx, req.ModelId); err != nil {
 		return nil, status.Error(codes.NotFound, err.Error())
 	}
-	pool, found, err := q.k.taskpool.LeastLoadedPool(ctx, req.ModelId)
+	params, err := q.k.taskpool.GetParams(ctx)
+	if err != nil {
+		return nil, status.Error(codes.Internal, err.Error())
+	}
+	pool, found, err := q.k.taskpool.LeastLoadedPool(ctx, req.ModelId, params.MaxTaskTtl)
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}

@@ -30,11 +30,15 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 }
 
 // RouteTask submits a task to the model's least-loaded routable pool (active
-// and open to every worker, whatever its reputation), creating one first when
-// the model has none. Pools that ask for a minimum reputation never receive
-// routed tasks, so a routed task always lands where any worker able to claim
-// can claim it. x/taskpool validates the task itself (input schema, reward,
-// deadline) and escrows the reward.
+// and open to every worker, whatever its reputation) whose claim timeout is
+// shorter than the time left before the task's deadline, creating one first
+// when the model has no routable pool. Pools that ask for a minimum
+// reputation never receive routed tasks, and a task goes only where it can be
+// claimed (x/taskpool refuses claims with less than the claim timeout left),
+// so a routed task always lands where any worker able to claim can claim it;
+// a deadline no routable pool can take is refused, and nothing moves.
+// x/taskpool validates the task itself (input schema, reward, deadline) and
+// escrows the reward.
 func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*types.MsgRouteTaskResponse, error) {
 	creator, err := k.addressCodec.StringToBytes(msg.Creator)
 	if err != nil {
@@ -47,7 +51,7 @@ func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*typ
 	if !model.Active {
 		return nil, errorsmod.Wrapf(types.ErrModelInactive, "model %d", msg.ModelId)
 	}
-	poolID, created, err := k.routePool(ctx, msg.ModelId)
+	poolID, created, err := k.routePool(ctx, msg.ModelId, msg.Deadline)
 	if err != nil {
 		return nil, err
 	}
@@ -61,21 +65,31 @@ func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*typ
 		})
 }
 
-// routePool picks the pool for a model's next task, creating a routable one
-// if the model has none.
-func (k Keeper) routePool(ctx context.Context, modelID uint64) (poolID uint64, created bool, err error) {
-	pool, found, err := k.taskpool.LeastLoadedPool(ctx, modelID)
+// routePool picks the pool for a model's next task, due at deadline,
+// creating a routable one if the model has none.
+func (k Keeper) routePool(ctx context.Context, modelID uint64, deadline time.Time) (poolID uint64, created bool, err error) {
+	ttl := deadline.Sub(sdk.UnwrapSDKContext(ctx).BlockTime())
+	pool, found, err := k.taskpool.LeastLoadedPool(ctx, modelID, ttl)
+	if err != nil || found {
+		return pool.Id, false, err
+	}
+	routable, err := k.taskpool.HasRoutablePool(ctx, modelID)
 	if err != nil {
 		return 0, false, err
 	}
-	if found {
-		return pool.Id, false, nil
+	if routable {
+		return 0, false, errorsmod.Wrapf(types.ErrNoRoutablePool,
+			"no pool of model %d that every worker may use has a claim timeout shorter than the %s left before the deadline, among the least loaded: set a later deadline", modelID, ttl)
 	}
 	params, err := k.taskpool.GetParams(ctx)
 	if err != nil {
 		return 0, false, err
 	}
 	timeout := min(max(autoPoolClaimTimeout, params.MinClaimTimeout), params.MaxClaimTimeout)
+	if ttl <= timeout {
+		return 0, false, errorsmod.Wrapf(types.ErrNoRoutablePool,
+			"model %d has no pool yet and the one the router opens has %s claims: the deadline must be more than that away, not %s", modelID, timeout, ttl)
+	}
 	poolID, err = k.taskpool.CreatePool(ctx, poolCreator(), fmt.Sprintf("model-%d", modelID), modelID, timeout, 0)
 	return poolID, true, err
 }

@@ -8,4 +8,5 @@ var (
 	ErrModelInactive   = errors.Register(ModuleName, 3, "model is not active")
 	ErrNoTaskAvailable = errors.Register(ModuleName, 4, "no open task available")
 	ErrInvalidFilter   = errors.Register(ModuleName, 5, "invalid claim constraints")
+	ErrNoRoutablePool  = errors.Register(ModuleName, 6, "no pool can take the task by its deadline")
 )

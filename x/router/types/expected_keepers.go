@@ -23,8 +23,11 @@ type TaskPoolKeeper interface {
 	ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error)
 	// LeastLoadedPool returns the routable pool of a model (active, open to
 	// every worker whatever its reputation) with the fewest open tasks (ties:
-	// lowest id); found is false when the model has none.
-	LeastLoadedPool(ctx context.Context, modelID uint64) (pool tptypes.Pool, found bool, err error)
+	// lowest id) whose claim timeout is shorter than ttl, within a bounded
+	// walk; found is false when there is none within reach.
+	LeastLoadedPool(ctx context.Context, modelID uint64, ttl time.Duration) (pool tptypes.Pool, found bool, err error)
+	// HasRoutablePool reports whether a model has a routable pool at all.
+	HasRoutablePool(ctx context.Context, modelID uint64) (bool, error)
 	// BestOpenTask returns the claimable open task with the highest reward
 	// (ties: oldest) in the pools, active or not, a worker of this reputation
 	// may use, among the model versions and claim timeouts the filter allows,

@@ -112,9 +112,9 @@ func TestGenesisRebuildsBucketIndexes(t *testing.T) {
 	require.Len(t, want.PoolsByLoad, 4, "only the pools open to every worker are routable")
 	require.Equal(t, want, derived(t, ctx, k2))
 	for _, model := range []uint64{irisID, 2} {
-		a, _, err := f.k.LeastLoadedPool(f.ctx, model)
+		a, _, err := f.k.LeastLoadedPool(f.ctx, model, time.Hour)
 		require.NoError(t, err)
-		b, _, err := k2.LeastLoadedPool(ctx, model)
+		b, _, err := k2.LeastLoadedPool(ctx, model, time.Hour)
 		require.NoError(t, err)
 		require.Equal(t, a, b)
 		require.LessOrEqual(t, b.MinReputation, int64(0))

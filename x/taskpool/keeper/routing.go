@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math/bits"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -22,25 +23,45 @@ func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
 	return k.Params.Get(ctx)
 }
 
+// maxRouteSkips bounds how many routable pools LeastLoadedPool steps over
+// because their claim timeout is too long for the task's deadline.
+const maxRouteSkips = 16
+
 // LeastLoadedPool returns the routable pool of a model (active, open to every
 // worker whatever its reputation) with the fewest open tasks, ties to the
-// lowest id, in one seek of the load index; found is false when the model
-// has no routable pool.
-func (k Keeper) LeastLoadedPool(ctx context.Context, modelID uint64) (types.Pool, bool, error) {
+// lowest id, among those whose claim timeout is shorter than ttl, the time a
+// task has before its deadline: in such a pool the task can be claimed (see
+// Task.ClaimableAt). It walks the load index from the least-loaded pool and
+// steps over at most maxRouteSkips pools whose claim timeout is too long, so
+// routing costs one seek and a bounded number of reads. found is false when
+// no such pool is within that reach.
+func (k Keeper) LeastLoadedPool(ctx context.Context, modelID uint64, ttl time.Duration) (pool types.Pool, found bool, err error) {
+	skipped := 0
+	err = k.PoolsByLoad.Walk(ctx, collections.NewPrefixedTripleRange[uint64, uint64, uint64](modelID),
+		func(key collections.Triple[uint64, uint64, uint64]) (bool, error) {
+			p, err := k.GetPool(ctx, key.K3())
+			if err != nil {
+				return true, err
+			}
+			if p.ClaimTimeout < ttl {
+				pool, found = p, true
+				return true, nil
+			}
+			skipped++
+			return skipped > maxRouteSkips, nil
+		})
+	return pool, found, err
+}
+
+// HasRoutablePool reports whether a model has a routable pool, whatever its
+// claim timeout, in one seek.
+func (k Keeper) HasRoutablePool(ctx context.Context, modelID uint64) (bool, error) {
 	iter, err := k.PoolsByLoad.Iterate(ctx, collections.NewPrefixedTripleRange[uint64, uint64, uint64](modelID))
 	if err != nil {
-		return types.Pool{}, false, err
+		return false, err
 	}
 	defer iter.Close()
-	if !iter.Valid() {
-		return types.Pool{}, false, nil
-	}
-	key, err := iter.Key()
-	if err != nil {
-		return types.Pool{}, false, err
-	}
-	pool, err := k.GetPool(ctx, key.K3())
-	return pool, err == nil, err
+	return iter.Valid(), nil
 }
 
 // maxBucketSkips bounds how many open tasks BestOpenTask steps over in one
