@@ -225,3 +225,31 @@ func TestEpochLengthChange(t *testing.T) {
 	require.Equal(t, uint64(2), epoch.Number)
 	require.Equal(t, int64(7), epoch.StartHeight)
 }
+
+// TestEpochRewardCap checks that a worker's epoch reward is at most
+// epoch_reward_cap_bps of the fees its results paid, and that what the cap
+// holds back is not stranded: it stays available and a later epoch pays it.
+func TestEpochRewardCap(t *testing.T) {
+	f := newEpochFixture(t, 1_000)
+	f.settle(t, f.worker, 1_000) // a fee of 100: at most 90 back
+	before := f.balance(f.worker)
+	f.toHeight(t, 10)
+	f.endBlock(t, time.Second)
+	require.Equal(t, int64(90), f.balance(f.worker)-before)
+	require.Equal(t, int64(910), f.moduleBalance(types.RewardPoolName))
+	pool, err := f.queries.RewardPool(f.ctx, &types.QueryRewardPoolRequest{})
+	require.NoError(t, err)
+	require.Equal(t, coin(910).String(), pool.Available.String(), "what the cap held back is available again")
+
+	f.settle(t, f.other, task)
+	f.settle(t, f.other, task) // 2,000 of work: up to 1,800
+	pending, err := f.queries.PendingRewards(f.ctx, &types.QueryPendingRewardsRequest{Worker: f.str(f.other)})
+	require.NoError(t, err)
+	require.Equal(t, coin(910).String(), pending.CurrentEpoch.String())
+	before = f.balance(f.other)
+	f.toHeight(t, 20)
+	f.endBlock(t, time.Second)
+	require.Equal(t, int64(910), f.balance(f.other)-before)
+	require.Zero(t, f.moduleBalance(types.RewardPoolName))
+	f.checkInvariants(t)
+}
