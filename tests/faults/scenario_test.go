@@ -8,20 +8,22 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// idleTasks routes two tasks for the model no worker serves: one with a short
-// deadline (twice min_task_ttl, so that the blocks between the client reading
-// the latest block time and the task's inclusion cannot push it under the
-// minimum), left to expire, and one that the client cancels at
-// once, so that every run also settles tasks through expiry and cancellation
-// (and their refunds).
+// idleTasks puts two tasks in the pool of the model no worker serves: one
+// routed with a deadline the router's pool accepts, which the client cancels
+// at once, and one submitted by name to that pool with a short deadline
+// (twice min_task_ttl, so that the blocks between the client reading the
+// latest block time and the task's inclusion cannot push it under the
+// minimum), left to expire. RouteTask itself refuses that deadline: it is
+// shorter than the pool's claim timeout, so nobody could claim the task.
+// Every run thus also settles tasks through expiry and cancellation (and
+// their refunds).
 func (m *market) idleTasks(client string) {
 	m.t.Helper()
 	input := csv(m.inputs[0])
-	_, err := m.infer(m.node(0).RPCAddr(), client, idleModel, input, 20*time.Second)
-	require.NoError(m.t, err)
 	id, err := m.infer(m.node(0).RPCAddr(), client, idleModel, input, 10*time.Minute)
 	require.NoError(m.t, err)
 	m.tx(0, client, "taskpool", "cancel-task", fmt.Sprint(id))
+	m.tx(0, client, "taskpool", "submit-task", m.poolID("model-"+idleModel), input, "1000uhyra", "--ttl", "20s")
 }
 
 // waitCompleted waits until at least n tasks are COMPLETED.

@@ -48,7 +48,7 @@ func (k Keeper) LeastLoadedPool(ctx context.Context, modelID uint64, ttl time.Du
 				return true, nil
 			}
 			skipped++
-			return skipped > maxRouteSkips, nil
+			return skipped >= maxRouteSkips, nil
 		})
 	return pool, found, err
 }
