@@ -56,13 +56,17 @@ func MsgRouteTaskFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgRouteTask] {
 		if !ok {
 			return nil, nil
 		}
-		now := sdk.UnwrapSDKContext(ctx).BlockTime()
+		deadline, ok := tpsim.RandomRoutableDeadline(r.Rand, sdk.UnwrapSDKContext(ctx).BlockTime(), params)
+		if !ok {
+			reporter.Skip("no deadline leaves every pool's claim timeout")
+			return nil, nil
+		}
 		return []simsx.SimAccount{creator}, &types.MsgRouteTask{
 			Creator:  creator.AddressBech32,
 			ModelId:  model.Id,
 			Input:    tpsim.RandomInput(r.Rand, version.InputSchema),
 			Reward:   reward,
-			Deadline: tpsim.RandomDeadline(r.Rand, now, params),
+			Deadline: deadline,
 		}
 	}
 }

@@ -22,3 +22,14 @@ func RandomInput(r *rand.Rand, s mrtypes.InputSchema) []byte {
 func RandomDeadline(r *rand.Rand, now time.Time, p types.Params) time.Time {
 	return now.Add(p.MinTaskTtl + randDuration(r, p.MaxTaskTtl-p.MinTaskTtl))
 }
+
+// RandomRoutableDeadline returns a deadline that the params accept and that
+// leaves more than any pool's claim timeout, so that RouteTask finds a pool
+// for it; ok is false when the params leave no such deadline.
+func RandomRoutableDeadline(r *rand.Rand, now time.Time, p types.Params) (deadline time.Time, ok bool) {
+	lo := max(p.MinTaskTtl, p.MaxClaimTimeout+time.Second)
+	if lo > p.MaxTaskTtl {
+		return time.Time{}, false
+	}
+	return now.Add(lo + randDuration(r, p.MaxTaskTtl-lo)), true
+}
