@@ -103,7 +103,7 @@ func TestBestOpenTaskSkipsTasksThatCannotBeCompleted(t *testing.T) {
 func (f *fixture) newPoolWithTimeout(d time.Duration) uint64 {
 	f.t.Helper()
 	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-		Creator: f.str(f.creator), Name: "pool", ModelId: irisID, ClaimTimeout: d,
+		Creator: f.str(f.owner), Name: "pool", ModelId: irisID, ClaimTimeout: d,
 	})
 	require.NoError(f.t, err)
 	return res.PoolId
