@@ -122,7 +122,7 @@ func TestOutageClockSurvivesExport(t *testing.T) {
 	f := newFixture(t)
 	f.run(10 * time.Second)
 	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-		Creator: f.str(f.creator), Name: "slow", ModelId: irisID, ClaimTimeout: 10 * time.Minute,
+		Creator: f.str(f.owner), Name: "slow", ModelId: irisID, ClaimTimeout: 10 * time.Minute,
 	})
 	require.NoError(t, err)
 	id := f.submitTask(res.PoolId, price)
