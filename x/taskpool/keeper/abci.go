@@ -125,15 +125,10 @@ func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]
 	if !expiry.Before(task.Deadline) {
 		return k.expireTask(ctx, collections.Join(task.Deadline.UnixNano(), task.Id))
 	}
-	prev := task
-	task.Status = types.TASK_STATUS_OPEN
-	task.Worker = ""
-	task.ClaimExpiry = time.Time{}
-	task.ClaimOutageCredit = 0
-	if err := k.saveTask(ctx, &prev, task); err != nil {
+	if err := k.reopen(ctx, task); err != nil {
 		return err
 	}
-	return k.lapseClaim(ctx, prev, true)
+	return k.lapseClaim(ctx, task, true)
 }
 
 // expireTask refunds an OPEN or CLAIMED task past its deadline. A task still

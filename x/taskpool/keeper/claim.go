@@ -181,3 +181,15 @@ func (k Keeper) openTaskOf(ctx context.Context, pool types.Pool, taskID uint64, 
 	}
 	return task, nil
 }
+
+// reopen returns a claimed task to OPEN with its claim cleared, for a claim
+// that lapsed or was released; the caller frees the worker's slot and
+// decides what the worker pays.
+func (k Keeper) reopen(ctx context.Context, claimed types.Task) error {
+	task := claimed
+	task.Status = types.TASK_STATUS_OPEN
+	task.Worker = ""
+	task.ClaimExpiry = time.Time{}
+	task.ClaimOutageCredit = 0
+	return k.saveTask(ctx, &claimed, task)
+}

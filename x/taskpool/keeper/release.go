@@ -2,7 +2,6 @@ package keeper
 
 import (
 	"context"
-	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -24,12 +23,7 @@ func (k Keeper) ReleaseClaim(ctx context.Context, worker sdk.AccAddress, taskID 
 	if err != nil {
 		return 0, err
 	}
-	prev := task
-	task.Status = types.TASK_STATUS_OPEN
-	task.Worker = ""
-	task.ClaimExpiry = time.Time{}
-	task.ClaimOutageCredit = 0
-	if err := k.saveTask(ctx, &prev, task); err != nil {
+	if err := k.reopen(ctx, task); err != nil {
 		return 0, err
 	}
 	if err := k.updateWorker(ctx, worker, func(w *types.Worker) {
@@ -44,7 +38,7 @@ func (k Keeper) ReleaseClaim(ctx context.Context, worker sdk.AccAddress, taskID 
 	return rep, sdkCtx.EventManager().EmitTypedEvent(&types.EventClaimReleased{
 		TaskId:     task.Id,
 		PoolId:     task.PoolId,
-		Worker:     prev.Worker,
+		Worker:     task.Worker,
 		Reputation: rep,
 	})
 }
