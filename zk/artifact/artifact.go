@@ -1,7 +1,8 @@
-// Package artifact defines the model artifact format "hyra-qnn/v1": a quantized feed-forward
-// network with integer weights, fixed-point rescaling by right shifts and ReLU, stored as JSON.
-// The sha256 of the stored bytes identifies a model; setup compiles a circuit from the parsed
-// artifact, and Infer computes exactly what that circuit proves.
+// Package artifact defines the model artifact formats, stored as JSON: "hyra-qnn/v1", a quantized
+// feed-forward network with integer weights, fixed-point rescaling by right shifts and ReLU, and
+// "hyra-qnn/v2", a sequence of integer tensor operations (conv2d, dense, requant, relu, maxpool,
+// sumpool, flatten). The sha256 of the stored bytes identifies a model; setup compiles a circuit
+// from the parsed artifact, and Infer computes exactly what that circuit proves.
 package artifact
 
 import (
@@ -9,8 +10,11 @@ import (
 	"errors"
 )
 
-// Format is the only accepted value of the "format" field.
-const Format = "hyra-qnn/v1"
+// Format and FormatV2 are the accepted values of the "format" field; Parse dispatches on it.
+const (
+	Format   = "hyra-qnn/v1"
+	FormatV2 = "hyra-qnn/v2"
+)
 
 // Caps that bound parsing, allocation, circuit size and every intermediate value. A weight times
 // an input can never overflow because each accumulator's absolute bound is checked to stay below
@@ -43,17 +47,26 @@ type Artifact struct {
 	Input       InputSpec  `json:"input"`
 	Layers      []Layer    `json:"layers"`
 	Output      OutputSpec `json:"output"`
+	// Ops is the hyra-qnn/v2 network (Layers is empty then); its JSON form is written by Encode.
+	Ops []Op `json:"-"`
 
+	// bounds[i] is the range of every element of the tensor entering v2 op i (bounds[len(Ops)]
+	// is the output).
+	bounds [][]Interval
 	// acc[l][j] is the range of neuron j's accumulator in layer l; act[l][j] of its activation.
 	acc [][]Interval
 	act [][]Interval
 }
 
-// InputSpec is the input schema: exactly Length values, each in [Min, Max].
+// InputSpec is the input schema: exactly Length values, each in [Min, Max]. A v2 artifact gives a
+// Shape ([N] or [C, H, W]) instead of a length; Length is then its size, the flat vector a task
+// carries.
 type InputSpec struct {
-	Length int   `json:"length"`
-	Min    int64 `json:"min"`
-	Max    int64 `json:"max"`
+	Length     int    `json:"length"`
+	Min        int64  `json:"min"`
+	Max        int64  `json:"max"`
+	Shape      Shape  `json:"-"`
+	Preprocess string `json:"-"`
 }
 
 // Layer is a dense layer: y_j = relu?( floor( (sum_i Weights[j][i]*x_i + Biases[j]) / 2^ScaleBits ) ).

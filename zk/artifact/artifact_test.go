@@ -29,7 +29,7 @@ func TestHash(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	cases := map[string]struct{ old, new, msg string }{
-		"error - format":           {`"hyra-qnn/v1"`, `"hyra-qnn/v2"`, "format"},
+		"error - format":           {`"hyra-qnn/v1"`, `"hyra-qnn/v3"`, "format"},
 		"error - unknown field":    {`"name": "tiny"`, `"name": "tiny", "extra": 1`, "unknown field"},
 		"error - bad name":         {`"name": "tiny"`, `"name": "a b"`, "name"},
 		"error - empty range":      {`"min": -4, "max": 7`, `"min": 8, "max": 7`, "input range"},

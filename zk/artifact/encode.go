@@ -8,8 +8,11 @@ import (
 
 // Encode writes a in the layout the bundled models use: indented, one weight row per line, so
 // artifacts stay readable and diff well. Any JSON layout parses; only the exact stored bytes
-// define the model hash.
+// define the model hash. A v2 artifact is written by encodeV2.
 func Encode(a *Artifact) ([]byte, error) {
+	if a.Format == FormatV2 {
+		return encodeV2(a)
+	}
 	var b bytes.Buffer
 	field := func(indent, key string, v any, comma bool) error {
 		j, err := json.Marshal(v)

@@ -2,7 +2,7 @@ package artifact
 
 import "fmt"
 
-// Infer runs the integer network on input. Rescaling is an arithmetic right shift, which is floor
+// Infer runs the integer network on input (v2: see inferV2). Rescaling is an arithmetic right shift, which is floor
 // division by 2^scale_bits for negative values too (-5 >> 1 == -3); the circuit computes the same
 // floor from a bit decomposition, so both agree bit for bit. Parse's range analysis guarantees no
 // overflow for any input that passes the schema check done here.
@@ -14,6 +14,9 @@ func (a *Artifact) Infer(input []int64) ([]int64, error) {
 		if x < a.Input.Min || x > a.Input.Max {
 			return nil, fmt.Errorf("%w: input %d = %d outside [%d, %d]", ErrInvalid, i, x, a.Input.Min, a.Input.Max)
 		}
+	}
+	if a.Format == FormatV2 {
+		return a.inferV2(input), nil
 	}
 	x := input
 	for l := range a.Layers {

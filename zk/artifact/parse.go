@@ -9,10 +9,22 @@ import (
 
 // Parse decodes and strictly validates an artifact: size cap first, unknown fields and trailing
 // data rejected, shapes and magnitudes checked, and a static range analysis proving that no
-// intermediate value can overflow int64 or wrap the BN254 scalar field.
+// intermediate value can overflow int64 or wrap the BN254 scalar field. It dispatches on the
+// "format" field: hyra-qnn/v2 has its own document; anything else is checked as hyra-qnn/v1.
 func Parse(b []byte) (*Artifact, error) {
 	if len(b) > MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes, max %d", ErrInvalid, len(b), MaxSize)
+	}
+	var head struct {
+		Format string `json:"format"`
+	}
+	// The first JSON value only: the strict decoders below report trailing data.
+	if err := json.NewDecoder(bytes.NewReader(b)).Decode(&head); err == nil && head.Format == FormatV2 {
+		a, err := parseV2(b)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrInvalid, FormatV2, err)
+		}
+		return a, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -34,13 +46,10 @@ func Parse(b []byte) (*Artifact, error) {
 
 func (a *Artifact) validate() error {
 	if a.Format != Format {
-		return fmt.Errorf("format %q, want %q", a.Format, Format)
+		return fmt.Errorf("format %q, want %q or %q", a.Format, Format, FormatV2)
 	}
-	if err := checkName(a.Name); err != nil {
+	if err := a.checkHeader(); err != nil {
 		return err
-	}
-	if len(a.Description) > MaxDescLen {
-		return fmt.Errorf("description longer than %d bytes", MaxDescLen)
 	}
 	in := a.Input
 	if in.Length < 1 || in.Length > MaxNeurons {
@@ -73,8 +82,23 @@ func (a *Artifact) validate() error {
 	if a.Output.Length != width {
 		return fmt.Errorf("output length %d, last layer has %d outputs", a.Output.Length, width)
 	}
-	if n := len(a.Output.Labels); n != 0 && n != width {
-		return fmt.Errorf("%d labels for %d outputs", n, width)
+	return a.checkLabels()
+}
+
+// checkHeader checks the fields both formats share: name and description.
+func (a *Artifact) checkHeader() error {
+	if err := checkName(a.Name); err != nil {
+		return err
+	}
+	if len(a.Description) > MaxDescLen {
+		return fmt.Errorf("description longer than %d bytes", MaxDescLen)
+	}
+	return nil
+}
+
+func (a *Artifact) checkLabels() error {
+	if n := len(a.Output.Labels); n != 0 && n != a.Output.Length {
+		return fmt.Errorf("%d labels for %d outputs", n, a.Output.Length)
 	}
 	for _, s := range a.Output.Labels {
 		if len(s) > MaxLabelLen {
