@@ -4,6 +4,8 @@
 package circuit
 
 import (
+	"fmt"
+
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
@@ -40,6 +42,9 @@ func Compile(a *artifact.Artifact) (constraint.ConstraintSystem, error) {
 // output on Input.
 func (c *Circuit) Define(api frontend.API) error {
 	a := c.model
+	if a.Format != artifact.Format {
+		return fmt.Errorf("circuit: %s is not supported yet", a.Format)
+	}
 	api.Mul(c.Binding, c.Binding)
 
 	for _, x := range c.Input {
