@@ -1,11 +1,9 @@
 // Package circuit builds the gnark circuit that proves "output is the registered model's output
-// on input" for a hyra-qnn/v1 artifact. Weights and biases are circuit constants, so the
+// on input" for a hyra-qnn/v1 or v2 artifact. Weights and biases are circuit constants, so the
 // verifying key identifies the model; the public inputs bind the proof to one task and worker.
 package circuit
 
 import (
-	"fmt"
-
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/constraint"
 	"github.com/consensys/gnark/frontend"
@@ -42,9 +40,6 @@ func Compile(a *artifact.Artifact) (constraint.ConstraintSystem, error) {
 // output on Input.
 func (c *Circuit) Define(api frontend.API) error {
 	a := c.model
-	if a.Format != artifact.Format {
-		return fmt.Errorf("circuit: %s is not supported yet", a.Format)
-	}
 	api.Mul(c.Binding, c.Binding)
 
 	for _, x := range c.Input {
@@ -56,7 +51,24 @@ func (c *Circuit) Define(api frontend.API) error {
 	}
 	api.AssertIsEqual(in, c.InputCommitment)
 
-	x := c.Input
+	var x []frontend.Variable
+	if a.Format == artifact.FormatV2 {
+		x = network(api, a, c.Input)
+	} else {
+		x = denseLayers(api, a, c.Input)
+	}
+	out, err := CommitVector(api, commit.TagOutput, x)
+	if err != nil {
+		return err
+	}
+	api.AssertIsEqual(out, c.OutputCommitment)
+	return nil
+}
+
+// denseLayers is the hyra-qnn/v1 network: linear combinations with constant weights, then one
+// activate per neuron. Its constraint system must not change: registered verifying keys of v1
+// models depend on it.
+func denseLayers(api frontend.API, a *artifact.Artifact, x []frontend.Variable) []frontend.Variable {
 	for l := range a.Layers {
 		ly := &a.Layers[l]
 		y := make([]frontend.Variable, ly.Out)
@@ -71,12 +83,7 @@ func (c *Circuit) Define(api frontend.API) error {
 		}
 		x = y
 	}
-	out, err := CommitVector(api, commit.TagOutput, x)
-	if err != nil {
-		return err
-	}
-	api.AssertIsEqual(out, c.OutputCommitment)
-	return nil
+	return x
 }
 
 // assertInRange checks lo <= x <= hi with one or two bit decompositions of width
