@@ -7,7 +7,7 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
             -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \
             -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 
-.PHONY: help build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train clean
+.PHONY: help build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train train-mnist clean
 .PHONY: localnet localnet-stop localnet-status localnet-clean
 .PHONY: test-sim
 .PHONY: bench
@@ -66,6 +66,16 @@ bench-zk: ## zk benchmarks for the bundled models: constraints, setup, prove, ve
 
 train: ## retrain the bundled models from zk/train/data (deterministic)
 	$(GO) run ./zk/train -data zk/train/data -out zk/models
+
+# Debian's interpreter: python3-torch and python3-onnx import only under it.
+PYTHON ?= /usr/bin/python3
+MNIST_DATA_FLAG = $(if $(MNIST_DATA),--data $(MNIST_DATA))
+
+train-mnist: ## retrain the PyTorch MNIST MLP and CNN; re-export ONNX, vectors, fixtures (needs python3-torch python3-onnx)
+	$(PYTHON) zk/models/train/mnist_mlp.py $(MNIST_DATA_FLAG)
+	$(PYTHON) zk/models/train/mnist_cnn.py $(MNIST_DATA_FLAG)
+	$(PYTHON) zk/models/train/onnx_fixtures.py
+	$(PYTHON) zk/models/train/digit_images.py $(MNIST_DATA_FLAG)
 
 clean: ## remove build outputs
 	rm -rf $(BUILDDIR)
