@@ -39,6 +39,10 @@ type abciChain struct {
 	height int64
 	time   time.Time
 	valSet *cmttypes.ValidatorSet
+
+	db       dbm.DB // what restart reopens, with the same options
+	opts     sims.AppOptionsMap
+	baseOpts []func(*baseapp.BaseApp)
 }
 
 // signer is a key with its account number and next sequence.
@@ -67,7 +71,8 @@ func newABCIChain(t testing.TB, opts sims.AppOptionsMap, accs ...*signer) *abciC
 // must set the chain id) and opts as they are.
 func newABCIChainWith(t testing.TB, opts sims.AppOptionsMap, baseOpts []func(*baseapp.BaseApp), accs ...*signer) *abciChain {
 	t.Helper()
-	a, err := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseOpts...)
+	db := dbm.NewMemDB()
+	a, err := app.New(log.NewNopLogger(), db, nil, true, opts, baseOpts...)
 	require.NoError(t, err)
 	valKey := ed25519.GenPrivKeyFromSecret([]byte("hyra abci test validator"))
 	valSet := cmttypes.NewValidatorSet([]*cmttypes.Validator{cmttypes.NewValidator(valKey.PubKey(), 1)})
@@ -83,7 +88,7 @@ func newABCIChainWith(t testing.TB, opts sims.AppOptionsMap, baseOpts []func(*ba
 	require.NoError(t, err)
 	stateBytes, err := cmtjson.MarshalIndent(state, "", " ")
 	require.NoError(t, err)
-	c := &abciChain{t: t, app: a, time: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), valSet: valSet}
+	c := &abciChain{t: t, app: a, time: time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC), valSet: valSet, db: db, opts: opts, baseOpts: baseOpts}
 	_, err = a.InitChain(&abci.RequestInitChain{
 		ChainId: testChainID, Time: c.time, ConsensusParams: sims.DefaultConsensusParams, AppStateBytes: stateBytes,
 	})
@@ -110,6 +115,18 @@ func (c *abciChain) block(propose bool, txs ...[]byte) []*abci.ExecTxResult {
 	_, err = c.app.Commit()
 	require.NoError(c.t, err)
 	return res.TxResults
+}
+
+// restart stops the node and starts it again on its database, as hyrad does
+// after a crash: the new app loads the last committed block and has none of
+// the old one's node-local state (verified proofs, decoded keys, signatures,
+// suspects, mempool).
+func (c *abciChain) restart() {
+	c.t.Helper()
+	a, err := app.New(log.NewNopLogger(), c.db, nil, true, c.opts, c.baseOpts...)
+	require.NoError(c.t, err)
+	require.Equal(c.t, c.height, a.LastBlockHeight())
+	c.app = a
 }
 
 // deliver runs one block of txs (with ProcessProposal) and requires each to succeed.

@@ -38,6 +38,7 @@ import (
 	rewardskeeper "github.com/hyra-network/hyra/x/rewards/keeper"
 	routerkeeper "github.com/hyra-network/hyra/x/router/keeper"
 	taskpoolkeeper "github.com/hyra-network/hyra/x/taskpool/keeper"
+	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 // DefaultNodeHome is where hyrad keeps its config and data unless --home says otherwise.
@@ -57,6 +58,10 @@ type App struct {
 	txConfig          client.TxConfig
 	interfaceRegistry codectypes.InterfaceRegistry
 	sigCache          *sigcache.Cache // signatures verified in CheckTx, not again in FinalizeBlock
+	// proofs verifies result proofs for x/taskpool's handler and the
+	// pre-verifiers alike, so that what they verify ahead of execution the
+	// handler finds in its cache (see app/preverify).
+	proofs *verifier.Verifier
 
 	AccountKeeper         authkeeper.AccountKeeper
 	BankKeeper            bankkeeper.BaseKeeper
@@ -84,10 +89,13 @@ func init() {
 }
 
 // AppConfig is the depinject configuration of hyrad, shared by the node, the
-// CLI and the integration tests.
+// CLI and the integration tests. Each container builds its own proof
+// verifier (verifier.New), with empty caches: an app starts cold, and two
+// apps in one process share nothing.
 func AppConfig() depinject.Config {
 	return depinject.Configs(
 		appConfig,
+		depinject.Provide(verifier.New),
 		depinject.Supply(
 			map[string]module.AppModuleBasic{
 				genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -130,6 +138,7 @@ func New(
 		&app.RewardsKeeper,
 		&app.TaskPoolKeeper,
 		&app.RouterKeeper,
+		&app.proofs,
 	); err != nil {
 		return nil, err
 	}
@@ -185,3 +194,8 @@ func (app *App) SimulationManager() *module.SimulationManager { return app.sm }
 // without checking their signatures a second time (verified in CheckTx), and
 // how many it checked.
 func (app *App) SignatureCacheStats() (hits, misses uint64) { return app.sigCache.Stats() }
+
+// ProofVerifier returns the verifier of result proofs that x/taskpool's
+// handler and the pre-verifiers share (its CacheStats say how many results
+// the handler found verified ahead of execution).
+func (app *App) ProofVerifier() *verifier.Verifier { return app.proofs }

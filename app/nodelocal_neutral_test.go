@@ -14,7 +14,6 @@ import (
 
 	"github.com/hyra-network/hyra/app"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
-	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 // nodeRun is one node's local state as it meets the scenario's blocks:
@@ -27,7 +26,7 @@ type nodeRun struct {
 	checkTx bool               // each transaction went through this node's CheckTx first
 	refused bool               // and CheckTx refused every one (fee below this node's minimum gas price)
 	propose bool               // ProcessProposal ran before FinalizeBlock
-	evict   bool               // the verified-proof cache is emptied just before FinalizeBlock
+	evict   bool               // the node restarts just before FinalizeBlock: nothing cached, no suspects
 	warm    bool               // every valid proof of the block is in the verified-proof cache at FinalizeBlock
 	suspect bool               // this node caught worker A with an invalid proof before A's results
 }
@@ -123,12 +122,12 @@ func (r nodeRun) execute(t *testing.T, s *neutralScenario) []blockOutcome {
 			c.processProposal(txs)
 		}
 		if r.evict {
-			verifier.ForgetVerified()
+			c.restart()
 		}
 		if r.warm {
 			for _, it := range s.proofs[i] {
 				if it != nil {
-					require.NoError(t, verifier.Verify(it.VK, it.Proof, it.St))
+					require.NoError(t, c.app.ProofVerifier().Verify(it.VK, it.Proof, it.St))
 				}
 			}
 		}

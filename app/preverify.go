@@ -45,7 +45,8 @@ const DefaultPreverifyMode = "async"
 // setPreverifiers installs the decorator that charges verification gas for
 // every result (in every mode: it is part of consensus), then the proof
 // pre-verifiers of app/preverify: the ante decorator in the mode app.toml
-// asks for and the ProcessProposal handler around the SDK's default one. It
+// asks for and the ProcessProposal handler around the SDK's default one, all
+// with the verifier x/taskpool's keeper verifies with (app.proofs). It
 // must run before the app is loaded (sealed), and after the SDK's ante
 // handler is installed, which it wraps.
 func (app *App) setPreverifiers(appOpts servertypes.AppOptions) error {
@@ -57,16 +58,16 @@ func (app *App) setPreverifiers(appOpts servertypes.AppOptions) error {
 	ante := preverify.WithDecorator(app.AnteHandler(), preverify.GasDecorator{})
 	switch mode {
 	case "sync":
-		ante = preverify.WithDecorator(ante, preverify.NewAnteDecorator(app.TaskPoolKeeper))
+		ante = preverify.WithDecorator(ante, preverify.NewAnteDecorator(app.TaskPoolKeeper, app.proofs))
 	case "async":
 		// One background verifier per core but one (at least one): the core left over serves the
 		// ABCI lock (CheckTx, block execution), which is the serial part of the node's work.
-		async := preverify.NewAsync(runtime.GOMAXPROCS(0) - 1)
+		async := preverify.NewAsync(runtime.GOMAXPROCS(0)-1, app.proofs)
 		ante = preverify.WithDecorator(ante, preverify.NewAsyncAnteDecorator(app.TaskPoolKeeper, async))
 	}
 	app.SetAnteHandler(ante)
 	handlers := baseapp.NewDefaultProposalHandler(app.Mempool(), app.BaseApp)
-	app.SetProcessProposal(preverify.ProcessProposalHandler(handlers.ProcessProposalHandler(), app.txConfig.TxDecoder(), app.TaskPoolKeeper))
+	app.SetProcessProposal(preverify.ProcessProposalHandler(handlers.ProcessProposalHandler(), app.txConfig.TxDecoder(), app.TaskPoolKeeper, app.proofs))
 	return nil
 }
 

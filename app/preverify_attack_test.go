@@ -38,7 +38,7 @@ func TestMsgExecWithoutGrantCannotAmplify(t *testing.T) {
 		txs = append(txs, tx)
 	}
 
-	seen, _ := preverify.Block(c.app.NewContext(true).WithChainID(testChainID), txs, c.app.TxConfig().TxDecoder(), c.app.TaskPoolKeeper, 2, preverify.ProposalLimit)
+	seen, _ := preverify.Block(c.app.NewContext(true).WithChainID(testChainID), txs, c.app.TxConfig().TxDecoder(), c.app.TaskPoolKeeper, c.app.ProofVerifier(), 2, preverify.ProposalLimit)
 	require.Zero(t, seen, "ProcessProposal must not verify results wrapped in MsgExec")
 
 	for i, res := range c.block(true, txs...) {
@@ -70,9 +70,9 @@ func TestProcessProposalBoundedOnRealApp(t *testing.T) {
 	}
 	ctx := c.app.NewContext(true).WithChainID(testChainID)
 	decode := c.app.TxConfig().TxDecoder()
-	seen, ok := preverify.Block(ctx, txs, decode, c.app.TaskPoolKeeper, 2, preverify.ProposalLimit)
+	seen, ok := preverify.Block(ctx, txs, decode, c.app.TaskPoolKeeper, c.app.ProofVerifier(), 2, preverify.ProposalLimit)
 	require.Equal(t, 4, seen, "40 results for 4 tasks: one verification per task")
 	require.Zero(t, ok)
-	seen, _ = preverify.Block(ctx, txs, decode, c.app.TaskPoolKeeper, 2, 3)
+	seen, _ = preverify.Block(ctx, txs, decode, c.app.TaskPoolKeeper, c.app.ProofVerifier(), 2, 3)
 	require.Equal(t, 3, seen, "no more than the limit")
 }

@@ -27,8 +27,8 @@ import (
 
 // resultChain is an abciChain with the iris model registered, a bonded
 // worker holding task 1 and task 2 open (both routed by client), and results
-// for task 1: a valid one and one whose proof is for task 2. Proofs are randomized, so each chain's
-// valid result is new to the verified-proof cache.
+// for task 1: a valid one and one whose proof is for task 2. Each chain's app has its own
+// verifier, which starts with nothing cached.
 type resultChain struct {
 	*abciChain
 	client, worker       *signer
@@ -87,9 +87,10 @@ func (c *resultChain) cached() bool {
 	in := zktest.IrisInputs(c.t)[0]
 	st := verifier.Statement{ChainID: testChainID, TaskID: 1, Worker: c.worker.addr, Input: vector.Encode(in), Output: c.validMsg.Output}
 	_, vk, _ := zktest.Iris(c.t)
-	hits, _, _ := verifier.VerifiedCacheStats()
-	require.NoError(c.t, verifier.Verify(vk, c.validMsg.Proof, st))
-	after, _, _ := verifier.VerifiedCacheStats()
+	proofs := c.app.ProofVerifier()
+	hits, _, _ := proofs.CacheStats()
+	require.NoError(c.t, proofs.Verify(vk, c.validMsg.Proof, st))
+	after, _, _ := proofs.CacheStats()
 	return after > hits
 }
 
@@ -121,9 +122,9 @@ func TestCheckTxPreverifyOff(t *testing.T) {
 	c.worker.seq = 3 // the failed transaction used sequence 2
 	c.valid = c.sign(c.worker, c.validMsg)
 	require.Zero(t, c.checkTx(c.valid).Code)
-	hits0, _, _ := verifier.VerifiedCacheStats()
+	hits0, _, _ := c.app.ProofVerifier().CacheStats()
 	c.deliver(c.valid)
-	hits1, _, _ := verifier.VerifiedCacheStats()
+	hits1, _, _ := c.app.ProofVerifier().CacheStats()
 	require.GreaterOrEqual(t, hits1, hits0+1, "FinalizeBlock must find the proof ProcessProposal verified")
 }
 
@@ -138,9 +139,9 @@ func TestResultGasSameWhetherPreverified(t *testing.T) {
 	withCache := pre.deliver(pre.valid)[0]
 
 	cold := newResultChain(t, sims.AppOptionsMap{})
-	hits0, _, _ := verifier.VerifiedCacheStats()
+	hits0, _, _ := cold.app.ProofVerifier().CacheStats()
 	noCache := cold.block(false, cold.valid)[0] // no CheckTx, no ProcessProposal
-	hits1, _, _ := verifier.VerifiedCacheStats()
+	hits1, _, _ := cold.app.ProofVerifier().CacheStats()
 	require.Equal(t, hits0, hits1, "the cold chain verified in the handler")
 	require.Zero(t, noCache.Code, noCache.Log)
 

@@ -115,7 +115,7 @@ func (c *claimsChain) bogusBlock(tb testing.TB) [][]byte {
 func BenchmarkProcessProposalBogus(b *testing.B) {
 	c := newClaimsChain(b, preverify.ProposalLimit+100)
 	txs := c.bogusBlock(b)
-	seen, ok := preverify.Block(c.app.NewContext(true).WithChainID(testChainID), txs, c.app.TxConfig().TxDecoder(), c.app.TaskPoolKeeper, 2, preverify.ProposalLimit)
+	seen, ok := preverify.Block(c.app.NewContext(true).WithChainID(testChainID), txs, c.app.TxConfig().TxDecoder(), c.app.TaskPoolKeeper, c.app.ProofVerifier(), 2, preverify.ProposalLimit)
 	require.Equal(b, preverify.ProposalLimit, seen)
 	require.Zero(b, ok)
 	req := &abci.RequestProcessProposal{Txs: txs, Height: c.height + 1, Time: c.time.Add(time.Second),

@@ -16,8 +16,8 @@ import (
 // new transaction in CheckTx (the first per task), after the SDK's
 // decorators (signatures, fees) and GasDecorator have passed, and refuses
 // the transaction, with the verifier's error, if one does not verify. A
-// verified proof lands in the verified-proof cache, where the handler finds
-// it.
+// verified proof lands in the verified-proof cache of the verifier.Verifier
+// it shares with the handler, where the handler finds it.
 //
 // With an Async verifier, CheckTx only builds the statements and hands the
 // proofs to it. A transaction whose proof it finds invalid is not held back:
@@ -36,17 +36,22 @@ import (
 // statement the handler would use is refused, so nothing the handler would
 // accept is refused here.
 type AnteDecorator struct {
-	src   StatementSource
-	async *Async
+	src    StatementSource
+	proofs *verifier.Verifier
+	async  *Async
 }
 
-// NewAnteDecorator returns the decorator that verifies in CheckTx, for the
-// keeper that builds statements (x/taskpool's).
-func NewAnteDecorator(src StatementSource) AnteDecorator { return AnteDecorator{src: src} }
+// NewAnteDecorator returns the decorator that verifies in CheckTx with
+// proofs, the handler's verifier, for the keeper that builds statements
+// (x/taskpool's).
+func NewAnteDecorator(src StatementSource, proofs *verifier.Verifier) AnteDecorator {
+	return AnteDecorator{src: src, proofs: proofs}
+}
 
-// NewAsyncAnteDecorator returns the decorator that hands proofs to a.
+// NewAsyncAnteDecorator returns the decorator that hands proofs to a, and
+// verifies those it keeps with a's verifier.
 func NewAsyncAnteDecorator(src StatementSource, a *Async) AnteDecorator {
-	return AnteDecorator{src: src, async: a}
+	return AnteDecorator{src: src, proofs: a.proofs, async: a}
 }
 
 // AnteHandle implements sdk.AnteDecorator.
@@ -80,7 +85,7 @@ func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
 			continue
 		}
 		if d.async != nil {
-			if verifier.Cached(vk, msg.Proof, st) {
+			if d.proofs.Cached(vk, msg.Proof, st) {
 				continue
 			}
 			// st.Worker is the result's signer, in address bytes whatever the spelling of msg.Worker.
@@ -91,7 +96,7 @@ func (d AnteDecorator) check(ctx sdk.Context, tx sdk.Tx) (err error) {
 			// A signer with an invalid proof on record, or a full queue: verify here, which also
 			// slows the sender down.
 		}
-		if err := verifier.Verify(vk, msg.Proof, st); err != nil {
+		if err := d.proofs.Verify(vk, msg.Proof, st); err != nil {
 			return errorsmod.Wrapf(tptypes.ErrInvalidProof, "task %d: %s", msg.TaskId, err)
 		}
 	}

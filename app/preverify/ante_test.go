@@ -13,10 +13,10 @@ import (
 )
 
 // runAnte runs the decorator alone and reports whether next was reached.
-func runAnte(c sdk.Context, src preverify.StatementSource, t sdk.Tx, simulate bool) (bool, error) {
+func runAnte(c sdk.Context, e *env, t sdk.Tx, simulate bool) (bool, error) {
 	reached := false
 	next := func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { reached = true; return ctx, nil }
-	_, err := preverify.NewAnteDecorator(src).AnteHandle(c, t, simulate, next)
+	_, err := preverify.NewAnteDecorator(e.src, e.proofs).AnteHandle(c, t, simulate, next)
 	return reached, err
 }
 
@@ -52,7 +52,7 @@ func TestAnteDecorator(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			c := ctx(t, tc.mode)
-			reached, err := runAnte(c, e.src, tx{tc.msgs}, tc.sim)
+			reached, err := runAnte(c, e, tx{tc.msgs}, tc.sim)
 			if tc.wantErr {
 				require.ErrorIs(t, err, tptypes.ErrInvalidProof)
 				require.False(t, reached)
@@ -76,7 +76,7 @@ func TestAnteDecorator(t *testing.T) {
 func TestAnteDecoratorSurvivesPanic(t *testing.T) {
 	e := newEnv(t, "hyra-ante-2", 1)
 	e.src.panic = true
-	reached, err := runAnte(ctx(t, sdk.ExecModeCheck), e.src, tx{[]sdk.Msg{e.valid[0]}}, false)
+	reached, err := runAnte(ctx(t, sdk.ExecModeCheck), e, tx{[]sdk.Msg{e.valid[0]}}, false)
 	require.NoError(t, err)
 	require.True(t, reached)
 }
@@ -86,12 +86,12 @@ func TestAnteDecoratorSurvivesPanic(t *testing.T) {
 func TestWithDecorator(t *testing.T) {
 	e := newEnv(t, "hyra-ante-3", 2)
 	refuse := func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, tptypes.ErrNotAssigned }
-	h := preverify.WithDecorator(refuse, preverify.NewAnteDecorator(e.src))
+	h := preverify.WithDecorator(refuse, preverify.NewAnteDecorator(e.src, e.proofs))
 	_, err := h(ctx(t, sdk.ExecModeCheck), tx{[]sdk.Msg{e.valid[0]}}, false)
 	require.ErrorIs(t, err, tptypes.ErrNotAssigned)
 	require.Zero(t, e.src.calls, "no statement is built for a transaction the SDK refused")
 
-	h = preverify.WithDecorator(nil, preverify.NewAnteDecorator(e.src))
+	h = preverify.WithDecorator(nil, preverify.NewAnteDecorator(e.src, e.proofs))
 	_, err = h(ctx(t, sdk.ExecModeCheck), tx{[]sdk.Msg{e.invalid(1)}}, false)
 	require.ErrorIs(t, err, tptypes.ErrInvalidProof)
 }
@@ -101,7 +101,7 @@ func TestWithDecorator(t *testing.T) {
 // handler's (which refuses it: the task is no longer claimed).
 func TestAnteDecoratorOneProofPerTask(t *testing.T) {
 	e := newEnv(t, "hyra-ante-4", 1)
-	reached, err := runAnte(ctx(t, sdk.ExecModeCheck), e.src, tx{[]sdk.Msg{e.valid[0], e.invalid(1), e.invalid(1)}}, false)
+	reached, err := runAnte(ctx(t, sdk.ExecModeCheck), e, tx{[]sdk.Msg{e.valid[0], e.invalid(1), e.invalid(1)}}, false)
 	require.NoError(t, err)
 	require.True(t, reached)
 	require.Equal(t, 1, e.src.calls, "one statement for the task")

@@ -15,11 +15,12 @@ import (
 // lock. A proof that fails makes its signer suspect (see trusts); its
 // transaction is left alone, to reach a block where the handler refuses it.
 //
-// The workers only fill zk/verifier's cache and the suspect set; they never
+// The workers only fill their verifier's cache and the suspect set; they never
 // touch state, and nothing that FinalizeBlock computes depends on them: a
 // proof they have not reached yet is verified by ProcessProposal or the
 // handler, with the same result. The queue and the suspect set are bounded.
 type Async struct {
+	proofs  *verifier.Verifier
 	jobs    chan asyncJob
 	suspect *fifoset.Set // signers who sent an invalid proof: CheckTx verifies theirs itself
 	workers int
@@ -40,11 +41,12 @@ const (
 	suspectLimit = 10_000
 )
 
-// NewAsync returns a verifier with workers background goroutines, started
-// with the first proof handed over (an app that never checks a transaction,
-// such as one built for an export, starts none).
-func NewAsync(workers int) *Async {
-	return &Async{jobs: make(chan asyncJob, asyncQueue), suspect: fifoset.New(suspectLimit), workers: max(1, workers)}
+// NewAsync returns a background verifier with workers goroutines verifying
+// with proofs (the handler's verifier, whose cache they fill), started with
+// the first proof handed over (an app that never checks a transaction, such
+// as one built for an export, starts none).
+func NewAsync(workers int, proofs *verifier.Verifier) *Async {
+	return &Async{proofs: proofs, jobs: make(chan asyncJob, asyncQueue), suspect: fifoset.New(suspectLimit), workers: max(1, workers)}
 }
 
 // trusts reports whether CheckTx may hand signer's proofs over instead of
@@ -100,7 +102,7 @@ func (a *Async) verify(batch []asyncJob) {
 	for i, j := range batch {
 		jobs[i] = j.Item
 	}
-	verifyJobs(jobs, func(i int) { a.suspect.Add(batch[i].signer) })
+	verifyJobs(a.proofs, jobs, func(i int) { a.suspect.Add(batch[i].signer) })
 }
 
 // submit queues j, or reports false when the queue is full.

@@ -27,7 +27,7 @@ type badSource struct{}
 
 func (badSource) ResultStatement(context.Context, *tptypes.MsgSubmitResult) (verifier.Statement, []byte, error) {
 	return verifier.Statement{ChainID: "c", TaskID: 1, Worker: victim, Input: make([]byte, 8), Output: make([]byte, 8)},
-		make([]byte, verifier.MaxVerifyingKeySize), nil
+		make([]byte, verifier.VerifyingKeySize), nil
 }
 
 type msgsTx struct {
@@ -38,7 +38,7 @@ type msgsTx struct {
 func (t msgsTx) GetMsgs() []sdk.Msg { return t.msgs }
 
 func badResult() *tptypes.MsgSubmitResult {
-	return &tptypes.MsgSubmitResult{TaskId: 1, Output: make([]byte, 8), Proof: make([]byte, verifier.MaxProofSize)}
+	return &tptypes.MsgSubmitResult{TaskId: 1, Output: make([]byte, 8), Proof: make([]byte, verifier.ProofSize)}
 }
 
 func checkCtx(t *testing.T) sdk.Context {
@@ -57,7 +57,7 @@ func runAsync(t *testing.T, a *Async, msgs ...sdk.Msg) error {
 // itself (and so refuses an invalid proof at once) rather than dropping the
 // work or blocking.
 func TestAsyncQueueFullVerifiesInline(t *testing.T) {
-	a := &Async{jobs: make(chan asyncJob), suspect: fifoset.New(4)} // no room, no workers
+	a := &Async{proofs: verifier.New(), jobs: make(chan asyncJob), suspect: fifoset.New(4)} // no room, no workers
 	require.ErrorIs(t, runAsync(t, a, badResult()), tptypes.ErrInvalidProof)
 }
 
@@ -66,13 +66,13 @@ func TestAsyncQueueFullVerifiesInline(t *testing.T) {
 // send naming any worker, are not looked at, so nobody can have an honest
 // worker's proofs verified under the ABCI lock.
 func TestAsyncSuspectIsTheSigner(t *testing.T) {
-	a := NewAsync(1)
+	a := NewAsync(1, verifier.New())
 	exec := authz.NewMsgExec(sdk.AccAddress(make([]byte, 20)), []sdk.Msg{badResult(), badResult()})
 	require.NoError(t, runAsync(t, a, &exec))
 	a.Close()
 	require.False(t, a.suspect.Has(sha256.Sum256(victim)), "a result inside MsgExec must not make its named worker suspect")
 
-	a = NewAsync(1)
+	a = NewAsync(1, verifier.New())
 	require.NoError(t, runAsync(t, a, badResult()), "CheckTx does not wait for the verification")
 	a.Close()
 	require.True(t, a.suspect.Has(sha256.Sum256(victim)), "the signer of an invalid top-level result is suspect")

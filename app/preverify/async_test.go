@@ -27,7 +27,7 @@ func runAsyncAnte(e *env, a *preverify.Async, mode sdk.ExecMode, txBytes []byte,
 // proofs are verified in CheckTx and an invalid one is refused at once.
 func TestAsyncAnteDecorator(t *testing.T) {
 	e := newEnv(t, "hyra-async-1", 3)
-	a := preverify.NewAsync(2)
+	a := preverify.NewAsync(2, e.proofs)
 	good, bad := []byte("good tx"), []byte("bad tx")
 
 	reached, err := runAsyncAnte(e, a, sdk.ExecModeCheck, good, e.valid[0], exec(e.valid[1]))
@@ -54,7 +54,7 @@ func TestAsyncAnteDecorator(t *testing.T) {
 // without anyone waiting for them.
 func TestAsyncVerifiesInBackground(t *testing.T) {
 	e := newEnv(t, "hyra-async-2", 4)
-	a := preverify.NewAsync(2)
+	a := preverify.NewAsync(2, e.proofs)
 	defer a.Close()
 	for i, m := range e.valid {
 		_, err := runAsyncAnte(e, a, sdk.ExecModeCheck, []byte{byte(i)}, m)

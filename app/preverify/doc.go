@@ -1,7 +1,9 @@
 // Package preverify charges for result proofs before anything verifies
 // them, and verifies them ahead of execution, so that the message handler
-// finds them in zk/verifier's cache of verified proofs instead of running a
-// pairing check inside FinalizeBlock, where everything runs on one core:
+// finds them in the cache of verified proofs instead of running a pairing
+// check inside FinalizeBlock, where everything runs on one core. The app
+// builds one verifier.Verifier and hands it to x/taskpool's keeper and to
+// everything here, so that they share its caches:
 //
 //   - GasDecorator, in the ante handler of every mode, charges
 //     verifier.VerifyGas for every MsgSubmitResult a transaction carries
@@ -28,7 +30,7 @@
 // ResultStatement, the function the handler itself uses, so they verify
 // exactly what the handler will look up. None changes what FinalizeBlock
 // computes: the gas is charged by the ante handler whatever any cache holds,
-// and the handler calls verifier.Verify either way; a cached proof only
+// and the handler calls Verifier.Verify either way; a cached proof only
 // answers faster. A pre-verifier that fails, for any reason including a
 // panic, just leaves the work to the handler.
 package preverify

@@ -44,11 +44,12 @@ func (s *source) ResultStatement(_ context.Context, msg *tptypes.MsgSubmitResult
 	return st, s.vk, nil
 }
 
-// env has iris tasks 1..n, each with a valid result message, proved for a
-// chain id of its own so that no other test has cached them.
+// env has iris tasks 1..n, each with a valid result message, and a new
+// verifier.
 type env struct {
 	t      *testing.T
 	src    *source
+	proofs *verifier.Verifier         // the node's verifier, new (cold) for each env
 	valid  []*tptypes.MsgSubmitResult // valid[i] is for task i+1
 	worker []byte
 }
@@ -56,7 +57,7 @@ type env struct {
 func newEnv(t *testing.T, chainID string, n int) *env {
 	t.Helper()
 	_, vk, prove := zktest.Iris(t)
-	e := &env{t: t, src: &source{vk: vk, tasks: map[uint64]verifier.Statement{}}, worker: bytes.Repeat([]byte{7}, 20)}
+	e := &env{t: t, src: &source{vk: vk, tasks: map[uint64]verifier.Statement{}}, proofs: verifier.New(), worker: bytes.Repeat([]byte{7}, 20)}
 	inputs := zktest.IrisInputs(t)
 	for i := range n {
 		id := uint64(i + 1)
@@ -81,9 +82,9 @@ func (e *env) cached(msg *tptypes.MsgSubmitResult) bool {
 	st, vk, err := e.src.ResultStatement(context.Background(), msg)
 	require.NoError(e.t, err)
 	e.src.calls--
-	hits, _, _ := verifier.VerifiedCacheStats()
-	err = verifier.Verify(vk, msg.Proof, st)
-	after, _, _ := verifier.VerifiedCacheStats()
+	hits, _, _ := e.proofs.CacheStats()
+	err = e.proofs.Verify(vk, msg.Proof, st)
+	after, _, _ := e.proofs.CacheStats()
 	return err == nil && after > hits
 }
 
@@ -93,7 +94,7 @@ func (e *env) cachedNoFill(msg *tptypes.MsgSubmitResult) bool {
 	st, vk, err := e.src.ResultStatement(context.Background(), msg)
 	require.NoError(e.t, err)
 	e.src.calls--
-	return verifier.Cached(vk, msg.Proof, st)
+	return e.proofs.Cached(vk, msg.Proof, st)
 }
 
 // ctx is a context on an empty store in mode.

@@ -15,12 +15,13 @@ import (
 
 // ProcessProposalHandler wraps next (the SDK's handler, which decides):
 // before it runs, the block's result proofs are verified in parallel on
-// every core, to fill the verified-proof cache for FinalizeBlock, within
-// proposalLimit. It never changes the answer: a proof that fails here fails
-// again, in the handler, deterministically.
-func ProcessProposalHandler(next sdk.ProcessProposalHandler, decode sdk.TxDecoder, src StatementSource) sdk.ProcessProposalHandler {
+// every core with proofs, the handler's verifier, to fill its verified-proof
+// cache for FinalizeBlock, within proposalLimit. It never changes the
+// answer: a proof that fails here fails again, in the handler,
+// deterministically.
+func ProcessProposalHandler(next sdk.ProcessProposalHandler, decode sdk.TxDecoder, src StatementSource, proofs *verifier.Verifier) sdk.ProcessProposalHandler {
 	return func(ctx sdk.Context, req *abci.RequestProcessProposal) (*abci.ResponseProcessProposal, error) {
-		Block(ctx, req.Txs, decode, src, runtime.GOMAXPROCS(0), proposalLimit(ctx))
+		Block(ctx, req.Txs, decode, src, proofs, runtime.GOMAXPROCS(0), proposalLimit(ctx))
 		return next(ctx, req)
 	}
 }
@@ -49,17 +50,17 @@ func proposalLimit(ctx sdk.Context) int {
 	return ProposalLimit
 }
 
-// Block verifies the results of a block's transactions with up to workers
-// goroutines, all joined before it returns, and reports how many proofs it
+// Block verifies the results of a block's transactions with proofs, on up
+// to workers goroutines, all joined before it returns, and reports how many proofs it
 // verified and how many of those were valid. It looks only at top-level
 // results, the first for each task in the block, and verifies at most limit
 // proofs that are not cached yet. Statements are built one after the other
 // (state is not for concurrent use); only the pure verification runs in
-// parallel, each goroutine batch-verifying its share (verifier.VerifyBatch).
+// parallel, each goroutine batch-verifying its share (Verifier.VerifyBatch).
 // It never fails: a transaction that does not decode, a statement that
 // cannot be built or a panic leaves the work to the handler.
-func Block(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource, workers, limit int) (seen, ok int) {
-	jobs := blockJobs(ctx, txs, decode, src, limit)
+func Block(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource, proofs *verifier.Verifier, workers, limit int) (seen, ok int) {
+	jobs := blockJobs(ctx, txs, decode, src, proofs, limit)
 	if len(jobs) == 0 {
 		return 0, 0
 	}
@@ -78,7 +79,7 @@ func Block(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSou
 			}()
 			for len(share) > 0 {
 				k := min(len(share), maxBatch)
-				verified.Add(int64(verifyJobs(share[:k], nil)))
+				verified.Add(int64(verifyJobs(proofs, share[:k], nil)))
 				share = share[k:]
 			}
 		}()
@@ -92,11 +93,12 @@ func Block(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSou
 // proof in it is split again in a few steps.
 const maxBatch = 64
 
-// verifyJobs batch-verifies jobs, calls failed (when not nil) with the index
-// of each job whose proof did not verify, and returns how many did.
-func verifyJobs(jobs []verifier.Item, failed func(i int)) int {
+// verifyJobs batch-verifies jobs with proofs, calls failed (when not nil)
+// with the index of each job whose proof did not verify, and returns how many
+// did.
+func verifyJobs(proofs *verifier.Verifier, jobs []verifier.Item, failed func(i int)) int {
 	ok := 0
-	for i, err := range verifier.VerifyBatch(jobs) {
+	for i, err := range proofs.VerifyBatch(jobs) {
 		switch {
 		case err == nil:
 			ok++
@@ -109,8 +111,8 @@ func verifyJobs(jobs []verifier.Item, failed func(i int)) int {
 
 // blockJobs decodes the block's transactions and builds, from the state
 // before the block, the statements of at most limit proofs to verify: the
-// first top-level result of each task, not cached yet.
-func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource, limit int) (jobs []verifier.Item) {
+// first top-level result of each task, not in proofs' cache yet.
+func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src StatementSource, proofs *verifier.Verifier, limit int) (jobs []verifier.Item) {
 	defer func() {
 		if r := recover(); r != nil {
 			ctx.Logger().Error("building statements for pre-verification panicked; leaving it to the handler", "panic", r)
@@ -131,7 +133,7 @@ func blockJobs(ctx sdk.Context, txs [][]byte, decode sdk.TxDecoder, src Statemen
 			}
 			statements++
 			st, vk, err := src.ResultStatement(qctx, msg)
-			if err != nil || verifier.Cached(vk, msg.Proof, st) {
+			if err != nil || proofs.Cached(vk, msg.Proof, st) {
 				continue
 			}
 			jobs = append(jobs, verifier.Item{VK: vk, Proof: msg.Proof, St: st})

@@ -25,7 +25,7 @@ func TestBlock(t *testing.T) {
 		tx{[]sdk.Msg{e.valid[4], e.valid[5], e.valid[6]}},
 	}
 	raw := [][]byte{{0}, {1}, {2}, {3}, {99}}
-	seen, ok := preverify.Block(ctx(t, sdk.ExecModeProcessProposal), raw, decoder(txs), e.src, 4, preverify.ProposalLimit)
+	seen, ok := preverify.Block(ctx(t, sdk.ExecModeProcessProposal), raw, decoder(txs), e.src, e.proofs, 4, preverify.ProposalLimit)
 	require.Equal(t, 6, seen)
 	require.Equal(t, 5, ok)
 	for _, i := range []int{0, 1, 4, 5, 6} {
@@ -47,13 +47,13 @@ func TestBlockOneProofPerTaskAndLimit(t *testing.T) {
 	}
 	raw := [][]byte{{0}, {1}, {2}}
 	c := ctx(t, sdk.ExecModeProcessProposal)
-	seen, ok := preverify.Block(c, raw, decoder(txs), e.src, 2, 3)
+	seen, ok := preverify.Block(c, raw, decoder(txs), e.src, e.proofs, 2, 3)
 	require.Equal(t, 3, seen, "task 1 once, then tasks 2 and 3: the limit")
 	require.Equal(t, 2, ok)
 	require.False(t, e.cachedNoFill(e.valid[0]), "task 1's valid result came second")
 	require.False(t, e.cachedNoFill(e.valid[3]), "past the limit")
 
-	seen, ok = preverify.Block(c, raw, decoder(txs), e.src, 2, 3)
+	seen, ok = preverify.Block(c, raw, decoder(txs), e.src, e.proofs, 2, 3)
 	require.Equal(t, 3, seen, "tasks 2 and 3 are cached: task 1, then 4 and 5")
 	require.Equal(t, 2, ok)
 	require.True(t, e.cachedNoFill(e.valid[4]))
@@ -69,7 +69,7 @@ func TestProposalLimitFollowsBlockGas(t *testing.T) {
 		return &abci.ResponseProcessProposal{Status: abci.ResponseProcessProposal_ACCEPT}, nil
 	}
 	c := ctx(t, sdk.ExecModeProcessProposal).WithConsensusParams(cmtproto.ConsensusParams{Block: &cmtproto.BlockParams{MaxGas: int64(2 * verifier.VerifyGas)}})
-	_, err := preverify.ProcessProposalHandler(next, decoder(txs), e.src)(c, &abci.RequestProcessProposal{Txs: [][]byte{{0}}})
+	_, err := preverify.ProcessProposalHandler(next, decoder(txs), e.src, e.proofs)(c, &abci.RequestProcessProposal{Txs: [][]byte{{0}}})
 	require.NoError(t, err)
 	require.True(t, e.cachedNoFill(e.valid[0]))
 	require.True(t, e.cachedNoFill(e.valid[1]))
@@ -81,7 +81,7 @@ func TestProposalLimitFollowsBlockGas(t *testing.T) {
 func TestBlockSurvivesPanic(t *testing.T) {
 	e := newEnv(t, "hyra-block-2", 1)
 	e.src.panic = true
-	seen, ok := preverify.Block(ctx(t, sdk.ExecModeProcessProposal), [][]byte{{0}}, decoder([]sdk.Tx{tx{[]sdk.Msg{e.valid[0]}}}), e.src, 2, preverify.ProposalLimit)
+	seen, ok := preverify.Block(ctx(t, sdk.ExecModeProcessProposal), [][]byte{{0}}, decoder([]sdk.Tx{tx{[]sdk.Msg{e.valid[0]}}}), e.src, e.proofs, 2, preverify.ProposalLimit)
 	require.Zero(t, seen)
 	require.Zero(t, ok)
 }
@@ -95,7 +95,7 @@ func TestProcessProposalHandler(t *testing.T) {
 		next := func(sdk.Context, *abci.RequestProcessProposal) (*abci.ResponseProcessProposal, error) {
 			return &abci.ResponseProcessProposal{Status: status}, nil
 		}
-		h := preverify.ProcessProposalHandler(next, decoder(txs), e.src)
+		h := preverify.ProcessProposalHandler(next, decoder(txs), e.src, e.proofs)
 		res, err := h(ctx(t, sdk.ExecModeProcessProposal), &abci.RequestProcessProposal{Txs: [][]byte{{0}, {1}}})
 		require.NoError(t, err)
 		require.Equal(t, status, res.Status)

@@ -128,7 +128,7 @@ func proveTask(m *model, i int) (result, error) {
 }
 
 // Cache record: task id (8) | worker (20) | output length (2) | output |
-// proof (verifier.MaxProofSize), in task order.
+// proof (verifier.ProofSize), in task order.
 func writeResult(w io.Writer, r result) error {
 	var hdr [30]byte
 	binary.BigEndian.PutUint64(hdr[:8], r.taskID)
@@ -161,11 +161,11 @@ func readProofCache(path string, m *model, n int) ([]result, error) {
 		r := result{taskID: binary.BigEndian.Uint64(b[:8]), worker: bytes.Clone(b[8:28])}
 		ol := int(binary.BigEndian.Uint16(b[28:30]))
 		b = b[30:]
-		if len(b) < ol+verifier.MaxProofSize {
+		if len(b) < ol+verifier.ProofSize {
 			return nil, errors.New("truncated record")
 		}
-		r.output, r.proof = bytes.Clone(b[:ol]), bytes.Clone(b[ol:ol+verifier.MaxProofSize])
-		b = b[ol+verifier.MaxProofSize:]
+		r.output, r.proof = bytes.Clone(b[:ol]), bytes.Clone(b[ol:ol+verifier.ProofSize])
+		b = b[ol+verifier.ProofSize:]
 		if r.taskID == 0 || int(r.taskID) > n {
 			continue
 		}
@@ -190,7 +190,7 @@ func readProofCache(path string, m *model, n int) ([]result, error) {
 		}
 		r := out[i]
 		st := verifier.Statement{ChainID: benchChainID, TaskID: r.taskID, Worker: r.worker, Input: vector.Encode(r.input), Output: r.output}
-		if err := verifier.VerifyUncached(m.vk, r.proof, st); err != nil {
+		if err := verifier.Verify(m.vk, r.proof, st); err != nil {
 			return nil, fmt.Errorf("task %d: cached proof does not verify: %w", r.taskID, err)
 		}
 	}

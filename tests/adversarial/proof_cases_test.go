@@ -74,7 +74,7 @@ func garbageProof(f *fixture) sdk.Msg {
 	id := f.submit()
 	f.claim(f.worker, id)
 	msg := f.honestResult(f.worker, id)
-	msg.Proof = bytes.Repeat([]byte{0xab}, verifier.MaxProofSize)
+	msg.Proof = bytes.Repeat([]byte{0xab}, verifier.ProofSize)
 	return msg
 }
 
@@ -82,7 +82,7 @@ func garbageProof(f *fixture) sdk.Msg {
 // no curve points; the owner must not be charged the fee.
 func garbageVerifyingKey(f *fixture) sdk.Msg {
 	msg := f.registerMsg(hyra(1))
-	msg.VerifyingKey = bytes.Repeat([]byte{0x5a}, verifier.MaxVerifyingKeySize)
+	msg.VerifyingKey = bytes.Repeat([]byte{0x5a}, verifier.VerifyingKeySize)
 	return msg
 }
 

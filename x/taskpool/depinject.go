@@ -14,6 +14,7 @@ import (
 	"github.com/hyra-network/hyra/x/taskpool/keeper"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/x/taskpool/types/modulev1"
+	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 func init() {
@@ -33,6 +34,9 @@ type ModuleInputs struct {
 	ModelRegistryKeeper types.ModelRegistryKeeper
 	RewardsKeeper       types.RewardsKeeper
 	DistrKeeper         types.DistributionKeeper
+	// Verifier verifies result proofs; the app provides it and hands the
+	// same one to its pre-verifiers.
+	Verifier *verifier.Verifier
 }
 
 // ModuleOutputs are what x/taskpool gives the app.
@@ -54,6 +58,6 @@ func ProvideModule(in ModuleInputs) ModuleOutputs {
 		panic(err)
 	}
 	k := keeper.NewKeeper(in.Codec, in.StoreService, in.AddressCodec,
-		in.BankKeeper, in.DistrKeeper, in.ModelRegistryKeeper, in.RewardsKeeper, authorityStr)
+		in.BankKeeper, in.DistrKeeper, in.ModelRegistryKeeper, in.RewardsKeeper, in.Verifier, authorityStr)
 	return ModuleOutputs{Keeper: k, Module: NewAppModule(in.Codec, k)}
 }

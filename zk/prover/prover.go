@@ -68,7 +68,7 @@ func New(artifactBytes, provingKey, vk []byte) (*Prover, error) {
 func (p *Prover) Model() *artifact.Artifact { return p.model }
 
 // Prove runs inference on input and proves it for (chainID, taskID, worker). It returns the
-// output vector and the proof in gnark's compressed format (verifier.MaxProofSize bytes). Each
+// output vector and the proof in gnark's compressed format (verifier.ProofSize bytes). Each
 // proof is checked with the chain's verifier before it is returned, so a worker never submits a
 // proof the chain would reject.
 func (p *Prover) Prove(chainID string, taskID uint64, worker []byte, input []int64) ([]int64, []byte, error) {
@@ -89,9 +89,9 @@ func (p *Prover) Prove(chainID string, taskID uint64, worker []byte, input []int
 		return nil, nil, fmt.Errorf("encode proof: %w", err)
 	}
 	st := verifier.Statement{ChainID: chainID, TaskID: taskID, Worker: worker, Input: vector.Encode(input), Output: vector.Encode(output)}
-	// Uncached: a worker's self-check must not fill a verified-proof cache it never reads (and,
-	// in a test binary that also runs the chain, must not warm the chain's).
-	if err := verifier.VerifyUncached(p.vk, buf.Bytes(), st); err != nil {
+	// The one-shot Verify: no cache the worker would never read, and none shared with a chain
+	// running in the same (test) process.
+	if err := verifier.Verify(p.vk, buf.Bytes(), st); err != nil {
 		return nil, nil, fmt.Errorf("%w: self-check failed: %v", ErrKeyMismatch, err)
 	}
 	return output, buf.Bytes(), nil

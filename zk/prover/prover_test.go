@@ -22,7 +22,7 @@ func TestProveVerifyRoundTrip(t *testing.T) {
 	a := testmodel.Artifact()
 	keys, err := setup.Generate(a, io.Discard)
 	require.NoError(t, err)
-	require.Len(t, keys.VerifyingKey, verifier.MaxVerifyingKeySize)
+	require.Len(t, keys.VerifyingKey, verifier.VerifyingKeySize)
 	require.NoError(t, verifier.CheckVerifyingKey(keys.VerifyingKey))
 
 	p, err := prover.New([]byte(testmodel.JSON), keys.ProvingKey, keys.VerifyingKey)
@@ -33,7 +33,7 @@ func TestProveVerifyRoundTrip(t *testing.T) {
 		want, err := a.Infer(in)
 		require.NoError(t, err)
 		require.Equal(t, want, out)
-		require.Len(t, proof, verifier.MaxProofSize)
+		require.Len(t, proof, verifier.ProofSize)
 		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 42, Worker: worker, Input: vector.Encode(in), Output: vector.Encode(out)}
 		require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
 	}

@@ -30,11 +30,11 @@ type Item struct {
 // invalid proof passes with probability at most 2^-128, below BN254's own security level. Only
 // the pre-verifiers batch (their only effect is the cache); the handler verifies a proof it does
 // not find cached alone, deterministically.
-func VerifyBatch(items []Item) []error {
+func (v *Verifier) VerifyBatch(items []Item) []error {
 	errs := make([]error, len(items))
 	var groups []*batchGroup
 	for i, it := range items {
-		p, err := prepare(it)
+		p, err := v.prepare(it)
 		if err != nil {
 			errs[i] = err
 			continue
@@ -52,7 +52,7 @@ func VerifyBatch(items []Item) []error {
 	for _, g := range groups {
 		for _, p := range g.items {
 			if errs[p.index] == nil {
-				verified.Add(p.id)
+				v.verified.Add(p.id)
 			}
 		}
 	}
@@ -70,20 +70,20 @@ type prepared struct {
 }
 
 // prepare runs Verify's steps up to the pairing: sizes, cache lookup, statement, key, proof.
-func prepare(it Item) (*prepared, error) {
+func (v *Verifier) prepare(it Item) (*prepared, error) {
 	if err := checkSizes(it.VK, it.Proof); err != nil {
 		return nil, err
 	}
 	p := &prepared{vkHash: sha256.Sum256(it.VK)}
 	p.id = verifiedKey(p.vkHash, it.Proof, it.St)
-	if verified.Has(p.id) {
+	if v.verified.Has(p.id) {
 		return nil, nil
 	}
 	var err error
 	if p.pub, err = publicInputs(it.St); err != nil {
 		return nil, err
 	}
-	if p.key, err = cachedKey(p.vkHash, it.VK); err != nil {
+	if p.key, err = v.keys.key(p.vkHash, it.VK); err != nil {
 		return nil, err
 	}
 	if p.proof, err = decodeProof(it.Proof); err != nil {

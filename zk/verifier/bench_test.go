@@ -10,18 +10,19 @@ import (
 
 // BenchmarkVerify is one full verification with the key already cached: decode the proof,
 // recompute the three public inputs (two Poseidon2 commitments and the binding) and check the
-// pairing equation. It uses VerifyUncached, the cost of a proof the node has not seen (see
+// pairing equation. It uses Verifier.VerifyUncached, the cost of a proof the node has not seen (see
 // BenchmarkVerifyCached for one it has). Compare with BenchmarkSecp256k1Verify to price
 // VerifyGas.
 func BenchmarkVerify(b *testing.B) {
 	vk, proof, st := loadFixture(b)
-	if err := verifier.Verify(vk, proof, st); err != nil {
+	v := verifier.New()
+	if err := v.Verify(vk, proof, st); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := verifier.VerifyUncached(vk, proof, st); err != nil {
+		if err := v.VerifyUncached(vk, proof, st); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -15,7 +15,7 @@ type keyCache struct {
 	order [][32]byte // insertion order, for eviction
 }
 
-var keys = &keyCache{m: make(map[[32]byte]*verifyingKey)}
+func newKeyCache() *keyCache { return &keyCache{m: make(map[[32]byte]*verifyingKey)} }
 
 func (c *keyCache) get(id [32]byte) (*verifyingKey, bool) {
 	c.mu.Lock()
@@ -40,15 +40,15 @@ func (c *keyCache) put(id [32]byte, k *verifyingKey) *verifyingKey {
 	return k
 }
 
-// cachedKey returns the decoded key for vk, whose sha256 is id, decoding it at most once while
-// it stays cached. Failed decodings are not cached; decoding runs outside the lock.
-func cachedKey(id [32]byte, vk []byte) (*verifyingKey, error) {
-	if k, ok := keys.get(id); ok {
+// key returns the decoded key for vk, whose sha256 is id, decoding it at most once while it
+// stays cached. Failed decodings are not cached; decoding runs outside the lock.
+func (c *keyCache) key(id [32]byte, vk []byte) (*verifyingKey, error) {
+	if k, ok := c.get(id); ok {
 		return k, nil
 	}
 	k, err := decodeVerifyingKey(vk)
 	if err != nil {
 		return nil, err
 	}
-	return keys.put(id, k), nil
+	return c.put(id, k), nil
 }

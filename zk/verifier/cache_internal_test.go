@@ -13,9 +13,9 @@ import (
 func TestCacheBounded(t *testing.T) {
 	vk, err := os.ReadFile("testdata/iris_verifying.key")
 	require.NoError(t, err)
-	k, err := cachedKey(sha256.Sum256(vk), vk)
+	k, err := newKeyCache().key(sha256.Sum256(vk), vk)
 	require.NoError(t, err)
-	c := &keyCache{m: make(map[[32]byte]*verifyingKey)}
+	c := newKeyCache()
 	for i := 0; i < 2*cacheSize; i++ {
 		c.put([32]byte{byte(i), byte(i >> 8)}, k)
 		require.LessOrEqual(t, len(c.m), cacheSize)

@@ -14,7 +14,7 @@ import (
 	"github.com/hyra-network/hyra/zk/verifier"
 )
 
-// Offsets of the points in a verifying key (see verifier.MaxVerifyingKeySize).
+// Offsets of the points in a verifying key (see verifier.VerifyingKeySize).
 const (
 	offAlpha = 0
 	offBeta  = 64

@@ -1,11 +1,12 @@
 package verifier
 
-// BatchPasses reports whether items (uncached, all under one key) pass one batch check, with
-// no splitting and no fallback to single checks.
+// BatchPasses reports whether items (all under one key) pass one batch check on a fresh
+// Verifier, with no splitting and no fallback to single checks.
 func BatchPasses(items []Item) bool {
+	v := New()
 	var ps []*prepared
 	for _, it := range items {
-		p, err := prepare(it)
+		p, err := v.prepare(it)
 		if err != nil || p == nil {
 			return false
 		}

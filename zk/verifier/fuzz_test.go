@@ -28,8 +28,8 @@ func FuzzVerifyProof(f *testing.F) {
 	vk, proof, st := loadFixture(f)
 	f.Add(proof)
 	f.Add(proof[:100])
-	f.Add(make([]byte, verifier.MaxProofSize))
-	f.Add(bytes.Repeat([]byte{0xff}, verifier.MaxProofSize))
+	f.Add(make([]byte, verifier.ProofSize))
+	f.Add(bytes.Repeat([]byte{0xff}, verifier.ProofSize))
 	flipped := bytes.Clone(proof)
 	flipped[40] ^= 0x10
 	f.Add(flipped)
@@ -52,7 +52,7 @@ func FuzzCheckVerifyingKey(f *testing.F) {
 	vk, _, _ := loadFixture(f)
 	f.Add(vk)
 	f.Add(vk[:200])
-	f.Add(make([]byte, verifier.MaxVerifyingKeySize))
+	f.Add(make([]byte, verifier.VerifyingKeySize))
 	f.Add(append(bytes.Clone(vk), 0))
 	huge := bytes.Clone(vk)
 	huge[288] = 0xff

@@ -25,8 +25,6 @@ type verifiedCache struct {
 	hits, misses atomic.Uint64
 }
 
-var verified = newVerifiedCache(VerifiedCacheSize)
-
 func newVerifiedCache(size int) *verifiedCache { return &verifiedCache{Set: fifoset.New(size)} }
 
 // has is Has, counting a hit or a miss.
@@ -66,26 +64,4 @@ func verifiedKey(vkHash [32]byte, proof []byte, st Statement) [32]byte {
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
-}
-
-// Cached reports whether Verify of exactly these bytes would be answered from the
-// verified-proof cache, without verifying anything: for a pre-verifier deciding whether a proof
-// still needs work.
-func Cached(vk []byte, proof []byte, st Statement) bool {
-	if checkSizes(vk, proof) != nil {
-		return false
-	}
-	return verified.Has(verifiedKey(sha256.Sum256(vk), proof, st))
-}
-
-// ForgetVerified empties the verified-proof cache, leaving it as a restarted node has it. For
-// tests and benchmarks only: the cache is process-wide, so nodes simulated in one test process
-// share it, and a node that must start cold (or a benchmark that must measure full
-// verifications) needs it emptied.
-func ForgetVerified() { verified.Clear() }
-
-// VerifiedCacheStats reports the verified-proof cache's hits and misses since the process
-// started and how many proofs it holds, for logs and benchmarks.
-func VerifiedCacheStats() (hits, misses uint64, size int) {
-	return verified.hits.Load(), verified.misses.Load(), verified.Len()
 }

@@ -15,8 +15,7 @@ import (
 	"github.com/hyra-network/hyra/zk/zktest"
 )
 
-// freshIris proves a statement no other test uses (task id), so that it starts out of the
-// verified-proof cache.
+// freshIris proves an iris statement for taskID (and a worker made from it).
 func freshIris(t *testing.T, taskID uint64) (vk, proof []byte, st verifier.Statement) {
 	t.Helper()
 	_, vk, prove := zktest.Iris(t)
@@ -30,21 +29,35 @@ func freshIris(t *testing.T, taskID uint64) (vk, proof []byte, st verifier.State
 // with the same (nil) result.
 func TestVerifiedCacheHit(t *testing.T) {
 	vk, proof, st := freshIris(t, 1001)
-	hits0, misses0, _ := verifier.VerifiedCacheStats()
-	require.NoError(t, verifier.Verify(vk, proof, st))
-	hits1, misses1, _ := verifier.VerifiedCacheStats()
-	require.Equal(t, hits0, hits1, "first verification is a miss")
-	require.Greater(t, misses1, misses0)
-	require.NoError(t, verifier.Verify(vk, proof, st))
-	hits2, _, _ := verifier.VerifiedCacheStats()
-	require.Greater(t, hits2, hits1, "second verification is a hit")
+	v := verifier.New()
+	require.NoError(t, v.Verify(vk, proof, st))
+	hits, misses, size := v.CacheStats()
+	require.Equal(t, [3]uint64{0, 1, 1}, [3]uint64{hits, misses, uint64(size)}, "first verification is a miss")
+	require.True(t, v.Cached(vk, proof, st))
+	require.NoError(t, v.Verify(vk, proof, st))
+	hits, misses, size = v.CacheStats()
+	require.Equal(t, [3]uint64{1, 1, 1}, [3]uint64{hits, misses, uint64(size)}, "second verification is a hit")
+}
+
+// TestVerifiersAreIndependent: what one Verifier verified is not in another's cache (each node
+// of a test process has its own, and a new one starts cold), and both give the same answers.
+func TestVerifiersAreIndependent(t *testing.T) {
+	vk, proof, st := freshIris(t, 1006)
+	warm, cold := verifier.New(), verifier.New()
+	require.NoError(t, warm.Verify(vk, proof, st))
+	require.True(t, warm.Cached(vk, proof, st))
+	require.False(t, cold.Cached(vk, proof, st))
+	require.NoError(t, cold.Verify(vk, proof, st))
+	hits, misses, _ := cold.CacheStats()
+	require.Equal(t, [2]uint64{0, 1}, [2]uint64{hits, misses})
 }
 
 // TestCachedEntryNeverPassesAnotherStatement: with a valid proof cached, every change to the
 // statement, the proof or the key still fails exactly as it does without the cache.
 func TestCachedEntryNeverPassesAnotherStatement(t *testing.T) {
 	vk, proof, st := freshIris(t, 1002)
-	require.NoError(t, verifier.Verify(vk, proof, st))
+	v := verifier.New()
+	require.NoError(t, v.Verify(vk, proof, st))
 	in, err := vector.Decode(st.Input)
 	require.NoError(t, err)
 	out, err := vector.Decode(st.Output)
@@ -72,14 +85,14 @@ func TestCachedEntryNeverPassesAnotherStatement(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := st
 			tc.tamper(&s)
-			want := verifier.VerifyUncached(tc.vk, tc.proof, s)
+			want := verifier.Verify(tc.vk, tc.proof, s)
 			require.Error(t, want)
-			got := verifier.Verify(tc.vk, tc.proof, s)
+			got := v.Verify(tc.vk, tc.proof, s)
 			require.Error(t, got)
 			require.Equal(t, want.Error(), got.Error(), "the cache must not change the answer")
 		})
 	}
-	require.NoError(t, verifier.Verify(vk, proof, st), "the original still verifies")
+	require.NoError(t, v.Verify(vk, proof, st), "the original still verifies")
 }
 
 // TestInvalidProofNotCached: a failed verification is never remembered, so it fails again in
@@ -87,25 +100,27 @@ func TestCachedEntryNeverPassesAnotherStatement(t *testing.T) {
 func TestInvalidProofNotCached(t *testing.T) {
 	vk, proof, st := freshIris(t, 1004)
 	st.TaskID++
+	v := verifier.New()
 	for range 2 {
-		hits0, _, _ := verifier.VerifiedCacheStats()
-		require.ErrorIs(t, verifier.Verify(vk, proof, st), verifier.ErrInvalidProof)
-		hits1, _, _ := verifier.VerifiedCacheStats()
-		require.Equal(t, hits0, hits1)
+		require.ErrorIs(t, v.Verify(vk, proof, st), verifier.ErrInvalidProof)
+		hits, _, size := v.CacheStats()
+		require.Zero(t, hits)
+		require.Zero(t, size)
 	}
 }
 
 // TestVerifyUncachedLeavesCacheAlone: VerifyUncached neither fills nor reads the cache.
 func TestVerifyUncachedLeavesCacheAlone(t *testing.T) {
 	vk, proof, st := freshIris(t, 1005)
-	require.NoError(t, verifier.VerifyUncached(vk, proof, st))
-	hits0, misses0, _ := verifier.VerifiedCacheStats()
-	require.NoError(t, verifier.Verify(vk, proof, st))
-	hits1, misses1, _ := verifier.VerifiedCacheStats()
+	v := verifier.New()
+	require.NoError(t, v.VerifyUncached(vk, proof, st))
+	hits0, misses0, _ := v.CacheStats()
+	require.NoError(t, v.Verify(vk, proof, st))
+	hits1, misses1, _ := v.CacheStats()
 	require.Equal(t, hits0, hits1, "VerifyUncached must not have filled the cache")
 	require.Equal(t, misses0+1, misses1)
-	require.NoError(t, verifier.VerifyUncached(vk, proof, st))
-	hits2, misses2, _ := verifier.VerifiedCacheStats()
+	require.NoError(t, v.VerifyUncached(vk, proof, st))
+	hits2, misses2, _ := v.CacheStats()
 	require.Equal(t, hits1, hits2)
 	require.Equal(t, misses1, misses2, "VerifyUncached must not consult the cache")
 }
@@ -122,6 +137,7 @@ func TestVerifyConcurrent(t *testing.T) {
 		vk, proof, st := freshIris(t, id)
 		items = append(items, item{vk, proof, st})
 	}
+	v := verifier.New()
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Add(1)
@@ -132,10 +148,10 @@ func TestVerifyConcurrent(t *testing.T) {
 				bad := it.st
 				bad.TaskID += 100
 				if g%2 == 0 {
-					require.NoError(t, verifier.Verify(it.vk, it.proof, it.st))
-					require.Error(t, verifier.Verify(it.vk, it.proof, bad))
+					require.NoError(t, v.Verify(it.vk, it.proof, it.st))
+					require.Error(t, v.Verify(it.vk, it.proof, bad))
 				} else {
-					require.NoError(t, verifier.VerifyUncached(it.vk, it.proof, it.st))
+					require.NoError(t, v.VerifyUncached(it.vk, it.proof, it.st))
 				}
 			}
 		}()
@@ -147,12 +163,13 @@ func TestVerifyConcurrent(t *testing.T) {
 // cost for a proof that was verified ahead of execution.
 func BenchmarkVerifyCached(b *testing.B) {
 	vk, proof, st := loadFixture(b)
-	if err := verifier.Verify(vk, proof, st); err != nil {
+	v := verifier.New()
+	if err := v.Verify(vk, proof, st); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := verifier.Verify(vk, proof, st); err != nil {
+		if err := v.Verify(vk, proof, st); err != nil {
 			b.Fatal(err)
 		}
 	}

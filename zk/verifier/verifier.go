@@ -6,7 +6,6 @@
 package verifier
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 
@@ -15,15 +14,15 @@ import (
 )
 
 // Sizes of the accepted encodings, which are gnark's compressed WriteTo formats for a circuit
-// with commit.NbPublic public inputs and no BSB22 commitments. Both are exact: anything longer or
-// shorter is rejected before decoding.
+// with commit.NbPublic public inputs and no BSB22 commitments. Both are exact, not maxima:
+// anything longer or shorter is rejected before decoding.
 const (
-	// MaxProofSize is Ar (G1, 32) | Bs (G2, 64) | Krs (G1, 32) | uint32 0 (no commitments) |
+	// ProofSize is Ar (G1, 32) | Bs (G2, 64) | Krs (G1, 32) | uint32 0 (no commitments) |
 	// CommitmentPok (G1 at infinity, 32).
-	MaxProofSize = 32 + 64 + 32 + 4 + 32
-	// MaxVerifyingKeySize is alpha1, beta1, beta2, gamma2, delta1, delta2 (288) | uint32 4 | K[0..3]
+	ProofSize = 32 + 64 + 32 + 4 + 32
+	// VerifyingKeySize is alpha1, beta1, beta2, gamma2, delta1, delta2 (288) | uint32 4 | K[0..3]
 	// (4 x 32) | uint32 0 (no committed public inputs) | uint32 0 (no commitment keys).
-	MaxVerifyingKeySize = 288 + 4 + (commit.NbPublic+1)*32 + 4 + 4
+	VerifyingKeySize = 288 + 4 + (commit.NbPublic+1)*32 + 4 + 4
 )
 
 // VerifyGas is charged before Verify runs. Calibrated by BenchmarkVerify against
@@ -54,61 +53,43 @@ type Statement struct {
 // CheckVerifyingKey validates a verifying key at model registration: exact size, then a strict
 // decode (canonical points, subgroup checks, three public inputs, no degenerate points).
 func CheckVerifyingKey(vk []byte) error {
-	if len(vk) != MaxVerifyingKeySize {
-		return fmt.Errorf("%w: %d bytes, want %d", ErrVerifyingKeySize, len(vk), MaxVerifyingKeySize)
+	if len(vk) != VerifyingKeySize {
+		return fmt.Errorf("%w: %d bytes, want exactly %d", ErrVerifyingKeySize, len(vk), VerifyingKeySize)
 	}
 	_, err := decodeVerifyingKey(vk)
 	return err
 }
 
-// Verify checks proof against vk for st. Size caps come before any decoding; the decoded key is
-// cached by sha256, so a registered key is decoded once per process, not once per transaction.
-// A proof that verified before for exactly these bytes (vk, proof, st) is answered from the
-// verified-proof cache without a second pairing check; only proofs that verified are cached, so
-// the answer never depends on the cache, only the time it takes. Verification is deterministic.
+// Verify checks proof against vk for st once, with no cache: the key is decoded for this call
+// alone and nothing is remembered. For tools that check a proof now and then (the CLI's verify
+// command, the client's result check, the prover's self-check of each proof it makes); the chain
+// verifies through a Verifier, whose caches it builds and owns. The answer, errors included, is
+// the one a Verifier gives.
 func Verify(vk []byte, proof []byte, st Statement) error {
 	if err := checkSizes(vk, proof); err != nil {
 		return err
 	}
-	vkHash := sha256.Sum256(vk)
-	id := verifiedKey(vkHash, proof, st)
-	if verified.has(id) {
-		return nil
-	}
-	if err := verify(vkHash, vk, proof, st); err != nil {
-		return err
-	}
-	verified.Add(id)
-	return nil
-}
-
-// VerifyUncached is Verify without the verified-proof cache: it neither consults nor fills it,
-// so every call runs the full verification. For benchmarks of the raw cost, and for callers
-// that must not let one check warm another.
-func VerifyUncached(vk []byte, proof []byte, st Statement) error {
-	if err := checkSizes(vk, proof); err != nil {
-		return err
-	}
-	return verify(sha256.Sum256(vk), vk, proof, st)
+	return verify(vk, proof, st, decodeVerifyingKey)
 }
 
 func checkSizes(vk, proof []byte) error {
-	if len(proof) != MaxProofSize {
-		return fmt.Errorf("%w: %d bytes, want %d", ErrProofSize, len(proof), MaxProofSize)
+	if len(proof) != ProofSize {
+		return fmt.Errorf("%w: %d bytes, want exactly %d", ErrProofSize, len(proof), ProofSize)
 	}
-	if len(vk) != MaxVerifyingKeySize {
-		return fmt.Errorf("%w: %d bytes, want %d", ErrVerifyingKeySize, len(vk), MaxVerifyingKeySize)
+	if len(vk) != VerifyingKeySize {
+		return fmt.Errorf("%w: %d bytes, want exactly %d", ErrVerifyingKeySize, len(vk), VerifyingKeySize)
 	}
 	return nil
 }
 
-// verify is the verification proper: statement, key (decoded once), proof decoding, pairing.
-func verify(vkHash [32]byte, vk, proof []byte, st Statement) error {
+// verify is the verification proper, after the size checks: statement, key (from key, which
+// decodes it or finds it decoded), proof decoding, pairing.
+func verify(vk, proof []byte, st Statement, key func(vk []byte) (*verifyingKey, error)) error {
 	pub, err := publicInputs(st)
 	if err != nil {
 		return err
 	}
-	key, err := cachedKey(vkHash, vk)
+	k, err := key(vk)
 	if err != nil {
 		return err
 	}
@@ -116,7 +97,7 @@ func verify(vkHash [32]byte, vk, proof []byte, st Statement) error {
 	if err != nil {
 		return err
 	}
-	return key.verify(p, pub)
+	return k.verify(p, pub)
 }
 
 func publicInputs(st Statement) ([commit.NbPublic]frElement, error) {

@@ -19,7 +19,26 @@ func TestFixtureVerifies(t *testing.T) {
 	vk, proof, st := loadFixture(t)
 	require.NoError(t, verifier.CheckVerifyingKey(vk))
 	require.NoError(t, verifier.Verify(vk, proof, st))
-	require.NoError(t, verifier.Verify(vk, proof, st), "cached key must verify too")
+	v := verifier.New()
+	require.NoError(t, v.Verify(vk, proof, st))
+	require.NoError(t, v.VerifyUncached(vk, proof, st), "cached key must verify too")
+	require.NoError(t, v.Verify(vk, proof, st), "cached proof")
+}
+
+// verifyAll verifies with the one-shot Verify, and with a new Verifier cold, warm and
+// uncached, and requires the same answer from each: the caches never change an answer.
+func verifyAll(t *testing.T, vk, proof []byte, st verifier.Statement) error {
+	t.Helper()
+	want := verifier.Verify(vk, proof, st)
+	v := verifier.New()
+	for i, got := range []error{v.Verify(vk, proof, st), v.Verify(vk, proof, st), v.VerifyUncached(vk, proof, st)} {
+		if want == nil {
+			require.NoError(t, got, "call %d", i)
+		} else {
+			require.EqualError(t, got, want.Error(), "call %d", i)
+		}
+	}
+	return want
 }
 
 // TestTampering changes one thing at a time. The binding (chain id, task id, worker), the input
@@ -47,7 +66,7 @@ func TestTampering(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := st
 			tamper(&s)
-			require.ErrorIs(t, verifier.Verify(vk, proof, s), verifier.ErrInvalidProof)
+			require.ErrorIs(t, verifyAll(t, vk, proof, s), verifier.ErrInvalidProof)
 		})
 	}
 }
@@ -56,7 +75,7 @@ func TestOtherModelKey(t *testing.T) {
 	_, proof, st := loadFixture(t)
 	keys, err := setup.Generate(testmodel.Artifact(), io.Discard)
 	require.NoError(t, err)
-	require.ErrorIs(t, verifier.Verify(keys.VerifyingKey, proof, st), verifier.ErrInvalidProof)
+	require.ErrorIs(t, verifyAll(t, keys.VerifyingKey, proof, st), verifier.ErrInvalidProof)
 }
 
 func TestSizeAndDecodeErrors(t *testing.T) {
@@ -70,19 +89,19 @@ func TestSizeAndDecodeErrors(t *testing.T) {
 		{"error - truncated proof", vk, proof[:len(proof)-1], verifier.ErrProofSize},
 		{"error - oversized proof", vk, append(bytes.Clone(proof), 0), verifier.ErrProofSize},
 		{"error - huge proof", vk, make([]byte, 1<<20), verifier.ErrProofSize},
-		{"error - zero proof", vk, make([]byte, verifier.MaxProofSize), verifier.ErrMalformedProof},
-		{"error - garbage proof", vk, bytes.Repeat([]byte{0xa5}, verifier.MaxProofSize), verifier.ErrMalformedProof},
+		{"error - zero proof", vk, make([]byte, verifier.ProofSize), verifier.ErrMalformedProof},
+		{"error - garbage proof", vk, bytes.Repeat([]byte{0xa5}, verifier.ProofSize), verifier.ErrMalformedProof},
 		{"error - commitment count", vk, withByte(proof, 131, 1), verifier.ErrMalformedProof},
 		{"error - non-empty pok", vk, withByte(proof, 132, 0x80), verifier.ErrMalformedProof},
 		{"error - empty vk", nil, proof, verifier.ErrVerifyingKeySize},
 		{"error - truncated vk", vk[:100], proof, verifier.ErrVerifyingKeySize},
-		{"error - garbage vk", bytes.Repeat([]byte{0x5a}, verifier.MaxVerifyingKeySize), proof, verifier.ErrBadVerifyingKey},
+		{"error - garbage vk", bytes.Repeat([]byte{0x5a}, verifier.VerifyingKeySize), proof, verifier.ErrBadVerifyingKey},
 		{"error - huge K count", withByte(vk, 288, 0xff), proof, verifier.ErrBadVerifyingKey},
 		{"error - zero K point", withInfinity(vk, 292+2*32), proof, verifier.ErrBadVerifyingKey},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			require.ErrorIs(t, verifier.Verify(c.vk, c.proof, st), c.want)
+			require.ErrorIs(t, verifyAll(t, c.vk, c.proof, st), c.want)
 		})
 	}
 	require.ErrorIs(t, verifier.CheckVerifyingKey(withInfinity(vk, 292+32)), verifier.ErrBadVerifyingKey)
@@ -101,7 +120,7 @@ func TestInvalidStatement(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := st
 			tamper(&s)
-			require.ErrorIs(t, verifier.Verify(vk, proof, s), verifier.ErrInvalidStatement)
+			require.ErrorIs(t, verifyAll(t, vk, proof, s), verifier.ErrInvalidStatement)
 		})
 	}
 }
@@ -110,6 +129,7 @@ func TestConcurrentVerify(t *testing.T) {
 	vk, proof, st := loadFixture(t)
 	bad := st
 	bad.TaskID++
+	v := verifier.New()
 	var wg sync.WaitGroup
 	errs := make(chan error, 16)
 	for i := 0; i < 8; i++ {
@@ -117,10 +137,10 @@ func TestConcurrentVerify(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for j := 0; j < 5; j++ {
-				if err := verifier.Verify(vk, proof, st); err != nil {
+				if err := v.Verify(vk, proof, st); err != nil {
 					errs <- err
 				}
-				if err := verifier.Verify(vk, proof, bad); !errors.Is(err, verifier.ErrInvalidProof) {
+				if err := v.Verify(vk, proof, bad); !errors.Is(err, verifier.ErrInvalidProof) {
 					errs <- errors.New("tampered statement verified")
 				}
 			}

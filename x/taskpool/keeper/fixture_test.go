@@ -22,6 +22,7 @@ import (
 	"github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/vector"
+	"github.com/hyra-network/hyra/zk/verifier"
 	"github.com/hyra-network/hyra/zk/zktest"
 )
 
@@ -47,6 +48,7 @@ type fixture struct {
 	models  *tptestutil.Models
 	rewards *tptestutil.Rewards
 	prove   zktest.ProveFunc
+	proofs  *verifier.Verifier // the keeper's: a new one per fixture, so every test starts cold
 
 	authority string
 	creator   sdk.AccAddress
@@ -89,7 +91,8 @@ func newFixture(t *testing.T) *fixture {
 	for _, acc := range []sdk.AccAddress{f.creator, f.other, f.owner} {
 		f.bank.Balances[string(acc)] = sdk.NewCoins(sdk.NewInt64Coin(denom, 100_000_000), sdk.NewInt64Coin("uatom", 1_000_000))
 	}
-	f.k = keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, f.bank, f.distr, f.models, f.rewards, f.authority)
+	f.proofs = verifier.New()
+	f.k = keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, f.bank, f.distr, f.models, f.rewards, f.proofs, f.authority)
 	f.msgs = keeper.NewMsgServerImpl(f.k)
 	f.queries = keeper.NewQueryServerImpl(f.k)
 	require.NoError(t, f.k.InitGenesis(ctx, types.DefaultGenesis()))

@@ -20,6 +20,7 @@ import (
 	"github.com/hyra-network/hyra/x/taskpool"
 	"github.com/hyra-network/hyra/x/taskpool/keeper"
 	"github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 // populated returns a fixture with tasks in every status, two pools and two
@@ -139,7 +140,7 @@ func (f *fixture) importGenesis(gs *types.GenesisState) (sdk.Context, keeper.Kee
 	ctx := testutil.DefaultContextWithDB(f.t, key, storetypes.NewTransientStoreKey("t2")).Ctx.
 		WithBlockTime(f.ctx.BlockTime()).WithChainID(chainID)
 	cdc := moduletestutil.MakeTestEncodingConfig(taskpool.AppModule{}).Codec
-	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), addresscodec.NewBech32Codec("hyra"), f.bank, f.distr, f.models, f.rewards, f.authority)
+	k := keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), addresscodec.NewBech32Codec("hyra"), f.bank, f.distr, f.models, f.rewards, verifier.New(), f.authority)
 	require.NoError(f.t, k.InitGenesis(ctx, gs))
 	return ctx, k
 }

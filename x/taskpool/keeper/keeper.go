@@ -18,6 +18,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 // Keeper owns pools, tasks and workers, and the escrow of open tasks.
@@ -28,6 +29,10 @@ type Keeper struct {
 	distrKeeper   types.DistributionKeeper
 	modelKeeper   types.ModelRegistryKeeper
 	rewardsKeeper types.RewardsKeeper
+	// proofs verifies results; the app builds it and shares it with the
+	// pre-verifiers (app/preverify), whose verified proofs it then finds in
+	// its cache.
+	proofs *verifier.Verifier
 	// authority is the address allowed to update params (x/gov by default).
 	authority string
 
@@ -99,6 +104,7 @@ func NewKeeper(
 	distrKeeper types.DistributionKeeper,
 	modelKeeper types.ModelRegistryKeeper,
 	rewardsKeeper types.RewardsKeeper,
+	proofs *verifier.Verifier,
 	authority string,
 ) Keeper {
 	if _, err := addressCodec.StringToBytes(authority); err != nil {
@@ -113,6 +119,7 @@ func NewKeeper(
 		distrKeeper:   distrKeeper,
 		modelKeeper:   modelKeeper,
 		rewardsKeeper: rewardsKeeper,
+		proofs:        proofs,
 		authority:     authority,
 		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		PoolSeq:       collections.NewSequence(sb, types.PoolSeqKey, "pool_seq"),

@@ -34,9 +34,9 @@ func TestSubmitResult(t *testing.T) {
 			_, err := f.msgs.DeactivateWorker(f.ctx, &types.MsgDeactivateWorker{Worker: m.Worker})
 			require.NoError(f.t, err)
 		}},
-		{name: "error - oversized proof", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Proof = append(m.Proof, 0) }, wantErr: "must be in [1, 164]"},
-		{name: "error - empty proof", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Proof = nil }, wantErr: "proof is 0 bytes"},
-		{name: "error - short proof", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Proof = m.Proof[:100] }, wantErr: "proof has the wrong size"},
+		{name: "error - oversized proof", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Proof = append(m.Proof, 0) }, wantErr: "proof is 165 bytes, must be exactly 164"},
+		{name: "error - empty proof", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Proof = nil }, wantErr: "proof is 0 bytes, must be exactly 164"},
+		{name: "error - short proof", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Proof = m.Proof[:100] }, wantErr: "proof is 100 bytes, must be exactly 164"},
 		{name: "error - oversized output", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Output = make([]byte, types.MaxVectorSize+8) }, wantErr: "invalid result output"},
 		{name: "error - malformed output", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Output = m.Output[:20] }, wantErr: "not a multiple of 8"},
 		{name: "error - output of the wrong length", setup: func(_ *fixture, m *types.MsgSubmitResult) { m.Output = m.Output[:16] }, wantErr: "2 elements, model 1 version 1 outputs 3"},
@@ -74,7 +74,7 @@ func TestSubmitResult(t *testing.T) {
 			m.Output = vector.Encode(out)
 		}, wantErr: "invalid proof"},
 		{name: "error - garbage proof of the right size", setup: func(_ *fixture, m *types.MsgSubmitResult) {
-			m.Proof = make([]byte, verifier.MaxProofSize)
+			m.Proof = make([]byte, verifier.ProofSize)
 		}, wantErr: "invalid proof"},
 	}
 	for _, tc := range tests {

@@ -23,15 +23,15 @@ import (
 // The verification gas (verifier.VerifyGas) was charged by the ante handler
 // (app/preverify's GasDecorator) for every result of the transaction, before
 // anything verified a proof, so it is not charged here. The proof may have
-// been verified ahead of execution (in CheckTx or in ProcessProposal):
-// verifier.Verify then answers from its cache of verified proofs. The result
-// and the gas are the same either way.
+// been verified ahead of execution (in CheckTx or in ProcessProposal) by the
+// same verifier.Verifier: its Verify then answers from its cache of verified
+// proofs. The result and the gas are the same either way.
 func (k Keeper) SubmitResult(ctx context.Context, worker sdk.AccAddress, taskID uint64, output, proof []byte) (sdk.Coin, error) {
 	st, vk, task, err := k.resultStatement(ctx, worker, taskID, output, proof)
 	if err != nil {
 		return sdk.Coin{}, err
 	}
-	if err := verifier.Verify(vk, proof, st); err != nil {
+	if err := k.proofs.Verify(vk, proof, st); err != nil {
 		return sdk.Coin{}, errorsmod.Wrapf(types.ErrInvalidProof, "task %d: %s", task.Id, err)
 	}
 	return k.settle(ctx, worker, task, output, proof)

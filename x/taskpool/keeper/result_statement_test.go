@@ -48,7 +48,7 @@ func submit(f *fixture, msg *types.MsgSubmitResult) submitOutcome {
 // events and gas whether the proof is verified in the handler (a miss) or
 // was verified ahead of execution (a hit), for a valid and for an invalid
 // proof. Two identical fixtures run the same message: the first verifies it,
-// the second finds it cached.
+// the second pre-verified it (as app/preverify does) and finds it cached.
 func TestSubmitResultSameWhetherCached(t *testing.T) {
 	for _, valid := range []bool{true, false} {
 		f1, msg := claimedResult(t)
@@ -59,18 +59,20 @@ func TestSubmitResultSameWhetherCached(t *testing.T) {
 			out[0]++
 			msg.Output = vector.Encode(out)
 		}
-		hits0, _, _ := verifier.VerifiedCacheStats()
+		st, vk, err := f2.k.ResultStatement(f2.ctx, msg)
+		require.NoError(t, err)
+		require.Equal(t, valid, f2.proofs.Verify(vk, msg.Proof, st) == nil)
 		miss := submit(f1, msg)
-		hits1, _, _ := verifier.VerifiedCacheStats()
-		require.Equal(t, hits0, hits1, "the first run verifies in full")
+		hits1, misses1, _ := f1.proofs.CacheStats()
+		require.Equal(t, [2]uint64{0, 1}, [2]uint64{hits1, misses1}, "the first run verifies in full")
 		hit := submit(f2, msg)
-		hits2, _, _ := verifier.VerifiedCacheStats()
+		hits2, _, _ := f2.proofs.CacheStats()
 		if valid {
 			require.Empty(t, miss.err)
-			require.Equal(t, hits1+1, hits2, "the second run is answered from the cache")
+			require.Equal(t, uint64(1), hits2, "the second run is answered from the cache")
 		} else {
 			require.Contains(t, miss.err, "invalid proof")
-			require.Equal(t, hits1, hits2, "an invalid proof is never cached")
+			require.Zero(t, hits2, "an invalid proof is never cached")
 		}
 		require.Equal(t, miss, hit)
 	}
@@ -85,10 +87,10 @@ func TestResultStatementIsWhatTheHandlerVerifies(t *testing.T) {
 	st, vk, err := f.k.ResultStatement(f.ctx, msg)
 	require.NoError(t, err)
 	require.Equal(t, verifier.Statement{ChainID: chainID, TaskID: 1, Worker: f.worker, Input: f.task(1).Input, Output: msg.Output}, st)
-	require.NoError(t, verifier.Verify(vk, msg.Proof, st))
-	hits0, _, _ := verifier.VerifiedCacheStats()
+	require.NoError(t, f.proofs.Verify(vk, msg.Proof, st))
+	hits0, _, _ := f.proofs.CacheStats()
 	require.Empty(t, submit(f, msg).err)
-	hits1, _, _ := verifier.VerifiedCacheStats()
+	hits1, _, _ := f.proofs.CacheStats()
 	require.Equal(t, hits0+1, hits1, "the handler must look up the pre-verified statement")
 
 	refused := map[string]func(f *fixture, m *types.MsgSubmitResult){

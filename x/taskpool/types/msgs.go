@@ -22,13 +22,13 @@ func (m *MsgSubmitResult) ValidateBasic() error {
 }
 
 // CheckResultSizes is the cheap size check of a result: an output of at most
-// MaxVectorSize bytes and a proof of exactly verifier.MaxProofSize bytes.
+// MaxVectorSize bytes and a proof of exactly verifier.ProofSize bytes.
 func CheckResultSizes(output, proof []byte) error {
 	if n := len(output); n == 0 || n > MaxVectorSize {
 		return errorsmod.Wrapf(ErrInvalidOutput, "output is %d bytes, must be in [1, %d]", n, MaxVectorSize)
 	}
-	if n := len(proof); n == 0 || n > verifier.MaxProofSize {
-		return errorsmod.Wrapf(ErrInvalidProof, "proof is %d bytes, must be in [1, %d]", n, verifier.MaxProofSize)
+	if n := len(proof); n != verifier.ProofSize {
+		return errorsmod.Wrapf(ErrInvalidProof, "proof is %d bytes, must be exactly %d", n, verifier.ProofSize)
 	}
 	return nil
 }

@@ -18,9 +18,10 @@ func TestValidateBasic(t *testing.T) {
 		{name: "success - task input", msg: &types.MsgSubmitTask{Input: make([]byte, 32)}},
 		{name: "error - empty task input", msg: &types.MsgSubmitTask{}, wantErr: "input is 0 bytes"},
 		{name: "error - oversized task input", msg: &types.MsgSubmitTask{Input: make([]byte, types.MaxVectorSize+1)}, wantErr: "must be in [1, 8192]"},
-		{name: "success - result", msg: &types.MsgSubmitResult{Output: make([]byte, 24), Proof: make([]byte, verifier.MaxProofSize)}},
-		{name: "error - oversized proof", msg: &types.MsgSubmitResult{Output: make([]byte, 24), Proof: make([]byte, verifier.MaxProofSize+1)}, wantErr: "invalid proof"},
-		{name: "error - empty proof", msg: &types.MsgSubmitResult{Output: make([]byte, 24)}, wantErr: "proof is 0 bytes"},
+		{name: "success - result", msg: &types.MsgSubmitResult{Output: make([]byte, 24), Proof: make([]byte, verifier.ProofSize)}},
+		{name: "error - oversized proof", msg: &types.MsgSubmitResult{Output: make([]byte, 24), Proof: make([]byte, verifier.ProofSize+1)}, wantErr: "proof is 165 bytes, must be exactly 164: invalid proof"},
+		{name: "error - short proof", msg: &types.MsgSubmitResult{Output: make([]byte, 24), Proof: make([]byte, verifier.ProofSize-1)}, wantErr: "proof is 163 bytes, must be exactly 164"},
+		{name: "error - empty proof", msg: &types.MsgSubmitResult{Output: make([]byte, 24)}, wantErr: "proof is 0 bytes, must be exactly 164"},
 		{name: "error - oversized output", msg: &types.MsgSubmitResult{Output: make([]byte, types.MaxVectorSize+8), Proof: make([]byte, 10)}, wantErr: "invalid result output"},
 		{name: "error - empty output", msg: &types.MsgSubmitResult{Proof: make([]byte, 10)}, wantErr: "output is 0 bytes"},
 	}
