@@ -157,7 +157,7 @@ func VerifySetupContribution(prevStateHash, prevDeltaG1, prevDeltaG2 []byte, c S
 }
 
 // SetupVerifyingKey builds the verifying key of a finished setup in the exact format
-// CheckVerifyingKey and Verify accept (gnark's compressed WriteTo, MaxVerifyingKeySize bytes),
+// CheckVerifyingKey and Verify accept (gnark's compressed WriteTo, VerifyingKeySize bytes),
 // as gnark's Phase2.Seal would: alpha, beta from the anchor, gamma = the G2 generator, delta =
 // the last contribution's delta times the beacon's contribution
 // (mpcsetup.BeaconContributions(lastStateHash, "Groth16 MPC Setup - Phase2", beacon, 1)), and

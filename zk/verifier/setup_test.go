@@ -55,7 +55,7 @@ func TestSetupVerifyingKeyIsGnarksAndVerifiesRealProofs(t *testing.T) {
 	last := run.records[len(run.records)-1]
 	vk, err := verifier.SetupVerifyingKey(run.anchor, run.vkK, last.StateHash, last.DeltaG1, last.DeltaG2, run.beacon)
 	require.NoError(t, err)
-	require.Len(t, vk, verifier.MaxVerifyingKeySize)
+	require.Len(t, vk, verifier.VerifyingKeySize)
 	require.Equal(t, run.gnarkVK, vk, "the chain's key must be VerifyPhase2's key, byte for byte")
 
 	p, err := prover.New(models.IrisArtifact, run.provingKey, vk)
