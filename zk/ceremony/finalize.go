@@ -12,13 +12,17 @@ type Keys struct {
 // finalization, returning the proving key workers use and the verifying key, which is the one
 // the chain built. It refuses a transcript without contributions (its delta would be public).
 func Finalize(artifactBytes, phase1 []byte, states [][]byte, beacon []byte) (*Keys, error) {
-	if len(states) == 0 {
+	return finalize(VerifyInput{Artifact: artifactBytes, Phase1: phase1, States: states, Beacon: beacon})
+}
+
+func finalize(in VerifyInput) (*Keys, error) {
+	if len(in.States) == 0 {
 		return nil, ErrNoContributions
 	}
-	if len(beacon) == 0 {
+	if len(in.Beacon) == 0 {
 		return nil, fmt.Errorf("%w: empty", ErrBeacon)
 	}
-	r, err := Verify(VerifyInput{Artifact: artifactBytes, Phase1: phase1, States: states, Beacon: beacon})
+	r, err := Verify(in)
 	if err != nil {
 		return nil, err
 	}

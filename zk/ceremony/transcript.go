@@ -142,6 +142,17 @@ func (t *Transcript) Last() []byte {
 	return t.States[len(t.States)-1]
 }
 
+// final returns the beacon and verifying key the manifest lists.
+func (t *Transcript) final() (beacon, vk []byte, err error) {
+	if beacon, err = hex.DecodeString(t.Manifest.Beacon); err == nil {
+		vk, err = hex.DecodeString(t.Manifest.VerifyingKey)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %s: %v", ErrTranscript, ManifestFile, err)
+	}
+	return beacon, vk, nil
+}
+
 func readListed(dir, name, wantHex string) ([]byte, error) {
 	b, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
