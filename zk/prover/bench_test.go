@@ -3,7 +3,15 @@ package prover_test
 import (
 	"bytes"
 	"io"
+	"math/rand"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/backend/groth16"
@@ -11,6 +19,7 @@ import (
 
 	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/circuit"
+	tm "github.com/hyra-network/hyra/zk/internal/testmodel"
 	"github.com/hyra-network/hyra/zk/models"
 	"github.com/hyra-network/hyra/zk/prover"
 	"github.com/hyra-network/hyra/zk/setup"
@@ -23,11 +32,34 @@ const circuitCurve = ecc.BN254
 // BenchmarkDigits measures the digits model end to end: compile, setup, prove (including the
 // prover's self-verification) and chain verification, and reports constraints and sizes.
 func BenchmarkDigits(b *testing.B) {
-	a, err := artifact.Parse(models.DigitsArtifact)
-	require.NoError(b, err)
 	samples, err := models.ParseSamples(models.DigitsSamples)
 	require.NoError(b, err)
-	in := samples.Samples[0].Input
+	benchModel(b, models.DigitsArtifact, samples.Samples[0].Input)
+}
+
+// BenchmarkMNISTMLP measures a hyra-qnn/v2 784-128-10 MLP on 0..255 pixels with random
+// int8-like weights, shaped like the planned bundled MNIST MLP (issue target: prove <= 1 s,
+// <= 2 GiB on 2 cores).
+func BenchmarkMNISTMLP(b *testing.B) {
+	_, doc := tm.MNISTMLP(1)
+	benchModel(b, doc, tm.RandomInput(rand.New(rand.NewSource(1)), 784, 0, 255))
+}
+
+// BenchmarkMNISTCNN measures a hyra-qnn/v2 LeNet-like CNN (conv 6@5x5, requant, relu, maxpool
+// 2, conv 16@5x5, requant, relu, maxpool 2, dense 10) with random int8-like weights (issue
+// target: prove <= 5 s, <= 6 GiB on 2 cores).
+func BenchmarkMNISTCNN(b *testing.B) {
+	_, doc := tm.MNISTCNN(1)
+	benchModel(b, doc, tm.RandomInput(rand.New(rand.NewSource(1)), 784, 0, 255))
+}
+
+// benchModel runs compile, setup, prove and verify on one artifact. prove reports the process's
+// peak resident memory while proving (the proving key and constraint system loaded, as in a
+// worker), from VmHWM after resetting it through /proc/self/clear_refs, and its CPU time per
+// proof.
+func benchModel(b *testing.B, doc []byte, in []int64) {
+	a, err := artifact.Parse(doc)
+	require.NoError(b, err)
 	worker := make([]byte, 20)
 
 	b.Run("compile", func(b *testing.B) {
@@ -46,23 +78,31 @@ func BenchmarkDigits(b *testing.B) {
 		b.ReportMetric(float64(len(keys.ProvingKey)), "pk_bytes")
 		b.ReportMetric(float64(len(keys.VerifyingKey)), "vk_bytes")
 	})
-	p, err := prover.New(models.DigitsArtifact, keys.ProvingKey, keys.VerifyingKey)
+	p, err := prover.New(doc, keys.ProvingKey, keys.VerifyingKey)
 	require.NoError(b, err)
 	var out []int64
 	var proof []byte
 	b.Run("prove", func(b *testing.B) {
+		resetPeakRSS()
+		cpu := cpuTime()
+		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			out, proof, err = p.Prove("hyra-bench", uint64(i), worker, in)
 			require.NoError(b, err)
 		}
+		b.StopTimer()
 		b.ReportMetric(float64(len(proof)), "proof_bytes")
+		b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu_ms/op")
+		if peak := peakRSS(); peak > 0 {
+			b.ReportMetric(float64(peak)/(1<<20), "peak_rss_MiB")
+		}
 	})
 	st := verifier.Statement{ChainID: "hyra-bench", TaskID: 0, Worker: worker, Input: vector.Encode(in), Output: vector.Encode(out)}
 	_, proof, err = p.Prove(st.ChainID, st.TaskID, worker, in)
 	require.NoError(b, err)
 	b.Run("verify", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			require.NoError(b, verifier.Verify(keys.VerifyingKey, proof, st))
+			require.NoError(b, verifier.VerifyUncached(keys.VerifyingKey, proof, st))
 		}
 	})
 	b.Run("gnark-verify", func(b *testing.B) {
@@ -81,4 +121,36 @@ func BenchmarkDigits(b *testing.B) {
 			require.NoError(b, groth16.Verify(gp, vk, pw))
 		}
 	})
+}
+
+// cpuTime is the process's user+system CPU time: with the machine shared, cpu_ms/op divided by
+// the cores is what a prove takes on an idle machine, where ns/op includes waiting for a core.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// resetPeakRSS frees what the GC can and resets the kernel's peak-RSS counter (Linux).
+func resetPeakRSS() {
+	runtime.GC()
+	debug.FreeOSMemory()
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+}
+
+// peakRSS returns VmHWM in bytes, or 0 where /proc is unavailable.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) == 3 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
