@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,8 +10,10 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/cli"
 	"github.com/hyra-network/hyra/zk/internal/testmodel"
+	"github.com/hyra-network/hyra/zk/vector"
 )
 
 func run(t *testing.T, args ...string) (string, error) {
@@ -71,4 +74,34 @@ func TestInferErrors(t *testing.T) {
 	require.ErrorContains(t, err, "element 2")
 	_, err = run(t, "infer", "--artifact", art)
 	require.ErrorContains(t, err, "--input or --input-file is required")
+}
+
+// TestV2Artifact runs the same commands on a hyra-qnn/v2 CNN.
+func TestV2Artifact(t *testing.T) {
+	dir := t.TempDir()
+	art := filepath.Join(dir, "artifact.json")
+	require.NoError(t, os.WriteFile(art, []byte(testmodel.JSONV2), 0o644))
+	a, err := artifact.Parse([]byte(testmodel.JSONV2))
+	require.NoError(t, err)
+	in := "-3,5,0,1,2,-1,4,4,-2,3,0,0,5,-3,1,2"
+	v, err := vector.Parse(in)
+	require.NoError(t, err)
+	want, err := a.Infer(v)
+	require.NoError(t, err)
+	outStr := fmt.Sprintf("%d,%d", want[0], want[1])
+
+	out, err := run(t, "setup", "--artifact", art, "--out", dir)
+	require.NoError(t, err, out)
+	out, err = run(t, "infer", "--artifact", art, "--input", in)
+	require.NoError(t, err, out)
+	require.Contains(t, out, "output: "+outStr)
+
+	bind := []string{"--chain-id", "hyra-test-1", "--task-id", "3", "--worker", "0x0707070707070707070707070707070707070707"}
+	proof := filepath.Join(dir, "proof.bin")
+	out, err = run(t, append([]string{"prove", "--artifact", art, "--pk", filepath.Join(dir, "proving.key"),
+		"--vk", filepath.Join(dir, "verifying.key"), "--input", in, "--out", proof}, bind...)...)
+	require.NoError(t, err, out)
+	out, err = run(t, append([]string{"verify", "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", in, "--output", outStr}, bind...)...)
+	require.NoError(t, err, out)
+	require.Contains(t, out, "proof OK")
 }

@@ -12,7 +12,7 @@ func newSetupCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "setup --artifact FILE --out DIR",
 		Short: "Compile a model artifact and run its Groth16 setup (writes proving.key and verifying.key)",
-		Long: `Compile a hyra-qnn/v1 model artifact into its circuit and run a single-party Groth16 setup.
+		Long: `Compile a model artifact (hyra-qnn/v1 or v2) into its circuit and run a single-party Groth16 setup.
 The verifying key is registered on chain with the model; workers need the proving key.
 
 ` + setup.TrustWarning,

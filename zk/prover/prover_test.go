@@ -97,3 +97,28 @@ func TestConcurrentProve(t *testing.T) {
 		require.NoError(t, err)
 	}
 }
+
+// TestV2ProveVerifyRoundTrip runs setup, proofs and the chain's verifier on a hyra-qnn/v2 CNN.
+func TestV2ProveVerifyRoundTrip(t *testing.T) {
+	a, err := artifact.Parse([]byte(testmodel.JSONV2))
+	require.NoError(t, err)
+	keys, err := setup.Generate(a, io.Discard)
+	require.NoError(t, err)
+	require.Len(t, keys.VerifyingKey, verifier.MaxVerifyingKeySize)
+	p, err := prover.New([]byte(testmodel.JSONV2), keys.ProvingKey, keys.VerifyingKey)
+	require.NoError(t, err)
+	in := []int64{-3, 5, 0, 1, 2, -1, 4, 4, -2, 3, 0, 0, 5, -3, 1, 2}
+	out, proof, err := p.Prove("hyra-test-1", 42, worker, in)
+	require.NoError(t, err)
+	want, err := a.Infer(in)
+	require.NoError(t, err)
+	require.Equal(t, want, out)
+	st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 42, Worker: worker, Input: vector.Encode(in), Output: vector.Encode(out)}
+	require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
+	st.Output = vector.Encode([]int64{out[0], out[1] + 1})
+	require.ErrorIs(t, verifier.Verify(keys.VerifyingKey, proof, st), verifier.ErrInvalidProof)
+
+	in[0] = 6 // outside [-3, 5]
+	_, _, err = p.Prove("hyra-test-1", 42, worker, in)
+	require.ErrorIs(t, err, artifact.ErrInvalid)
+}
