@@ -104,7 +104,7 @@ func TestV2ProveVerifyRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	keys, err := setup.Generate(a, io.Discard)
 	require.NoError(t, err)
-	require.Len(t, keys.VerifyingKey, verifier.MaxVerifyingKeySize)
+	require.Len(t, keys.VerifyingKey, verifier.VerifyingKeySize)
 	p, err := prover.New([]byte(testmodel.JSONV2), keys.ProvingKey, keys.VerifyingKey)
 	require.NoError(t, err)
 	in := []int64{-3, 5, 0, 1, 2, -1, 4, 4, -2, 3, 0, 0, 5, -3, 1, 2}
