@@ -13,7 +13,7 @@ func NewZKCmd() *cobra.Command {
 		Use:   "zk",
 		Short: "Verifiable inference: model setup, inference, proving and verification",
 	}
-	cmd.AddCommand(newSetupCmd(), newInferCmd(), newProveCmd(), newVerifyCmd(), newCeremonyCmd())
+	cmd.AddCommand(newSetupCmd(), newInferCmd(), newProveCmd(), newVerifyCmd(), newCeremonyCmd(), newImportCmd())
 	return cmd
 }
 
