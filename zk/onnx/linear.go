@@ -12,7 +12,9 @@ func conv(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error { return unsupported(n.GetName(), n.GetOpType(), format, args...) }
+	fail := func(format string, args ...any) error {
+		return unsupported(n.GetName(), n.GetOpType(), format, args...)
+	}
 	if err := a.autoPad(); err != nil {
 		return nil, err
 	}
@@ -69,7 +71,9 @@ func gemm(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error { return unsupported(n.GetName(), n.GetOpType(), format, args...) }
+	fail := func(format string, args ...any) error {
+		return unsupported(n.GetName(), n.GetOpType(), format, args...)
+	}
 	if a.int("transA", 0) != 0 {
 		return nil, fail("transA = 1 is not supported")
 	}
@@ -160,7 +164,9 @@ func batchNorm(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error { return unsupported(n.GetName(), n.GetOpType(), format, args...) }
+	fail := func(format string, args ...any) error {
+		return unsupported(n.GetName(), n.GetOpType(), format, args...)
+	}
 	if a.int("training_mode", 0) != 0 {
 		return nil, fail("training_mode = 1 (export the model in eval mode)")
 	}

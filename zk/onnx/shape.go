@@ -13,7 +13,9 @@ func pool(n *pb.NodeProto, s *stage) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error { return unsupported(n.GetName(), n.GetOpType(), format, args...) }
+	fail := func(format string, args ...any) error {
+		return unsupported(n.GetName(), n.GetOpType(), format, args...)
+	}
 	if err := a.autoPad(); err != nil {
 		return nil, err
 	}
@@ -94,7 +96,9 @@ func padLayer(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error { return unsupported(n.GetName(), n.GetOpType(), format, args...) }
+	fail := func(format string, args ...any) error {
+		return unsupported(n.GetName(), n.GetOpType(), format, args...)
+	}
 	if m := a.str("mode", "constant"); m != "constant" {
 		return nil, fail("mode %q (only constant zeros, folded into the next Conv)", m)
 	}
