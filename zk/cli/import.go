@@ -60,6 +60,7 @@ The model's input normalisation, float = (raw * scale - mean) / std, comes from 
 }
 
 func runImport(cmd *cobra.Command, _ []string) error {
+	quietGnark()
 	f := cmd.Flags()
 	modelPath, _ := f.GetString("onnx")
 	out, _ := f.GetString("out")
@@ -84,7 +85,7 @@ func runImport(cmd *cobra.Command, _ []string) error {
 	}
 	w := cmd.OutOrStdout()
 	res.Print(w)
-	if err := printCircuitFigures(w, res.Bytes); err != nil {
+	if err := printCircuitFigures(w, res.Artifact); err != nil {
 		return err
 	}
 	if err := writeAtomic(out, res.Bytes); err != nil {

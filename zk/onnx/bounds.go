@@ -1,6 +1,10 @@
 package onnx
 
-import "math"
+import (
+	"math"
+
+	"github.com/hyra-network/hyra/zk/artifact"
+)
 
 // bounds is a static worst-case interval for the integer tensor over every input the artifact
 // accepts: one interval per channel of a [C,H,W] tensor, per element of a [N] one. The importer
@@ -40,7 +44,7 @@ func (b bounds) absMax() float64 {
 }
 
 // linear bounds a conv2d or dense op's outputs.
-func (b bounds) linear(op Op) bounds {
+func (b bounds) linear(op artifact.Op) bounds {
 	out := len(op.Biases)
 	per := len(op.Weights) / out
 	padded := op.Pads != [4]int{}
@@ -50,7 +54,7 @@ func (b bounds) linear(op Op) bounds {
 		for i := 0; i < per; i++ {
 			w := float64(op.Weights[o*per+i])
 			var l, h float64
-			if op.Op == "conv2d" {
+			if op.Kind == artifact.OpConv2D {
 				l, h = b.lo[i/(op.Kernel[0]*op.Kernel[1])], b.hi[i/(op.Kernel[0]*op.Kernel[1])]
 				if padded {
 					l, h = math.Min(l, 0), math.Max(h, 0)
@@ -64,7 +68,7 @@ func (b bounds) linear(op Op) bounds {
 		r.lo[o], r.hi[o] = lo, hi
 	}
 	r.shape = []int{out}
-	if op.Op == "conv2d" {
+	if op.Kind == artifact.OpConv2D {
 		h := (b.shape[1]+op.Pads[0]+op.Pads[2]-op.Kernel[0])/op.Stride[0] + 1
 		w := (b.shape[2]+op.Pads[1]+op.Pads[3]-op.Kernel[1])/op.Stride[1] + 1
 		r.shape = []int{out, h, w}
@@ -86,9 +90,9 @@ func (b bounds) requant(m int64, shift int) bounds {
 
 func (b bounds) relu() bounds { return b.each(func(v float64) float64 { return math.Max(v, 0) }) }
 
-func (b bounds) pool(op Op) bounds {
+func (b bounds) pool(op artifact.Op) bounds {
 	k := 1.0
-	if op.Op == "sumpool" {
+	if op.Kind == artifact.OpSumPool {
 		k = float64(op.Kernel[0] * op.Kernel[1])
 	}
 	r := b.each(func(v float64) float64 { return v * k })

@@ -3,6 +3,8 @@ package onnx
 import (
 	"fmt"
 	"strings"
+
+	"github.com/hyra-network/hyra/zk/artifact"
 )
 
 // Config is what the importer needs besides the model and the calibration data.
@@ -16,7 +18,8 @@ type Config struct {
 
 // Result is an imported model with its figures on the calibration data.
 type Result struct {
-	Artifact *Artifact
+	// Artifact is Bytes as artifact.Parse reads them back (the model the circuit proves).
+	Artifact *artifact.Artifact
 	Bytes    []byte
 	Net      *Network // the float network as loaded (normalised input)
 	Stats    []LayerStats
@@ -63,15 +66,19 @@ func Import(model []byte, data *Dataset, cfg Config) (*Result, error) {
 	if n := len(cfg.Classes); n != 0 && n != net.OutputLen() {
 		return nil, fmt.Errorf("%d class names for %d outputs", n, net.OutputLen())
 	}
-	a := &Artifact{
-		Name: cfg.Name, Description: cfg.Description,
-		InputShape: net.InputShape, InputMin: cfg.Pre.Min, InputMax: cfg.Pre.Max,
-		Preprocess: cfg.Pre.describe(),
-		Ops:        ops, OutputLen: net.OutputLen(), Labels: cfg.Classes,
+	a := &artifact.Artifact{
+		Format: artifact.FormatV2, Name: cfg.Name, Description: cfg.Description,
+		Input: artifact.InputSpec{Length: want, Min: cfg.Pre.Min, Max: cfg.Pre.Max,
+			Shape: net.InputShape, Preprocess: cfg.Pre.describe()},
+		Ops:    ops,
+		Output: artifact.OutputSpec{Length: net.OutputLen(), Labels: cfg.Classes},
 	}
-	b, err := a.Encode()
+	b, err := artifact.Encode(a)
 	if err != nil {
 		return nil, err
+	}
+	if a, err = artifact.Parse(b); err != nil {
+		return nil, fmt.Errorf("the quantized model is not a valid artifact: %w", err)
 	}
 	net.Notes = raw.Notes
 	r := &Result{Artifact: a, Bytes: b, Net: net, Stats: stats}
@@ -80,7 +87,7 @@ func Import(model []byte, data *Dataset, cfg Config) (*Result, error) {
 }
 
 // evaluate runs the float network (on normalised inputs) and the artifact (on raw inputs).
-func evaluate(net *Network, a *Artifact, data *Dataset, pre *Preprocess) (Evaluation, error) {
+func evaluate(net *Network, a *artifact.Artifact, data *Dataset, pre *Preprocess) (Evaluation, error) {
 	e := Evaluation{Samples: len(data.Samples), Labelled: data.Labels != nil}
 	for i, raw := range data.Samples {
 		x, err := pre.Normalize(net.InputShape, raw)
@@ -88,7 +95,11 @@ func evaluate(net *Network, a *Artifact, data *Dataset, pre *Preprocess) (Evalua
 			return e, err
 		}
 		f := argmaxFloat(net.Forward(x, nil))
-		q := argmaxInt(a.Infer(raw))
+		out, err := a.Infer(raw)
+		if err != nil {
+			return e, err
+		}
+		q := artifact.Argmax(out)
 		if f == q {
 			e.Agree++
 		}
@@ -105,16 +116,6 @@ func evaluate(net *Network, a *Artifact, data *Dataset, pre *Preprocess) (Evalua
 }
 
 func argmaxFloat(v []float64) int {
-	best := 0
-	for i, x := range v {
-		if x > v[best] {
-			best = i
-		}
-	}
-	return best
-}
-
-func argmaxInt(v []int64) int {
 	best := 0
 	for i, x := range v {
 		if x > v[best] {

@@ -118,7 +118,10 @@ func TestQuantizedTracksFloat(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := res.Net.Forward(x, nil)
-		q := res.Artifact.Infer(raw)
+		q, err := res.Artifact.Infer(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i := range f {
 			worst = math.Max(worst, math.Abs(float64(q[i])*outScale-f[i])/(1+math.Abs(f[i])))
 		}

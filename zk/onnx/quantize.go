@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"github.com/hyra-network/hyra/zk/artifact"
 )
 
 // Options are the quantization's bit widths.
@@ -20,8 +22,10 @@ type Options struct {
 	MultiplierBits int
 }
 
-// DefaultOptions are int8 weights and activations with 24-bit requant multipliers.
-var DefaultOptions = Options{WeightBits: 8, ActivationBits: 8, MultiplierBits: 24}
+// DefaultOptions are int8 weights and activations with 12-bit requant multipliers: a requant
+// costs about one constraint per bit of its shift, and 12 significant bits already change no
+// argmax of the bundled models (16 and 24 bits gave the same accuracies).
+var DefaultOptions = Options{WeightBits: 8, ActivationBits: 8, MultiplierBits: 12}
 
 // LayerStats describes how one Conv/Dense layer was quantized.
 type LayerStats struct {
@@ -37,7 +41,7 @@ type LayerStats struct {
 
 // Quantize turns a raw-input Network (see FoldInput) into integer ops, with activation scales
 // from the float outputs on the calibration inputs (their maximum, see Options).
-func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) ([]Op, []LayerStats, error) {
+func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) ([]artifact.Op, []LayerStats, error) {
 	if len(calib) == 0 {
 		return nil, nil, errors.New("no calibration data")
 	}
@@ -52,7 +56,7 @@ func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) ([]O
 			lastLinear = i
 		}
 	}
-	var ops []Op
+	var ops []artifact.Op
 	var stats []LayerStats
 	scale := 1.0 // real value = scale * integer value of the current tensor
 	bd := inputBounds(n.InputShape, inMin, inMax)
@@ -89,33 +93,33 @@ func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) ([]O
 				}
 				acc = bd.linear(op)
 			}
-			rq := Op{Op: "requant", Multiplier: m, Shift: shift}
+			rq := artifact.Op{Kind: artifact.OpRequant, Multiplier: m, Shift: uint(shift)}
 			ops = append(ops, op, rq)
 			bd = acc.requant(m, shift)
 			scale = accScale * math.Ldexp(1, shift) / float64(m)
 			st.Multiplier, st.Shift, st.ScaleOut, st.OutBits = m, shift, scale, bitsFor(bd.absMax())
 			stats = append(stats, st)
 		case ReLU:
-			ops, bd = append(ops, Op{Op: "relu"}), bd.relu()
+			ops, bd = append(ops, artifact.Op{Kind: artifact.OpReLU}), bd.relu()
 		case MaxPool, AvgPool:
-			op := Op{Op: "maxpool", Kernel: l.Kernel, Stride: l.Stride}
+			op := artifact.Op{Kind: artifact.OpMaxPool, Kernel: l.Kernel, Stride: l.Stride}
 			if l.Kind == AvgPool {
-				op.Op = "sumpool"
+				op.Kind = artifact.OpSumPool
 				scale /= float64(l.Kernel[0] * l.Kernel[1])
 			}
 			ops, bd = append(ops, op), bd.pool(op)
 		case Flatten:
-			ops, bd = append(ops, Op{Op: "flatten"}), bd.flatten()
+			ops, bd = append(ops, artifact.Op{Kind: artifact.OpFlatten}), bd.flatten()
 		}
 	}
 	if b := bd.absMax(); b > math.MaxInt32 {
 		shift := bitsFor(b) - 31
-		ops = append(ops, Op{Op: "requant", Multiplier: 1, Shift: shift})
+		ops = append(ops, artifact.Op{Kind: artifact.OpRequant, Multiplier: 1, Shift: uint(shift)})
 	}
 	return ops, stats, nil
 }
 
-func quantizeLinear(l *Layer, scaleIn float64, bits int) (Op, LayerStats) {
+func quantizeLinear(l *Layer, scaleIn float64, bits int) (artifact.Op, LayerStats) {
 	maxW := 0.0
 	for _, w := range l.W {
 		maxW = math.Max(maxW, math.Abs(w))
@@ -124,9 +128,9 @@ func quantizeLinear(l *Layer, scaleIn float64, bits int) (Op, LayerStats) {
 	if maxW > 0 {
 		ws = maxW / float64(int64(1)<<(bits-1)-1)
 	}
-	op := Op{Op: "dense", Out: len(l.B), Weights: make([]int64, len(l.W)), Biases: make([]int64, len(l.B))}
+	op := artifact.Op{Kind: artifact.OpDense, Out: len(l.B), Weights: make([]int64, len(l.W)), Biases: make([]int64, len(l.B))}
 	if l.Kind == Conv {
-		op = Op{Op: "conv2d", OutChannels: len(l.B), Kernel: l.Kernel, Stride: l.Stride, Pads: l.Pads,
+		op = artifact.Op{Kind: artifact.OpConv2D, OutChannels: len(l.B), Kernel: l.Kernel, Stride: l.Stride, Pads: l.Pads,
 			Weights: op.Weights, Biases: op.Biases}
 	}
 	st := LayerStats{Layer: *l, WeightScale: ws, ScaleIn: scaleIn}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
+
+	"github.com/hyra-network/hyra/zk/artifact"
 )
 
 // Print writes what the import did: notes, per-layer statistics and the float and quantized
@@ -38,13 +40,13 @@ func percent(k, n int) string {
 	return fmt.Sprintf("%.2f%% (%d/%d)", 100*float64(k)/float64(n), k, n)
 }
 
-func opList(ops []Op) string {
+func opList(ops []artifact.Op) string {
 	s := ""
 	for i, op := range ops {
 		if i > 0 {
 			s += " "
 		}
-		s += op.Op
+		s += op.Kind
 	}
 	return s
 }
