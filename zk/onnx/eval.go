@@ -6,13 +6,32 @@ import (
 	pb "github.com/advancedclimatesystems/gonnx/onnx"
 )
 
+// knownOps are the operators Load handles (on constants, computed values or both).
+var knownOps = map[string]bool{
+	"Constant": true, "Identity": true, "Shape": true, "Gather": true, "Unsqueeze": true, "Squeeze": true,
+	"Concat": true, "Reshape": true, "Cast": true, "Add": true, "Sub": true, "Mul": true, "Div": true,
+	"Relu": true, "Conv": true, "Gemm": true, "MatMul": true, "BatchNormalization": true, "MaxPool": true,
+	"AveragePool": true, "Flatten": true, "Pad": true, "Softmax": true, "LogSoftmax": true,
+}
+
+// checkOps refuses the first node whose operator is not handled at all, before the input is
+// looked at, so an LSTM graph is refused for its LSTM and not for the input shape it needs.
+func checkOps(nodes []*pb.NodeProto) error {
+	for _, n := range nodes {
+		if d := n.GetDomain(); d != "" && d != "ai.onnx" {
+			return unsupported(n.GetName(), n.GetOpType(), "operator domain %q is not supported", d)
+		}
+		if !knownOps[n.GetOpType()] {
+			return unsupported(n.GetName(), n.GetOpType(), "operator not supported")
+		}
+	}
+	return nil
+}
+
 // eval evaluates one node: folded to a constant when no input depends on the graph input, else
 // turned into a layer on top of the stage its input is.
 func (w *walker) eval(n *pb.NodeProto) error {
 	op := n.GetOpType()
-	if d := n.GetDomain(); d != "" && d != "ai.onnx" {
-		return unsupported(n.GetName(), op, "operator domain %q is not supported", d)
-	}
 	in := make([]value, len(n.GetInput()))
 	dyn := -1
 	for i, name := range n.GetInput() {

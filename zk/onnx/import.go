@@ -22,7 +22,7 @@ type Result struct {
 	Artifact *artifact.Artifact
 	Bytes    []byte
 	Net      *Network // the float network as loaded (normalised input)
-	Stats    []LayerStats
+	*Quantized
 	Eval     Evaluation
 }
 
@@ -59,7 +59,7 @@ func Import(model []byte, data *Dataset, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	ops, stats, err := Quantize(raw, data.Samples, cfg.Pre.Min, cfg.Pre.Max, cfg.Options)
+	q, err := Quantize(raw, data.Samples, cfg.Pre.Min, cfg.Pre.Max, cfg.Options)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +70,7 @@ func Import(model []byte, data *Dataset, cfg Config) (*Result, error) {
 		Format: artifact.FormatV2, Name: cfg.Name, Description: cfg.Description,
 		Input: artifact.InputSpec{Length: want, Min: cfg.Pre.Min, Max: cfg.Pre.Max,
 			Shape: net.InputShape, Preprocess: cfg.Pre.describe()},
-		Ops:    ops,
+		Ops:    q.Ops,
 		Output: artifact.OutputSpec{Length: net.OutputLen(), Labels: cfg.Classes},
 	}
 	b, err := artifact.Encode(a)
@@ -81,7 +81,7 @@ func Import(model []byte, data *Dataset, cfg Config) (*Result, error) {
 		return nil, fmt.Errorf("the quantized model is not a valid artifact: %w", err)
 	}
 	net.Notes = raw.Notes
-	r := &Result{Artifact: a, Bytes: b, Net: net, Stats: stats}
+	r := &Result{Artifact: a, Bytes: b, Net: net, Quantized: q}
 	r.Eval, err = evaluate(net, a, data, &cfg.Pre)
 	return r, err
 }

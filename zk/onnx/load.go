@@ -60,6 +60,9 @@ func Load(b []byte) (*Network, error) {
 		}
 		w.vals[tp.GetName()] = value{c: t}
 	}
+	if err := checkOps(g.GetNode()); err != nil {
+		return nil, err
+	}
 	in, err := w.input(g)
 	if err != nil {
 		return nil, err

@@ -109,7 +109,7 @@ func TestQuantizedTracksFloat(t *testing.T) {
 	if len(res.Net.Notes) != 0 {
 		t.Fatalf("notes %q: the fold of a zero mean is exact", res.Net.Notes)
 	}
-	outScale := res.Stats[len(res.Stats)-1].ScaleOut
+	outScale := res.OutputScale
 	worst := 0.0
 	for k := 0; k < 50; k++ {
 		raw := sample()

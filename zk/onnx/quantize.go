@@ -39,15 +39,23 @@ type LayerStats struct {
 	ScaleIn, ScaleOut float64
 }
 
+// Quantized is a quantized network: its ops, how each Conv/Dense was quantized, and the real
+// value of one unit of the output (float output ≈ OutputScale * integer output).
+type Quantized struct {
+	Ops         []artifact.Op
+	Layers      []LayerStats
+	OutputScale float64
+}
+
 // Quantize turns a raw-input Network (see FoldInput) into integer ops, with activation scales
 // from the float outputs on the calibration inputs (their maximum, see Options).
-func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) ([]artifact.Op, []LayerStats, error) {
+func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) (*Quantized, error) {
 	if len(calib) == 0 {
-		return nil, nil, errors.New("no calibration data")
+		return nil, errors.New("no calibration data")
 	}
 	if opt.WeightBits < 2 || opt.WeightBits > 24 || opt.ActivationBits < 2 || opt.ActivationBits > 24 ||
 		opt.MultiplierBits < 2 || opt.MultiplierBits > 31 {
-		return nil, nil, errors.New("bit widths: weights and activations 2-24, multipliers 2-31")
+		return nil, errors.New("bit widths: weights and activations 2-24, multipliers 2-31")
 	}
 	obsMin, obsMax := observe(n, calib)
 	lastLinear := -1
@@ -79,12 +87,12 @@ func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) ([]a
 				target = math.Max(-obsMin[i], obsMax[i]) / float64(int64(1)<<(opt.ActivationBits-1)-1)
 			}
 			if target <= 0 {
-				return nil, nil, fmt.Errorf("node %q (%s): its outputs are all zero on the calibration data", l.Node, l.OpType)
+				return nil, fmt.Errorf("node %q (%s): its outputs are all zero on the calibration data", l.Node, l.OpType)
 			}
 			accScale := st.ScaleIn * st.WeightScale
 			m, shift, err := requantParams(accScale/target, acc.absMax(), opt.MultiplierBits)
 			if err != nil {
-				return nil, nil, fmt.Errorf("node %q (%s): %w", l.Node, l.OpType, err)
+				return nil, fmt.Errorf("node %q (%s): %w", l.Node, l.OpType, err)
 			}
 			if shift > 0 { // round to nearest instead of floor: add half an output step
 				half := int64(math.Round(math.Ldexp(0.5, shift) / float64(m)))
@@ -112,11 +120,12 @@ func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) ([]a
 			ops, bd = append(ops, artifact.Op{Kind: artifact.OpFlatten}), bd.flatten()
 		}
 	}
-	if b := bd.absMax(); b > math.MaxInt32 {
+	if b := bd.absMax(); b > math.MaxInt32 { // outputs must fit the int32 commitment lanes
 		shift := bitsFor(b) - 31
 		ops = append(ops, artifact.Op{Kind: artifact.OpRequant, Multiplier: 1, Shift: uint(shift)})
+		scale = math.Ldexp(scale, shift)
 	}
-	return ops, stats, nil
+	return &Quantized{Ops: ops, Layers: stats, OutputScale: scale}, nil
 }
 
 func quantizeLinear(l *Layer, scaleIn float64, bits int) (artifact.Op, LayerStats) {

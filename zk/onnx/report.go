@@ -17,7 +17,7 @@ func (r *Result) Print(w io.Writer) {
 	}
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "layer\tnode\tshape\tweight scale\tmax |w|\tfloat output range\trequant\tacc bits\tout bits\t")
-	for _, s := range r.Stats {
+	for _, s := range r.Layers {
 		l := s.Layer
 		rq := "(output)"
 		if s.Multiplier != 0 {
