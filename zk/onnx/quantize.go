@@ -178,16 +178,26 @@ func requantParams(r, accBound float64, bits int) (int64, int, error) {
 
 // observe runs the float network on the calibration inputs and returns every layer's output range.
 func observe(n *Network, calib [][]int64) (lo, hi []float64) {
-	lo, hi = make([]float64, len(n.Layers)), make([]float64, len(n.Layers))
-	for i := range lo {
-		lo[i], hi[i] = math.Inf(1), math.Inf(-1)
+	workers := workerCount(len(calib))
+	wlo, whi := make([][]float64, workers), make([][]float64, workers)
+	for w := range wlo {
+		wlo[w], whi[w] = make([]float64, len(n.Layers)), make([]float64, len(n.Layers))
+		for i := range wlo[w] {
+			wlo[w][i], whi[w][i] = math.Inf(1), math.Inf(-1)
+		}
 	}
-	for _, raw := range calib {
-		n.Forward(toFloat(raw), func(i int, y []float64) {
+	parallel(len(calib), workers, func(w, k int) {
+		n.Forward(toFloat(calib[k]), func(i int, y []float64) {
 			for _, v := range y {
-				lo[i], hi[i] = math.Min(lo[i], v), math.Max(hi[i], v)
+				wlo[w][i], whi[w][i] = math.Min(wlo[w][i], v), math.Max(whi[w][i], v)
 			}
 		})
+	})
+	lo, hi = wlo[0], whi[0]
+	for w := 1; w < workers; w++ {
+		for i := range lo {
+			lo[i], hi[i] = math.Min(lo[i], wlo[w][i]), math.Max(hi[i], whi[w][i])
+		}
 	}
 	return lo, hi
 }
