@@ -78,6 +78,10 @@ func benchModel(b *testing.B, doc []byte, in []int64) {
 		b.ReportMetric(float64(len(keys.ProvingKey)), "pk_bytes")
 		b.ReportMetric(float64(len(keys.VerifyingKey)), "vk_bytes")
 	})
+	if keys == nil { // setup filtered out (-bench 'MNISTCNN/prove'): one untimed setup
+		keys, err = setup.Generate(a, io.Discard)
+		require.NoError(b, err)
+	}
 	p, err := prover.New(doc, keys.ProvingKey, keys.VerifyingKey)
 	require.NoError(b, err)
 	var out []int64
