@@ -11,9 +11,9 @@ import (
 func newSetupCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "setup --artifact FILE --out DIR",
-		Short: "Compile a model artifact and run its Groth16 setup (writes proving.key and verifying.key)",
-		Long: `Compile a model artifact (hyra-qnn/v1 or v2) into its circuit and run a single-party Groth16 setup.
-The verifying key is registered on chain with the model; workers need the proving key.
+		Short: "Dev/test tool: single-party Groth16 setup of a model artifact (writes proving.key and verifying.key)",
+		Long: `Compile a model artifact (hyra-qnn/v1 or v2) into its circuit and run a single-party Groth16 setup:
+for tests, benchmarks and private devnets. A network's keys come from "hyrad zk ceremony" (multi-party).
 
 ` + setup.TrustWarning,
 		Args:         cobra.NoArgs,

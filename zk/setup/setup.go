@@ -1,5 +1,7 @@
 // Package setup compiles a model artifact into its circuit and runs a single-party Groth16 (BN254)
-// setup, producing the proving key (for workers) and the verifying key (registered on chain).
+// setup, producing a proving key and a verifying key. It is a development and test tool: whoever
+// runs it can forge proofs for the model. A network's keys come from the multi-party setup in
+// zk/ceremony (`hyrad zk ceremony`).
 package setup
 
 import (
@@ -25,10 +27,10 @@ const (
 
 // TrustWarning is printed by every setup: whoever runs it sees the toxic waste, and could forge
 // proofs for this model.
-const TrustWarning = `WARNING: this is a single-party Groth16 setup. Its random "toxic waste" existed in this
-process's memory; anyone who kept it can forge proofs of any output for this model. Results for
-this model are only as trustworthy as the model owner who ran the setup. An MPC ceremony
-(gnark's groth16/bn254/mpcsetup) or PLONK with a universal SRS removes this assumption.`
+const TrustWarning = `WARNING: this is a single-party Groth16 setup, a development and test tool. Its random
+"toxic waste" existed in this process's memory; anyone who kept it can forge proofs of any output
+for this model. A network's keys come from the multi-party setup ("hyrad zk ceremony"), where
+nobody can forge unless every contributor colluded.`
 
 // Keys holds the serialized keys of one setup: the proving key in gnark's raw (uncompressed)
 // format, which loads fast, and the verifying key in gnark's compressed format, the exact bytes
