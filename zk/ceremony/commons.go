@@ -2,6 +2,7 @@ package ceremony
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/consensys/gnark/backend/groth16/bn254/mpcsetup"
 
@@ -58,11 +59,11 @@ func truncate(c *mpcsetup.SrsCommons, n uint64) (*mpcsetup.SrsCommons, error) {
 	if have := uint64(len(c.G1.AlphaTau)); n > have {
 		return nil, fmt.Errorf("%w: the circuit needs a domain of %d, phase 1 has %d", ErrDomainSize, n, have)
 	}
-	var t mpcsetup.SrsCommons
-	t.G1.Tau = c.G1.Tau[:2*n-1]
-	t.G1.AlphaTau = c.G1.AlphaTau[:n]
-	t.G1.BetaTau = c.G1.BetaTau[:n]
-	t.G2.Tau = c.G2.Tau[:n]
+	var t mpcsetup.SrsCommons // copies: the result does not keep the larger commons alive
+	t.G1.Tau = slices.Clone(c.G1.Tau[:2*n-1])
+	t.G1.AlphaTau = slices.Clone(c.G1.AlphaTau[:n])
+	t.G1.BetaTau = slices.Clone(c.G1.BetaTau[:n])
+	t.G2.Tau = slices.Clone(c.G2.Tau[:n])
 	t.G2.Beta = c.G2.Beta
 	return &t, nil
 }

@@ -39,11 +39,11 @@ type prepared struct {
 // the sealed phase-1 commons, truncated to the circuit's domain. Deterministic: every
 // contributor and verifier recomputes the same initial state and K points.
 func Begin(artifactBytes, phase1 []byte) (*Setup, error) {
-	p, err := prepare(artifactBytes, phase1)
+	p, err := preparedFor(artifactBytes, phase1)
 	if err != nil {
 		return nil, err
 	}
-	return &p.setup, nil
+	return p.setup.clone(), nil
 }
 
 func prepare(artifactBytes, phase1 []byte) (*prepared, error) {

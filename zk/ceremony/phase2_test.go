@@ -138,3 +138,24 @@ func TestFinalizeRefusesAnEmptyTranscript(t *testing.T) {
 	_, err = ceremony.Finalize(r.artifact, r.phase1, r.states, nil)
 	require.ErrorIs(t, err, ceremony.ErrBeacon)
 }
+
+// The cached phase-2 start cannot be changed through what Begin and Verify return, and a
+// recomputed start is the same.
+func TestPreparedStartIsNotSharedWithCallers(t *testing.T) {
+	r := load(t, tinyCeremony)
+	s, err := ceremony.Begin(r.artifact, r.phase1)
+	require.NoError(t, err)
+	want := append([]byte{}, s.State...)
+	s.State[10] ^= 0xff
+	s.VKK[0] ^= 0xff
+	again, err := ceremony.Begin(r.artifact, r.phase1)
+	require.NoError(t, err)
+	require.Equal(t, want, again.State)
+	require.Equal(t, r.setup.VKK, again.VKK)
+	ceremony.ForgetPrepared()
+	fresh, err := ceremony.Begin(r.artifact, r.phase1)
+	require.NoError(t, err)
+	require.Equal(t, again, fresh)
+	_, err = ceremony.Verify(r.chainInput())
+	require.NoError(t, err)
+}

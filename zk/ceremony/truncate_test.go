@@ -42,6 +42,9 @@ func TestTruncatedPhase1IsThePhase1OfTheSmallerSize(t *testing.T) {
 // VerifyPhase2 on the truncated commons accepts the transcript and yields Finalize's keys, and
 // they prove and verify.
 func TestKeysFromTruncatedRealPhase1Work(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a real phase 1 of 2^11 and two phase-2 initializations; TestTruncatedPhase1IsThePhase1OfTheSmallerSize covers truncation")
+	}
 	files := phase1Chain(t, 1<<11, 1)
 	phase1, err := ceremony.SealPhase1(files, []byte("beacon"))
 	require.NoError(t, err)

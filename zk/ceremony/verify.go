@@ -41,11 +41,11 @@ type Report struct {
 // key and compares it with the chain's. A bad contribution is reported as a *ContributionError
 // naming it; a key that does not match wraps ErrKeyMismatch.
 func Verify(in VerifyInput) (*Report, error) {
-	p, err := prepare(in.Artifact, in.Phase1)
+	p, err := preparedFor(in.Artifact, in.Phase1)
 	if err != nil {
 		return nil, err
 	}
-	r := &Report{Setup: p.setup}
+	r := &Report{Setup: *p.setup.clone()}
 	if err := p.checkStart(in); err != nil {
 		return nil, err
 	}
