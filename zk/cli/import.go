@@ -139,9 +139,12 @@ func importConfig(cmd *cobra.Command, out string) (onnx.Config, error) {
 	return cfg, nil
 }
 
-// writeAtomic writes the file through a temporary file in the same folder, so a failed write
-// leaves no partial artifact.
+// writeAtomic writes the file (creating its folder) through a temporary file in the same folder,
+// so a failed write leaves no partial artifact.
 func writeAtomic(path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".import-*")
 	if err != nil {
 		return err

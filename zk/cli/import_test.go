@@ -34,8 +34,7 @@ func csvFor(t *testing.T, n int) string {
 }
 
 func TestImportCSV(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "model", "artifact.json")
-	require.NoError(t, os.MkdirAll(filepath.Dir(out), 0o755))
+	out := filepath.Join(t.TempDir(), "model", "artifact.json") // the folder is created
 	log, err := run(t, "import", "--onnx", filepath.Join(onnxFixtures, "gemm_relu.onnx"),
 		"--calibration", csvFor(t, 4), "--input-max", "15", "--classes", "a,b,c", "--out", out)
 	require.NoError(t, err, log)
