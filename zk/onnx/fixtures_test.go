@@ -1,11 +1,13 @@
 package onnx_test
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hyra-network/hyra/zk/models"
@@ -115,4 +117,70 @@ func toFloat(v []int64) []float64 {
 		out[i] = float64(x)
 	}
 	return out
+}
+
+// TestAvgPoolAndFinalLogSoftmax imports a torch export with AvgPool2d (a zero Pad, then
+// AveragePool: a sumpool whose 1/4 goes into the next scale) and a final LogSoftmax (dropped
+// with a note), and checks both the float network and the artifact against torch's logits.
+func TestAvgPoolAndFinalLogSoftmax(t *testing.T) {
+	b, err := os.ReadFile("testdata/avgpool_logsoftmax.onnx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := os.ReadFile("testdata/avgpool_logsoftmax.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Input  []int64
+		Logits []float64
+	}
+	if err := json.Unmarshal(js, &cases); err != nil {
+		t.Fatal(err)
+	}
+	data := &onnx.Dataset{}
+	rng := rand.New(rand.NewSource(6))
+	for i := 0; i < 200; i++ {
+		s := make([]int64, 64)
+		for j := range s {
+			s[j] = rng.Int63n(16)
+		}
+		data.Samples = append(data.Samples, s)
+	}
+	opt := onnx.DefaultOptions
+	opt.WeightBits, opt.ActivationBits = 12, 12 // as in TestFixturesMatchTorch
+	res, err := onnx.Import(b, data, onnx.Config{Name: "avg", Pre: onnx.Preprocess{Scale: 1, Max: 15}, Options: opt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Net.Notes) != 1 || !strings.Contains(res.Net.Notes[0], "dropped the final LogSoftmax") {
+		t.Fatalf("notes %q", res.Net.Notes)
+	}
+	if got := opKinds(res); got != "conv2d requant relu sumpool flatten dense" {
+		t.Fatalf("ops %q", got)
+	}
+	for _, c := range cases {
+		f := res.Net.Forward(toFloat(c.Input), nil)
+		q, err := res.Artifact.Infer(c.Input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tol := 0.0
+		for _, want := range c.Logits {
+			tol = math.Max(tol, 0.002*math.Abs(want))
+		}
+		for i, want := range c.Logits {
+			if math.Abs(f[i]-want) > 1e-4*(1+math.Abs(want)) || math.Abs(float64(q[i])*res.OutputScale-want) > tol {
+				t.Fatalf("input %v: output %d: float %v, quantized %v (x %g), torch %v", c.Input, i, f[i], q[i], res.OutputScale, want)
+			}
+		}
+	}
+}
+
+func opKinds(res *onnx.Result) string {
+	var s []string
+	for _, op := range res.Artifact.Ops {
+		s = append(s, op.Kind)
+	}
+	return strings.Join(s, " ")
 }

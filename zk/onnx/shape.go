@@ -22,6 +22,9 @@ func pool(n *pb.NodeProto, s *stage) (*stage, error) {
 	if len(s.shape) != 4 {
 		return nil, fail("input shape %v, want [1, C, H, W]", s.shape)
 	}
+	if s.layer != nil && s.layer.Kind == pad {
+		return nil, fail("a padded input (Pad node %q): pools without padding only", s.layer.Node)
+	}
 	if !a.has("kernel_shape") {
 		return nil, fail("kernel_shape is required")
 	}
@@ -116,6 +119,9 @@ func padLayer(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 		return nil, fail("pads %v: only non-negative padding of H and W", in[1].c.data)
 	}
 	l := Layer{Kind: pad, Pads: [4]int{p[2], p[3], p[6], p[7]}}
+	if l.Pads == [4]int{} { // torch exports AvgPool2d(padding=0) as a zero Pad + AveragePool
+		return s, nil
+	}
 	if s.layer != nil && s.layer.Kind == pad {
 		for i := range l.Pads {
 			l.Pads[i] += s.layer.Pads[i]
