@@ -84,6 +84,13 @@ func (w *walker) eval(n *pb.NodeProto) error {
 	return nil
 }
 
+// refuser returns an UnsupportedError constructor for node n.
+func refuser(n *pb.NodeProto) func(format string, args ...any) error {
+	return func(format string, args ...any) error {
+		return unsupported(n.GetName(), n.GetOpType(), format, args...)
+	}
+}
+
 // named makes sure an error names the node.
 func named(n *pb.NodeProto, err error) error {
 	var ue *UnsupportedError

@@ -12,9 +12,7 @@ func conv(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error {
-		return unsupported(n.GetName(), n.GetOpType(), format, args...)
-	}
+	fail := refuser(n)
 	if err := a.autoPad(); err != nil {
 		return nil, err
 	}
@@ -71,9 +69,7 @@ func gemm(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error {
-		return unsupported(n.GetName(), n.GetOpType(), format, args...)
-	}
+	fail := refuser(n)
 	if a.int("transA", 0) != 0 {
 		return nil, fail("transA = 1 is not supported")
 	}
@@ -164,9 +160,7 @@ func batchNorm(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error {
-		return unsupported(n.GetName(), n.GetOpType(), format, args...)
-	}
+	fail := refuser(n)
 	if a.int("training_mode", 0) != 0 {
 		return nil, fail("training_mode = 1 (export the model in eval mode)")
 	}

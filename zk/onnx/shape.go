@@ -13,9 +13,7 @@ func pool(n *pb.NodeProto, s *stage) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error {
-		return unsupported(n.GetName(), n.GetOpType(), format, args...)
-	}
+	fail := refuser(n)
 	if err := a.autoPad(); err != nil {
 		return nil, err
 	}
@@ -99,9 +97,7 @@ func padLayer(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(format string, args ...any) error {
-		return unsupported(n.GetName(), n.GetOpType(), format, args...)
-	}
+	fail := refuser(n)
 	if m := a.str("mode", "constant"); m != "constant" {
 		return nil, fail("mode %q (only constant zeros, folded into the next Conv)", m)
 	}
