@@ -19,7 +19,7 @@ func nodeAttrs(n *pb.NodeProto, known ...string) (attrs, error) {
 			ok = ok || at.GetName() == k
 		}
 		if !ok {
-			return a, unsupported(n.GetName(), n.GetOpType(), "attribute %q is not supported", at.GetName())
+			return a, unsupported(nodeName(n), n.GetOpType(), "attribute %q is not supported", at.GetName())
 		}
 		a.m[at.GetName()] = at
 	}
@@ -78,7 +78,7 @@ func (a attrs) pair(name string, def [2]int) ([2]int, error) {
 		return def, nil
 	}
 	if len(v) != 2 || v[0] < 1 || v[1] < 1 {
-		return def, unsupported(a.node.GetName(), a.node.GetOpType(), "%s = %v, want two positive values (2-D)", name, v)
+		return def, unsupported(nodeName(a.node), a.node.GetOpType(), "%s = %v, want two positive values (2-D)", name, v)
 	}
 	return [2]int{v[0], v[1]}, nil
 }
@@ -90,7 +90,7 @@ func (a attrs) pads4() ([4]int, error) {
 		return [4]int{}, nil
 	}
 	if len(v) != 4 || v[0] < 0 || v[1] < 0 || v[2] < 0 || v[3] < 0 {
-		return [4]int{}, unsupported(a.node.GetName(), a.node.GetOpType(), "pads = %v, want 4 non-negative values (2-D)", v)
+		return [4]int{}, unsupported(nodeName(a.node), a.node.GetOpType(), "pads = %v, want 4 non-negative values (2-D)", v)
 	}
 	return [4]int{v[0], v[1], v[2], v[3]}, nil
 }
@@ -99,7 +99,7 @@ func (a attrs) pads4() ([4]int, error) {
 // not reproduce.
 func (a attrs) autoPad() error {
 	if p := a.str("auto_pad", "NOTSET"); p != "NOTSET" && p != "VALID" {
-		return unsupported(a.node.GetName(), a.node.GetOpType(), "auto_pad %s (use explicit pads)", p)
+		return unsupported(nodeName(a.node), a.node.GetOpType(), "auto_pad %s (use explicit pads)", p)
 	}
 	return nil
 }

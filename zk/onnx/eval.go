@@ -19,10 +19,10 @@ var knownOps = map[string]bool{
 func checkOps(nodes []*pb.NodeProto) error {
 	for _, n := range nodes {
 		if d := n.GetDomain(); d != "" && d != "ai.onnx" {
-			return unsupported(n.GetName(), n.GetOpType(), "operator domain %q is not supported", d)
+			return unsupported(nodeName(n), n.GetOpType(), "operator domain %q is not supported", d)
 		}
 		if !knownOps[n.GetOpType()] {
-			return unsupported(n.GetName(), n.GetOpType(), "operator not supported")
+			return unsupported(nodeName(n), n.GetOpType(), "operator not supported")
 		}
 	}
 	return nil
@@ -41,7 +41,7 @@ func (w *walker) eval(n *pb.NodeProto) error {
 		in[i] = w.vals[name]
 		if in[i].d != nil {
 			if dyn >= 0 && op != "Shape" {
-				return unsupported(n.GetName(), op, "combines two values computed from the input "+
+				return unsupported(nodeName(n), op, "combines two values computed from the input "+
 					"(branches and residual connections are not supported)")
 			}
 			dyn = i
@@ -51,13 +51,13 @@ func (w *walker) eval(n *pb.NodeProto) error {
 	for i, o := range n.GetOutput() {
 		if o != "" {
 			if i > 0 {
-				return unsupported(n.GetName(), op, "output %d (%q) is not supported; only the first output", i, o)
+				return unsupported(nodeName(n), op, "output %d (%q) is not supported; only the first output", i, o)
 			}
 			outs = append(outs, o)
 		}
 	}
 	if len(outs) != 1 {
-		return unsupported(n.GetName(), op, "%d outputs, want 1", len(outs))
+		return unsupported(nodeName(n), op, "%d outputs, want 1", len(outs))
 	}
 	if dyn < 0 || op == "Shape" {
 		t, err := fold(n, in)
@@ -65,14 +65,14 @@ func (w *walker) eval(n *pb.NodeProto) error {
 			return named(n, err)
 		}
 		if t == nil {
-			return unsupported(n.GetName(), op, "a required input is missing")
+			return unsupported(nodeName(n), op, "a required input is missing")
 		}
 		w.vals[outs[0]] = value{c: t}
 		return nil
 	}
 	if dyn != 0 {
 		if op != "Add" || len(in) != 2 {
-			return unsupported(n.GetName(), op, "the value computed from the input must be the first input")
+			return unsupported(nodeName(n), op, "the value computed from the input must be the first input")
 		}
 		in[0], in[1] = in[1], in[0]
 	}
@@ -84,10 +84,19 @@ func (w *walker) eval(n *pb.NodeProto) error {
 	return nil
 }
 
+// nodeName names a node in messages: its name, or its first output when it has none (the onnx
+// helpers do not require names).
+func nodeName(n *pb.NodeProto) string {
+	if n.GetName() != "" || len(n.GetOutput()) == 0 {
+		return n.GetName()
+	}
+	return "output " + n.GetOutput()[0]
+}
+
 // refuser returns an UnsupportedError constructor for node n.
 func refuser(n *pb.NodeProto) func(format string, args ...any) error {
 	return func(format string, args ...any) error {
-		return unsupported(n.GetName(), n.GetOpType(), format, args...)
+		return unsupported(nodeName(n), n.GetOpType(), format, args...)
 	}
 }
 
@@ -97,7 +106,7 @@ func named(n *pb.NodeProto, err error) error {
 	if errors.As(err, &ue) {
 		return err
 	}
-	return unsupported(n.GetName(), n.GetOpType(), "%v", err)
+	return unsupported(nodeName(n), n.GetOpType(), "%v", err)
 }
 
 // layer turns a node applied to a computed value into a layer (or folds it into the previous one).
@@ -129,7 +138,7 @@ func (w *walker) layer(n *pb.NodeProto, s *stage, in []value, last bool) (*stage
 	case "Softmax", "LogSoftmax":
 		return w.finalSoftmax(n, s, last)
 	}
-	return nil, unsupported(n.GetName(), n.GetOpType(), "operator not supported")
+	return nil, unsupported(nodeName(n), n.GetOpType(), "not supported on a value computed from the input")
 }
 
 // push adds a layer on top of s with the given output shape (ONNX, batch first).

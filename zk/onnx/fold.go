@@ -62,8 +62,12 @@ func fold(n *pb.NodeProto, in []value) (*tensor, error) {
 		}
 		return concat(ts, int(a.int("axis", 0)))
 	case "Reshape":
-		if _, err := nodeAttrs(n, "allowzero"); err != nil {
+		a, err := nodeAttrs(n, "allowzero")
+		if err != nil {
 			return nil, err
+		}
+		if a.int("allowzero", 0) != 0 {
+			return nil, unsupported(nodeName(n), n.GetOpType(), "allowzero = 1 is not supported")
 		}
 		shape, err := targetShape(c(0).shape, c(1))
 		if err != nil {
@@ -118,7 +122,7 @@ func constantNode(n *pb.NodeProto) (*tensor, error) {
 		is := a.m["value_ints"].GetInts()
 		return &tensor{shape: []int{len(is)}, data: convert(is), isInt: true}, nil
 	}
-	return nil, unsupported(n.GetName(), n.GetOpType(), "no value")
+	return nil, unsupported(nodeName(n), n.GetOpType(), "no value")
 }
 
 func cast(t *tensor, to pb.TensorProto_DataType) (*tensor, error) {

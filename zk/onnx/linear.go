@@ -98,11 +98,11 @@ func matmul(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 		return nil, err
 	}
 	if len(in) != 2 || in[1].c == nil {
-		return nil, unsupported(n.GetName(), n.GetOpType(), "the second operand must be a constant matrix")
+		return nil, unsupported(nodeName(n), n.GetOpType(), "the second operand must be a constant matrix")
 	}
 	l, err := denseLayer(s, in[1].c, false, 1)
 	if err != nil {
-		return nil, unsupported(n.GetName(), n.GetOpType(), "%v", err)
+		return nil, unsupported(nodeName(n), n.GetOpType(), "%v", err)
 	}
 	return push(s, l, n, []int{1, len(l.B)}), nil
 }
@@ -138,12 +138,12 @@ func addBias(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 		return nil, err
 	}
 	if len(in) != 2 || in[1].c == nil || s.layer == nil || !s.layer.linear() {
-		return nil, unsupported(n.GetName(), n.GetOpType(),
+		return nil, unsupported(nodeName(n), n.GetOpType(),
 			"Add is supported only as a constant bias right after a Conv, Gemm or MatMul")
 	}
 	b, err := channelValues(in[1].c, s.shape)
 	if err != nil {
-		return nil, unsupported(n.GetName(), n.GetOpType(), "bias: %v", err)
+		return nil, unsupported(nodeName(n), n.GetOpType(), "bias: %v", err)
 	}
 	l := *s.layer
 	l.B = append([]float64{}, l.B...)

@@ -166,7 +166,7 @@ func (w *walker) walk(nodes []*pb.NodeProto) error {
 		if live[i] {
 			for _, in := range n.GetInput() {
 				if _, ok := w.vals[in]; !ok && in != "" {
-					return unsupported(n.GetName(), n.GetOpType(), "input %q is never computed (missing or in a cycle)", in)
+					return unsupported(nodeName(n), n.GetOpType(), "input %q is never computed (missing or in a cycle)", in)
 				}
 			}
 		}

@@ -203,6 +203,13 @@ func TestRefusalsNameTheNode(t *testing.T) {
 			g.node("Gemm", "fc", []string{"input", "w"}, []string{"output"}, intAttr("transB", 1), intAttr("future", 1))
 			return g.model(t, 13, 1, 3)
 		}},
+		{"unnamed node", "output sig", func() []byte { // the onnx helpers do not require names
+			g := newGraph(1, 4)
+			dense(g, "input")
+			g.node("Sigmoid", "", []string{"h"}, []string{"sig"})
+			g.node("Relu", "r", []string{"sig"}, []string{"output"})
+			return g.model(t, 13, 1, 3)
+		}},
 		{"dynamic dimension", "input", func() []byte {
 			g := newGraph(1, 4)
 			g.g.Input[0].Type.GetTensorType().Shape.Dim[0].Value = &pb.TensorShapeProto_Dimension_DimParam{DimParam: "batch"}

@@ -70,23 +70,26 @@ func flatten(n *pb.NodeProto, s *stage, in []value) (*stage, error) {
 		axis := clampAxis(int(a.int("axis", 1)), len(s.shape))
 		target = []int{prod(s.shape[:axis]), prod(s.shape[axis:])}
 	} else {
-		if _, err := nodeAttrs(n, "allowzero"); err != nil {
+		a, err := nodeAttrs(n, "allowzero")
+		if err != nil {
 			return nil, err
+		}
+		if a.int("allowzero", 0) != 0 {
+			return nil, unsupported(nodeName(n), n.GetOpType(), "allowzero = 1 is not supported")
 		}
 		var t *tensor
 		if len(in) > 1 {
 			t = in[1].c
 		}
-		var err error
 		if target, err = targetShape(s.shape, t); err != nil {
-			return nil, unsupported(n.GetName(), n.GetOpType(), "%v", err)
+			return nil, unsupported(nodeName(n), n.GetOpType(), "%v", err)
 		}
 	}
 	switch {
 	case fmt.Sprint(target) == fmt.Sprint(s.shape):
 		return s, nil
 	case len(target) != 2 || target[0] != 1:
-		return nil, unsupported(n.GetName(), n.GetOpType(), "reshape %v to %v (only to [1, -1])", s.shape, target)
+		return nil, unsupported(nodeName(n), n.GetOpType(), "reshape %v to %v (only to [1, -1])", s.shape, target)
 	}
 	return push(s, Layer{Kind: Flatten}, n, target), nil
 }
@@ -145,11 +148,11 @@ func (w *walker) finalSoftmax(n *pb.NodeProto, s *stage, last bool) (*stage, err
 		return nil, err
 	}
 	if !last {
-		return nil, unsupported(n.GetName(), n.GetOpType(),
+		return nil, unsupported(nodeName(n), n.GetOpType(),
 			"a Softmax/LogSoftmax is supported only as the last node (dropped: the argmax is unchanged)")
 	}
 	if len(s.shape) != 2 || clampAxis(int(a.int("axis", -1)), 2) != 1 {
-		return nil, unsupported(n.GetName(), n.GetOpType(), "only over the classes of a [1, K] output")
+		return nil, unsupported(nodeName(n), n.GetOpType(), "only over the classes of a [1, K] output")
 	}
 	w.notes = append(w.notes, fmt.Sprintf("dropped the final %s %q: the artifact outputs the logits (same argmax)",
 		n.GetOpType(), n.GetName()))
