@@ -52,12 +52,3 @@ func (s *Set) Len() int {
 	defer s.mu.Unlock()
 	return len(s.set)
 }
-
-// Clear forgets every key.
-func (s *Set) Clear() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	clear(s.set)
-	s.ring = s.ring[:0]
-	s.next = 0
-}

@@ -42,7 +42,7 @@ func k8(v uint64) []byte {
 // Point slots, as pick numbers them: the proof's G1 points (Ar, Krs, CommitmentPok) then Bs; the
 // key's G1 points (alpha, beta1, delta1, K0..K3) then its G2 points (beta, gamma, delta).
 const (
-	slotAr, slotKrs, slotPok, slotBs                        = 0, 1, 2, 3
+	slotAr, slotKrs, slotPok, slotBs                       = 0, 1, 2, 3
 	slotAlpha, slotK0, slotK1, slotK2, slotBeta, slotDelta = 0, 3, 4, 5, 7, 9
 )
 

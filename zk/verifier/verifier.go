@@ -2,7 +2,9 @@
 // (BN254) proof that a task's output is the registered model's output on the task's input,
 // computing every public input itself from chain state. It depends on gnark-crypto only: no
 // circuit compilation, no prover, no gnark decoders (which size allocations from untrusted
-// length fields), and no gnark logger output in the node.
+// length fields), and no gnark logger output in the node. The chain verifies through a Verifier,
+// a value holding the node's caches (decoded keys, verified proofs) that the app builds; the
+// package-level Verify is the same check without caches, for tools.
 package verifier
 
 import (
