@@ -53,6 +53,23 @@ func BenchmarkMNISTCNN(b *testing.B) {
 	benchModel(b, doc, tm.RandomInput(rand.New(rand.NewSource(1)), 784, 0, 255))
 }
 
+// BenchmarkBundledMNIST measures the bundled MNIST models (zk/models/mnist-*, imported from
+// PyTorch) on a random image; it skips a model whose artifact is not there.
+func BenchmarkBundledMNIST(b *testing.B) {
+	for _, name := range []string{"mnist-mlp", "mnist-cnn"} {
+		doc, err := os.ReadFile("../models/" + name + "/artifact.json")
+		if err != nil {
+			b.Logf("%s: %v", name, err)
+			continue
+		}
+		a, err := artifact.Parse(doc)
+		require.NoError(b, err)
+		b.Run(name, func(b *testing.B) {
+			benchModel(b, doc, tm.RandomInput(rand.New(rand.NewSource(1)), a.Input.Length, a.Input.Min, a.Input.Max))
+		})
+	}
+}
+
 // benchModel runs compile, setup, prove and verify on one artifact. prove reports the process's
 // peak resident memory while proving (the proving key and constraint system loaded, as in a
 // worker), from VmHWM after resetting it through /proc/self/clear_refs, and its CPU time per
@@ -63,18 +80,18 @@ func benchModel(b *testing.B, doc []byte, in []int64) {
 	worker := make([]byte, 20)
 
 	b.Run("compile", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
+		loop(b, func(int) {
 			ccs, err := circuit.Compile(a)
 			require.NoError(b, err)
 			b.ReportMetric(float64(ccs.GetNbConstraints()), "constraints")
-		}
+		})
 	})
 	var keys *setup.Keys
 	b.Run("setup", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
+		loop(b, func(int) {
 			keys, err = setup.Generate(a, io.Discard)
 			require.NoError(b, err)
-		}
+		})
 		b.ReportMetric(float64(len(keys.ProvingKey)), "pk_bytes")
 		b.ReportMetric(float64(len(keys.VerifyingKey)), "vk_bytes")
 	})
@@ -88,15 +105,11 @@ func benchModel(b *testing.B, doc []byte, in []int64) {
 	var proof []byte
 	b.Run("prove", func(b *testing.B) {
 		resetPeakRSS()
-		cpu := cpuTime()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
+		loop(b, func(i int) {
 			out, proof, err = p.Prove("hyra-bench", uint64(i), worker, in)
 			require.NoError(b, err)
-		}
-		b.StopTimer()
+		})
 		b.ReportMetric(float64(len(proof)), "proof_bytes")
-		b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu_ms/op")
 		if peak := peakRSS(); peak > 0 {
 			b.ReportMetric(float64(peak)/(1<<20), "peak_rss_MiB")
 		}
@@ -128,6 +141,17 @@ func benchModel(b *testing.B, doc []byte, in []int64) {
 			require.NoError(b, groth16.Verify(gp, vk, pw))
 		}
 	})
+}
+
+// loop runs f b.N times and reports its CPU time per run besides the wall time.
+func loop(b *testing.B, f func(i int)) {
+	cpu := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f(i)
+	}
+	b.StopTimer()
+	b.ReportMetric((cpuTime()-cpu).Seconds()*1000/float64(b.N), "cpu_ms/op")
 }
 
 // cpuTime is the process's user+system CPU time: with the machine shared, cpu_ms/op divided by
