@@ -61,8 +61,8 @@ localnet-clean: localnet-stop ## stop the localnet and remove build/localnet
 bench: build ## chain throughput of proof-verified results against raw verification; records BENCHMARKS.md (BENCH_ARGS=...)
 	$(GO) run ./cmd/hyra-bench -hyrad $(BUILDDIR)/hyrad -keys $(BUILDDIR)/keys -cache $(BUILDDIR)/bench $(BENCH_ARGS)
 
-bench-zk: ## zk benchmarks for the bundled models: constraints, setup, prove, verify, sizes
-	$(GO) test -run '^$$' -bench . -benchtime 20x -timeout 30m ./zk/...
+bench-zk: ## zk benchmarks for the bundled models: constraints, setup, prove, verify, sizes (MNIST setups: minutes each)
+	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 90m ./zk/...
 
 train: ## retrain the bundled models from zk/train/data (deterministic)
 	$(GO) run ./zk/train -data zk/train/data -out zk/models
