@@ -22,9 +22,13 @@ type Dataset struct {
 // ReadDataset reads `FILE` or `IMAGES,LABELS`. An idx file (as MNIST ships them, gzipped or not:
 // recognised by its magic number) holds images, and the optional second file their labels. Any
 // other file is a CSV with one sample per row; its last column holds labels when labelColumn is
-// set or when a header row names it "label". limit > 0 keeps the first limit samples.
+// set or when a header row names it "label". limit > 0 keeps the first limit samples. A spec
+// naming an existing file is that one file, even when its path holds a comma.
 func ReadDataset(spec string, labelColumn bool, limit int) (*Dataset, error) {
-	files := strings.Split(spec, ",")
+	files := []string{spec}
+	if _, err := os.Stat(spec); err != nil {
+		files = strings.Split(spec, ",")
+	}
 	if len(files) > 2 || files[0] == "" {
 		return nil, fmt.Errorf("calibration %q: want FILE or IMAGES,LABELS", spec)
 	}
