@@ -240,3 +240,60 @@ func TestRefusesOldOpset(t *testing.T) {
 		t.Fatalf("error %v: want the opset refused", err)
 	}
 }
+
+// TestSignedAndWideOutputs covers two requant cases the MNIST models do not reach: a hidden layer
+// with no ReLU (a signed activation scale) and 16-bit widths, whose output accumulators could
+// exceed int32 and get a final shift (folded into OutputScale).
+func TestSignedAndWideOutputs(t *testing.T) {
+	g := newGraph(1, 16)
+	g.weights("w1", 1, 16, 12)
+	g.weights("b1", 1, 12)
+	g.weights("w2", 1, 3, 12)
+	g.node("MatMul", "mm", []string{"input", "w1"}, []string{"m"})
+	g.node("Add", "bias", []string{"b1", "m"}, []string{"h"}) // the constant first: Add commutes
+	g.node("Gemm", "fc", []string{"h", "w2"}, []string{"output"}, intAttr("transB", 1))
+	b := g.model(t, 13, 1, 3)
+	rng := rand.New(rand.NewSource(8))
+	data := &onnx.Dataset{}
+	for i := 0; i < 100; i++ {
+		s := make([]int64, 16)
+		for j := range s {
+			s[j] = rng.Int63n(256)
+		}
+		data.Samples = append(data.Samples, s)
+	}
+	net, err := onnx.Load(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outMax := 0.0 // the output range: rounding errors are a fraction of it
+	for _, raw := range data.Samples {
+		for _, v := range net.Forward(toFloat(raw), nil) {
+			outMax = math.Max(outMax, math.Abs(v))
+		}
+	}
+	for _, bits := range []int{8, 16} {
+		opt := onnx.Options{WeightBits: bits, ActivationBits: bits, MultiplierBits: 12}
+		res, err := onnx.Import(b, data, onnx.Config{Name: "t", Pre: onnx.DefaultPreprocess(), Options: opt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := res.Artifact.Ops[len(res.Artifact.Ops)-1]
+		if wide := last.Kind == "requant" && last.Multiplier == 1; wide != (bits == 16) {
+			t.Fatalf("%d bits: last op %+v", bits, last.Kind)
+		}
+		for _, raw := range data.Samples[:20] {
+			f := res.Net.Forward(toFloat(raw), nil)
+			q, err := res.Artifact.Infer(raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tol := math.Ldexp(5, -bits) * outMax // 8 bits: 2% of the output range; 16 bits: 0.008%
+			for i := range f {
+				if math.Abs(float64(q[i])*res.OutputScale-f[i]) > tol {
+					t.Fatalf("%d bits: output %d = %d (x %g), float %v", bits, i, q[i], res.OutputScale, f[i])
+				}
+			}
+		}
+	}
+}
