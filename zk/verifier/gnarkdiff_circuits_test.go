@@ -33,7 +33,7 @@ type diffCase struct {
 }
 
 // diffCircuits are the circuits of the differential fuzzer: iris (the committed keys, 623
-// constraints) and the tiny test model (keys from a setup run here, a few dozen constraints).
+// constraints) and the tiny test model (keys from a setup run here, 449 constraints).
 // Both have commit.NbPublic public inputs, as every circuit the chain accepts.
 var diffCircuits = sync.OnceValues(func() ([]*diffCircuit, error) {
 	logger.Disable() // gnark's verifier logs every verification

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -42,8 +43,9 @@ func k8(v uint64) []byte {
 // Point slots, as pick numbers them: the proof's G1 points (Ar, Krs, CommitmentPok) then Bs; the
 // key's G1 points (alpha, beta1, delta1, K0..K3) then its G2 points (beta, gamma, delta).
 const (
-	slotAr, slotKrs, slotPok, slotBs                       = 0, 1, 2, 3
-	slotAlpha, slotK0, slotK1, slotK2, slotBeta, slotDelta = 0, 3, 4, 5, 7, 9
+	slotAr, slotKrs, slotPok, slotBs                         = 0, 1, 2, 3
+	slotAlpha, slotBeta1, slotDelta1, slotK0, slotK1, slotK2 = 0, 1, 2, 3, 4, 5
+	slotBeta, slotDelta                                      = 7, 9
 )
 
 // Point kinds of replacePoint.
@@ -90,6 +92,10 @@ var diffSeeds = []diffSeed{
 	{"beta outside the subgroup", 1, nil, seq(op(opKeyPoint, slotBeta, kindOutsideSubgroup), k8(11)), bothRefuse},
 	{"alpha at infinity", 0, nil, op(opKeyPoint, slotAlpha, kindInfinity), bothRefuse},
 	{"K1 plus the generator", 0, randomStatement, op(opKeyPoint, slotK1, kindPlusGen), bothRefuse},
+	// beta1 and delta1 are the prover's: neither verifier reads them beyond decoding.
+	{"beta1 replaced", 0, nil, op(opKeyPoint, slotBeta1, kindGenerator), bothAccept},
+	{"delta1 doubled", 1, nil, op(opKeyPoint, slotDelta1, kindDouble), bothAccept},
+	{"delta1 not a field element", 1, nil, seq(op(opKeyPoint, slotDelta1, kindNotField), k8(2)), bothRefuse},
 	{"another task id", 0, nil, op(opStatement, 0, 0), bothRefuse},
 	{"another chain id", 1, nil, op(opStatement, 1, 3), bothRefuse},
 	{"another worker", 0, nil, op(opStatement, 2, 7, 1), bothRefuse},
@@ -126,7 +132,12 @@ func corpusFile(s diffSeed) string {
 	return fmt.Sprintf("go test fuzz v1\nbyte(%q)\n[]byte(%q)\n[]byte(%q)\n", s.circuit, s.statement, s.ops)
 }
 
-func corpusName(i int) string { return fmt.Sprintf("seed-%02d", i) }
+// corpusName is the seed's file name: its name in lower case, words joined by dashes.
+func corpusName(s diffSeed) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s.name), func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}), "-")
+}
 
 // TestFuzzCorpusInSync: testdata/fuzz/FuzzVerifyAgainstGnark holds every seed of diffSeeds
 // (run with -update-corpus to write them), so that go test runs each through the fuzz target
@@ -134,12 +145,12 @@ func corpusName(i int) string { return fmt.Sprintf("seed-%02d", i) }
 func TestFuzzCorpusInSync(t *testing.T) {
 	if *updateCorpus {
 		require.NoError(t, os.MkdirAll(corpusDir, 0o755))
-		for i, s := range diffSeeds {
-			require.NoError(t, os.WriteFile(filepath.Join(corpusDir, corpusName(i)), []byte(corpusFile(s)), 0o644))
+		for _, s := range diffSeeds {
+			require.NoError(t, os.WriteFile(filepath.Join(corpusDir, corpusName(s)), []byte(corpusFile(s)), 0o644))
 		}
 	}
-	for i, s := range diffSeeds {
-		b, err := os.ReadFile(filepath.Join(corpusDir, corpusName(i)))
+	for _, s := range diffSeeds {
+		b, err := os.ReadFile(filepath.Join(corpusDir, corpusName(s)))
 		require.NoError(t, err, "seed %q: run go test -run TestFuzzCorpusInSync -update-corpus ./zk/verifier", s.name)
 		require.Equal(t, corpusFile(s), string(b), "seed %q", s.name)
 	}
