@@ -122,6 +122,9 @@ func LoadTranscript(dir string) (*Transcript, error) {
 		return nil, err
 	}
 	for i, e := range m.Contributions {
+		if !contributorName.MatchString(e.Contributor) {
+			return nil, fmt.Errorf("%w: contribution %d: contributor name %q", ErrTranscript, i+1, e.Contributor)
+		}
 		if want := fmt.Sprintf("%03d-%s.bin", i+1, e.Contributor); e.File != want {
 			return nil, fmt.Errorf("%w: contribution %d is listed as %q, want %q", ErrTranscript, i+1, e.File, want)
 		}

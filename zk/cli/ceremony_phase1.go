@@ -178,7 +178,7 @@ func showPhase1(cmd *cobra.Command, sealed []byte) error {
 		return printJSON(cmd.OutOrStdout(), map[string]any{"domain_size": n, "phase1_hash": hex.EncodeToString(h), "anchor": anchorJSON(a)})
 	}
 	w := cmd.OutOrStdout()
-	fmt.Fprintf(w, "domain size:  %d\nphase1_hash:  %x\nanchor alpha1: %x\nanchor beta1:  %x\nanchor beta2:  %x\n", n, h, a.Alpha1, a.Beta1, a.Beta2)
+	fmt.Fprintf(w, "domain size:   %d\nphase1_hash:   %x\nanchor alpha1: %x\nanchor beta1:  %x\nanchor beta2:  %x\n", n, h, a.Alpha1, a.Beta1, a.Beta2)
 	return nil
 }
 
