@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hyra-network/hyra/zk/ceremony"
+	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 func TestTranscriptDirectoryRoundTrip(t *testing.T) {
@@ -43,4 +44,30 @@ func TestTranscriptDirectoryRoundTrip(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, r.states[1], 0o644))
 	_, err = ceremony.LoadTranscript(dir)
 	require.ErrorIs(t, err, ceremony.ErrTranscript)
+}
+
+// A contributor checks the transcript against what the chain recorded before contributing: K
+// points that are not the artifact's, or a transcript that differs from the chain's records, are
+// refused and nothing is added.
+func TestContributeDirChecksTheChainsRecords(t *testing.T) {
+	r := load(t, tinyCeremony)
+	iris := load(t, irisCeremony)
+	dir := t.TempDir()
+	require.NoError(t, ceremony.CreateTranscript(dir, "tiny", 1, r.setup))
+	chain := &ceremony.ChainRecords{InitialStateHash: r.setup.InitialStateHash, VKK: iris.setup.VKK}
+	_, err := ceremony.ContributeDir(dir, "alice", r.artifact, r.phase1, chain)
+	requireBadContribution(t, err, 0, ceremony.ErrInitialMismatch)
+
+	chain.VKK = r.setup.VKK
+	rec, err := ceremony.ContributeDir(dir, "alice", r.artifact, r.phase1, chain)
+	require.NoError(t, err)
+	// The chain has not recorded alice's contribution: bob must not build on it.
+	_, err = ceremony.ContributeDir(dir, "bob", r.artifact, r.phase1, chain)
+	require.ErrorIs(t, err, ceremony.ErrRecordMismatch)
+	chain.Contributions = []verifier.SetupContribution{rec}
+	_, err = ceremony.ContributeDir(dir, "bob", r.artifact, r.phase1, chain)
+	require.NoError(t, err)
+	tr, err := ceremony.LoadTranscript(dir)
+	require.NoError(t, err)
+	require.Len(t, tr.States, 2)
 }

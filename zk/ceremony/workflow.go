@@ -31,22 +31,32 @@ func BeginDir(dir, model string, version uint64, artifactBytes, phase1 []byte) (
 }
 
 // ContributeDir verifies the transcript in dir from the artifact and phase 1 (so the
-// contribution goes to the registered artifact's circuit, on a valid chain of states), adds a
-// contribution as contributor and returns the record to submit on chain.
-func ContributeDir(dir, contributor string, artifactBytes, phase1 []byte) (verifier.SetupContribution, error) {
+// contribution goes to the registered artifact's circuit, on a valid chain of states) and, if
+// chain is given, against what the chain recorded so far (the initial state hash, the K points
+// and every contribution: the chain builds the key from these, so a contributor must check them),
+// then adds a contribution as contributor and returns the record to submit on chain.
+func ContributeDir(dir, contributor string, artifactBytes, phase1 []byte, chain *ChainRecords) (verifier.SetupContribution, error) {
+	var none verifier.SetupContribution
 	t, err := LoadTranscript(dir)
 	if err != nil {
-		return verifier.SetupContribution{}, err
+		return none, err
 	}
-	if _, err := Verify(VerifyInput{Artifact: artifactBytes, Phase1: phase1, Initial: t.Initial, States: t.States}); err != nil {
-		return verifier.SetupContribution{}, fmt.Errorf("the transcript does not verify, not contributing: %w", err)
+	in := VerifyInput{Artifact: artifactBytes, Phase1: phase1, Initial: t.Initial, States: t.States}
+	if chain != nil {
+		in.InitialStateHash, in.VKK, in.Records = chain.InitialStateHash, chain.VKK, chain.Contributions
+		if in.Records == nil {
+			in.Records = []verifier.SetupContribution{} // the chain has none yet: neither may the transcript
+		}
+	}
+	if _, err := Verify(in); err != nil {
+		return none, fmt.Errorf("the transcript does not verify, not contributing: %w", err)
 	}
 	next, rec, err := Contribute(t.Last())
 	if err != nil {
-		return verifier.SetupContribution{}, err
+		return none, err
 	}
 	if err := AddContribution(dir, contributor, next); err != nil {
-		return verifier.SetupContribution{}, err
+		return none, err
 	}
 	return rec, nil
 }

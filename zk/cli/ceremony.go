@@ -100,7 +100,7 @@ func newBeginCmd() *cobra.Command {
 func newContributeCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "contribute --dir DIR --artifact FILE --phase1 FILE --contributor ADDRESS",
-		Short: "Verify the transcript from the artifact, add a contribution, print the record to submit on chain",
+		Short: "Verify the transcript from the artifact (and --chain), add a contribution, print the record to submit on chain",
 		Args:  cobra.NoArgs, SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			quietGnark()
@@ -109,7 +109,14 @@ func newContributeCmd() *cobra.Command {
 				return err
 			}
 			who, _ := cmd.Flags().GetString("contributor")
-			rec, err := ceremony.ContributeDir(dir, who, artifactBytes, phase1)
+			chain, err := readChainFlag(cmd)
+			if err != nil {
+				return err
+			}
+			if chain == nil {
+				fmt.Fprintln(cmd.ErrOrStderr(), "no --chain: compare the initial state hash, K points and earlier records with the chain's yourself")
+			}
+			rec, err := ceremony.ContributeDir(dir, who, artifactBytes, phase1, chain)
 			if err != nil {
 				return err
 			}
@@ -129,6 +136,7 @@ func newContributeCmd() *cobra.Command {
 	addCeremonyInputs(cmd)
 	addOutputFlag(cmd)
 	cmd.Flags().String("contributor", "", "your account address (names the transcript file)")
+	cmd.Flags().String("chain", "", "JSON file with the chain's records of this setup so far (see verify --help)")
 	_ = cmd.MarkFlagRequired("dir")
 	_ = cmd.MarkFlagRequired("contributor")
 	return cmd
@@ -151,11 +159,9 @@ this transcript yields. A failure names the contribution.`,
 			if err != nil {
 				return err
 			}
-			var chain *ceremony.ChainRecords
-			if path, _ := cmd.Flags().GetString("chain"); path != "" {
-				if chain, err = readChainJSON(path); err != nil {
-					return err
-				}
+			chain, err := readChainFlag(cmd)
+			if err != nil {
+				return err
 			}
 			r, err := ceremony.VerifyDir(dir, artifactBytes, phase1, chain)
 			if err != nil {
@@ -216,6 +222,15 @@ func newFinalizeCmd() *cobra.Command {
 	_ = cmd.MarkFlagRequired("dir")
 	_ = cmd.MarkFlagRequired("beacon")
 	return cmd
+}
+
+// readChainFlag reads --chain if given.
+func readChainFlag(cmd *cobra.Command) (*ceremony.ChainRecords, error) {
+	path, _ := cmd.Flags().GetString("chain")
+	if path == "" {
+		return nil, nil
+	}
+	return readChainJSON(path)
 }
 
 func addOutputFlag(cmd *cobra.Command) {

@@ -54,14 +54,29 @@ func TestCeremonyVerbs(t *testing.T) {
 	require.Len(t, chain.VKK, 256)
 
 	common := []string{"--dir", filepath.Join(dir, "t"), "--artifact", art, "--phase1", phase1}
+	chainFile := filepath.Join(dir, "chain.json")
+	writeChain := func() {
+		b, err := json.Marshal(chain)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(chainFile, b, 0o644))
+	}
 	for _, who := range []string{"hyra1alice", "hyra1bob", "hyra1carol"} {
-		out, err = runStdout(t, append([]string{"ceremony", "contribute", "--contributor", who, "--output", "json"}, common...)...)
+		writeChain()
+		out, err = runStdout(t, append([]string{"ceremony", "contribute", "--contributor", who, "--chain", chainFile, "--output", "json"}, common...)...)
 		require.NoError(t, err, out)
 		var rec cli.RecordJSON
 		require.NoError(t, json.Unmarshal([]byte(out), &rec))
 		chain.Contributions = append(chain.Contributions, rec)
 	}
 	require.Equal(t, 3, chain.Contributions[2].Index)
+
+	// A contributor whose chain records other K points refuses to contribute.
+	good := chain.VKK
+	chain.VKK = chain.Contributions[0].DeltaG1 + chain.Contributions[1].DeltaG1 + chain.Contributions[2].DeltaG1 + chain.Contributions[0].DeltaG1
+	writeChain()
+	_, err = runStdout(t, append([]string{"ceremony", "contribute", "--contributor", "hyra1mallory", "--chain", chainFile}, common...)...)
+	require.ErrorContains(t, err, "not contributing")
+	chain.VKK = good
 
 	keys := filepath.Join(dir, "keys")
 	out, err = runStdout(t, append([]string{"ceremony", "finalize", "--beacon", "0a0b0c", "--out", keys}, common...)...)
@@ -72,10 +87,7 @@ func TestCeremonyVerbs(t *testing.T) {
 
 	chain.Beacon = "0a0b0c"
 	chain.VerifyingKey = hex.EncodeToString(vk)
-	chainFile := filepath.Join(dir, "chain.json")
-	b, err := json.Marshal(chain)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(chainFile, b, 0o644))
+	writeChain()
 	out, err = runStdout(t, append([]string{"ceremony", "verify", "--chain", chainFile}, common...)...)
 	require.NoError(t, err, out)
 	require.Contains(t, out, "transcript OK: 3 contributions")
@@ -86,9 +98,7 @@ func TestCeremonyVerbs(t *testing.T) {
 	single, err := os.ReadFile(filepath.Join(dir, "single", "verifying.key"))
 	require.NoError(t, err)
 	chain.VerifyingKey = hex.EncodeToString(single)
-	b, err = json.Marshal(chain)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(chainFile, b, 0o644))
+	writeChain()
 	_, err = runStdout(t, append([]string{"ceremony", "verify", "--chain", chainFile}, common...)...)
 	require.ErrorContains(t, err, "verifying key does not match")
 
