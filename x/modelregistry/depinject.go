@@ -17,7 +17,10 @@ import (
 )
 
 func init() {
-	appconfig.RegisterModule(&modulev1.Module{}, appconfig.Provide(ProvideModule))
+	appconfig.RegisterModule(&modulev1.Module{},
+		appconfig.Provide(ProvideModule),
+		appconfig.Invoke(InvokeSetIndependenceSources),
+	)
 }
 
 // ModuleInputs are what x/modelregistry needs from the app.
@@ -53,4 +56,20 @@ func ProvideModule(in ModuleInputs) ModuleOutputs {
 	}
 	k := keeper.NewKeeper(in.Codec, in.StoreService, in.AddressCodec, in.DistrKeeper, in.StakingKeeper, authorityStr)
 	return ModuleOutputs{Keeper: k, Module: NewAppModule(in.Codec, k)}
+}
+
+// IndependenceInputs are x/rewards' and x/authz's keepers, which depinject
+// finds as the provided types implementing the interfaces.
+type IndependenceInputs struct {
+	depinject.In
+	Keeper keeper.Keeper
+	Bonds  types.WorkerBonds `optional:"true"`
+	Grants types.AuthzKeeper `optional:"true"`
+}
+
+// InvokeSetIndependenceSources hands x/rewards and x/authz to the keeper
+// after every module is built (an Invoke runs after all providers), so that
+// modules depending on this one can be depended on by it without a cycle.
+func InvokeSetIndependenceSources(in IndependenceInputs) {
+	in.Keeper.SetIndependenceSources(in.Bonds, in.Grants)
 }

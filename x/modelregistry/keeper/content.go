@@ -24,15 +24,22 @@ type versionContent struct {
 	outputLength uint32
 }
 
-// validate checks the content from cheapest to dearest: sizes, the artifact
-// hash, the artifact and its schema, and last the verifying key, whose decoding
-// is charged gas first because it does elliptic-curve work on untrusted bytes.
+// validate checks the content from cheapest to dearest: whether a key may be
+// uploaded at all, sizes, the artifact hash, the artifact and its schema, and
+// last the verifying key, whose decoding is charged gas first because it does
+// elliptic-curve work on untrusted bytes. Without a key the version is
+// PENDING: its key comes from a multi-party setup (MsgBeginSetup).
 func (c versionContent) validate(ctx sdk.Context, p types.Params) error {
 	if c.proofSystem != types.PROOF_SYSTEM_GROTH16 {
 		return errorsmod.Wrapf(types.ErrProofSystem, "%s; supported: %s", c.proofSystem, types.PROOF_SYSTEM_GROTH16)
 	}
-	if n := uint64(len(c.verifyingKey)); n == 0 || n > p.MaxVerifyingKeySize {
-		return errorsmod.Wrapf(types.ErrInvalidVerifyingKey, "size %d bytes, must be in [1, %d]", n, p.MaxVerifyingKeySize)
+	if len(c.verifyingKey) > 0 && !p.AllowSinglePartyKeys {
+		return errorsmod.Wrap(types.ErrSinglePartyKey, "this chain does not accept a verifying key made by one party "+
+			"(params.allow_single_party_keys is false): register the artifact without a key, then run its setup ceremony "+
+			"(hyrad zk ceremony; MsgBeginSetup, MsgContributeSetup, MsgFinalizeSetup) and the chain builds the key")
+	}
+	if n := uint64(len(c.verifyingKey)); n > p.MaxVerifyingKeySize {
+		return errorsmod.Wrapf(types.ErrInvalidVerifyingKey, "size %d bytes, must be at most %d", n, p.MaxVerifyingKeySize)
 	}
 	if n := uint64(len(c.artifact)); n == 0 || n > p.MaxArtifactSize {
 		return errorsmod.Wrapf(types.ErrInvalidArtifact, "size %d bytes, must be in [1, %d]", n, p.MaxArtifactSize)
@@ -46,6 +53,9 @@ func (c versionContent) validate(ctx sdk.Context, p types.Params) error {
 	}
 	if err := checkSchema(a, c.schema, c.outputLength); err != nil {
 		return err
+	}
+	if len(c.verifyingKey) == 0 {
+		return nil
 	}
 	ctx.GasMeter().ConsumeGas(verifier.VerifyGas, "decode verifying key")
 	if err := verifier.CheckVerifyingKey(c.verifyingKey); err != nil {
@@ -69,16 +79,22 @@ func checkSchema(a *artifact.Artifact, s types.InputSchema, outputLength uint32)
 }
 
 // toVersion builds the stored version, with the hashes computed here rather
-// than taken from the message.
+// than taken from the message: SINGLE_PARTY with an uploaded key, PENDING
+// (no key, no key hash) without one.
 func (c versionContent) toVersion(id, version uint64, height int64) types.ModelVersion {
-	vkHash := sha256.Sum256(c.verifyingKey)
+	status, vkHash := types.SETUP_STATUS_PENDING, []byte(nil)
+	if len(c.verifyingKey) > 0 {
+		h := sha256.Sum256(c.verifyingKey)
+		status, vkHash = types.SETUP_STATUS_SINGLE_PARTY, h[:]
+	}
 	artifactHash := sha256.Sum256(c.artifact)
 	return types.ModelVersion{
 		ModelId:          id,
 		Version:          version,
 		ProofSystem:      c.proofSystem,
+		SetupStatus:      status,
 		VerifyingKey:     c.verifyingKey,
-		VerifyingKeyHash: vkHash[:],
+		VerifyingKeyHash: vkHash,
 		Artifact:         c.artifact,
 		ArtifactHash:     artifactHash[:],
 		InputSchema:      c.schema,

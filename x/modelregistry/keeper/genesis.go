@@ -5,10 +5,14 @@ import (
 
 	"cosmossdk.io/collections"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 )
 
-// InitGenesis loads a validated genesis state into the store.
+// InitGenesis loads a validated genesis state into the store. State exported
+// before ceremonies existed is brought up to date as the 1 -> 2 migration
+// does: versions without a setup status are SINGLE_PARTY.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	if err := k.Params.Set(ctx, gs.Params); err != nil {
 		return err
@@ -18,12 +22,32 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	for _, m := range gs.Models {
+		m.LatestVersion = m.Latest()
 		if err := k.addModel(ctx, m); err != nil {
 			return err
 		}
 	}
 	for _, v := range gs.Versions {
+		v.SetupStatus = types.NormalizedStatus(v)
 		if err := k.Versions.Set(ctx, collections.Join(v.ModelId, v.Version), v); err != nil {
+			return err
+		}
+	}
+	for _, s := range gs.Setups {
+		if err := k.Setups.Set(ctx, collections.Join(s.ModelId, s.Version), s); err != nil {
+			return err
+		}
+	}
+	for _, c := range gs.SetupContributions {
+		key := collections.Join(c.ModelId, c.Version)
+		if err := k.SetupContributions.Set(ctx, collections.Join(key, c.Index), c); err != nil {
+			return err
+		}
+		contributor, err := k.addressCodec.StringToBytes(c.Contributor)
+		if err != nil {
+			return err
+		}
+		if err := k.SetupContributors.Set(ctx, collections.Join(key, sdk.AccAddress(contributor))); err != nil {
 			return err
 		}
 	}
@@ -49,6 +73,18 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}
 	if err := k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.ModelVersion) (bool, error) {
 		gs.Versions = append(gs.Versions, v)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.Setups.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], s types.Setup) (bool, error) {
+		gs.Setups = append(gs.Setups, s)
+		return false, nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := k.SetupContributions.Walk(ctx, nil, func(_ collections.Pair[collections.Pair[uint64, uint64], uint32], c types.SetupContribution) (bool, error) {
+		gs.SetupContributions = append(gs.SetupContributions, c)
 		return false, nil
 	}); err != nil {
 		return nil, err

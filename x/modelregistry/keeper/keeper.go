@@ -25,6 +25,9 @@ type Keeper struct {
 	stakingKeeper types.StakingKeeper
 	// authority is the address allowed to update params (x/gov by default).
 	authority string
+	// independence is set once, after x/rewards and x/authz exist; shared by
+	// every copy of the keeper.
+	independence *independenceSources
 
 	Schema   collections.Schema
 	Params   collections.Item[types.Params]
@@ -36,6 +39,13 @@ type Keeper struct {
 	ModelsByOwner collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
 	// Versions holds every version of every model, keyed by (model id, version).
 	Versions collections.Map[collections.Pair[uint64, uint64], types.ModelVersion]
+	// Setups holds each version's multi-party setup, keyed like Versions.
+	Setups collections.Map[collections.Pair[uint64, uint64], types.Setup]
+	// SetupContributions holds the contributions of each setup by index.
+	SetupContributions collections.Map[collections.Pair[collections.Pair[uint64, uint64], uint32], types.SetupContribution]
+	// SetupContributors indexes who contributed to each setup, so that a
+	// second contribution of one account is refused without a scan.
+	SetupContributors collections.KeySet[collections.Pair[collections.Pair[uint64, uint64], sdk.AccAddress]]
 }
 
 // NewKeeper builds the keeper. It panics on an invalid authority, which is a
@@ -52,20 +62,26 @@ func NewKeeper(
 		panic(fmt.Errorf("invalid modelregistry authority address: %w", err))
 	}
 	sb := collections.NewSchemaBuilder(storeService)
+	versionKey := collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)
 	k := Keeper{
 		cdc:           cdc,
 		addressCodec:  addressCodec,
 		distrKeeper:   distrKeeper,
 		stakingKeeper: stakingKeeper,
 		authority:     authority,
+		independence:  new(independenceSources),
 		Params:        collections.NewItem(sb, types.ParamsKey, "params", codec.CollValue[types.Params](cdc)),
 		ModelSeq:      collections.NewSequence(sb, types.ModelSeqKey, "model_seq"),
 		Models:        collections.NewMap(sb, types.ModelsKey, "models", collections.Uint64Key, codec.CollValue[types.Model](cdc)),
 		ModelsByOwner: collections.NewKeySet(sb, types.ModelsByOwnerKey, "models_by_owner",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
-		Versions: collections.NewMap(sb, types.VersionsKey, "versions",
-			collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key),
+		Versions: collections.NewMap(sb, types.VersionsKey, "versions", versionKey,
 			codec.CollValue[types.ModelVersion](cdc)),
+		Setups: collections.NewMap(sb, types.SetupsKey, "setups", versionKey, codec.CollValue[types.Setup](cdc)),
+		SetupContributions: collections.NewMap(sb, types.SetupContributionsKey, "setup_contributions",
+			collections.PairKeyCodec(versionKey, collections.Uint32Key), codec.CollValue[types.SetupContribution](cdc)),
+		SetupContributors: collections.NewKeySet(sb, types.SetupContributorsKey, "setup_contributors",
+			collections.PairKeyCodec(versionKey, sdk.AccAddressKey)),
 	}
 	schema, err := sb.Build()
 	if err != nil {

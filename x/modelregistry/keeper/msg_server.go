@@ -75,6 +75,7 @@ func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterMode
 		Price:         msg.Price,
 		Active:        true,
 		Version:       1,
+		LatestVersion: 1,
 		CreatedHeight: height,
 	}
 	version := content.toVersion(id, 1, height)
@@ -91,11 +92,14 @@ func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterMode
 		Price:            msg.Price,
 		VerifyingKeyHash: hex.EncodeToString(version.VerifyingKeyHash),
 		ArtifactHash:     hex.EncodeToString(version.ArtifactHash),
+		SetupStatus:      version.SetupStatus,
 	})
 }
 
 // UpdateModel registers the next version of a model. Earlier versions are
-// kept: tasks created for them are still verified against their own key.
+// kept: tasks created for them are still verified against their own key. A
+// version with an uploaded key becomes current at once; a PENDING one only
+// when its setup is finalized, and until then new tasks use the current one.
 func (k msgServer) UpdateModel(ctx context.Context, msg *types.MsgUpdateModel) (*types.MsgUpdateModelResponse, error) {
 	model, err := k.ownedModel(ctx, msg.Owner, msg.Id)
 	if err != nil {
@@ -121,19 +125,23 @@ func (k msgServer) UpdateModel(ctx context.Context, msg *types.MsgUpdateModel) (
 		return nil, err
 	}
 
-	model.Version++
-	version := content.toVersion(model.Id, model.Version, sdk.UnwrapSDKContext(ctx).BlockHeight())
-	if err := k.Versions.Set(ctx, collections.Join(model.Id, model.Version), version); err != nil {
+	model.LatestVersion = model.Latest() + 1
+	version := content.toVersion(model.Id, model.LatestVersion, sdk.UnwrapSDKContext(ctx).BlockHeight())
+	if version.SetupStatus.TakesTasks() {
+		model.Version = version.Version
+	}
+	if err := k.Versions.Set(ctx, collections.Join(model.Id, version.Version), version); err != nil {
 		return nil, err
 	}
 	if err := k.Models.Set(ctx, model.Id, model); err != nil {
 		return nil, err
 	}
-	return &types.MsgUpdateModelResponse{Version: model.Version}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventModelUpdated{
+	return &types.MsgUpdateModelResponse{Version: version.Version}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventModelUpdated{
 		ModelId:          model.Id,
-		Version:          model.Version,
+		Version:          version.Version,
 		VerifyingKeyHash: hex.EncodeToString(version.VerifyingKeyHash),
 		ArtifactHash:     hex.EncodeToString(version.ArtifactHash),
+		SetupStatus:      version.SetupStatus,
 	})
 }
 

@@ -15,6 +15,10 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgSetModelActive{},
 		&MsgTransferModelOwnership{},
 		&MsgUpdateParams{},
+		&MsgBeginSetup{},
+		&MsgContributeSetup{},
+		&MsgFinalizeSetup{},
+		&MsgRetireVersion{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -27,12 +27,13 @@ const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
 // EventModelRegistered is emitted when a model is registered.
 type EventModelRegistered struct {
-	ModelId          uint64     `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
-	Owner            string     `protobuf:"bytes,2,opt,name=owner,proto3" json:"owner,omitempty"`
-	Name             string     `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
-	Price            types.Coin `protobuf:"bytes,4,opt,name=price,proto3" json:"price"`
-	VerifyingKeyHash string     `protobuf:"bytes,5,opt,name=verifying_key_hash,json=verifyingKeyHash,proto3" json:"verifying_key_hash,omitempty"`
-	ArtifactHash     string     `protobuf:"bytes,6,opt,name=artifact_hash,json=artifactHash,proto3" json:"artifact_hash,omitempty"`
+	ModelId          uint64      `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Owner            string      `protobuf:"bytes,2,opt,name=owner,proto3" json:"owner,omitempty"`
+	Name             string      `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
+	Price            types.Coin  `protobuf:"bytes,4,opt,name=price,proto3" json:"price"`
+	VerifyingKeyHash string      `protobuf:"bytes,5,opt,name=verifying_key_hash,json=verifyingKeyHash,proto3" json:"verifying_key_hash,omitempty"`
+	ArtifactHash     string      `protobuf:"bytes,6,opt,name=artifact_hash,json=artifactHash,proto3" json:"artifact_hash,omitempty"`
+	SetupStatus      SetupStatus `protobuf:"varint,7,opt,name=setup_status,json=setupStatus,proto3,enum=hyra.modelregistry.v1.SetupStatus" json:"setup_status,omitempty"`
 }
 
 func (m *EventModelRegistered) Reset()         { *m = EventModelRegistered{} }
@@ -110,6 +111,13 @@ func (m *EventModelRegistered) GetArtifactHash() string {
 	return ""
 }
 
+func (m *EventModelRegistered) GetSetupStatus() SetupStatus {
+	if m != nil {
+		return m.SetupStatus
+	}
+	return SETUP_STATUS_UNSPECIFIED
+}
+
 // EventModelPriceUpdated is emitted when a model is repriced.
 type EventModelPriceUpdated struct {
 	ModelId  uint64     `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
@@ -173,10 +181,11 @@ func (m *EventModelPriceUpdated) GetNewPrice() types.Coin {
 
 // EventModelUpdated is emitted when a new version of a model is registered.
 type EventModelUpdated struct {
-	ModelId          uint64 `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
-	Version          uint64 `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
-	VerifyingKeyHash string `protobuf:"bytes,3,opt,name=verifying_key_hash,json=verifyingKeyHash,proto3" json:"verifying_key_hash,omitempty"`
-	ArtifactHash     string `protobuf:"bytes,4,opt,name=artifact_hash,json=artifactHash,proto3" json:"artifact_hash,omitempty"`
+	ModelId          uint64      `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version          uint64      `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	VerifyingKeyHash string      `protobuf:"bytes,3,opt,name=verifying_key_hash,json=verifyingKeyHash,proto3" json:"verifying_key_hash,omitempty"`
+	ArtifactHash     string      `protobuf:"bytes,4,opt,name=artifact_hash,json=artifactHash,proto3" json:"artifact_hash,omitempty"`
+	SetupStatus      SetupStatus `protobuf:"varint,5,opt,name=setup_status,json=setupStatus,proto3,enum=hyra.modelregistry.v1.SetupStatus" json:"setup_status,omitempty"`
 }
 
 func (m *EventModelUpdated) Reset()         { *m = EventModelUpdated{} }
@@ -238,6 +247,13 @@ func (m *EventModelUpdated) GetArtifactHash() string {
 		return m.ArtifactHash
 	}
 	return ""
+}
+
+func (m *EventModelUpdated) GetSetupStatus() SetupStatus {
+	if m != nil {
+		return m.SetupStatus
+	}
+	return SETUP_STATUS_UNSPECIFIED
 }
 
 // EventModelActiveSet is emitted when a model is activated or deactivated.
@@ -354,12 +370,333 @@ func (m *EventModelOwnershipTransferred) GetNewOwner() string {
 	return ""
 }
 
+// EventSetupBegun is emitted when a version's multi-party setup opens.
+type EventSetupBegun struct {
+	ModelId          uint64 `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version          uint64 `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	Owner            string `protobuf:"bytes,3,opt,name=owner,proto3" json:"owner,omitempty"`
+	ArtifactHash     string `protobuf:"bytes,4,opt,name=artifact_hash,json=artifactHash,proto3" json:"artifact_hash,omitempty"`
+	InitialStateHash string `protobuf:"bytes,5,opt,name=initial_state_hash,json=initialStateHash,proto3" json:"initial_state_hash,omitempty"`
+	Constraints      uint64 `protobuf:"varint,6,opt,name=constraints,proto3" json:"constraints,omitempty"`
+}
+
+func (m *EventSetupBegun) Reset()         { *m = EventSetupBegun{} }
+func (m *EventSetupBegun) String() string { return proto.CompactTextString(m) }
+func (*EventSetupBegun) ProtoMessage()    {}
+func (*EventSetupBegun) Descriptor() ([]byte, []int) {
+	return fileDescriptor_fb414d6fe935916b, []int{5}
+}
+func (m *EventSetupBegun) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSetupBegun) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSetupBegun.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSetupBegun) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSetupBegun.Merge(m, src)
+}
+func (m *EventSetupBegun) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSetupBegun) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSetupBegun.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSetupBegun proto.InternalMessageInfo
+
+func (m *EventSetupBegun) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *EventSetupBegun) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *EventSetupBegun) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *EventSetupBegun) GetArtifactHash() string {
+	if m != nil {
+		return m.ArtifactHash
+	}
+	return ""
+}
+
+func (m *EventSetupBegun) GetInitialStateHash() string {
+	if m != nil {
+		return m.InitialStateHash
+	}
+	return ""
+}
+
+func (m *EventSetupBegun) GetConstraints() uint64 {
+	if m != nil {
+		return m.Constraints
+	}
+	return 0
+}
+
+// EventSetupContributed is emitted for each recorded contribution.
+type EventSetupContributed struct {
+	ModelId     uint64 `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version     uint64 `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	Index       uint32 `protobuf:"varint,3,opt,name=index,proto3" json:"index,omitempty"`
+	Contributor string `protobuf:"bytes,4,opt,name=contributor,proto3" json:"contributor,omitempty"`
+	StateHash   string `protobuf:"bytes,5,opt,name=state_hash,json=stateHash,proto3" json:"state_hash,omitempty"`
+}
+
+func (m *EventSetupContributed) Reset()         { *m = EventSetupContributed{} }
+func (m *EventSetupContributed) String() string { return proto.CompactTextString(m) }
+func (*EventSetupContributed) ProtoMessage()    {}
+func (*EventSetupContributed) Descriptor() ([]byte, []int) {
+	return fileDescriptor_fb414d6fe935916b, []int{6}
+}
+func (m *EventSetupContributed) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSetupContributed) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSetupContributed.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSetupContributed) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSetupContributed.Merge(m, src)
+}
+func (m *EventSetupContributed) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSetupContributed) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSetupContributed.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSetupContributed proto.InternalMessageInfo
+
+func (m *EventSetupContributed) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *EventSetupContributed) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *EventSetupContributed) GetIndex() uint32 {
+	if m != nil {
+		return m.Index
+	}
+	return 0
+}
+
+func (m *EventSetupContributed) GetContributor() string {
+	if m != nil {
+		return m.Contributor
+	}
+	return ""
+}
+
+func (m *EventSetupContributed) GetStateHash() string {
+	if m != nil {
+		return m.StateHash
+	}
+	return ""
+}
+
+// EventSetupFinalized is emitted when the chain builds a version's key from
+// its setup; the version then takes tasks.
+type EventSetupFinalized struct {
+	ModelId          uint64 `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version          uint64 `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	ArtifactHash     string `protobuf:"bytes,3,opt,name=artifact_hash,json=artifactHash,proto3" json:"artifact_hash,omitempty"`
+	VerifyingKeyHash string `protobuf:"bytes,4,opt,name=verifying_key_hash,json=verifyingKeyHash,proto3" json:"verifying_key_hash,omitempty"`
+	Contributors     uint32 `protobuf:"varint,5,opt,name=contributors,proto3" json:"contributors,omitempty"`
+	Independent      uint32 `protobuf:"varint,6,opt,name=independent,proto3" json:"independent,omitempty"`
+	Beacon           string `protobuf:"bytes,7,opt,name=beacon,proto3" json:"beacon,omitempty"`
+}
+
+func (m *EventSetupFinalized) Reset()         { *m = EventSetupFinalized{} }
+func (m *EventSetupFinalized) String() string { return proto.CompactTextString(m) }
+func (*EventSetupFinalized) ProtoMessage()    {}
+func (*EventSetupFinalized) Descriptor() ([]byte, []int) {
+	return fileDescriptor_fb414d6fe935916b, []int{7}
+}
+func (m *EventSetupFinalized) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventSetupFinalized) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventSetupFinalized.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventSetupFinalized) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventSetupFinalized.Merge(m, src)
+}
+func (m *EventSetupFinalized) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventSetupFinalized) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventSetupFinalized.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventSetupFinalized proto.InternalMessageInfo
+
+func (m *EventSetupFinalized) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *EventSetupFinalized) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *EventSetupFinalized) GetArtifactHash() string {
+	if m != nil {
+		return m.ArtifactHash
+	}
+	return ""
+}
+
+func (m *EventSetupFinalized) GetVerifyingKeyHash() string {
+	if m != nil {
+		return m.VerifyingKeyHash
+	}
+	return ""
+}
+
+func (m *EventSetupFinalized) GetContributors() uint32 {
+	if m != nil {
+		return m.Contributors
+	}
+	return 0
+}
+
+func (m *EventSetupFinalized) GetIndependent() uint32 {
+	if m != nil {
+		return m.Independent
+	}
+	return 0
+}
+
+func (m *EventSetupFinalized) GetBeacon() string {
+	if m != nil {
+		return m.Beacon
+	}
+	return ""
+}
+
+// EventVersionRetired is emitted when governance retires a version.
+type EventVersionRetired struct {
+	ModelId        uint64      `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version        uint64      `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	PreviousStatus SetupStatus `protobuf:"varint,3,opt,name=previous_status,json=previousStatus,proto3,enum=hyra.modelregistry.v1.SetupStatus" json:"previous_status,omitempty"`
+}
+
+func (m *EventVersionRetired) Reset()         { *m = EventVersionRetired{} }
+func (m *EventVersionRetired) String() string { return proto.CompactTextString(m) }
+func (*EventVersionRetired) ProtoMessage()    {}
+func (*EventVersionRetired) Descriptor() ([]byte, []int) {
+	return fileDescriptor_fb414d6fe935916b, []int{8}
+}
+func (m *EventVersionRetired) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventVersionRetired) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventVersionRetired.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventVersionRetired) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventVersionRetired.Merge(m, src)
+}
+func (m *EventVersionRetired) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventVersionRetired) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventVersionRetired.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventVersionRetired proto.InternalMessageInfo
+
+func (m *EventVersionRetired) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *EventVersionRetired) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *EventVersionRetired) GetPreviousStatus() SetupStatus {
+	if m != nil {
+		return m.PreviousStatus
+	}
+	return SETUP_STATUS_UNSPECIFIED
+}
+
 func init() {
 	proto.RegisterType((*EventModelRegistered)(nil), "hyra.modelregistry.v1.EventModelRegistered")
 	proto.RegisterType((*EventModelPriceUpdated)(nil), "hyra.modelregistry.v1.EventModelPriceUpdated")
 	proto.RegisterType((*EventModelUpdated)(nil), "hyra.modelregistry.v1.EventModelUpdated")
 	proto.RegisterType((*EventModelActiveSet)(nil), "hyra.modelregistry.v1.EventModelActiveSet")
 	proto.RegisterType((*EventModelOwnershipTransferred)(nil), "hyra.modelregistry.v1.EventModelOwnershipTransferred")
+	proto.RegisterType((*EventSetupBegun)(nil), "hyra.modelregistry.v1.EventSetupBegun")
+	proto.RegisterType((*EventSetupContributed)(nil), "hyra.modelregistry.v1.EventSetupContributed")
+	proto.RegisterType((*EventSetupFinalized)(nil), "hyra.modelregistry.v1.EventSetupFinalized")
+	proto.RegisterType((*EventVersionRetired)(nil), "hyra.modelregistry.v1.EventVersionRetired")
 }
 
 func init() {
@@ -367,40 +704,55 @@ func init() {
 }
 
 var fileDescriptor_fb414d6fe935916b = []byte{
-	// 515 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x94, 0x53, 0xcd, 0x6e, 0x13, 0x31,
-	0x10, 0x8e, 0x9b, 0x9f, 0x26, 0x86, 0x22, 0xba, 0x84, 0x6a, 0x5b, 0xa4, 0x25, 0x0a, 0x42, 0x8a,
-	0x10, 0xac, 0x95, 0x72, 0xe3, 0xd6, 0x22, 0xa4, 0x22, 0x40, 0xa0, 0x05, 0x2e, 0x5c, 0x22, 0x67,
-	0x77, 0x92, 0xb5, 0x9a, 0xb5, 0x57, 0xb6, 0xbb, 0x61, 0x4f, 0xbc, 0x02, 0x77, 0x5e, 0x80, 0x23,
-	0x57, 0xde, 0xa0, 0xc7, 0x1e, 0x39, 0x21, 0x94, 0x1c, 0x90, 0x78, 0x0a, 0x64, 0x3b, 0x21, 0x80,
-	0xa0, 0x3f, 0x97, 0xc8, 0x33, 0xf3, 0xe5, 0xfb, 0xbe, 0x99, 0x9d, 0xc1, 0xdd, 0xb4, 0x94, 0x94,
-	0x64, 0x22, 0x81, 0x89, 0x84, 0x31, 0x53, 0x5a, 0x96, 0xa4, 0xe8, 0x13, 0x28, 0x80, 0x6b, 0x15,
-	0xe6, 0x52, 0x68, 0xe1, 0x5d, 0x37, 0x98, 0xf0, 0x0f, 0x4c, 0x58, 0xf4, 0x77, 0x36, 0x69, 0xc6,
-	0xb8, 0x20, 0xf6, 0xd7, 0x21, 0x77, 0x82, 0x58, 0xa8, 0x4c, 0x28, 0x32, 0xa4, 0x0a, 0x48, 0xd1,
-	0x1f, 0x82, 0xa6, 0x7d, 0x12, 0x0b, 0xc6, 0x17, 0xf5, 0xf6, 0x58, 0x8c, 0x85, 0x7d, 0x12, 0xf3,
-	0x72, 0xd9, 0xee, 0x0f, 0x84, 0xdb, 0x8f, 0x8c, 0xe0, 0x33, 0x23, 0x11, 0x59, 0x09, 0x90, 0x90,
-	0x78, 0xdb, 0xb8, 0x69, 0x55, 0x07, 0x2c, 0xf1, 0x51, 0x07, 0xf5, 0x6a, 0xd1, 0xba, 0x8d, 0x1f,
-	0x27, 0x5e, 0x1b, 0xd7, 0xc5, 0x94, 0x83, 0xf4, 0xd7, 0x3a, 0xa8, 0xd7, 0x8a, 0x5c, 0xe0, 0x79,
-	0xb8, 0xc6, 0x69, 0x06, 0x7e, 0xd5, 0x26, 0xed, 0xdb, 0x7b, 0x80, 0xeb, 0xb9, 0x64, 0x31, 0xf8,
-	0xb5, 0x0e, 0xea, 0x5d, 0xda, 0xdd, 0x0e, 0x9d, 0xc7, 0xd0, 0x78, 0x0c, 0x17, 0x1e, 0xc3, 0x87,
-	0x82, 0xf1, 0xfd, 0xd6, 0xf1, 0xd7, 0x9b, 0x95, 0x8f, 0xdf, 0x3f, 0xdd, 0x41, 0x91, 0xfb, 0x8b,
-	0x77, 0x17, 0x7b, 0x05, 0x48, 0x36, 0x2a, 0x19, 0x1f, 0x0f, 0x0e, 0xa1, 0x1c, 0xa4, 0x54, 0xa5,
-	0x7e, 0xdd, 0xb2, 0x5f, 0xfd, 0x55, 0x79, 0x02, 0xe5, 0x01, 0x55, 0xa9, 0x77, 0x0b, 0x6f, 0x50,
-	0xa9, 0xd9, 0x88, 0xc6, 0xda, 0x01, 0x1b, 0x16, 0x78, 0x79, 0x99, 0x34, 0xa0, 0xee, 0x67, 0x84,
-	0xb7, 0x56, 0xcd, 0xbe, 0x30, 0x32, 0xaf, 0xf3, 0x84, 0xea, 0xd3, 0xdb, 0xdd, 0xc3, 0x2d, 0x31,
-	0x49, 0x06, 0xae, 0x91, 0xb5, 0x0b, 0x34, 0xd2, 0x14, 0x93, 0xc4, 0x8a, 0x18, 0x0a, 0x0e, 0xd3,
-	0x05, 0x45, 0xf5, 0x22, 0x14, 0x1c, 0xa6, 0x96, 0xa2, 0xfb, 0x01, 0xe1, 0xcd, 0x95, 0xf7, 0x73,
-	0xd8, 0xf6, 0xf1, 0x7a, 0x01, 0x52, 0x31, 0xc1, 0xad, 0xe9, 0x5a, 0xb4, 0x0c, 0xff, 0x33, 0xd9,
-	0xea, 0x79, 0x27, 0x5b, 0xfb, 0xc7, 0x64, 0x0f, 0xf0, 0xb5, 0x95, 0xb9, 0xbd, 0x58, 0xb3, 0x02,
-	0x5e, 0x82, 0x3e, 0xcd, 0xde, 0x16, 0x6e, 0x50, 0x8b, 0xb3, 0xee, 0x9a, 0xd1, 0x22, 0xea, 0xbe,
-	0xc3, 0xc1, 0x8a, 0xe9, 0xb9, 0xd9, 0x2c, 0x95, 0xb2, 0xfc, 0x95, 0xa4, 0x5c, 0x8d, 0x40, 0x9e,
-	0xb1, 0x99, 0xb7, 0xf1, 0x95, 0x5c, 0x42, 0xc1, 0xc4, 0x91, 0x1a, 0xfc, 0xbe, 0xa2, 0x1b, 0xcb,
-	0xac, 0x25, 0xf4, 0x6e, 0xb8, 0xcf, 0xe1, 0x10, 0xae, 0x6f, 0x33, 0x68, 0x5b, 0xdc, 0x7f, 0x7a,
-	0x3c, 0x0b, 0xd0, 0xc9, 0x2c, 0x40, 0xdf, 0x66, 0x01, 0x7a, 0x3f, 0x0f, 0x2a, 0x27, 0xf3, 0xa0,
-	0xf2, 0x65, 0x1e, 0x54, 0xde, 0xec, 0x8e, 0x99, 0x4e, 0x8f, 0x86, 0x61, 0x2c, 0x32, 0x62, 0xce,
-	0xf2, 0x1e, 0x07, 0x3d, 0x15, 0xf2, 0xd0, 0x06, 0xe4, 0xed, 0x5f, 0x97, 0xac, 0xcb, 0x1c, 0xd4,
-	0xb0, 0x61, 0xcf, 0xec, 0xfe, 0xcf, 0x00, 0x00, 0x00, 0xff, 0xff, 0xa5, 0x02, 0x4b, 0x60, 0xec,
-	0x03, 0x00, 0x00,
+	// 758 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x55, 0x4f, 0x4f, 0x13, 0x4f,
+	0x18, 0xee, 0xd2, 0x16, 0xe8, 0x40, 0xe1, 0xc7, 0xfe, 0x0a, 0x29, 0xfc, 0xf2, 0x5b, 0xeb, 0x1a,
+	0x93, 0xc6, 0xe0, 0x6e, 0x8a, 0x37, 0x6f, 0x40, 0x30, 0x18, 0x34, 0x9a, 0x45, 0x3d, 0x78, 0x69,
+	0xa6, 0xbb, 0x2f, 0xed, 0x84, 0x76, 0x66, 0x33, 0x33, 0xdd, 0x52, 0x2f, 0x7e, 0x05, 0x6f, 0x7e,
+	0x00, 0x2f, 0x1e, 0xf5, 0xe8, 0x37, 0xe0, 0x88, 0x37, 0x4f, 0xc6, 0x94, 0x83, 0x1f, 0xc2, 0x8b,
+	0x99, 0xd9, 0xed, 0x1f, 0xa4, 0x60, 0xe9, 0x85, 0xec, 0xfb, 0xce, 0xb3, 0x2f, 0xcf, 0xf3, 0x3e,
+	0xf3, 0x74, 0x91, 0xdd, 0xe8, 0x72, 0xec, 0xb6, 0x58, 0x00, 0x4d, 0x0e, 0x75, 0x22, 0x24, 0xef,
+	0xba, 0x51, 0xc5, 0x85, 0x08, 0xa8, 0x14, 0x4e, 0xc8, 0x99, 0x64, 0xe6, 0xaa, 0xc2, 0x38, 0x17,
+	0x30, 0x4e, 0x54, 0xd9, 0x58, 0xc1, 0x2d, 0x42, 0x99, 0xab, 0xff, 0xc6, 0xc8, 0x0d, 0xcb, 0x67,
+	0xa2, 0xc5, 0x84, 0x5b, 0xc3, 0x02, 0xdc, 0xa8, 0x52, 0x03, 0x89, 0x2b, 0xae, 0xcf, 0x08, 0x4d,
+	0xce, 0x0b, 0x75, 0x56, 0x67, 0xfa, 0xd1, 0x55, 0x4f, 0x49, 0xf7, 0xf6, 0x78, 0x0e, 0xb2, 0x1b,
+	0x42, 0x42, 0xc1, 0xfe, 0x3c, 0x83, 0x0a, 0x7b, 0x8a, 0xd3, 0x53, 0x85, 0xf2, 0x34, 0x0a, 0x38,
+	0x04, 0xe6, 0x3a, 0x9a, 0xd7, 0x2f, 0x56, 0x49, 0x50, 0x34, 0x4a, 0x46, 0x39, 0xe3, 0xcd, 0xe9,
+	0xfa, 0x71, 0x60, 0x16, 0x50, 0x96, 0x75, 0x28, 0xf0, 0xe2, 0x4c, 0xc9, 0x28, 0xe7, 0xbc, 0xb8,
+	0x30, 0x4d, 0x94, 0xa1, 0xb8, 0x05, 0xc5, 0xb4, 0x6e, 0xea, 0x67, 0xf3, 0x21, 0xca, 0x86, 0x9c,
+	0xf8, 0x50, 0xcc, 0x94, 0x8c, 0xf2, 0xc2, 0xd6, 0xba, 0x13, 0xcb, 0x70, 0x94, 0x0c, 0x27, 0x91,
+	0xe1, 0xec, 0x32, 0x42, 0x77, 0x72, 0xa7, 0xdf, 0x6f, 0xa5, 0x3e, 0xfe, 0xfc, 0x74, 0xcf, 0xf0,
+	0xe2, 0x57, 0xcc, 0x4d, 0x64, 0x46, 0xc0, 0xc9, 0x51, 0x97, 0xd0, 0x7a, 0xf5, 0x18, 0xba, 0xd5,
+	0x06, 0x16, 0x8d, 0x62, 0x56, 0x4f, 0xff, 0x67, 0x70, 0x72, 0x00, 0xdd, 0x7d, 0x2c, 0x1a, 0xe6,
+	0x1d, 0x94, 0xc7, 0x5c, 0x92, 0x23, 0xec, 0xcb, 0x18, 0x38, 0xab, 0x81, 0x8b, 0xfd, 0xa6, 0x06,
+	0xed, 0xa1, 0x45, 0x01, 0xb2, 0x1d, 0x56, 0x85, 0xc4, 0xb2, 0x2d, 0x8a, 0x73, 0x25, 0xa3, 0xbc,
+	0xb4, 0x65, 0x3b, 0x63, 0x6d, 0x70, 0x0e, 0x15, 0xf4, 0x50, 0x23, 0xbd, 0x05, 0x31, 0x2c, 0xec,
+	0x2f, 0x06, 0x5a, 0x1b, 0xee, 0xec, 0xb9, 0x62, 0xfb, 0x32, 0x0c, 0xb0, 0xbc, 0x7e, 0x6b, 0xdb,
+	0x28, 0xc7, 0x9a, 0x41, 0x35, 0xde, 0xc7, 0xcc, 0x0d, 0xf6, 0x31, 0xcf, 0x9a, 0x81, 0xfe, 0x27,
+	0x6a, 0x04, 0x85, 0x4e, 0x32, 0x22, 0x7d, 0x93, 0x11, 0x14, 0x3a, 0x7a, 0x84, 0xdd, 0x33, 0xd0,
+	0xca, 0x90, 0xfb, 0x04, 0xb4, 0x8b, 0x68, 0x2e, 0x02, 0x2e, 0x08, 0xa3, 0x9a, 0x74, 0xc6, 0xeb,
+	0x97, 0x57, 0x18, 0x94, 0x9e, 0xd4, 0xa0, 0xcc, 0x04, 0x06, 0x65, 0xa7, 0x33, 0x68, 0x1f, 0xfd,
+	0x3b, 0xd4, 0xb8, 0xed, 0x4b, 0x12, 0xc1, 0x21, 0xc8, 0xeb, 0x54, 0xae, 0xa1, 0x59, 0xac, 0x71,
+	0x5a, 0xe4, 0xbc, 0x97, 0x54, 0xf6, 0x5b, 0x64, 0x0d, 0x27, 0x3d, 0x53, 0xf7, 0x5c, 0x34, 0x48,
+	0xf8, 0x82, 0x63, 0x2a, 0x8e, 0x80, 0xff, 0x25, 0x27, 0x77, 0xd1, 0x52, 0xc8, 0x21, 0x22, 0xac,
+	0x2d, 0xaa, 0xa3, 0x81, 0xc9, 0xf7, 0xbb, 0x7a, 0xa0, 0xf9, 0x5f, 0xec, 0x6a, 0x8c, 0x88, 0xd7,
+	0xa7, 0xfc, 0xd2, 0x87, 0xf6, 0x57, 0x03, 0x2d, 0x6b, 0x06, 0x5a, 0xec, 0x0e, 0xd4, 0xdb, 0x74,
+	0x3a, 0xb7, 0x06, 0xa1, 0x4d, 0x8f, 0x86, 0x76, 0x22, 0x57, 0x36, 0x91, 0x49, 0x28, 0x91, 0x04,
+	0x37, 0xb5, 0x2f, 0x70, 0x21, 0x89, 0xc9, 0x89, 0xda, 0x3c, 0x68, 0x74, 0x09, 0x2d, 0xf8, 0x8c,
+	0x0a, 0xc9, 0x31, 0xa1, 0x52, 0xe8, 0x1c, 0x66, 0xbc, 0xd1, 0x96, 0xfd, 0xc1, 0x40, 0xab, 0x43,
+	0x4d, 0xbb, 0x8c, 0x4a, 0x4e, 0x6a, 0xed, 0xa9, 0xef, 0x61, 0x01, 0x65, 0x09, 0x0d, 0xe0, 0x44,
+	0x2b, 0xcb, 0x7b, 0x71, 0x91, 0xd0, 0x88, 0x27, 0x33, 0x9e, 0xe8, 0x1a, 0x6d, 0x99, 0xff, 0x23,
+	0x74, 0x49, 0x4e, 0x4e, 0xf4, 0x75, 0xd8, 0xbf, 0x8c, 0xe4, 0x16, 0x69, 0x96, 0x8f, 0x08, 0xc5,
+	0x4d, 0xf2, 0x66, 0x5a, 0x8e, 0x97, 0xf6, 0x9c, 0x1e, 0xbf, 0xe7, 0x31, 0x81, 0xca, 0x5c, 0x11,
+	0x28, 0x1b, 0x2d, 0x8e, 0xa8, 0x89, 0xb3, 0x92, 0xf7, 0x2e, 0xf4, 0xd4, 0x12, 0xd4, 0x36, 0x42,
+	0xa0, 0x01, 0x50, 0xa9, 0xbd, 0xc8, 0x7b, 0xa3, 0x2d, 0x75, 0xf1, 0x6b, 0x80, 0x7d, 0x46, 0xf5,
+	0x8f, 0x61, 0xce, 0x4b, 0x2a, 0xfb, 0x7d, 0x5f, 0xfd, 0xab, 0x58, 0x81, 0x07, 0x92, 0xf0, 0x69,
+	0xd5, 0x1f, 0xa0, 0xe5, 0x41, 0x10, 0x92, 0x64, 0xa7, 0x27, 0x4e, 0xf6, 0x20, 0x43, 0x71, 0xbd,
+	0xf3, 0xe4, 0xb4, 0x67, 0x19, 0x67, 0x3d, 0xcb, 0xf8, 0xd1, 0xb3, 0x8c, 0x77, 0xe7, 0x56, 0xea,
+	0xec, 0xdc, 0x4a, 0x7d, 0x3b, 0xb7, 0x52, 0xaf, 0xb7, 0xea, 0x44, 0x36, 0xda, 0x35, 0xc7, 0x67,
+	0x2d, 0x57, 0xcd, 0xbd, 0x4f, 0x41, 0x76, 0x18, 0x3f, 0xd6, 0x85, 0x7b, 0xf2, 0xc7, 0x87, 0x50,
+	0x7f, 0x05, 0x6b, 0xb3, 0xfa, 0x33, 0xf8, 0xe0, 0x77, 0x00, 0x00, 0x00, 0xff, 0xff, 0x6d, 0xf7,
+	0xb4, 0x17, 0xaf, 0x07, 0x00, 0x00,
 }
 
 func (m *EventModelRegistered) Marshal() (dAtA []byte, err error) {
@@ -423,6 +775,11 @@ func (m *EventModelRegistered) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.SetupStatus != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.SetupStatus))
+		i--
+		dAtA[i] = 0x38
+	}
 	if len(m.ArtifactHash) > 0 {
 		i -= len(m.ArtifactHash)
 		copy(dAtA[i:], m.ArtifactHash)
@@ -537,6 +894,11 @@ func (m *EventModelUpdated) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.SetupStatus != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.SetupStatus))
+		i--
+		dAtA[i] = 0x28
+	}
 	if len(m.ArtifactHash) > 0 {
 		i -= len(m.ArtifactHash)
 		copy(dAtA[i:], m.ArtifactHash)
@@ -644,6 +1006,219 @@ func (m *EventModelOwnershipTransferred) MarshalToSizedBuffer(dAtA []byte) (int,
 	return len(dAtA) - i, nil
 }
 
+func (m *EventSetupBegun) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSetupBegun) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSetupBegun) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Constraints != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Constraints))
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.InitialStateHash) > 0 {
+		i -= len(m.InitialStateHash)
+		copy(dAtA[i:], m.InitialStateHash)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.InitialStateHash)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.ArtifactHash) > 0 {
+		i -= len(m.ArtifactHash)
+		copy(dAtA[i:], m.ArtifactHash)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ArtifactHash)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Version != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSetupContributed) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSetupContributed) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSetupContributed) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.StateHash) > 0 {
+		i -= len(m.StateHash)
+		copy(dAtA[i:], m.StateHash)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.StateHash)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Contributor) > 0 {
+		i -= len(m.Contributor)
+		copy(dAtA[i:], m.Contributor)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Contributor)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Index != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Index))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Version != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventSetupFinalized) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventSetupFinalized) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventSetupFinalized) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Beacon) > 0 {
+		i -= len(m.Beacon)
+		copy(dAtA[i:], m.Beacon)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Beacon)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	if m.Independent != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Independent))
+		i--
+		dAtA[i] = 0x30
+	}
+	if m.Contributors != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Contributors))
+		i--
+		dAtA[i] = 0x28
+	}
+	if len(m.VerifyingKeyHash) > 0 {
+		i -= len(m.VerifyingKeyHash)
+		copy(dAtA[i:], m.VerifyingKeyHash)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.VerifyingKeyHash)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.ArtifactHash) > 0 {
+		i -= len(m.ArtifactHash)
+		copy(dAtA[i:], m.ArtifactHash)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.ArtifactHash)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Version != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventVersionRetired) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventVersionRetired) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventVersionRetired) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.PreviousStatus != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.PreviousStatus))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Version != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -681,6 +1256,9 @@ func (m *EventModelRegistered) Size() (n int) {
 	l = len(m.ArtifactHash)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.SetupStatus != 0 {
+		n += 1 + sovEvents(uint64(m.SetupStatus))
 	}
 	return n
 }
@@ -721,6 +1299,9 @@ func (m *EventModelUpdated) Size() (n int) {
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
 	}
+	if m.SetupStatus != 0 {
+		n += 1 + sovEvents(uint64(m.SetupStatus))
+	}
 	return n
 }
 
@@ -755,6 +1336,113 @@ func (m *EventModelOwnershipTransferred) Size() (n int) {
 	l = len(m.NewOwner)
 	if l > 0 {
 		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventSetupBegun) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ModelId != 0 {
+		n += 1 + sovEvents(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovEvents(uint64(m.Version))
+	}
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.ArtifactHash)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.InitialStateHash)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Constraints != 0 {
+		n += 1 + sovEvents(uint64(m.Constraints))
+	}
+	return n
+}
+
+func (m *EventSetupContributed) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ModelId != 0 {
+		n += 1 + sovEvents(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovEvents(uint64(m.Version))
+	}
+	if m.Index != 0 {
+		n += 1 + sovEvents(uint64(m.Index))
+	}
+	l = len(m.Contributor)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.StateHash)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventSetupFinalized) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ModelId != 0 {
+		n += 1 + sovEvents(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovEvents(uint64(m.Version))
+	}
+	l = len(m.ArtifactHash)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.VerifyingKeyHash)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	if m.Contributors != 0 {
+		n += 1 + sovEvents(uint64(m.Contributors))
+	}
+	if m.Independent != 0 {
+		n += 1 + sovEvents(uint64(m.Independent))
+	}
+	l = len(m.Beacon)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventVersionRetired) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ModelId != 0 {
+		n += 1 + sovEvents(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovEvents(uint64(m.Version))
+	}
+	if m.PreviousStatus != 0 {
+		n += 1 + sovEvents(uint64(m.PreviousStatus))
 	}
 	return n
 }
@@ -974,6 +1662,25 @@ func (m *EventModelRegistered) Unmarshal(dAtA []byte) error {
 			}
 			m.ArtifactHash = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SetupStatus", wireType)
+			}
+			m.SetupStatus = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SetupStatus |= SetupStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])
@@ -1261,6 +1968,25 @@ func (m *EventModelUpdated) Unmarshal(dAtA []byte) error {
 			}
 			m.ArtifactHash = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SetupStatus", wireType)
+			}
+			m.SetupStatus = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SetupStatus |= SetupStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])
@@ -1483,6 +2209,709 @@ func (m *EventModelOwnershipTransferred) Unmarshal(dAtA []byte) error {
 			}
 			m.NewOwner = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSetupBegun) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSetupBegun: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSetupBegun: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ArtifactHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ArtifactHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InitialStateHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.InitialStateHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Constraints", wireType)
+			}
+			m.Constraints = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Constraints |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSetupContributed) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSetupContributed: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSetupContributed: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Index", wireType)
+			}
+			m.Index = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Index |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Contributor", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Contributor = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StateHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.StateHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventSetupFinalized) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventSetupFinalized: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventSetupFinalized: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ArtifactHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ArtifactHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VerifyingKeyHash", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.VerifyingKeyHash = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Contributors", wireType)
+			}
+			m.Contributors = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Contributors |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Independent", wireType)
+			}
+			m.Independent = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Independent |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Beacon", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Beacon = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventVersionRetired) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventVersionRetired: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventVersionRetired: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field PreviousStatus", wireType)
+			}
+			m.PreviousStatus = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.PreviousStatus |= SetupStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])

@@ -31,10 +31,13 @@ func (gs GenesisState) Validate() error {
 		if m.Version == 0 {
 			return fmt.Errorf("model %d has version 0", m.Id)
 		}
+		if m.LatestVersion != 0 && m.LatestVersion < m.Version {
+			return fmt.Errorf("model %d: latest_version %d is below its current version %d", m.Id, m.LatestVersion, m.Version)
+		}
 		if err := m.Price.Validate(); err != nil {
 			return fmt.Errorf("model %d price: %w", m.Id, err)
 		}
-		current[m.Id] = m.Version
+		current[m.Id] = m.Latest()
 	}
 	seen := make(map[[2]uint64]bool, len(gs.Versions))
 	for _, v := range gs.Versions {
@@ -50,8 +53,8 @@ func (gs GenesisState) Validate() error {
 			return fmt.Errorf("duplicate version %d of model %d", v.Version, v.ModelId)
 		}
 		seen[key] = true
-		if h := sha256.Sum256(v.VerifyingKey); !bytes.Equal(h[:], v.VerifyingKeyHash) {
-			return fmt.Errorf("model %d version %d: verifying key hash mismatch", v.ModelId, v.Version)
+		if err := validateVersionKey(v); err != nil {
+			return err
 		}
 		if h := sha256.Sum256(v.Artifact); !bytes.Equal(h[:], v.ArtifactHash) {
 			return fmt.Errorf("model %d version %d: artifact hash mismatch", v.ModelId, v.Version)
@@ -64,5 +67,5 @@ func (gs GenesisState) Validate() error {
 			}
 		}
 	}
-	return nil
+	return gs.validateSetups()
 }

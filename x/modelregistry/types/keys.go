@@ -17,3 +17,10 @@ var (
 	ModelsByOwnerKey = collections.NewPrefix(3)
 	VersionsKey      = collections.NewPrefix(4)
 )
+
+// Store prefixes of the multi-party setups.
+var (
+	SetupsKey             = collections.NewPrefix(5)
+	SetupContributionsKey = collections.NewPrefix(6)
+	SetupContributorsKey  = collections.NewPrefix(7)
+)

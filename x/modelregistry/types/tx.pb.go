@@ -33,7 +33,9 @@ var _ = math.Inf
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
 // MsgRegisterModel registers a model. The chain checks the artifact against
-// artifact_hash and the declared schema, and decodes the verifying key.
+// artifact_hash and the declared schema. Without a verifying key, version 1
+// is PENDING until its multi-party setup finishes; a verifying key is only
+// accepted when params.allow_single_party_keys is true.
 type MsgRegisterModel struct {
 	Owner        string      `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
 	Name         string      `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
@@ -294,7 +296,9 @@ func (m *MsgUpdateModelPriceResponse) XXX_DiscardUnknown() {
 var xxx_messageInfo_MsgUpdateModelPriceResponse proto.InternalMessageInfo
 
 // MsgUpdateModel registers version N+1 of a model. Earlier versions stay
-// queryable, and tasks created for them are verified against them.
+// queryable, and tasks created for them are verified against them. Without a
+// verifying key the new version is PENDING, and new tasks keep using the
+// current version until its setup finishes.
 type MsgUpdateModel struct {
 	Owner        string      `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
 	Id           uint64      `protobuf:"varint,2,opt,name=id,proto3" json:"id,omitempty"`
@@ -726,6 +730,477 @@ func (m *MsgUpdateParamsResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgUpdateParamsResponse proto.InternalMessageInfo
 
+// MsgBeginSetup opens the setup of a PENDING version. The owner (or an authz
+// grantee of it) proposes the phase-2 start computed from the artifact and
+// phase 1; every contributor recomputes it before contributing.
+type MsgBeginSetup struct {
+	Owner   string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	ModelId uint64 `protobuf:"varint,2,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version uint64 `protobuf:"varint,3,opt,name=version,proto3" json:"version,omitempty"`
+	// initial_state_hash is the sha256 of the initialized phase-2 state.
+	InitialStateHash []byte `protobuf:"bytes,4,opt,name=initial_state_hash,json=initialStateHash,proto3" json:"initial_state_hash,omitempty"`
+	// vk_k are the verifying key's K points, compressed G1, concatenated.
+	VkK []byte `protobuf:"bytes,5,opt,name=vk_k,json=vkK,proto3" json:"vk_k,omitempty"`
+	// constraints is the circuit's constraint count (information).
+	Constraints uint64 `protobuf:"varint,6,opt,name=constraints,proto3" json:"constraints,omitempty"`
+}
+
+func (m *MsgBeginSetup) Reset()         { *m = MsgBeginSetup{} }
+func (m *MsgBeginSetup) String() string { return proto.CompactTextString(m) }
+func (*MsgBeginSetup) ProtoMessage()    {}
+func (*MsgBeginSetup) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7e0c10603a5bdc29, []int{12}
+}
+func (m *MsgBeginSetup) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBeginSetup) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBeginSetup.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBeginSetup) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBeginSetup.Merge(m, src)
+}
+func (m *MsgBeginSetup) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBeginSetup) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBeginSetup.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBeginSetup proto.InternalMessageInfo
+
+func (m *MsgBeginSetup) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *MsgBeginSetup) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *MsgBeginSetup) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *MsgBeginSetup) GetInitialStateHash() []byte {
+	if m != nil {
+		return m.InitialStateHash
+	}
+	return nil
+}
+
+func (m *MsgBeginSetup) GetVkK() []byte {
+	if m != nil {
+		return m.VkK
+	}
+	return nil
+}
+
+func (m *MsgBeginSetup) GetConstraints() uint64 {
+	if m != nil {
+		return m.Constraints
+	}
+	return 0
+}
+
+// MsgBeginSetupResponse is empty.
+type MsgBeginSetupResponse struct {
+}
+
+func (m *MsgBeginSetupResponse) Reset()         { *m = MsgBeginSetupResponse{} }
+func (m *MsgBeginSetupResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgBeginSetupResponse) ProtoMessage()    {}
+func (*MsgBeginSetupResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7e0c10603a5bdc29, []int{13}
+}
+func (m *MsgBeginSetupResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgBeginSetupResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgBeginSetupResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgBeginSetupResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgBeginSetupResponse.Merge(m, src)
+}
+func (m *MsgBeginSetupResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgBeginSetupResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgBeginSetupResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgBeginSetupResponse proto.InternalMessageInfo
+
+// MsgContributeSetup records a contribution: the new state's hash, the new
+// delta and the proof that the contributor knows the secret that moved delta
+// from the previous one.
+type MsgContributeSetup struct {
+	Contributor string `protobuf:"bytes,1,opt,name=contributor,proto3" json:"contributor,omitempty"`
+	ModelId     uint64 `protobuf:"varint,2,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version     uint64 `protobuf:"varint,3,opt,name=version,proto3" json:"version,omitempty"`
+	StateHash   []byte `protobuf:"bytes,4,opt,name=state_hash,json=stateHash,proto3" json:"state_hash,omitempty"`
+	DeltaG1     []byte `protobuf:"bytes,5,opt,name=delta_g1,json=deltaG1,proto3" json:"delta_g1,omitempty"`
+	DeltaG2     []byte `protobuf:"bytes,6,opt,name=delta_g2,json=deltaG2,proto3" json:"delta_g2,omitempty"`
+	Proof       []byte `protobuf:"bytes,7,opt,name=proof,proto3" json:"proof,omitempty"`
+}
+
+func (m *MsgContributeSetup) Reset()         { *m = MsgContributeSetup{} }
+func (m *MsgContributeSetup) String() string { return proto.CompactTextString(m) }
+func (*MsgContributeSetup) ProtoMessage()    {}
+func (*MsgContributeSetup) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7e0c10603a5bdc29, []int{14}
+}
+func (m *MsgContributeSetup) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgContributeSetup) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgContributeSetup.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgContributeSetup) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgContributeSetup.Merge(m, src)
+}
+func (m *MsgContributeSetup) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgContributeSetup) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgContributeSetup.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgContributeSetup proto.InternalMessageInfo
+
+func (m *MsgContributeSetup) GetContributor() string {
+	if m != nil {
+		return m.Contributor
+	}
+	return ""
+}
+
+func (m *MsgContributeSetup) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *MsgContributeSetup) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *MsgContributeSetup) GetStateHash() []byte {
+	if m != nil {
+		return m.StateHash
+	}
+	return nil
+}
+
+func (m *MsgContributeSetup) GetDeltaG1() []byte {
+	if m != nil {
+		return m.DeltaG1
+	}
+	return nil
+}
+
+func (m *MsgContributeSetup) GetDeltaG2() []byte {
+	if m != nil {
+		return m.DeltaG2
+	}
+	return nil
+}
+
+func (m *MsgContributeSetup) GetProof() []byte {
+	if m != nil {
+		return m.Proof
+	}
+	return nil
+}
+
+// MsgContributeSetupResponse returns the contribution's index (from 1).
+type MsgContributeSetupResponse struct {
+	Index uint32 `protobuf:"varint,1,opt,name=index,proto3" json:"index,omitempty"`
+}
+
+func (m *MsgContributeSetupResponse) Reset()         { *m = MsgContributeSetupResponse{} }
+func (m *MsgContributeSetupResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgContributeSetupResponse) ProtoMessage()    {}
+func (*MsgContributeSetupResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7e0c10603a5bdc29, []int{15}
+}
+func (m *MsgContributeSetupResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgContributeSetupResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgContributeSetupResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgContributeSetupResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgContributeSetupResponse.Merge(m, src)
+}
+func (m *MsgContributeSetupResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgContributeSetupResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgContributeSetupResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgContributeSetupResponse proto.InternalMessageInfo
+
+func (m *MsgContributeSetupResponse) GetIndex() uint32 {
+	if m != nil {
+		return m.Index
+	}
+	return 0
+}
+
+// MsgFinalizeSetup finalizes a setup that has enough contributors.
+type MsgFinalizeSetup struct {
+	Owner   string `protobuf:"bytes,1,opt,name=owner,proto3" json:"owner,omitempty"`
+	ModelId uint64 `protobuf:"varint,2,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version uint64 `protobuf:"varint,3,opt,name=version,proto3" json:"version,omitempty"`
+}
+
+func (m *MsgFinalizeSetup) Reset()         { *m = MsgFinalizeSetup{} }
+func (m *MsgFinalizeSetup) String() string { return proto.CompactTextString(m) }
+func (*MsgFinalizeSetup) ProtoMessage()    {}
+func (*MsgFinalizeSetup) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7e0c10603a5bdc29, []int{16}
+}
+func (m *MsgFinalizeSetup) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgFinalizeSetup) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgFinalizeSetup.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgFinalizeSetup) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgFinalizeSetup.Merge(m, src)
+}
+func (m *MsgFinalizeSetup) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgFinalizeSetup) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgFinalizeSetup.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgFinalizeSetup proto.InternalMessageInfo
+
+func (m *MsgFinalizeSetup) GetOwner() string {
+	if m != nil {
+		return m.Owner
+	}
+	return ""
+}
+
+func (m *MsgFinalizeSetup) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *MsgFinalizeSetup) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+// MsgFinalizeSetupResponse returns the hash of the key the chain built.
+type MsgFinalizeSetupResponse struct {
+	VerifyingKeyHash []byte `protobuf:"bytes,1,opt,name=verifying_key_hash,json=verifyingKeyHash,proto3" json:"verifying_key_hash,omitempty"`
+}
+
+func (m *MsgFinalizeSetupResponse) Reset()         { *m = MsgFinalizeSetupResponse{} }
+func (m *MsgFinalizeSetupResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgFinalizeSetupResponse) ProtoMessage()    {}
+func (*MsgFinalizeSetupResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7e0c10603a5bdc29, []int{17}
+}
+func (m *MsgFinalizeSetupResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgFinalizeSetupResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgFinalizeSetupResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgFinalizeSetupResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgFinalizeSetupResponse.Merge(m, src)
+}
+func (m *MsgFinalizeSetupResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgFinalizeSetupResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgFinalizeSetupResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgFinalizeSetupResponse proto.InternalMessageInfo
+
+func (m *MsgFinalizeSetupResponse) GetVerifyingKeyHash() []byte {
+	if m != nil {
+		return m.VerifyingKeyHash
+	}
+	return nil
+}
+
+// MsgRetireVersion retires a version (governance).
+type MsgRetireVersion struct {
+	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	ModelId   uint64 `protobuf:"varint,2,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version   uint64 `protobuf:"varint,3,opt,name=version,proto3" json:"version,omitempty"`
+}
+
+func (m *MsgRetireVersion) Reset()         { *m = MsgRetireVersion{} }
+func (m *MsgRetireVersion) String() string { return proto.CompactTextString(m) }
+func (*MsgRetireVersion) ProtoMessage()    {}
+func (*MsgRetireVersion) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7e0c10603a5bdc29, []int{18}
+}
+func (m *MsgRetireVersion) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRetireVersion) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRetireVersion.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRetireVersion) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRetireVersion.Merge(m, src)
+}
+func (m *MsgRetireVersion) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRetireVersion) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRetireVersion.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRetireVersion proto.InternalMessageInfo
+
+func (m *MsgRetireVersion) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgRetireVersion) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *MsgRetireVersion) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+// MsgRetireVersionResponse is empty.
+type MsgRetireVersionResponse struct {
+}
+
+func (m *MsgRetireVersionResponse) Reset()         { *m = MsgRetireVersionResponse{} }
+func (m *MsgRetireVersionResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgRetireVersionResponse) ProtoMessage()    {}
+func (*MsgRetireVersionResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_7e0c10603a5bdc29, []int{19}
+}
+func (m *MsgRetireVersionResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgRetireVersionResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgRetireVersionResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgRetireVersionResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgRetireVersionResponse.Merge(m, src)
+}
+func (m *MsgRetireVersionResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgRetireVersionResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgRetireVersionResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgRetireVersionResponse proto.InternalMessageInfo
+
 func init() {
 	proto.RegisterType((*MsgRegisterModel)(nil), "hyra.modelregistry.v1.MsgRegisterModel")
 	proto.RegisterType((*MsgRegisterModelResponse)(nil), "hyra.modelregistry.v1.MsgRegisterModelResponse")
@@ -739,71 +1214,101 @@ func init() {
 	proto.RegisterType((*MsgTransferModelOwnershipResponse)(nil), "hyra.modelregistry.v1.MsgTransferModelOwnershipResponse")
 	proto.RegisterType((*MsgUpdateParams)(nil), "hyra.modelregistry.v1.MsgUpdateParams")
 	proto.RegisterType((*MsgUpdateParamsResponse)(nil), "hyra.modelregistry.v1.MsgUpdateParamsResponse")
+	proto.RegisterType((*MsgBeginSetup)(nil), "hyra.modelregistry.v1.MsgBeginSetup")
+	proto.RegisterType((*MsgBeginSetupResponse)(nil), "hyra.modelregistry.v1.MsgBeginSetupResponse")
+	proto.RegisterType((*MsgContributeSetup)(nil), "hyra.modelregistry.v1.MsgContributeSetup")
+	proto.RegisterType((*MsgContributeSetupResponse)(nil), "hyra.modelregistry.v1.MsgContributeSetupResponse")
+	proto.RegisterType((*MsgFinalizeSetup)(nil), "hyra.modelregistry.v1.MsgFinalizeSetup")
+	proto.RegisterType((*MsgFinalizeSetupResponse)(nil), "hyra.modelregistry.v1.MsgFinalizeSetupResponse")
+	proto.RegisterType((*MsgRetireVersion)(nil), "hyra.modelregistry.v1.MsgRetireVersion")
+	proto.RegisterType((*MsgRetireVersionResponse)(nil), "hyra.modelregistry.v1.MsgRetireVersionResponse")
 }
 
 func init() { proto.RegisterFile("hyra/modelregistry/v1/tx.proto", fileDescriptor_7e0c10603a5bdc29) }
 
 var fileDescriptor_7e0c10603a5bdc29 = []byte{
-	// 931 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xac, 0x56, 0xcf, 0x6f, 0xe3, 0x44,
-	0x14, 0xae, 0x9b, 0x1f, 0x4d, 0x5e, 0xd2, 0xb2, 0x6b, 0x96, 0xae, 0xeb, 0xd5, 0x86, 0xd4, 0x85,
-	0x25, 0x8a, 0xa8, 0xbd, 0xcd, 0x6a, 0x11, 0x0a, 0x17, 0xb6, 0x08, 0x09, 0xc4, 0x46, 0x54, 0x2e,
-	0x5c, 0xb8, 0x44, 0xae, 0x33, 0xb1, 0x47, 0x5b, 0x7b, 0xac, 0x99, 0x69, 0xba, 0xb9, 0x21, 0xc4,
-	0x09, 0x71, 0xe0, 0x4f, 0xe0, 0x84, 0xb8, 0x20, 0xf5, 0xc0, 0x5f, 0xc0, 0xa9, 0x37, 0x56, 0x9c,
-	0x38, 0x21, 0xd4, 0x1e, 0xfa, 0x6f, 0xac, 0x3c, 0x76, 0x9c, 0xd8, 0xeb, 0x6c, 0x52, 0x75, 0x2f,
-	0x91, 0xe7, 0xbd, 0x6f, 0xbe, 0x37, 0x9f, 0xdf, 0xf7, 0x26, 0x86, 0x86, 0x3b, 0xa6, 0x96, 0xe1,
-	0x91, 0x01, 0x3a, 0xa6, 0xc8, 0xc1, 0x8c, 0xd3, 0xb1, 0x31, 0xda, 0x33, 0xf8, 0x73, 0x3d, 0xa0,
-	0x84, 0x13, 0xf9, 0x9d, 0x30, 0xaf, 0xa7, 0xf2, 0xfa, 0x68, 0x4f, 0xbd, 0x6d, 0x79, 0xd8, 0x27,
-	0x86, 0xf8, 0x8d, 0x90, 0x6a, 0xc3, 0x26, 0xcc, 0x23, 0xcc, 0x38, 0xb2, 0x18, 0x32, 0x46, 0x7b,
-	0x47, 0x88, 0x5b, 0x7b, 0x86, 0x4d, 0xb0, 0x1f, 0xe7, 0xef, 0xc6, 0x79, 0x8f, 0x39, 0x61, 0x05,
-	0x8f, 0x39, 0x71, 0x62, 0x2b, 0x4a, 0xf4, 0xc5, 0xca, 0x88, 0x16, 0x71, 0xea, 0x8e, 0x43, 0x1c,
-	0x12, 0xc5, 0xc3, 0xa7, 0x38, 0xba, 0x3d, 0xe7, 0xcc, 0xe3, 0x00, 0xc5, 0x1b, 0xb5, 0x9f, 0x8b,
-	0x70, 0xab, 0xc7, 0x1c, 0x53, 0xa4, 0x11, 0xed, 0x85, 0x58, 0x59, 0x87, 0x12, 0x39, 0xf5, 0x11,
-	0x55, 0xa4, 0xa6, 0xd4, 0xaa, 0xee, 0x2b, 0xff, 0xfc, 0xb9, 0x7b, 0x27, 0x2e, 0xf7, 0x64, 0x30,
-	0xa0, 0x88, 0xb1, 0x43, 0x4e, 0xb1, 0xef, 0x98, 0x11, 0x4c, 0x96, 0xa1, 0xe8, 0x5b, 0x1e, 0x52,
-	0x56, 0x43, 0xb8, 0x29, 0x9e, 0xe5, 0x26, 0xd4, 0x06, 0x88, 0xd9, 0x14, 0x07, 0x1c, 0x13, 0x5f,
-	0x29, 0x88, 0xd4, 0x6c, 0x48, 0xee, 0x42, 0x29, 0xa0, 0xd8, 0x46, 0x4a, 0xb1, 0x29, 0xb5, 0x6a,
-	0x9d, 0x2d, 0x3d, 0x2e, 0x11, 0xbe, 0x17, 0x3d, 0x7e, 0x2f, 0xfa, 0x67, 0x04, 0xfb, 0xfb, 0xd5,
-	0xf3, 0xff, 0xde, 0x5d, 0xf9, 0xfd, 0xea, 0xac, 0x2d, 0x99, 0xd1, 0x16, 0xf9, 0x73, 0xa8, 0x07,
-	0x94, 0x90, 0x61, 0x9f, 0x8d, 0x19, 0x47, 0x9e, 0x52, 0x6a, 0x4a, 0xad, 0x8d, 0x8e, 0xa6, 0xe7,
-	0x36, 0x41, 0x3f, 0x08, 0xa1, 0x87, 0x02, 0x69, 0xd6, 0x82, 0xe9, 0x42, 0xde, 0x81, 0xf5, 0x11,
-	0xa2, 0x78, 0x38, 0xc6, 0xbe, 0xd3, 0x7f, 0x86, 0xc6, 0x4a, 0xb9, 0x29, 0xb5, 0xea, 0x66, 0x3d,
-	0x09, 0x7e, 0x85, 0xc6, 0xb2, 0x0a, 0x15, 0x8b, 0x72, 0x3c, 0xb4, 0x6c, 0xae, 0xac, 0x89, 0x7c,
-	0xb2, 0x0e, 0x09, 0x26, 0xcf, 0x7d, 0xd7, 0x62, 0xae, 0x52, 0x89, 0x08, 0x26, 0xc1, 0x2f, 0x2c,
-	0xe6, 0xca, 0x07, 0x50, 0xc7, 0x7e, 0x70, 0xc2, 0xfb, 0xcc, 0x76, 0x91, 0x67, 0x29, 0x55, 0xa1,
-	0x77, 0xde, 0x61, 0xbf, 0x0c, 0xa1, 0x87, 0x02, 0x39, 0x2b, 0xbc, 0x86, 0xa7, 0xf1, 0xb0, 0x2c,
-	0x39, 0xe1, 0x21, 0xe5, 0x31, 0xf2, 0x1d, 0xee, 0x2a, 0xd0, 0x94, 0x5a, 0xeb, 0x66, 0x3d, 0x0a,
-	0x3e, 0x15, 0xb1, 0x6e, 0xe7, 0x87, 0xab, 0xb3, 0x76, 0xd4, 0xa1, 0x9f, 0xae, 0xce, 0xda, 0x3b,
-	0x39, 0x66, 0xc8, 0x76, 0x5e, 0x6b, 0x83, 0x92, 0x8d, 0x99, 0x88, 0x05, 0xc4, 0x67, 0x48, 0xde,
-	0x80, 0x55, 0x3c, 0x10, 0x96, 0x28, 0x9a, 0xab, 0x78, 0xa0, 0x9d, 0x4b, 0xf0, 0x76, 0x8f, 0x39,
-	0xdf, 0x06, 0x03, 0x8b, 0x23, 0x01, 0x3d, 0x10, 0xbd, 0xb9, 0xae, 0x7b, 0x22, 0xde, 0xd5, 0x09,
-	0xef, 0xd4, 0x17, 0x85, 0x6b, 0xfb, 0xa2, 0xfb, 0x38, 0xad, 0xf9, 0x41, 0xbe, 0xe6, 0xec, 0x91,
-	0xb5, 0xfb, 0x70, 0x2f, 0x27, 0x3c, 0x51, 0xae, 0xfd, 0x56, 0x80, 0x8d, 0x74, 0xfe, 0xc6, 0x22,
-	0xb3, 0x06, 0x2e, 0xbc, 0x21, 0x03, 0x17, 0x17, 0x18, 0xb8, 0xb4, 0xc8, 0xc0, 0xe5, 0x25, 0x0c,
-	0xbc, 0xf6, 0xe6, 0x0d, 0x5c, 0xc9, 0x31, 0xf0, 0xc3, 0x74, 0x33, 0xb7, 0x17, 0x36, 0x53, 0xeb,
-	0xc0, 0x66, 0x3a, 0x92, 0x98, 0x57, 0x81, 0xb5, 0x11, 0xa2, 0x2c, 0xbc, 0x8a, 0x22, 0x07, 0x4f,
-	0x96, 0xda, 0xaf, 0x12, 0xdc, 0xee, 0x31, 0xe7, 0x10, 0x71, 0xb1, 0xe3, 0x89, 0xcd, 0xf1, 0xe8,
-	0xe6, 0x26, 0xde, 0x84, 0xb2, 0x25, 0x98, 0x44, 0x67, 0x2b, 0x66, 0xbc, 0xea, 0x3e, 0x4a, 0x6b,
-	0x7a, 0x2f, 0x5f, 0x53, 0xfa, 0x30, 0xda, 0x3d, 0xd8, 0x7a, 0x25, 0x98, 0x98, 0xf3, 0x6f, 0x49,
-	0x64, 0xbf, 0xa1, 0x96, 0xcf, 0x86, 0xf1, 0xcc, 0x7e, 0x1d, 0xf2, 0x33, 0x17, 0x07, 0x37, 0xd6,
-	0xf1, 0x18, 0xaa, 0x3e, 0x3a, 0xed, 0x47, 0x1c, 0x85, 0x05, 0x1c, 0x15, 0x1f, 0x9d, 0x8a, 0xd2,
-	0xdd, 0x4f, 0xd2, 0x32, 0x3f, 0xcc, 0x97, 0x99, 0x7f, 0x66, 0x6d, 0x07, 0xb6, 0xe7, 0x26, 0x13,
-	0xd9, 0x7f, 0x49, 0xf0, 0x56, 0xd2, 0xeb, 0x03, 0x8b, 0x5a, 0x1e, 0x93, 0x3f, 0x82, 0xaa, 0x75,
-	0xc2, 0x5d, 0x42, 0x31, 0x1f, 0x2f, 0x14, 0x3c, 0x85, 0xca, 0x9f, 0x42, 0x39, 0x10, 0x0c, 0x42,
-	0x78, 0xad, 0x73, 0x7f, 0xde, 0x18, 0x0a, 0xd0, 0xac, 0xa9, 0xe3, 0x7d, 0xd1, 0xbd, 0x33, 0x65,
-	0x0c, 0x35, 0x6b, 0xaf, 0xb3, 0x6b, 0xc4, 0xa4, 0x6d, 0xc1, 0xdd, 0x4c, 0x68, 0xa2, 0xaf, 0xf3,
-	0x47, 0x09, 0x0a, 0x3d, 0xe6, 0xc8, 0x18, 0xd6, 0xd3, 0x7f, 0xce, 0x1f, 0xcc, 0x39, 0x5c, 0xf6,
-	0xde, 0x56, 0x8d, 0x25, 0x81, 0xc9, 0x8c, 0x50, 0xb8, 0xf5, 0xca, 0x65, 0xde, 0x9e, 0x4f, 0x92,
-	0xc5, 0xaa, 0x9d, 0xe5, 0xb1, 0x49, 0x4d, 0x1b, 0x6a, 0xb3, 0xd7, 0xea, 0xfb, 0x4b, 0x51, 0xa8,
-	0xbb, 0x4b, 0xc1, 0x92, 0x22, 0xc7, 0xb0, 0x91, 0x19, 0xef, 0xd6, 0x7c, 0x82, 0x34, 0x52, 0x7d,
-	0xb8, 0x2c, 0x32, 0xa9, 0xf6, 0xa3, 0x04, 0x9b, 0x73, 0xa6, 0xf1, 0x35, 0x64, 0xf9, 0x3b, 0xd4,
-	0x8f, 0xaf, 0xbb, 0x23, 0x39, 0xc6, 0x10, 0xea, 0xa9, 0xe1, 0x78, 0xb0, 0xe8, 0x9d, 0x45, 0x38,
-	0x55, 0x5f, 0x0e, 0x37, 0xa9, 0xa3, 0x96, 0xbe, 0x0f, 0x27, 0x61, 0xff, 0xe9, 0xf9, 0x45, 0x43,
-	0x7a, 0x71, 0xd1, 0x90, 0xfe, 0xbf, 0x68, 0x48, 0xbf, 0x5c, 0x36, 0x56, 0x5e, 0x5c, 0x36, 0x56,
-	0xfe, 0xbd, 0x6c, 0xac, 0x7c, 0xd7, 0x71, 0x30, 0x77, 0x4f, 0x8e, 0x74, 0x9b, 0x78, 0x46, 0x48,
-	0xbd, 0xeb, 0x23, 0x7e, 0x4a, 0xe8, 0x33, 0xb1, 0x30, 0x9e, 0x67, 0x46, 0x44, 0x7c, 0x9c, 0x1e,
-	0x95, 0xc5, 0xd7, 0xe9, 0xa3, 0x97, 0x01, 0x00, 0x00, 0xff, 0xff, 0xce, 0x24, 0x30, 0x0b, 0x76,
-	0x0b, 0x00, 0x00,
+	// 1286 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x58, 0xcd, 0x6f, 0x1b, 0x45,
+	0x14, 0xcf, 0xfa, 0x23, 0xb1, 0x9f, 0xed, 0xb4, 0x5d, 0xd2, 0x76, 0xbd, 0x55, 0x8d, 0xbb, 0xfd,
+	0xc0, 0x44, 0xa9, 0xb7, 0x76, 0xd5, 0x0a, 0x99, 0x0b, 0x4d, 0x05, 0xb4, 0x6a, 0x2d, 0xa2, 0x35,
+	0x70, 0xe0, 0x62, 0x36, 0xf6, 0x78, 0x3d, 0x8a, 0xbd, 0x63, 0xed, 0x8c, 0x9d, 0x9a, 0x13, 0x42,
+	0x1c, 0x10, 0xe2, 0xc0, 0x9f, 0xc0, 0x09, 0x21, 0xc1, 0xa1, 0x07, 0x24, 0xee, 0x9c, 0x72, 0xa3,
+	0xe2, 0x80, 0x38, 0x21, 0x94, 0x1c, 0xf2, 0x6f, 0xa0, 0x9d, 0x5d, 0xaf, 0x77, 0x37, 0xeb, 0x8f,
+	0x24, 0x15, 0x17, 0x6b, 0xe7, 0xbd, 0xdf, 0xbc, 0x37, 0xef, 0xbd, 0xdf, 0xbc, 0x79, 0x32, 0x14,
+	0xba, 0x63, 0x4b, 0x57, 0xfb, 0xa4, 0x8d, 0x7a, 0x16, 0x32, 0x30, 0x65, 0xd6, 0x58, 0x1d, 0x55,
+	0x54, 0xf6, 0xa2, 0x3c, 0xb0, 0x08, 0x23, 0xe2, 0x65, 0x5b, 0x5f, 0x0e, 0xe8, 0xcb, 0xa3, 0x8a,
+	0x7c, 0x49, 0xef, 0x63, 0x93, 0xa8, 0xfc, 0xd7, 0x41, 0xca, 0x85, 0x16, 0xa1, 0x7d, 0x42, 0xd5,
+	0x5d, 0x9d, 0x22, 0x75, 0x54, 0xd9, 0x45, 0x4c, 0xaf, 0xa8, 0x2d, 0x82, 0x4d, 0x57, 0x7f, 0xd5,
+	0xd5, 0xf7, 0xa9, 0x61, 0x7b, 0xe8, 0x53, 0xc3, 0x55, 0xe4, 0x1d, 0x45, 0x93, 0xaf, 0x54, 0x67,
+	0xe1, 0xaa, 0x36, 0x0c, 0x62, 0x10, 0x47, 0x6e, 0x7f, 0xb9, 0xd2, 0x1b, 0x33, 0xce, 0x3c, 0x1e,
+	0x20, 0x77, 0xa3, 0xf2, 0x5d, 0x02, 0x2e, 0xd6, 0xa9, 0xa1, 0x71, 0x35, 0xb2, 0xea, 0x36, 0x56,
+	0x2c, 0x43, 0x92, 0xec, 0x9b, 0xc8, 0x92, 0x84, 0xa2, 0x50, 0x4a, 0x6f, 0x4b, 0x7f, 0xfe, 0x7a,
+	0x77, 0xc3, 0x75, 0xf7, 0xa8, 0xdd, 0xb6, 0x10, 0xa5, 0x0d, 0x66, 0x61, 0xd3, 0xd0, 0x1c, 0x98,
+	0x28, 0x42, 0xc2, 0xd4, 0xfb, 0x48, 0x8a, 0xd9, 0x70, 0x8d, 0x7f, 0x8b, 0x45, 0xc8, 0xb4, 0x11,
+	0x6d, 0x59, 0x78, 0xc0, 0x30, 0x31, 0xa5, 0x38, 0x57, 0xf9, 0x45, 0x62, 0x0d, 0x92, 0x03, 0x0b,
+	0xb7, 0x90, 0x94, 0x28, 0x0a, 0xa5, 0x4c, 0x35, 0x5f, 0x76, 0x5d, 0xd8, 0x79, 0x29, 0xbb, 0x79,
+	0x29, 0x3f, 0x26, 0xd8, 0xdc, 0x4e, 0x1f, 0xfc, 0xf3, 0xe6, 0xca, 0x4f, 0xc7, 0x2f, 0x37, 0x05,
+	0xcd, 0xd9, 0x22, 0xbe, 0x0f, 0xd9, 0x81, 0x45, 0x48, 0xa7, 0x49, 0xc7, 0x94, 0xa1, 0xbe, 0x94,
+	0x2c, 0x0a, 0xa5, 0xf5, 0xaa, 0x52, 0x8e, 0x2c, 0x42, 0x79, 0xc7, 0x86, 0x36, 0x38, 0x52, 0xcb,
+	0x0c, 0xa6, 0x0b, 0xf1, 0x26, 0xe4, 0x46, 0xc8, 0xc2, 0x9d, 0x31, 0x36, 0x8d, 0xe6, 0x1e, 0x1a,
+	0x4b, 0xab, 0x45, 0xa1, 0x94, 0xd5, 0xb2, 0x9e, 0xf0, 0x19, 0x1a, 0x8b, 0x32, 0xa4, 0x74, 0x8b,
+	0xe1, 0x8e, 0xde, 0x62, 0xd2, 0x1a, 0xd7, 0x7b, 0x6b, 0xdb, 0xc0, 0xe4, 0xbb, 0xd9, 0xd5, 0x69,
+	0x57, 0x4a, 0x39, 0x06, 0x26, 0xc2, 0x27, 0x3a, 0xed, 0x8a, 0x3b, 0x90, 0xc5, 0xe6, 0x60, 0xc8,
+	0x9a, 0xb4, 0xd5, 0x45, 0x7d, 0x5d, 0x4a, 0xf3, 0x78, 0x67, 0x1d, 0xf6, 0xa9, 0x0d, 0x6d, 0x70,
+	0xa4, 0x3f, 0xf0, 0x0c, 0x9e, 0xca, 0x6d, 0xb7, 0x64, 0xc8, 0x6c, 0x93, 0x3d, 0x64, 0x1a, 0xac,
+	0x2b, 0x41, 0x51, 0x28, 0xe5, 0xb4, 0xac, 0x23, 0x7c, 0xce, 0x65, 0xb5, 0xea, 0x57, 0xc7, 0x2f,
+	0x37, 0x9d, 0x0a, 0x7d, 0x7b, 0xfc, 0x72, 0xf3, 0x66, 0x04, 0x19, 0xc2, 0x95, 0x57, 0x36, 0x41,
+	0x0a, 0xcb, 0x34, 0x44, 0x07, 0xc4, 0xa4, 0x48, 0x5c, 0x87, 0x18, 0x6e, 0x73, 0x4a, 0x24, 0xb4,
+	0x18, 0x6e, 0x2b, 0x07, 0x02, 0xbc, 0x51, 0xa7, 0xc6, 0x27, 0x83, 0xb6, 0xce, 0x10, 0x87, 0xee,
+	0xf0, 0xda, 0x9c, 0x96, 0x3d, 0x8e, 0xdd, 0xd8, 0xc4, 0xee, 0x94, 0x17, 0xf1, 0x53, 0xf3, 0xa2,
+	0xf6, 0x20, 0x18, 0xf3, 0x9d, 0xe8, 0x98, 0xc3, 0x47, 0x56, 0xae, 0xc3, 0xb5, 0x08, 0xf1, 0x24,
+	0x72, 0xe5, 0xc7, 0x38, 0xac, 0x07, 0xf5, 0xe7, 0x0e, 0x32, 0x4c, 0xe0, 0xf8, 0x6b, 0x22, 0x70,
+	0x62, 0x01, 0x81, 0x93, 0x8b, 0x08, 0xbc, 0xba, 0x04, 0x81, 0xd7, 0x5e, 0x3f, 0x81, 0x53, 0x11,
+	0x04, 0xbe, 0x17, 0x2c, 0xe6, 0x8d, 0x85, 0xc5, 0x54, 0xaa, 0x70, 0x25, 0x28, 0xf1, 0xc8, 0x2b,
+	0xc1, 0xda, 0x08, 0x59, 0xd4, 0x6e, 0x45, 0x0e, 0x83, 0x27, 0x4b, 0xe5, 0x07, 0x01, 0x2e, 0xd5,
+	0xa9, 0xd1, 0x40, 0x8c, 0xef, 0x78, 0xd4, 0x62, 0x78, 0x74, 0x7e, 0x12, 0x5f, 0x81, 0x55, 0x9d,
+	0x5b, 0xe2, 0x95, 0x4d, 0x69, 0xee, 0xaa, 0x76, 0x3f, 0x18, 0xd3, 0xad, 0xe8, 0x98, 0x82, 0x87,
+	0x51, 0xae, 0x41, 0xfe, 0x84, 0xd0, 0x23, 0xe7, 0x1f, 0x02, 0xd7, 0x7e, 0x6c, 0xe9, 0x26, 0xed,
+	0xb8, 0x77, 0xf6, 0x23, 0xdb, 0x3e, 0xed, 0xe2, 0xc1, 0xb9, 0xe3, 0x78, 0x00, 0x69, 0x13, 0xed,
+	0x37, 0x1d, 0x1b, 0xf1, 0x05, 0x36, 0x52, 0x26, 0xda, 0xe7, 0xae, 0x6b, 0xef, 0x06, 0xc3, 0xdc,
+	0x8a, 0x0e, 0x33, 0xfa, 0xcc, 0xca, 0x4d, 0xb8, 0x31, 0x53, 0xe9, 0x85, 0xfd, 0xbb, 0x00, 0x17,
+	0xbc, 0x5a, 0xef, 0xe8, 0x96, 0xde, 0xa7, 0xe2, 0x43, 0x48, 0xeb, 0x43, 0xd6, 0x25, 0x16, 0x66,
+	0xe3, 0x85, 0x01, 0x4f, 0xa1, 0xe2, 0x7b, 0xb0, 0x3a, 0xe0, 0x16, 0x78, 0xe0, 0x99, 0xea, 0xf5,
+	0x59, 0xd7, 0x90, 0x83, 0xfc, 0xa4, 0x76, 0xf7, 0x39, 0x7d, 0x67, 0x6a, 0xd1, 0x8e, 0x59, 0x99,
+	0x47, 0x57, 0xc7, 0x92, 0x92, 0x87, 0xab, 0x21, 0x91, 0x17, 0xdf, 0x37, 0x31, 0xc8, 0xd5, 0xa9,
+	0xb1, 0x8d, 0x0c, 0x6c, 0x36, 0x10, 0x1b, 0x9e, 0xbe, 0x94, 0x79, 0x48, 0x71, 0xef, 0x4d, 0xaf,
+	0xa0, 0x6b, 0x7c, 0xfd, 0xb4, 0xed, 0xbf, 0x0d, 0xf1, 0xc0, 0x6d, 0x10, 0xb7, 0x40, 0xc4, 0x26,
+	0x66, 0x58, 0xef, 0x35, 0x29, 0xd3, 0x19, 0x72, 0x9a, 0x82, 0xd3, 0x55, 0x2e, 0xba, 0x9a, 0x86,
+	0xad, 0xe0, 0x8d, 0xe1, 0x12, 0x24, 0x46, 0x7b, 0xcd, 0x3d, 0xb7, 0xab, 0xc4, 0x47, 0x7b, 0xcf,
+	0xec, 0x77, 0xbf, 0x45, 0x4c, 0xca, 0x2c, 0x1d, 0x9b, 0x8c, 0xf2, 0x76, 0x92, 0xd0, 0xfc, 0xa2,
+	0x9a, 0x1a, 0xe4, 0x46, 0x31, 0x3a, 0x4f, 0xd3, 0xc0, 0x95, 0xab, 0x70, 0x39, 0x20, 0xf0, 0x72,
+	0xf4, 0x4b, 0x0c, 0xc4, 0x3a, 0x35, 0x1e, 0x13, 0x93, 0x59, 0x78, 0x77, 0xc8, 0x90, 0x93, 0xa8,
+	0x1a, 0x3f, 0x82, 0x23, 0x22, 0x8b, 0xd3, 0xe5, 0x07, 0x9f, 0x2d, 0x69, 0xd7, 0x01, 0x4e, 0x24,
+	0x2b, 0x4d, 0xbd, 0x2c, 0xe5, 0x21, 0xd5, 0x46, 0x3d, 0xa6, 0x37, 0x8d, 0x8a, 0x9b, 0xa9, 0x35,
+	0xbe, 0xfe, 0xb0, 0xe2, 0x53, 0x55, 0xdd, 0xce, 0xeb, 0xaa, 0xaa, 0xe2, 0x86, 0xfd, 0x0c, 0x12,
+	0xd2, 0x71, 0x67, 0x0e, 0x67, 0x51, 0xab, 0xd9, 0xc9, 0xf3, 0x9f, 0xd8, 0x4e, 0xe1, 0xed, 0xe8,
+	0x14, 0x86, 0xf2, 0xa2, 0x54, 0x41, 0x3e, 0x29, 0xf5, 0x3a, 0xe4, 0x06, 0x24, 0xb1, 0xd9, 0x46,
+	0x2f, 0x78, 0xbe, 0x72, 0x9a, 0xb3, 0x50, 0x7e, 0x16, 0xf8, 0x7c, 0xf8, 0x01, 0x36, 0xf5, 0x1e,
+	0xfe, 0x02, 0xfd, 0x7f, 0x4c, 0x5c, 0x72, 0x7c, 0x09, 0x1c, 0x4c, 0x79, 0xc2, 0xc7, 0x97, 0x80,
+	0xcc, 0x8b, 0x6f, 0x0b, 0xc4, 0xc0, 0x53, 0xe9, 0x14, 0x4b, 0x70, 0x98, 0xed, 0x7f, 0x2f, 0xed,
+	0x9a, 0x29, 0xbf, 0x09, 0xee, 0x5c, 0xcc, 0xb0, 0x85, 0x3e, 0x75, 0xeb, 0x7c, 0xd6, 0xfe, 0x72,
+	0xa6, 0xf8, 0x1f, 0x9e, 0x6c, 0x29, 0x33, 0x47, 0x38, 0xdf, 0x21, 0x15, 0xd9, 0x1d, 0xe1, 0x7c,
+	0xb2, 0x49, 0x0e, 0xaa, 0x7f, 0xa5, 0x20, 0x5e, 0xa7, 0x86, 0x88, 0x21, 0x17, 0x9c, 0xf8, 0xdf,
+	0x9a, 0xd1, 0xf1, 0xc2, 0xc3, 0xa0, 0xac, 0x2e, 0x09, 0xf4, 0xd2, 0x6e, 0xc1, 0xc5, 0x13, 0x13,
+	0xe2, 0xe6, 0x6c, 0x23, 0x61, 0xac, 0x5c, 0x5d, 0x1e, 0xeb, 0xf9, 0x6c, 0x41, 0xc6, 0x3f, 0xab,
+	0xdd, 0x5e, 0xca, 0x84, 0x7c, 0x77, 0x29, 0x98, 0xe7, 0xa4, 0x07, 0xeb, 0xa1, 0x99, 0xa1, 0x34,
+	0xdb, 0x40, 0x10, 0x29, 0xdf, 0x5b, 0x16, 0xe9, 0x79, 0xfb, 0x5a, 0x80, 0x2b, 0x33, 0x9e, 0xf8,
+	0x39, 0xc6, 0xa2, 0x77, 0xc8, 0xef, 0x9c, 0x76, 0x87, 0x77, 0x8c, 0x0e, 0x64, 0x03, 0x2f, 0xee,
+	0x9d, 0x45, 0x39, 0x73, 0x70, 0x72, 0x79, 0x39, 0x9c, 0xe7, 0xe7, 0x73, 0x00, 0xdf, 0xcb, 0x77,
+	0x6b, 0xf6, 0xee, 0x29, 0x4a, 0xde, 0x5a, 0x06, 0xe5, 0x79, 0x20, 0x70, 0x21, 0xfc, 0x6e, 0xbc,
+	0x3d, 0xdb, 0x40, 0x08, 0x2a, 0x57, 0x96, 0x86, 0x7a, 0x0e, 0x31, 0xe4, 0x82, 0x5d, 0x74, 0xce,
+	0x9d, 0x0b, 0x00, 0xe7, 0xdd, 0xb9, 0xe8, 0x56, 0xc7, 0xaf, 0xb7, 0xbf, 0x71, 0xcd, 0xbd, 0xde,
+	0x3e, 0xe0, 0xfc, 0xeb, 0x1d, 0xd1, 0x51, 0xe4, 0xe4, 0x97, 0xf6, 0x1c, 0xb4, 0xfd, 0xfc, 0xe0,
+	0xb0, 0x20, 0xbc, 0x3a, 0x2c, 0x08, 0xff, 0x1e, 0x16, 0x84, 0xef, 0x8f, 0x0a, 0x2b, 0xaf, 0x8e,
+	0x0a, 0x2b, 0x7f, 0x1f, 0x15, 0x56, 0x3e, 0xab, 0x1a, 0x98, 0x75, 0x87, 0xbb, 0xe5, 0x16, 0xe9,
+	0xab, 0xb6, 0xed, 0xbb, 0x26, 0x62, 0xfb, 0xc4, 0xda, 0xe3, 0x0b, 0xf5, 0x45, 0xa8, 0x9b, 0xf1,
+	0xbf, 0x26, 0x76, 0x57, 0xf9, 0x7f, 0x13, 0xf7, 0xff, 0x0b, 0x00, 0x00, 0xff, 0xff, 0xce, 0x77,
+	0x89, 0xfd, 0x74, 0x11, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -830,6 +1335,15 @@ type MsgClient interface {
 	TransferModelOwnership(ctx context.Context, in *MsgTransferModelOwnership, opts ...grpc.CallOption) (*MsgTransferModelOwnershipResponse, error)
 	// UpdateParams updates the module params; only the authority (governance) may.
 	UpdateParams(ctx context.Context, in *MsgUpdateParams, opts ...grpc.CallOption) (*MsgUpdateParamsResponse, error)
+	// BeginSetup opens the multi-party setup of a PENDING version (owner only).
+	BeginSetup(ctx context.Context, in *MsgBeginSetup, opts ...grpc.CallOption) (*MsgBeginSetupResponse, error)
+	// ContributeSetup records a contribution to an open setup (any account).
+	ContributeSetup(ctx context.Context, in *MsgContributeSetup, opts ...grpc.CallOption) (*MsgContributeSetupResponse, error)
+	// FinalizeSetup seals a setup with the block's beacon, builds the version's
+	// verifying key and opens the version to tasks (owner only).
+	FinalizeSetup(ctx context.Context, in *MsgFinalizeSetup, opts ...grpc.CallOption) (*MsgFinalizeSetupResponse, error)
+	// RetireVersion stops new tasks for a version; only the authority may.
+	RetireVersion(ctx context.Context, in *MsgRetireVersion, opts ...grpc.CallOption) (*MsgRetireVersionResponse, error)
 }
 
 type msgClient struct {
@@ -894,6 +1408,42 @@ func (c *msgClient) UpdateParams(ctx context.Context, in *MsgUpdateParams, opts 
 	return out, nil
 }
 
+func (c *msgClient) BeginSetup(ctx context.Context, in *MsgBeginSetup, opts ...grpc.CallOption) (*MsgBeginSetupResponse, error) {
+	out := new(MsgBeginSetupResponse)
+	err := c.cc.Invoke(ctx, "/hyra.modelregistry.v1.Msg/BeginSetup", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) ContributeSetup(ctx context.Context, in *MsgContributeSetup, opts ...grpc.CallOption) (*MsgContributeSetupResponse, error) {
+	out := new(MsgContributeSetupResponse)
+	err := c.cc.Invoke(ctx, "/hyra.modelregistry.v1.Msg/ContributeSetup", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) FinalizeSetup(ctx context.Context, in *MsgFinalizeSetup, opts ...grpc.CallOption) (*MsgFinalizeSetupResponse, error) {
+	out := new(MsgFinalizeSetupResponse)
+	err := c.cc.Invoke(ctx, "/hyra.modelregistry.v1.Msg/FinalizeSetup", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RetireVersion(ctx context.Context, in *MsgRetireVersion, opts ...grpc.CallOption) (*MsgRetireVersionResponse, error) {
+	out := new(MsgRetireVersionResponse)
+	err := c.cc.Invoke(ctx, "/hyra.modelregistry.v1.Msg/RetireVersion", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// RegisterModel registers a new model at version 1; the owner pays the registration fee.
@@ -908,6 +1458,15 @@ type MsgServer interface {
 	TransferModelOwnership(context.Context, *MsgTransferModelOwnership) (*MsgTransferModelOwnershipResponse, error)
 	// UpdateParams updates the module params; only the authority (governance) may.
 	UpdateParams(context.Context, *MsgUpdateParams) (*MsgUpdateParamsResponse, error)
+	// BeginSetup opens the multi-party setup of a PENDING version (owner only).
+	BeginSetup(context.Context, *MsgBeginSetup) (*MsgBeginSetupResponse, error)
+	// ContributeSetup records a contribution to an open setup (any account).
+	ContributeSetup(context.Context, *MsgContributeSetup) (*MsgContributeSetupResponse, error)
+	// FinalizeSetup seals a setup with the block's beacon, builds the version's
+	// verifying key and opens the version to tasks (owner only).
+	FinalizeSetup(context.Context, *MsgFinalizeSetup) (*MsgFinalizeSetupResponse, error)
+	// RetireVersion stops new tasks for a version; only the authority may.
+	RetireVersion(context.Context, *MsgRetireVersion) (*MsgRetireVersionResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -931,6 +1490,18 @@ func (*UnimplementedMsgServer) TransferModelOwnership(ctx context.Context, req *
 }
 func (*UnimplementedMsgServer) UpdateParams(ctx context.Context, req *MsgUpdateParams) (*MsgUpdateParamsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method UpdateParams not implemented")
+}
+func (*UnimplementedMsgServer) BeginSetup(ctx context.Context, req *MsgBeginSetup) (*MsgBeginSetupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method BeginSetup not implemented")
+}
+func (*UnimplementedMsgServer) ContributeSetup(ctx context.Context, req *MsgContributeSetup) (*MsgContributeSetupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ContributeSetup not implemented")
+}
+func (*UnimplementedMsgServer) FinalizeSetup(ctx context.Context, req *MsgFinalizeSetup) (*MsgFinalizeSetupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method FinalizeSetup not implemented")
+}
+func (*UnimplementedMsgServer) RetireVersion(ctx context.Context, req *MsgRetireVersion) (*MsgRetireVersionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RetireVersion not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -1045,6 +1616,78 @@ func _Msg_UpdateParams_Handler(srv interface{}, ctx context.Context, dec func(in
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_BeginSetup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgBeginSetup)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).BeginSetup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/hyra.modelregistry.v1.Msg/BeginSetup",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).BeginSetup(ctx, req.(*MsgBeginSetup))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_ContributeSetup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgContributeSetup)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).ContributeSetup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/hyra.modelregistry.v1.Msg/ContributeSetup",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).ContributeSetup(ctx, req.(*MsgContributeSetup))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_FinalizeSetup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgFinalizeSetup)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).FinalizeSetup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/hyra.modelregistry.v1.Msg/FinalizeSetup",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).FinalizeSetup(ctx, req.(*MsgFinalizeSetup))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RetireVersion_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRetireVersion)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RetireVersion(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/hyra.modelregistry.v1.Msg/RetireVersion",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RetireVersion(ctx, req.(*MsgRetireVersion))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "hyra.modelregistry.v1.Msg",
@@ -1073,6 +1716,22 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "UpdateParams",
 			Handler:    _Msg_UpdateParams_Handler,
+		},
+		{
+			MethodName: "BeginSetup",
+			Handler:    _Msg_BeginSetup_Handler,
+		},
+		{
+			MethodName: "ContributeSetup",
+			Handler:    _Msg_ContributeSetup_Handler,
+		},
+		{
+			MethodName: "FinalizeSetup",
+			Handler:    _Msg_FinalizeSetup_Handler,
+		},
+		{
+			MethodName: "RetireVersion",
+			Handler:    _Msg_RetireVersion_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -1570,6 +2229,317 @@ func (m *MsgUpdateParamsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error)
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgBeginSetup) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBeginSetup) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBeginSetup) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Constraints != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Constraints))
+		i--
+		dAtA[i] = 0x30
+	}
+	if len(m.VkK) > 0 {
+		i -= len(m.VkK)
+		copy(dAtA[i:], m.VkK)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.VkK)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.InitialStateHash) > 0 {
+		i -= len(m.InitialStateHash)
+		copy(dAtA[i:], m.InitialStateHash)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.InitialStateHash)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Version != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgBeginSetupResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgBeginSetupResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgBeginSetupResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgContributeSetup) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgContributeSetup) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgContributeSetup) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Proof) > 0 {
+		i -= len(m.Proof)
+		copy(dAtA[i:], m.Proof)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Proof)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	if len(m.DeltaG2) > 0 {
+		i -= len(m.DeltaG2)
+		copy(dAtA[i:], m.DeltaG2)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.DeltaG2)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if len(m.DeltaG1) > 0 {
+		i -= len(m.DeltaG1)
+		copy(dAtA[i:], m.DeltaG1)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.DeltaG1)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.StateHash) > 0 {
+		i -= len(m.StateHash)
+		copy(dAtA[i:], m.StateHash)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.StateHash)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Version != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Contributor) > 0 {
+		i -= len(m.Contributor)
+		copy(dAtA[i:], m.Contributor)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Contributor)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgContributeSetupResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgContributeSetupResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgContributeSetupResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Index != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Index))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgFinalizeSetup) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgFinalizeSetup) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgFinalizeSetup) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Version != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Owner) > 0 {
+		i -= len(m.Owner)
+		copy(dAtA[i:], m.Owner)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Owner)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgFinalizeSetupResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgFinalizeSetupResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgFinalizeSetupResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.VerifyingKeyHash) > 0 {
+		i -= len(m.VerifyingKeyHash)
+		copy(dAtA[i:], m.VerifyingKeyHash)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.VerifyingKeyHash)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRetireVersion) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRetireVersion) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRetireVersion) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Version != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgRetireVersionResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgRetireVersionResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgRetireVersionResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -1784,6 +2754,152 @@ func (m *MsgUpdateParams) Size() (n int) {
 }
 
 func (m *MsgUpdateParamsResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgBeginSetup) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ModelId != 0 {
+		n += 1 + sovTx(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovTx(uint64(m.Version))
+	}
+	l = len(m.InitialStateHash)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.VkK)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.Constraints != 0 {
+		n += 1 + sovTx(uint64(m.Constraints))
+	}
+	return n
+}
+
+func (m *MsgBeginSetupResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	return n
+}
+
+func (m *MsgContributeSetup) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Contributor)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ModelId != 0 {
+		n += 1 + sovTx(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovTx(uint64(m.Version))
+	}
+	l = len(m.StateHash)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.DeltaG1)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.DeltaG2)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Proof)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgContributeSetupResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Index != 0 {
+		n += 1 + sovTx(uint64(m.Index))
+	}
+	return n
+}
+
+func (m *MsgFinalizeSetup) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Owner)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ModelId != 0 {
+		n += 1 + sovTx(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovTx(uint64(m.Version))
+	}
+	return n
+}
+
+func (m *MsgFinalizeSetupResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.VerifyingKeyHash)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgRetireVersion) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	if m.ModelId != 0 {
+		n += 1 + sovTx(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovTx(uint64(m.Version))
+	}
+	return n
+}
+
+func (m *MsgRetireVersionResponse) Size() (n int) {
 	if m == nil {
 		return 0
 	}
@@ -3242,6 +4358,962 @@ func (m *MsgUpdateParamsResponse) Unmarshal(dAtA []byte) error {
 		}
 		if fieldNum <= 0 {
 			return fmt.Errorf("proto: MsgUpdateParamsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBeginSetup) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBeginSetup: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBeginSetup: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InitialStateHash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.InitialStateHash = append(m.InitialStateHash[:0], dAtA[iNdEx:postIndex]...)
+			if m.InitialStateHash == nil {
+				m.InitialStateHash = []byte{}
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VkK", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.VkK = append(m.VkK[:0], dAtA[iNdEx:postIndex]...)
+			if m.VkK == nil {
+				m.VkK = []byte{}
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Constraints", wireType)
+			}
+			m.Constraints = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Constraints |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgBeginSetupResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgBeginSetupResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgBeginSetupResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgContributeSetup) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgContributeSetup: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgContributeSetup: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Contributor", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Contributor = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StateHash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.StateHash = append(m.StateHash[:0], dAtA[iNdEx:postIndex]...)
+			if m.StateHash == nil {
+				m.StateHash = []byte{}
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DeltaG1", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DeltaG1 = append(m.DeltaG1[:0], dAtA[iNdEx:postIndex]...)
+			if m.DeltaG1 == nil {
+				m.DeltaG1 = []byte{}
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DeltaG2", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DeltaG2 = append(m.DeltaG2[:0], dAtA[iNdEx:postIndex]...)
+			if m.DeltaG2 == nil {
+				m.DeltaG2 = []byte{}
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Proof", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Proof = append(m.Proof[:0], dAtA[iNdEx:postIndex]...)
+			if m.Proof == nil {
+				m.Proof = []byte{}
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgContributeSetupResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgContributeSetupResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgContributeSetupResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Index", wireType)
+			}
+			m.Index = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Index |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgFinalizeSetup) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgFinalizeSetup: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgFinalizeSetup: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owner", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Owner = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgFinalizeSetupResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgFinalizeSetupResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgFinalizeSetupResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VerifyingKeyHash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.VerifyingKeyHash = append(m.VerifyingKeyHash[:0], dAtA[iNdEx:postIndex]...)
+			if m.VerifyingKeyHash == nil {
+				m.VerifyingKeyHash = []byte{}
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRetireVersion) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRetireVersion: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRetireVersion: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgRetireVersionResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgRetireVersionResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgRetireVersionResponse: illegal tag %d (wire type %d)", fieldNum, wire)
 		}
 		switch fieldNum {
 		default:

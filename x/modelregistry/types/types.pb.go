@@ -55,6 +55,52 @@ func (ProofSystem) EnumDescriptor() ([]byte, []int) {
 	return fileDescriptor_452d3bbeea75edcb, []int{0}
 }
 
+// SetupStatus is the state of a model version's verifying key.
+type SetupStatus int32
+
+const (
+	// SETUP_STATUS_UNSPECIFIED is never stored; versions registered before
+	// ceremonies existed read as it and are migrated to SINGLE_PARTY.
+	SETUP_STATUS_UNSPECIFIED SetupStatus = 0
+	// SETUP_STATUS_PENDING: the artifact is registered, its key setup has not
+	// finished; no tasks.
+	SETUP_STATUS_PENDING SetupStatus = 1
+	// SETUP_STATUS_CEREMONY: the chain built the key from a finished
+	// multi-party setup; tasks allowed.
+	SETUP_STATUS_CEREMONY SetupStatus = 2
+	// SETUP_STATUS_SINGLE_PARTY: the owner uploaded the key (legacy versions,
+	// or params.allow_single_party_keys); whoever ran the setup can forge
+	// proofs. Tasks allowed.
+	SETUP_STATUS_SINGLE_PARTY SetupStatus = 3
+	// SETUP_STATUS_RETIRED: governance retired the version; no new tasks,
+	// tasks already created still settle or expire.
+	SETUP_STATUS_RETIRED SetupStatus = 4
+)
+
+var SetupStatus_name = map[int32]string{
+	0: "SETUP_STATUS_UNSPECIFIED",
+	1: "SETUP_STATUS_PENDING",
+	2: "SETUP_STATUS_CEREMONY",
+	3: "SETUP_STATUS_SINGLE_PARTY",
+	4: "SETUP_STATUS_RETIRED",
+}
+
+var SetupStatus_value = map[string]int32{
+	"SETUP_STATUS_UNSPECIFIED":  0,
+	"SETUP_STATUS_PENDING":      1,
+	"SETUP_STATUS_CEREMONY":     2,
+	"SETUP_STATUS_SINGLE_PARTY": 3,
+	"SETUP_STATUS_RETIRED":      4,
+}
+
+func (x SetupStatus) String() string {
+	return proto.EnumName(SetupStatus_name, int32(x))
+}
+
+func (SetupStatus) EnumDescriptor() ([]byte, []int) {
+	return fileDescriptor_452d3bbeea75edcb, []int{1}
+}
+
 // InputSchema says what input vector a model accepts, so that the chain can
 // reject a task input that no worker could prove.
 type InputSchema struct {
@@ -140,6 +186,10 @@ type Model struct {
 	VolumePaid github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,9,rep,name=volume_paid,json=volumePaid,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"volume_paid"`
 	// created_height is the block height at which the model was registered.
 	CreatedHeight int64 `protobuf:"varint,10,opt,name=created_height,json=createdHeight,proto3" json:"created_height,omitempty"`
+	// latest_version is the newest registered version, whose key setup may not
+	// have finished yet; version (the one new tasks use) moves to it when it
+	// does. Zero in state written before ceremonies means version.
+	LatestVersion uint64 `protobuf:"varint,11,opt,name=latest_version,json=latestVersion,proto3" json:"latest_version,omitempty"`
 }
 
 func (m *Model) Reset()         { *m = Model{} }
@@ -245,6 +295,13 @@ func (m *Model) GetCreatedHeight() int64 {
 	return 0
 }
 
+func (m *Model) GetLatestVersion() uint64 {
+	if m != nil {
+		return m.LatestVersion
+	}
+	return 0
+}
+
 // ModelVersion is one immutable version of a model: everything a worker needs
 // to run and prove it, and everything the chain needs to verify the proof.
 type ModelVersion struct {
@@ -262,6 +319,15 @@ type ModelVersion struct {
 	OutputLength uint32      `protobuf:"varint,9,opt,name=output_length,json=outputLength,proto3" json:"output_length,omitempty"`
 	// created_height is the block height at which this version was registered.
 	CreatedHeight int64 `protobuf:"varint,10,opt,name=created_height,json=createdHeight,proto3" json:"created_height,omitempty"`
+	// setup_status says where the verifying key came from and whether tasks
+	// may be created for this version.
+	SetupStatus SetupStatus `protobuf:"varint,11,opt,name=setup_status,json=setupStatus,proto3,enum=hyra.modelregistry.v1.SetupStatus" json:"setup_status,omitempty"`
+	// setup_contributors is the number of distinct accounts that contributed
+	// to the key's multi-party setup (0 for a single-party key).
+	SetupContributors uint32 `protobuf:"varint,12,opt,name=setup_contributors,json=setupContributors,proto3" json:"setup_contributors,omitempty"`
+	// setup_independent is how many of them the chain counted as independent
+	// of the owner when the setup was finalized.
+	SetupIndependent uint32 `protobuf:"varint,13,opt,name=setup_independent,json=setupIndependent,proto3" json:"setup_independent,omitempty"`
 }
 
 func (m *ModelVersion) Reset()         { *m = ModelVersion{} }
@@ -367,6 +433,382 @@ func (m *ModelVersion) GetCreatedHeight() int64 {
 	return 0
 }
 
+func (m *ModelVersion) GetSetupStatus() SetupStatus {
+	if m != nil {
+		return m.SetupStatus
+	}
+	return SETUP_STATUS_UNSPECIFIED
+}
+
+func (m *ModelVersion) GetSetupContributors() uint32 {
+	if m != nil {
+		return m.SetupContributors
+	}
+	return 0
+}
+
+func (m *ModelVersion) GetSetupIndependent() uint32 {
+	if m != nil {
+		return m.SetupIndependent
+	}
+	return 0
+}
+
+// SetupAnchor is the part of a phase-1 (powers of tau) result a verifying
+// key uses: alpha and beta in G1, beta in G2, compressed.
+type SetupAnchor struct {
+	Alpha1 []byte `protobuf:"bytes,1,opt,name=alpha1,proto3" json:"alpha1,omitempty"`
+	Beta1  []byte `protobuf:"bytes,2,opt,name=beta1,proto3" json:"beta1,omitempty"`
+	Beta2  []byte `protobuf:"bytes,3,opt,name=beta2,proto3" json:"beta2,omitempty"`
+}
+
+func (m *SetupAnchor) Reset()         { *m = SetupAnchor{} }
+func (m *SetupAnchor) String() string { return proto.CompactTextString(m) }
+func (*SetupAnchor) ProtoMessage()    {}
+func (*SetupAnchor) Descriptor() ([]byte, []int) {
+	return fileDescriptor_452d3bbeea75edcb, []int{3}
+}
+func (m *SetupAnchor) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *SetupAnchor) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_SetupAnchor.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *SetupAnchor) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_SetupAnchor.Merge(m, src)
+}
+func (m *SetupAnchor) XXX_Size() int {
+	return m.Size()
+}
+func (m *SetupAnchor) XXX_DiscardUnknown() {
+	xxx_messageInfo_SetupAnchor.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_SetupAnchor proto.InternalMessageInfo
+
+func (m *SetupAnchor) GetAlpha1() []byte {
+	if m != nil {
+		return m.Alpha1
+	}
+	return nil
+}
+
+func (m *SetupAnchor) GetBeta1() []byte {
+	if m != nil {
+		return m.Beta1
+	}
+	return nil
+}
+
+func (m *SetupAnchor) GetBeta2() []byte {
+	if m != nil {
+		return m.Beta2
+	}
+	return nil
+}
+
+// Setup is the multi-party setup (phase 2) of one model version.
+type Setup struct {
+	ModelId uint64 `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version uint64 `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	// begun_by is the owner that began it; it never counts as independent.
+	BegunBy string `protobuf:"bytes,3,opt,name=begun_by,json=begunBy,proto3" json:"begun_by,omitempty"`
+	// artifact_hash is the version's artifact hash, for contributors.
+	ArtifactHash []byte `protobuf:"bytes,4,opt,name=artifact_hash,json=artifactHash,proto3" json:"artifact_hash,omitempty"`
+	// anchor and phase1_hash are the params' at the start: a later change of
+	// phase 1 does not mix two phase 1s in one key.
+	Anchor     SetupAnchor `protobuf:"bytes,5,opt,name=anchor,proto3" json:"anchor"`
+	Phase1Hash []byte      `protobuf:"bytes,6,opt,name=phase1_hash,json=phase1Hash,proto3" json:"phase1_hash,omitempty"`
+	// initial_state_hash is the sha256 of the phase-2 state right after
+	// initialization from the artifact and phase 1: the first contribution's
+	// challenge.
+	InitialStateHash []byte `protobuf:"bytes,7,opt,name=initial_state_hash,json=initialStateHash,proto3" json:"initial_state_hash,omitempty"`
+	// vk_k are the verifying key's K points (compressed G1, concatenated), as
+	// computed by the initialization; every contributor recomputes them.
+	VkK []byte `protobuf:"bytes,8,opt,name=vk_k,json=vkK,proto3" json:"vk_k,omitempty"`
+	// constraints is the circuit's constraint count (information).
+	Constraints uint64 `protobuf:"varint,9,opt,name=constraints,proto3" json:"constraints,omitempty"`
+	BegunHeight int64  `protobuf:"varint,10,opt,name=begun_height,json=begunHeight,proto3" json:"begun_height,omitempty"`
+	// contributions is the number of contributions recorded so far.
+	Contributions uint32 `protobuf:"varint,11,opt,name=contributions,proto3" json:"contributions,omitempty"`
+	// last_state_hash, last_delta_g1 and last_delta_g2 are those of the last
+	// contribution (the initial hash and the generators before any).
+	LastStateHash []byte `protobuf:"bytes,12,opt,name=last_state_hash,json=lastStateHash,proto3" json:"last_state_hash,omitempty"`
+	LastDeltaG1   []byte `protobuf:"bytes,13,opt,name=last_delta_g1,json=lastDeltaG1,proto3" json:"last_delta_g1,omitempty"`
+	LastDeltaG2   []byte `protobuf:"bytes,14,opt,name=last_delta_g2,json=lastDeltaG2,proto3" json:"last_delta_g2,omitempty"`
+	// finalized_height is zero until the setup is finalized.
+	FinalizedHeight int64 `protobuf:"varint,15,opt,name=finalized_height,json=finalizedHeight,proto3" json:"finalized_height,omitempty"`
+	// beacon is the hash of the finalizing block's header, the last, public
+	// contribution.
+	Beacon []byte `protobuf:"bytes,16,opt,name=beacon,proto3" json:"beacon,omitempty"`
+}
+
+func (m *Setup) Reset()         { *m = Setup{} }
+func (m *Setup) String() string { return proto.CompactTextString(m) }
+func (*Setup) ProtoMessage()    {}
+func (*Setup) Descriptor() ([]byte, []int) {
+	return fileDescriptor_452d3bbeea75edcb, []int{4}
+}
+func (m *Setup) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Setup) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Setup.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Setup) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Setup.Merge(m, src)
+}
+func (m *Setup) XXX_Size() int {
+	return m.Size()
+}
+func (m *Setup) XXX_DiscardUnknown() {
+	xxx_messageInfo_Setup.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Setup proto.InternalMessageInfo
+
+func (m *Setup) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *Setup) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *Setup) GetBegunBy() string {
+	if m != nil {
+		return m.BegunBy
+	}
+	return ""
+}
+
+func (m *Setup) GetArtifactHash() []byte {
+	if m != nil {
+		return m.ArtifactHash
+	}
+	return nil
+}
+
+func (m *Setup) GetAnchor() SetupAnchor {
+	if m != nil {
+		return m.Anchor
+	}
+	return SetupAnchor{}
+}
+
+func (m *Setup) GetPhase1Hash() []byte {
+	if m != nil {
+		return m.Phase1Hash
+	}
+	return nil
+}
+
+func (m *Setup) GetInitialStateHash() []byte {
+	if m != nil {
+		return m.InitialStateHash
+	}
+	return nil
+}
+
+func (m *Setup) GetVkK() []byte {
+	if m != nil {
+		return m.VkK
+	}
+	return nil
+}
+
+func (m *Setup) GetConstraints() uint64 {
+	if m != nil {
+		return m.Constraints
+	}
+	return 0
+}
+
+func (m *Setup) GetBegunHeight() int64 {
+	if m != nil {
+		return m.BegunHeight
+	}
+	return 0
+}
+
+func (m *Setup) GetContributions() uint32 {
+	if m != nil {
+		return m.Contributions
+	}
+	return 0
+}
+
+func (m *Setup) GetLastStateHash() []byte {
+	if m != nil {
+		return m.LastStateHash
+	}
+	return nil
+}
+
+func (m *Setup) GetLastDeltaG1() []byte {
+	if m != nil {
+		return m.LastDeltaG1
+	}
+	return nil
+}
+
+func (m *Setup) GetLastDeltaG2() []byte {
+	if m != nil {
+		return m.LastDeltaG2
+	}
+	return nil
+}
+
+func (m *Setup) GetFinalizedHeight() int64 {
+	if m != nil {
+		return m.FinalizedHeight
+	}
+	return 0
+}
+
+func (m *Setup) GetBeacon() []byte {
+	if m != nil {
+		return m.Beacon
+	}
+	return nil
+}
+
+// SetupContribution is one recorded contribution to a setup.
+type SetupContribution struct {
+	ModelId uint64 `protobuf:"varint,1,opt,name=model_id,json=modelId,proto3" json:"model_id,omitempty"`
+	Version uint64 `protobuf:"varint,2,opt,name=version,proto3" json:"version,omitempty"`
+	// index counts from 1.
+	Index       uint32 `protobuf:"varint,3,opt,name=index,proto3" json:"index,omitempty"`
+	Contributor string `protobuf:"bytes,4,opt,name=contributor,proto3" json:"contributor,omitempty"`
+	// state_hash is the sha256 of the phase-2 state after this contribution.
+	StateHash []byte `protobuf:"bytes,5,opt,name=state_hash,json=stateHash,proto3" json:"state_hash,omitempty"`
+	DeltaG1   []byte `protobuf:"bytes,6,opt,name=delta_g1,json=deltaG1,proto3" json:"delta_g1,omitempty"`
+	DeltaG2   []byte `protobuf:"bytes,7,opt,name=delta_g2,json=deltaG2,proto3" json:"delta_g2,omitempty"`
+	// proof is the proof of knowledge of the contributed secret.
+	Proof  []byte `protobuf:"bytes,8,opt,name=proof,proto3" json:"proof,omitempty"`
+	Height int64  `protobuf:"varint,9,opt,name=height,proto3" json:"height,omitempty"`
+}
+
+func (m *SetupContribution) Reset()         { *m = SetupContribution{} }
+func (m *SetupContribution) String() string { return proto.CompactTextString(m) }
+func (*SetupContribution) ProtoMessage()    {}
+func (*SetupContribution) Descriptor() ([]byte, []int) {
+	return fileDescriptor_452d3bbeea75edcb, []int{5}
+}
+func (m *SetupContribution) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *SetupContribution) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_SetupContribution.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *SetupContribution) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_SetupContribution.Merge(m, src)
+}
+func (m *SetupContribution) XXX_Size() int {
+	return m.Size()
+}
+func (m *SetupContribution) XXX_DiscardUnknown() {
+	xxx_messageInfo_SetupContribution.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_SetupContribution proto.InternalMessageInfo
+
+func (m *SetupContribution) GetModelId() uint64 {
+	if m != nil {
+		return m.ModelId
+	}
+	return 0
+}
+
+func (m *SetupContribution) GetVersion() uint64 {
+	if m != nil {
+		return m.Version
+	}
+	return 0
+}
+
+func (m *SetupContribution) GetIndex() uint32 {
+	if m != nil {
+		return m.Index
+	}
+	return 0
+}
+
+func (m *SetupContribution) GetContributor() string {
+	if m != nil {
+		return m.Contributor
+	}
+	return ""
+}
+
+func (m *SetupContribution) GetStateHash() []byte {
+	if m != nil {
+		return m.StateHash
+	}
+	return nil
+}
+
+func (m *SetupContribution) GetDeltaG1() []byte {
+	if m != nil {
+		return m.DeltaG1
+	}
+	return nil
+}
+
+func (m *SetupContribution) GetDeltaG2() []byte {
+	if m != nil {
+		return m.DeltaG2
+	}
+	return nil
+}
+
+func (m *SetupContribution) GetProof() []byte {
+	if m != nil {
+		return m.Proof
+	}
+	return nil
+}
+
+func (m *SetupContribution) GetHeight() int64 {
+	if m != nil {
+		return m.Height
+	}
+	return 0
+}
+
 // Params are the module parameters, set by governance.
 type Params struct {
 	MaxNameLength        uint32 `protobuf:"varint,1,opt,name=max_name_length,json=maxNameLength,proto3" json:"max_name_length,omitempty"`
@@ -378,13 +820,31 @@ type Params struct {
 	// registration_fee is paid by the owner to the community pool on
 	// registration and on each new version; zero means free.
 	RegistrationFee github_com_cosmos_cosmos_sdk_types.Coins `protobuf:"bytes,5,rep,name=registration_fee,json=registrationFee,proto3,castrepeated=github.com/cosmos/cosmos-sdk/types.Coins" json:"registration_fee"`
+	// min_setup_contributors is how many distinct accounts must contribute to
+	// a version's setup before it can be finalized.
+	MinSetupContributors uint32 `protobuf:"varint,6,opt,name=min_setup_contributors,json=minSetupContributors,proto3" json:"min_setup_contributors,omitempty"`
+	// independent_min_reputation: a worker with at least x/rewards'
+	// min_worker_bond bonded and this reputation counts as independent of a
+	// model's owner (so does a bonded validator's operator).
+	IndependentMinReputation int64 `protobuf:"varint,7,opt,name=independent_min_reputation,json=independentMinReputation,proto3" json:"independent_min_reputation,omitempty"`
+	// allow_single_party_keys lets owners upload a verifying key they made
+	// alone (tests and private devnets); false on a real network.
+	AllowSinglePartyKeys bool `protobuf:"varint,8,opt,name=allow_single_party_keys,json=allowSinglePartyKeys,proto3" json:"allow_single_party_keys,omitempty"`
+	// setup_anchor is the phase-1 result every setup builds on; empty means
+	// no setup can begin until governance sets it.
+	SetupAnchor SetupAnchor `protobuf:"bytes,9,opt,name=setup_anchor,json=setupAnchor,proto3" json:"setup_anchor"`
+	// phase1_hash identifies the phase-1 file contributors download
+	// (information for them; 32 bytes or empty).
+	Phase1Hash []byte `protobuf:"bytes,10,opt,name=phase1_hash,json=phase1Hash,proto3" json:"phase1_hash,omitempty"`
+	// max_setup_contributions caps the contributions of one setup.
+	MaxSetupContributions uint32 `protobuf:"varint,11,opt,name=max_setup_contributions,json=maxSetupContributions,proto3" json:"max_setup_contributions,omitempty"`
 }
 
 func (m *Params) Reset()         { *m = Params{} }
 func (m *Params) String() string { return proto.CompactTextString(m) }
 func (*Params) ProtoMessage()    {}
 func (*Params) Descriptor() ([]byte, []int) {
-	return fileDescriptor_452d3bbeea75edcb, []int{3}
+	return fileDescriptor_452d3bbeea75edcb, []int{6}
 }
 func (m *Params) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -448,73 +908,157 @@ func (m *Params) GetRegistrationFee() github_com_cosmos_cosmos_sdk_types.Coins {
 	return nil
 }
 
+func (m *Params) GetMinSetupContributors() uint32 {
+	if m != nil {
+		return m.MinSetupContributors
+	}
+	return 0
+}
+
+func (m *Params) GetIndependentMinReputation() int64 {
+	if m != nil {
+		return m.IndependentMinReputation
+	}
+	return 0
+}
+
+func (m *Params) GetAllowSinglePartyKeys() bool {
+	if m != nil {
+		return m.AllowSinglePartyKeys
+	}
+	return false
+}
+
+func (m *Params) GetSetupAnchor() SetupAnchor {
+	if m != nil {
+		return m.SetupAnchor
+	}
+	return SetupAnchor{}
+}
+
+func (m *Params) GetPhase1Hash() []byte {
+	if m != nil {
+		return m.Phase1Hash
+	}
+	return nil
+}
+
+func (m *Params) GetMaxSetupContributions() uint32 {
+	if m != nil {
+		return m.MaxSetupContributions
+	}
+	return 0
+}
+
 func init() {
 	proto.RegisterEnum("hyra.modelregistry.v1.ProofSystem", ProofSystem_name, ProofSystem_value)
+	proto.RegisterEnum("hyra.modelregistry.v1.SetupStatus", SetupStatus_name, SetupStatus_value)
 	proto.RegisterType((*InputSchema)(nil), "hyra.modelregistry.v1.InputSchema")
 	proto.RegisterType((*Model)(nil), "hyra.modelregistry.v1.Model")
 	proto.RegisterType((*ModelVersion)(nil), "hyra.modelregistry.v1.ModelVersion")
+	proto.RegisterType((*SetupAnchor)(nil), "hyra.modelregistry.v1.SetupAnchor")
+	proto.RegisterType((*Setup)(nil), "hyra.modelregistry.v1.Setup")
+	proto.RegisterType((*SetupContribution)(nil), "hyra.modelregistry.v1.SetupContribution")
 	proto.RegisterType((*Params)(nil), "hyra.modelregistry.v1.Params")
 }
 
 func init() { proto.RegisterFile("hyra/modelregistry/v1/types.proto", fileDescriptor_452d3bbeea75edcb) }
 
 var fileDescriptor_452d3bbeea75edcb = []byte{
-	// 868 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x54, 0x4d, 0x6f, 0x1b, 0x45,
-	0x18, 0xf6, 0xda, 0x4e, 0x62, 0x8f, 0xed, 0x24, 0x1d, 0x42, 0xb5, 0x49, 0x91, 0x6b, 0x52, 0x01,
-	0x56, 0x44, 0x76, 0xe5, 0x14, 0x38, 0xf4, 0xd6, 0xa4, 0x09, 0x89, 0xfa, 0x11, 0x6b, 0x5d, 0x2a,
-	0xc1, 0x65, 0x35, 0xd9, 0x9d, 0x78, 0x47, 0xf1, 0xee, 0x2c, 0x3b, 0xe3, 0xad, 0x5d, 0xfe, 0x00,
-	0xe2, 0xc4, 0x7f, 0xe0, 0x82, 0x38, 0xa0, 0x1e, 0x38, 0xf2, 0x03, 0x7a, 0xac, 0x38, 0x71, 0x02,
-	0x94, 0x48, 0xf4, 0x6f, 0xa0, 0x79, 0x67, 0xec, 0xae, 0x51, 0x41, 0x5c, 0xb8, 0xd8, 0xfb, 0x3e,
-	0xef, 0x33, 0xef, 0xe7, 0x3c, 0x83, 0xde, 0x8d, 0xa6, 0x19, 0x71, 0x63, 0x1e, 0xd2, 0x51, 0x46,
-	0x87, 0x4c, 0xc8, 0x6c, 0xea, 0xe6, 0x3d, 0x57, 0x4e, 0x53, 0x2a, 0x9c, 0x34, 0xe3, 0x92, 0xe3,
-	0xb7, 0x15, 0xc5, 0x59, 0xa0, 0x38, 0x79, 0x6f, 0xeb, 0x1a, 0x89, 0x59, 0xc2, 0x5d, 0xf8, 0xd5,
-	0xcc, 0xad, 0x76, 0xc0, 0x45, 0xcc, 0x85, 0x7b, 0x46, 0x04, 0x75, 0xf3, 0xde, 0x19, 0x95, 0xa4,
-	0xe7, 0x06, 0x9c, 0x25, 0xc6, 0xbf, 0xa9, 0xfd, 0x3e, 0x58, 0xae, 0x36, 0x8c, 0x6b, 0x63, 0xc8,
-	0x87, 0x5c, 0xe3, 0xea, 0x4b, 0xa3, 0xdb, 0x3e, 0x6a, 0x9c, 0x24, 0xe9, 0x58, 0x0e, 0x82, 0x88,
-	0xc6, 0x04, 0x5f, 0x47, 0xcb, 0x23, 0x9a, 0x0c, 0x65, 0x64, 0x5b, 0x1d, 0xab, 0xdb, 0xf2, 0x8c,
-	0x85, 0x6f, 0xa0, 0x7a, 0xcc, 0x12, 0x3f, 0x27, 0xa3, 0x31, 0xb5, 0xcb, 0x1d, 0xab, 0x5b, 0xf1,
-	0x6a, 0x31, 0x4b, 0x9e, 0x28, 0x1b, 0x9c, 0x64, 0x62, 0x9c, 0x15, 0xe3, 0x24, 0x13, 0x70, 0x6e,
-	0xff, 0x58, 0x41, 0x4b, 0x0f, 0x55, 0x67, 0x78, 0x15, 0x95, 0x59, 0x08, 0x71, 0xab, 0x5e, 0x99,
-	0x85, 0xd8, 0x41, 0x4b, 0xfc, 0x69, 0x42, 0x33, 0x88, 0x57, 0xdf, 0xb7, 0x7f, 0xf9, 0x69, 0x77,
-	0xc3, 0x54, 0x7c, 0x37, 0x0c, 0x33, 0x2a, 0xc4, 0x40, 0x66, 0x2c, 0x19, 0x7a, 0x9a, 0x86, 0x31,
-	0xaa, 0x26, 0x24, 0xd6, 0x19, 0xea, 0x1e, 0x7c, 0xe3, 0x0e, 0x6a, 0x84, 0x54, 0x04, 0x19, 0x4b,
-	0x25, 0xe3, 0x89, 0x5d, 0x05, 0x57, 0x11, 0xc2, 0x77, 0xd0, 0x52, 0x9a, 0xb1, 0x80, 0xda, 0x4b,
-	0x1d, 0xab, 0xdb, 0xd8, 0xdb, 0x74, 0x4c, 0x0a, 0x35, 0x41, 0xc7, 0x4c, 0xd0, 0x39, 0xe0, 0x2c,
-	0xd9, 0xaf, 0xbf, 0xf8, 0xed, 0x66, 0xe9, 0xfb, 0x57, 0xcf, 0x77, 0x2c, 0x4f, 0x1f, 0x51, 0xd3,
-	0x20, 0x81, 0x64, 0x39, 0xb5, 0x97, 0x3b, 0x56, 0xb7, 0xe6, 0x19, 0x0b, 0xdb, 0x68, 0x25, 0xa7,
-	0x99, 0x50, 0x19, 0x57, 0xa0, 0x9d, 0x99, 0x89, 0x3f, 0x40, 0x6b, 0x92, 0x88, 0x0b, 0xe1, 0x07,
-	0x3c, 0x4e, 0x47, 0x54, 0xd2, 0xd0, 0xae, 0x01, 0x63, 0x15, 0xe0, 0x83, 0x19, 0x8a, 0xbf, 0x44,
-	0x8d, 0x9c, 0x8f, 0xc6, 0x31, 0xf5, 0x53, 0xc2, 0x42, 0xbb, 0xde, 0xa9, 0xfc, 0x7b, 0x71, 0x1f,
-	0xab, 0xe2, 0x7e, 0xf8, 0xfd, 0x66, 0x77, 0xc8, 0x64, 0x34, 0x3e, 0x73, 0x02, 0x1e, 0x9b, 0xf5,
-	0x9a, 0xbf, 0x5d, 0x11, 0x5e, 0x98, 0x4b, 0xa5, 0x0e, 0x08, 0xdd, 0x08, 0xd2, 0x49, 0xfa, 0x84,
-	0x85, 0xf8, 0x3d, 0xb4, 0x1a, 0x64, 0x94, 0x48, 0x1a, 0xfa, 0x11, 0x65, 0xc3, 0x48, 0xda, 0x08,
-	0x76, 0xd5, 0x32, 0xe8, 0x31, 0x80, 0xdb, 0x3f, 0x57, 0x50, 0x13, 0x16, 0xf6, 0xc4, 0xf4, 0xb4,
-	0x89, 0x6a, 0x70, 0x35, 0xfd, 0xf9, 0xf6, 0x56, 0xc0, 0x3e, 0x09, 0x8b, 0x83, 0x28, 0x2f, 0x0e,
-	0xe2, 0x10, 0x35, 0xd3, 0x8c, 0xf3, 0x73, 0x5f, 0x4c, 0x85, 0xa4, 0x31, 0x2c, 0x6d, 0x75, 0x6f,
-	0xdb, 0x79, 0xe3, 0x4d, 0x77, 0xfa, 0x8a, 0x3a, 0x00, 0xa6, 0xd7, 0x48, 0x5f, 0x1b, 0xf8, 0x16,
-	0x6a, 0xe5, 0x34, 0x63, 0xe7, 0x53, 0x96, 0x0c, 0xfd, 0x0b, 0x3a, 0x85, 0x0d, 0x37, 0xbd, 0xe6,
-	0x1c, 0xbc, 0x4f, 0xa7, 0xf8, 0x43, 0x84, 0x17, 0x48, 0x7e, 0x44, 0x44, 0x04, 0xfb, 0x6e, 0x7a,
-	0xeb, 0x45, 0xe6, 0x31, 0x11, 0x11, 0xde, 0x42, 0x35, 0x92, 0x49, 0x76, 0x4e, 0x02, 0x09, 0x6b,
-	0x6d, 0x7a, 0x73, 0x5b, 0xa5, 0x9b, 0x7d, 0xeb, 0x20, 0x2b, 0x3a, 0xdd, 0x0c, 0x84, 0x00, 0x7d,
-	0xd4, 0x64, 0x4a, 0x32, 0xbe, 0x00, 0xcd, 0xc0, 0x82, 0x1b, 0xff, 0xd8, 0x5a, 0x41, 0x5d, 0xc5,
-	0x1b, 0xd6, 0x60, 0x05, 0xd5, 0xdd, 0x42, 0x2d, 0x3e, 0x96, 0x2a, 0xa4, 0x11, 0x5f, 0x1d, 0xc4,
-	0xd7, 0xd4, 0xe0, 0x03, 0x2d, 0xc1, 0xff, 0xb8, 0xbe, 0x3f, 0xcb, 0x68, 0xb9, 0x4f, 0x32, 0x12,
-	0x0b, 0xfc, 0x3e, 0x5a, 0x53, 0xba, 0x54, 0x42, 0xf1, 0x17, 0x54, 0xdd, 0x8a, 0xc9, 0xe4, 0x11,
-	0x89, 0xa9, 0x89, 0xfc, 0x11, 0xba, 0xae, 0x78, 0x05, 0xd5, 0xcc, 0xe8, 0x65, 0xa0, 0x6f, 0xc4,
-	0x64, 0x72, 0xef, 0xb5, 0xd3, 0x9c, 0xba, 0xad, 0x4f, 0x2d, 0x4e, 0x5e, 0xb0, 0x67, 0x5a, 0xa0,
-	0x55, 0xef, 0x2d, 0xf5, 0x04, 0x14, 0x86, 0x3f, 0x60, 0xcf, 0x28, 0xde, 0x41, 0xd7, 0xd4, 0xa1,
-	0xf9, 0x90, 0x81, 0x5f, 0x05, 0xbe, 0xaa, 0xf5, 0xae, 0xc1, 0x81, 0xfb, 0x15, 0x5a, 0x37, 0x83,
-	0x24, 0x50, 0xd3, 0x39, 0x55, 0x22, 0xfe, 0x7f, 0x74, 0xb2, 0x56, 0xcc, 0x74, 0x44, 0xe9, 0x9d,
-	0xce, 0x37, 0xaf, 0x9e, 0xef, 0xdc, 0x80, 0xa7, 0x7b, 0xf2, 0xb7, 0xc7, 0x5b, 0x4f, 0x77, 0xe7,
-	0x3e, 0x6a, 0x14, 0xae, 0x2d, 0x7e, 0x07, 0xd9, 0x7d, 0xef, 0xf4, 0xf4, 0xc8, 0x1f, 0x7c, 0x3e,
-	0x78, 0x7c, 0xf8, 0xd0, 0xff, 0xec, 0xd1, 0xa0, 0x7f, 0x78, 0x70, 0x72, 0x74, 0x72, 0x78, 0x6f,
-	0xbd, 0x84, 0x6d, 0xb4, 0xb1, 0xe0, 0xfd, 0xd4, 0x3b, 0x7d, 0x7c, 0xdc, 0xfb, 0x64, 0xdd, 0xda,
-	0xaa, 0x7e, 0xfd, 0x5d, 0xbb, 0xb4, 0xff, 0xe0, 0xc5, 0x65, 0xdb, 0x7a, 0x79, 0xd9, 0xb6, 0xfe,
-	0xb8, 0x6c, 0x5b, 0xdf, 0x5e, 0xb5, 0x4b, 0x2f, 0xaf, 0xda, 0xa5, 0x5f, 0xaf, 0xda, 0xa5, 0x2f,
-	0xf6, 0x0a, 0x8d, 0xa8, 0x72, 0x76, 0x13, 0x2a, 0x9f, 0xf2, 0xec, 0xc2, 0x7d, 0x63, 0x6d, 0xd0,
-	0xd8, 0xd9, 0x32, 0xbc, 0xed, 0xb7, 0xff, 0x0a, 0x00, 0x00, 0xff, 0xff, 0xa3, 0x7e, 0xad, 0xcb,
-	0x7b, 0x06, 0x00, 0x00,
+	// 1485 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x57, 0x4d, 0x6f, 0x53, 0x47,
+	0x17, 0x8e, 0x13, 0x3b, 0xb1, 0xc7, 0xd7, 0x89, 0x33, 0x6f, 0x80, 0x9b, 0x00, 0x26, 0x98, 0xf7,
+	0x7d, 0x9b, 0xa6, 0xc4, 0x96, 0x4d, 0x61, 0x81, 0xba, 0xc9, 0x87, 0x09, 0x56, 0x48, 0xe2, 0xde,
+	0x1b, 0x90, 0xe8, 0xe6, 0x6a, 0xec, 0x3b, 0xb1, 0x47, 0xf1, 0xfd, 0xe8, 0x9d, 0xb1, 0x89, 0xe9,
+	0x1f, 0xa8, 0xba, 0xea, 0x1f, 0xa8, 0xba, 0xe8, 0xa6, 0xea, 0x8a, 0x45, 0x97, 0xfd, 0x01, 0x2c,
+	0x51, 0xa5, 0x4a, 0xdd, 0xb4, 0x54, 0xb0, 0xe0, 0x6f, 0x54, 0x73, 0x66, 0xec, 0x5c, 0x27, 0x21,
+	0xaa, 0x90, 0xba, 0x01, 0x9f, 0xe7, 0x3c, 0x77, 0xe6, 0xcc, 0x39, 0xcf, 0x39, 0x33, 0x41, 0x37,
+	0x3b, 0x83, 0x88, 0x94, 0xbd, 0xc0, 0xa5, 0xdd, 0x88, 0xb6, 0x19, 0x17, 0xd1, 0xa0, 0xdc, 0xaf,
+	0x94, 0xc5, 0x20, 0xa4, 0xbc, 0x14, 0x46, 0x81, 0x08, 0xf0, 0x25, 0x49, 0x29, 0x8d, 0x51, 0x4a,
+	0xfd, 0xca, 0xd2, 0x3c, 0xf1, 0x98, 0x1f, 0x94, 0xe1, 0x5f, 0xc5, 0x5c, 0x2a, 0xb4, 0x02, 0xee,
+	0x05, 0xbc, 0xdc, 0x24, 0x9c, 0x96, 0xfb, 0x95, 0x26, 0x15, 0xa4, 0x52, 0x6e, 0x05, 0xcc, 0xd7,
+	0xfe, 0x45, 0xe5, 0x77, 0xc0, 0x2a, 0x2b, 0x43, 0xbb, 0x16, 0xda, 0x41, 0x3b, 0x50, 0xb8, 0xfc,
+	0xa5, 0xd0, 0xa2, 0x83, 0xb2, 0x75, 0x3f, 0xec, 0x09, 0xbb, 0xd5, 0xa1, 0x1e, 0xc1, 0x97, 0xd1,
+	0x74, 0x97, 0xfa, 0x6d, 0xd1, 0x31, 0x13, 0xcb, 0x89, 0x95, 0x9c, 0xa5, 0x2d, 0x7c, 0x15, 0x65,
+	0x3c, 0xe6, 0x3b, 0x7d, 0xd2, 0xed, 0x51, 0x73, 0x72, 0x39, 0xb1, 0x32, 0x65, 0xa5, 0x3d, 0xe6,
+	0x3f, 0x91, 0x36, 0x38, 0xc9, 0xb1, 0x76, 0x4e, 0x69, 0x27, 0x39, 0x06, 0x67, 0xf1, 0xb7, 0x29,
+	0x94, 0xda, 0x95, 0x27, 0xc3, 0xb3, 0x68, 0x92, 0xb9, 0xb0, 0x6e, 0xd2, 0x9a, 0x64, 0x2e, 0x2e,
+	0xa1, 0x54, 0xf0, 0xcc, 0xa7, 0x11, 0xac, 0x97, 0xd9, 0x30, 0x7f, 0xfd, 0x79, 0x6d, 0x41, 0x47,
+	0xbc, 0xee, 0xba, 0x11, 0xe5, 0xdc, 0x16, 0x11, 0xf3, 0xdb, 0x96, 0xa2, 0x61, 0x8c, 0x92, 0x3e,
+	0xf1, 0xd4, 0x0e, 0x19, 0x0b, 0x7e, 0xe3, 0x65, 0x94, 0x75, 0x29, 0x6f, 0x45, 0x2c, 0x14, 0x2c,
+	0xf0, 0xcd, 0x24, 0xb8, 0xe2, 0x10, 0xbe, 0x8f, 0x52, 0x61, 0xc4, 0x5a, 0xd4, 0x4c, 0x2d, 0x27,
+	0x56, 0xb2, 0xd5, 0xc5, 0x92, 0xde, 0x42, 0x66, 0xb0, 0xa4, 0x33, 0x58, 0xda, 0x0c, 0x98, 0xbf,
+	0x91, 0x79, 0xf9, 0xe7, 0x8d, 0x89, 0x1f, 0xdf, 0xbd, 0x58, 0x4d, 0x58, 0xea, 0x13, 0x99, 0x0d,
+	0xd2, 0x12, 0xac, 0x4f, 0xcd, 0xe9, 0xe5, 0xc4, 0x4a, 0xda, 0xd2, 0x16, 0x36, 0xd1, 0x4c, 0x9f,
+	0x46, 0x5c, 0xee, 0x38, 0x03, 0xc7, 0x19, 0x9a, 0xf8, 0x23, 0x34, 0x27, 0x08, 0x3f, 0xe2, 0x4e,
+	0x2b, 0xf0, 0xc2, 0x2e, 0x15, 0xd4, 0x35, 0xd3, 0xc0, 0x98, 0x05, 0x78, 0x73, 0x88, 0xe2, 0x2f,
+	0x51, 0xb6, 0x1f, 0x74, 0x7b, 0x1e, 0x75, 0x42, 0xc2, 0x5c, 0x33, 0xb3, 0x3c, 0x75, 0x71, 0x70,
+	0x77, 0x65, 0x70, 0x3f, 0xbd, 0xbe, 0xb1, 0xd2, 0x66, 0xa2, 0xd3, 0x6b, 0x96, 0x5a, 0x81, 0xa7,
+	0xcb, 0xab, 0xff, 0x5b, 0xe3, 0xee, 0x91, 0x16, 0x95, 0xfc, 0x80, 0xab, 0x83, 0x20, 0xb5, 0x49,
+	0x83, 0x30, 0x17, 0xff, 0x0f, 0xcd, 0xb6, 0x22, 0x4a, 0x04, 0x75, 0x9d, 0x0e, 0x65, 0xed, 0x8e,
+	0x30, 0x11, 0xd4, 0x2a, 0xa7, 0xd1, 0x87, 0x00, 0x4a, 0x5a, 0x97, 0x08, 0xca, 0x85, 0x33, 0x3c,
+	0x63, 0x16, 0x4e, 0x90, 0x53, 0xe8, 0x13, 0x05, 0x16, 0x5f, 0x27, 0x91, 0x01, 0x75, 0xd5, 0x00,
+	0x5e, 0x44, 0x69, 0x50, 0xb0, 0x33, 0x2a, 0xf2, 0x0c, 0xd8, 0x75, 0x37, 0x9e, 0xaf, 0xc9, 0xf1,
+	0x7c, 0xd5, 0x90, 0x11, 0x46, 0x41, 0x70, 0xe8, 0xf0, 0x01, 0x17, 0xd4, 0x83, 0xda, 0xce, 0x56,
+	0x8b, 0xa5, 0x73, 0x1b, 0xa2, 0xd4, 0x90, 0x54, 0x1b, 0x98, 0x56, 0x36, 0x3c, 0x31, 0xf0, 0x2d,
+	0x94, 0xeb, 0xd3, 0x88, 0x1d, 0x0e, 0x98, 0xdf, 0x76, 0x8e, 0xe8, 0x00, 0x84, 0x60, 0x58, 0xc6,
+	0x08, 0xdc, 0xa1, 0x03, 0x7c, 0x1b, 0xe1, 0x31, 0x92, 0xd3, 0x21, 0xbc, 0x03, 0xb2, 0x30, 0xac,
+	0x7c, 0x9c, 0xf9, 0x90, 0xf0, 0x0e, 0x5e, 0x42, 0x69, 0x12, 0x09, 0x76, 0x48, 0x5a, 0x02, 0xaa,
+	0x6f, 0x58, 0x23, 0x5b, 0x6e, 0x37, 0xfc, 0xad, 0x16, 0x99, 0x51, 0xdb, 0x0d, 0x41, 0x58, 0xa0,
+	0x81, 0x0c, 0x26, 0x3b, 0xcb, 0xe1, 0xd0, 0x5a, 0xa0, 0x83, 0xec, 0x7b, 0x8f, 0x16, 0x6b, 0xc2,
+	0xb8, 0x10, 0xb3, 0x2c, 0xd6, 0x9c, 0xb7, 0x50, 0x2e, 0xe8, 0x09, 0xb9, 0xa4, 0xee, 0xd1, 0x0c,
+	0xf4, 0xa8, 0xa1, 0xc0, 0x47, 0xaa, 0x53, 0xff, 0x61, 0x95, 0x6b, 0xc8, 0xe0, 0x54, 0xf4, 0x42,
+	0x87, 0x0b, 0x22, 0x7a, 0x1c, 0x6a, 0xfc, 0xfe, 0xc4, 0xdb, 0x92, 0x6a, 0x03, 0xd3, 0xca, 0xf2,
+	0x13, 0x03, 0xaf, 0x21, 0xac, 0x96, 0x69, 0x05, 0xbe, 0x88, 0x58, 0xb3, 0x27, 0x82, 0x88, 0x9b,
+	0x06, 0xc4, 0x35, 0x0f, 0x9e, 0xcd, 0x98, 0x03, 0x7f, 0x82, 0x14, 0xe8, 0x30, 0xdf, 0xa5, 0x21,
+	0xf5, 0x5d, 0xea, 0x0b, 0x33, 0x07, 0xec, 0x3c, 0x38, 0xea, 0x27, 0x78, 0xf1, 0x73, 0x94, 0x85,
+	0x7d, 0xd7, 0xfd, 0x56, 0x27, 0x88, 0xa0, 0x19, 0xbb, 0x61, 0x87, 0x54, 0x40, 0x5d, 0x86, 0xa5,
+	0x2d, 0xbc, 0x80, 0x52, 0xd0, 0x27, 0x20, 0x2d, 0xc3, 0x52, 0xc6, 0x10, 0xad, 0x82, 0xa2, 0x34,
+	0x5a, 0x2d, 0xfe, 0x91, 0x44, 0x29, 0x58, 0xf3, 0xc3, 0xd4, 0x7a, 0x07, 0xa5, 0x9b, 0xb4, 0xdd,
+	0xf3, 0x9d, 0xe6, 0x40, 0x4d, 0xa1, 0x0b, 0x86, 0xd6, 0x0c, 0x30, 0x37, 0x06, 0x67, 0xc5, 0x92,
+	0x3c, 0x47, 0x2c, 0x35, 0x34, 0x4d, 0xe0, 0x98, 0x7a, 0x4c, 0x5d, 0x58, 0x08, 0x95, 0x90, 0xb8,
+	0x4c, 0xf4, 0xc7, 0xf8, 0x06, 0xca, 0x86, 0x1d, 0xc2, 0x69, 0x45, 0xed, 0xa4, 0x74, 0x8b, 0x14,
+	0x04, 0xfb, 0xdc, 0x46, 0x98, 0xf9, 0x4c, 0x30, 0xd2, 0x85, 0xc2, 0xd3, 0xb8, 0x7c, 0xf3, 0xda,
+	0x23, 0x4b, 0x4b, 0x81, 0x3d, 0x8f, 0x92, 0xfd, 0x23, 0xe7, 0x08, 0xa4, 0x6b, 0x58, 0x53, 0xfd,
+	0xa3, 0x1d, 0x39, 0x70, 0x5b, 0x81, 0xcf, 0x45, 0x44, 0x98, 0x2f, 0x38, 0x28, 0x30, 0x69, 0xc5,
+	0x21, 0x7c, 0x13, 0x19, 0x2a, 0x49, 0x63, 0xf2, 0xcb, 0x02, 0xa6, 0xc5, 0xf7, 0x5f, 0x94, 0x1b,
+	0xe9, 0x85, 0x05, 0xbe, 0x52, 0x5f, 0xce, 0x1a, 0x07, 0xf1, 0xff, 0xd1, 0x5c, 0x97, 0x70, 0x11,
+	0x0f, 0xd4, 0x80, 0x40, 0x72, 0x12, 0x3e, 0x89, 0xb2, 0x88, 0x00, 0x70, 0x5c, 0xda, 0x15, 0xc4,
+	0x69, 0x57, 0x40, 0x50, 0x86, 0x95, 0x95, 0xe0, 0x96, 0xc4, 0xb6, 0x2b, 0xa7, 0x39, 0x55, 0x73,
+	0xf6, 0x34, 0xa7, 0x8a, 0x3f, 0x46, 0xf9, 0x43, 0xe6, 0x93, 0x2e, 0x7b, 0x7e, 0xd2, 0x3b, 0x73,
+	0x10, 0xfc, 0xdc, 0x08, 0xd7, 0x07, 0xb8, 0x8c, 0xa6, 0x9b, 0x94, 0xb4, 0x02, 0xdf, 0xcc, 0x2b,
+	0x2d, 0x2a, 0xab, 0xf8, 0xdd, 0x24, 0x9a, 0xb7, 0xc7, 0x54, 0xff, 0xc1, 0x93, 0x71, 0x01, 0xa5,
+	0x64, 0x93, 0x1c, 0x83, 0xd0, 0x72, 0x96, 0x32, 0xf0, 0x7d, 0x48, 0xff, 0xb0, 0xa1, 0xd4, 0x7d,
+	0x77, 0x81, 0x08, 0xe3, 0x64, 0x7c, 0x1d, 0xa1, 0x58, 0x2a, 0xd5, 0xdc, 0xcb, 0xf0, 0x51, 0x1a,
+	0x17, 0x51, 0x7a, 0x94, 0x41, 0x25, 0x9c, 0x19, 0x57, 0x67, 0xef, 0xc4, 0x55, 0xd5, 0x5a, 0xd1,
+	0xae, 0xaa, 0x0c, 0x13, 0x06, 0xb1, 0xd6, 0x88, 0x32, 0x64, 0x7e, 0x74, 0x02, 0x33, 0x90, 0x40,
+	0x6d, 0x15, 0x7f, 0x49, 0xa1, 0xe9, 0x06, 0x89, 0x88, 0x07, 0xd5, 0x95, 0x8f, 0x06, 0x79, 0x8b,
+	0x3b, 0x63, 0x4f, 0x8e, 0x9c, 0x47, 0x8e, 0xf7, 0x88, 0x47, 0xf5, 0x3c, 0xfb, 0x14, 0x5d, 0x96,
+	0xbc, 0xd8, 0x95, 0x3e, 0xa4, 0x4f, 0x02, 0x7d, 0xc1, 0x23, 0xc7, 0x5b, 0x27, 0x4e, 0xfd, 0xd5,
+	0x1d, 0xf5, 0xd5, 0xf8, 0xbc, 0xe7, 0xec, 0xb9, 0x7a, 0x3d, 0x24, 0xad, 0xff, 0xc8, 0xf7, 0x49,
+	0x6c, 0xe4, 0xdb, 0xec, 0x39, 0xc5, 0xab, 0x68, 0x5e, 0x7e, 0x34, 0xea, 0x56, 0xe0, 0x27, 0x81,
+	0x2f, 0x63, 0x5d, 0xd7, 0x38, 0x70, 0xbf, 0x42, 0x79, 0xdd, 0x97, 0x04, 0x62, 0x3a, 0xa4, 0xf2,
+	0x85, 0xf1, 0xef, 0x5c, 0xe2, 0x73, 0xf1, 0x9d, 0x1e, 0x50, 0x0a, 0x39, 0x61, 0xbe, 0x73, 0xce,
+	0xe4, 0x9d, 0xd6, 0x39, 0x61, 0xbe, 0x7d, 0x66, 0xf8, 0x7e, 0x86, 0x96, 0x62, 0x63, 0xd7, 0x91,
+	0x2b, 0x44, 0x34, 0xec, 0x09, 0x58, 0x16, 0xea, 0x3a, 0x65, 0x99, 0x31, 0xc6, 0x2e, 0xf3, 0xad,
+	0x91, 0x1f, 0xdf, 0x45, 0x57, 0x48, 0xb7, 0x1b, 0x3c, 0x73, 0x38, 0xf3, 0xdb, 0x5d, 0xf9, 0x6c,
+	0x89, 0xc4, 0x40, 0xa6, 0x95, 0x43, 0xe9, 0xd3, 0xd6, 0x02, 0xb8, 0x6d, 0xf0, 0x36, 0xa4, 0x73,
+	0x87, 0x0e, 0xb8, 0xbc, 0x05, 0x55, 0x98, 0x7a, 0xbc, 0x65, 0x3e, 0x64, 0xbc, 0xa9, 0x2b, 0x67,
+	0xfd, 0xdc, 0x19, 0x87, 0xce, 0xcc, 0xb8, 0x7b, 0xe8, 0x8a, 0x2c, 0xe3, 0xa9, 0xec, 0xc4, 0xe6,
+	0xcc, 0x25, 0x8f, 0x1c, 0x9f, 0xe9, 0x52, 0x7e, 0x7f, 0xf9, 0x9b, 0x77, 0x2f, 0x56, 0xaf, 0xc2,
+	0x6b, 0xfd, 0xf8, 0xd4, 0x7b, 0x5d, 0x69, 0x76, 0x75, 0x07, 0x65, 0x63, 0x4f, 0x10, 0x7c, 0x0d,
+	0x99, 0x0d, 0x6b, 0x7f, 0xff, 0x81, 0x63, 0x3f, 0xb5, 0x0f, 0x6a, 0xbb, 0xce, 0xe3, 0x3d, 0xbb,
+	0x51, 0xdb, 0xac, 0x3f, 0xa8, 0xd7, 0xb6, 0xf2, 0x13, 0xd8, 0x44, 0x0b, 0x63, 0xde, 0x6d, 0x6b,
+	0xff, 0xe0, 0x61, 0xe5, 0x5e, 0x3e, 0xb1, 0x94, 0xfc, 0xfa, 0x87, 0xc2, 0xc4, 0xea, 0xf7, 0x09,
+	0x7d, 0xbf, 0xe9, 0xab, 0xf4, 0x1a, 0x32, 0xed, 0xda, 0xc1, 0xe3, 0x86, 0x63, 0x1f, 0xac, 0x1f,
+	0x3c, 0xb6, 0xcf, 0xae, 0x36, 0xe6, 0x6d, 0xd4, 0xf6, 0xb6, 0xea, 0x7b, 0xdb, 0xf9, 0x04, 0x5e,
+	0x44, 0x97, 0xc6, 0x3c, 0x9b, 0x35, 0xab, 0xb6, 0xbb, 0xbf, 0xf7, 0x34, 0x3f, 0x89, 0xaf, 0xa3,
+	0xc5, 0x31, 0x97, 0x5d, 0xdf, 0xdb, 0x7e, 0x54, 0x73, 0x1a, 0xeb, 0xd6, 0xc1, 0xd3, 0xfc, 0xd4,
+	0x99, 0x35, 0xad, 0xda, 0x41, 0xdd, 0xaa, 0x6d, 0xe5, 0x93, 0x2a, 0xc2, 0x8d, 0x47, 0x2f, 0xdf,
+	0x14, 0x12, 0xaf, 0xde, 0x14, 0x12, 0x7f, 0xbd, 0x29, 0x24, 0xbe, 0x7d, 0x5b, 0x98, 0x78, 0xf5,
+	0xb6, 0x30, 0xf1, 0xfb, 0xdb, 0xc2, 0xc4, 0x17, 0xd5, 0x98, 0x80, 0x65, 0xc2, 0xd6, 0x7c, 0x2a,
+	0x9e, 0x05, 0xd1, 0x51, 0xf9, 0xdc, 0xec, 0x81, 0xa0, 0x9b, 0xd3, 0xf0, 0x07, 0xc7, 0x9d, 0xbf,
+	0x03, 0x00, 0x00, 0xff, 0xff, 0xfa, 0x65, 0x16, 0xcb, 0x10, 0x0d, 0x00, 0x00,
 }
 
 func (m *InputSchema) Marshal() (dAtA []byte, err error) {
@@ -575,6 +1119,11 @@ func (m *Model) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.LatestVersion != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.LatestVersion))
+		i--
+		dAtA[i] = 0x58
+	}
 	if m.CreatedHeight != 0 {
 		i = encodeVarintTypes(dAtA, i, uint64(m.CreatedHeight))
 		i--
@@ -673,6 +1222,21 @@ func (m *ModelVersion) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.SetupIndependent != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.SetupIndependent))
+		i--
+		dAtA[i] = 0x68
+	}
+	if m.SetupContributors != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.SetupContributors))
+		i--
+		dAtA[i] = 0x60
+	}
+	if m.SetupStatus != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.SetupStatus))
+		i--
+		dAtA[i] = 0x58
+	}
 	if m.CreatedHeight != 0 {
 		i = encodeVarintTypes(dAtA, i, uint64(m.CreatedHeight))
 		i--
@@ -739,6 +1303,256 @@ func (m *ModelVersion) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *SetupAnchor) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *SetupAnchor) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *SetupAnchor) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Beta2) > 0 {
+		i -= len(m.Beta2)
+		copy(dAtA[i:], m.Beta2)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Beta2)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Beta1) > 0 {
+		i -= len(m.Beta1)
+		copy(dAtA[i:], m.Beta1)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Beta1)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Alpha1) > 0 {
+		i -= len(m.Alpha1)
+		copy(dAtA[i:], m.Alpha1)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Alpha1)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Setup) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Setup) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Setup) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Beacon) > 0 {
+		i -= len(m.Beacon)
+		copy(dAtA[i:], m.Beacon)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Beacon)))
+		i--
+		dAtA[i] = 0x1
+		i--
+		dAtA[i] = 0x82
+	}
+	if m.FinalizedHeight != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.FinalizedHeight))
+		i--
+		dAtA[i] = 0x78
+	}
+	if len(m.LastDeltaG2) > 0 {
+		i -= len(m.LastDeltaG2)
+		copy(dAtA[i:], m.LastDeltaG2)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.LastDeltaG2)))
+		i--
+		dAtA[i] = 0x72
+	}
+	if len(m.LastDeltaG1) > 0 {
+		i -= len(m.LastDeltaG1)
+		copy(dAtA[i:], m.LastDeltaG1)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.LastDeltaG1)))
+		i--
+		dAtA[i] = 0x6a
+	}
+	if len(m.LastStateHash) > 0 {
+		i -= len(m.LastStateHash)
+		copy(dAtA[i:], m.LastStateHash)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.LastStateHash)))
+		i--
+		dAtA[i] = 0x62
+	}
+	if m.Contributions != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Contributions))
+		i--
+		dAtA[i] = 0x58
+	}
+	if m.BegunHeight != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.BegunHeight))
+		i--
+		dAtA[i] = 0x50
+	}
+	if m.Constraints != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Constraints))
+		i--
+		dAtA[i] = 0x48
+	}
+	if len(m.VkK) > 0 {
+		i -= len(m.VkK)
+		copy(dAtA[i:], m.VkK)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.VkK)))
+		i--
+		dAtA[i] = 0x42
+	}
+	if len(m.InitialStateHash) > 0 {
+		i -= len(m.InitialStateHash)
+		copy(dAtA[i:], m.InitialStateHash)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.InitialStateHash)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	if len(m.Phase1Hash) > 0 {
+		i -= len(m.Phase1Hash)
+		copy(dAtA[i:], m.Phase1Hash)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Phase1Hash)))
+		i--
+		dAtA[i] = 0x32
+	}
+	{
+		size, err := m.Anchor.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	if len(m.ArtifactHash) > 0 {
+		i -= len(m.ArtifactHash)
+		copy(dAtA[i:], m.ArtifactHash)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.ArtifactHash)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if len(m.BegunBy) > 0 {
+		i -= len(m.BegunBy)
+		copy(dAtA[i:], m.BegunBy)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.BegunBy)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.Version != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *SetupContribution) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *SetupContribution) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *SetupContribution) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Height != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Height))
+		i--
+		dAtA[i] = 0x48
+	}
+	if len(m.Proof) > 0 {
+		i -= len(m.Proof)
+		copy(dAtA[i:], m.Proof)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Proof)))
+		i--
+		dAtA[i] = 0x42
+	}
+	if len(m.DeltaG2) > 0 {
+		i -= len(m.DeltaG2)
+		copy(dAtA[i:], m.DeltaG2)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.DeltaG2)))
+		i--
+		dAtA[i] = 0x3a
+	}
+	if len(m.DeltaG1) > 0 {
+		i -= len(m.DeltaG1)
+		copy(dAtA[i:], m.DeltaG1)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.DeltaG1)))
+		i--
+		dAtA[i] = 0x32
+	}
+	if len(m.StateHash) > 0 {
+		i -= len(m.StateHash)
+		copy(dAtA[i:], m.StateHash)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.StateHash)))
+		i--
+		dAtA[i] = 0x2a
+	}
+	if len(m.Contributor) > 0 {
+		i -= len(m.Contributor)
+		copy(dAtA[i:], m.Contributor)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Contributor)))
+		i--
+		dAtA[i] = 0x22
+	}
+	if m.Index != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Index))
+		i--
+		dAtA[i] = 0x18
+	}
+	if m.Version != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.Version))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.ModelId != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.ModelId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func (m *Params) Marshal() (dAtA []byte, err error) {
 	size := m.Size()
 	dAtA = make([]byte, size)
@@ -759,6 +1573,48 @@ func (m *Params) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.MaxSetupContributions != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.MaxSetupContributions))
+		i--
+		dAtA[i] = 0x58
+	}
+	if len(m.Phase1Hash) > 0 {
+		i -= len(m.Phase1Hash)
+		copy(dAtA[i:], m.Phase1Hash)
+		i = encodeVarintTypes(dAtA, i, uint64(len(m.Phase1Hash)))
+		i--
+		dAtA[i] = 0x52
+	}
+	{
+		size, err := m.SetupAnchor.MarshalToSizedBuffer(dAtA[:i])
+		if err != nil {
+			return 0, err
+		}
+		i -= size
+		i = encodeVarintTypes(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x4a
+	if m.AllowSinglePartyKeys {
+		i--
+		if m.AllowSinglePartyKeys {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x40
+	}
+	if m.IndependentMinReputation != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.IndependentMinReputation))
+		i--
+		dAtA[i] = 0x38
+	}
+	if m.MinSetupContributors != 0 {
+		i = encodeVarintTypes(dAtA, i, uint64(m.MinSetupContributors))
+		i--
+		dAtA[i] = 0x30
+	}
 	if len(m.RegistrationFee) > 0 {
 		for iNdEx := len(m.RegistrationFee) - 1; iNdEx >= 0; iNdEx-- {
 			{
@@ -866,6 +1722,9 @@ func (m *Model) Size() (n int) {
 	if m.CreatedHeight != 0 {
 		n += 1 + sovTypes(uint64(m.CreatedHeight))
 	}
+	if m.LatestVersion != 0 {
+		n += 1 + sovTypes(uint64(m.LatestVersion))
+	}
 	return n
 }
 
@@ -908,6 +1767,142 @@ func (m *ModelVersion) Size() (n int) {
 	if m.CreatedHeight != 0 {
 		n += 1 + sovTypes(uint64(m.CreatedHeight))
 	}
+	if m.SetupStatus != 0 {
+		n += 1 + sovTypes(uint64(m.SetupStatus))
+	}
+	if m.SetupContributors != 0 {
+		n += 1 + sovTypes(uint64(m.SetupContributors))
+	}
+	if m.SetupIndependent != 0 {
+		n += 1 + sovTypes(uint64(m.SetupIndependent))
+	}
+	return n
+}
+
+func (m *SetupAnchor) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Alpha1)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Beta1)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Beta2)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	return n
+}
+
+func (m *Setup) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ModelId != 0 {
+		n += 1 + sovTypes(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovTypes(uint64(m.Version))
+	}
+	l = len(m.BegunBy)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.ArtifactHash)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = m.Anchor.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = len(m.Phase1Hash)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.InitialStateHash)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.VkK)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Constraints != 0 {
+		n += 1 + sovTypes(uint64(m.Constraints))
+	}
+	if m.BegunHeight != 0 {
+		n += 1 + sovTypes(uint64(m.BegunHeight))
+	}
+	if m.Contributions != 0 {
+		n += 1 + sovTypes(uint64(m.Contributions))
+	}
+	l = len(m.LastStateHash)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.LastDeltaG1)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.LastDeltaG2)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.FinalizedHeight != 0 {
+		n += 1 + sovTypes(uint64(m.FinalizedHeight))
+	}
+	l = len(m.Beacon)
+	if l > 0 {
+		n += 2 + l + sovTypes(uint64(l))
+	}
+	return n
+}
+
+func (m *SetupContribution) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.ModelId != 0 {
+		n += 1 + sovTypes(uint64(m.ModelId))
+	}
+	if m.Version != 0 {
+		n += 1 + sovTypes(uint64(m.Version))
+	}
+	if m.Index != 0 {
+		n += 1 + sovTypes(uint64(m.Index))
+	}
+	l = len(m.Contributor)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.StateHash)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.DeltaG1)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.DeltaG2)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	l = len(m.Proof)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.Height != 0 {
+		n += 1 + sovTypes(uint64(m.Height))
+	}
 	return n
 }
 
@@ -934,6 +1929,24 @@ func (m *Params) Size() (n int) {
 			l = e.Size()
 			n += 1 + l + sovTypes(uint64(l))
 		}
+	}
+	if m.MinSetupContributors != 0 {
+		n += 1 + sovTypes(uint64(m.MinSetupContributors))
+	}
+	if m.IndependentMinReputation != 0 {
+		n += 1 + sovTypes(uint64(m.IndependentMinReputation))
+	}
+	if m.AllowSinglePartyKeys {
+		n += 2
+	}
+	l = m.SetupAnchor.Size()
+	n += 1 + l + sovTypes(uint64(l))
+	l = len(m.Phase1Hash)
+	if l > 0 {
+		n += 1 + l + sovTypes(uint64(l))
+	}
+	if m.MaxSetupContributions != 0 {
+		n += 1 + sovTypes(uint64(m.MaxSetupContributions))
 	}
 	return n
 }
@@ -1339,6 +2352,25 @@ func (m *Model) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 11:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LatestVersion", wireType)
+			}
+			m.LatestVersion = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LatestVersion |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTypes(dAtA[iNdEx:])
@@ -1653,6 +2685,1010 @@ func (m *ModelVersion) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 11:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SetupStatus", wireType)
+			}
+			m.SetupStatus = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SetupStatus |= SetupStatus(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 12:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SetupContributors", wireType)
+			}
+			m.SetupContributors = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SetupContributors |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 13:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SetupIndependent", wireType)
+			}
+			m.SetupIndependent = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.SetupIndependent |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *SetupAnchor) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: SetupAnchor: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: SetupAnchor: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Alpha1", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Alpha1 = append(m.Alpha1[:0], dAtA[iNdEx:postIndex]...)
+			if m.Alpha1 == nil {
+				m.Alpha1 = []byte{}
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Beta1", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Beta1 = append(m.Beta1[:0], dAtA[iNdEx:postIndex]...)
+			if m.Beta1 == nil {
+				m.Beta1 = []byte{}
+			}
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Beta2", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Beta2 = append(m.Beta2[:0], dAtA[iNdEx:postIndex]...)
+			if m.Beta2 == nil {
+				m.Beta2 = []byte{}
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Setup) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Setup: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Setup: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BegunBy", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.BegunBy = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ArtifactHash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.ArtifactHash = append(m.ArtifactHash[:0], dAtA[iNdEx:postIndex]...)
+			if m.ArtifactHash == nil {
+				m.ArtifactHash = []byte{}
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Anchor", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Anchor.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Phase1Hash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Phase1Hash = append(m.Phase1Hash[:0], dAtA[iNdEx:postIndex]...)
+			if m.Phase1Hash == nil {
+				m.Phase1Hash = []byte{}
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InitialStateHash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.InitialStateHash = append(m.InitialStateHash[:0], dAtA[iNdEx:postIndex]...)
+			if m.InitialStateHash == nil {
+				m.InitialStateHash = []byte{}
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field VkK", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.VkK = append(m.VkK[:0], dAtA[iNdEx:postIndex]...)
+			if m.VkK == nil {
+				m.VkK = []byte{}
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Constraints", wireType)
+			}
+			m.Constraints = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Constraints |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 10:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field BegunHeight", wireType)
+			}
+			m.BegunHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.BegunHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 11:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Contributions", wireType)
+			}
+			m.Contributions = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Contributions |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 12:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LastStateHash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.LastStateHash = append(m.LastStateHash[:0], dAtA[iNdEx:postIndex]...)
+			if m.LastStateHash == nil {
+				m.LastStateHash = []byte{}
+			}
+			iNdEx = postIndex
+		case 13:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LastDeltaG1", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.LastDeltaG1 = append(m.LastDeltaG1[:0], dAtA[iNdEx:postIndex]...)
+			if m.LastDeltaG1 == nil {
+				m.LastDeltaG1 = []byte{}
+			}
+			iNdEx = postIndex
+		case 14:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LastDeltaG2", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.LastDeltaG2 = append(m.LastDeltaG2[:0], dAtA[iNdEx:postIndex]...)
+			if m.LastDeltaG2 == nil {
+				m.LastDeltaG2 = []byte{}
+			}
+			iNdEx = postIndex
+		case 15:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field FinalizedHeight", wireType)
+			}
+			m.FinalizedHeight = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.FinalizedHeight |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 16:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Beacon", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Beacon = append(m.Beacon[:0], dAtA[iNdEx:postIndex]...)
+			if m.Beacon == nil {
+				m.Beacon = []byte{}
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTypes(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *SetupContribution) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTypes
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: SetupContribution: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: SetupContribution: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field ModelId", wireType)
+			}
+			m.ModelId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.ModelId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Version", wireType)
+			}
+			m.Version = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Version |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Index", wireType)
+			}
+			m.Index = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Index |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Contributor", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Contributor = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field StateHash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.StateHash = append(m.StateHash[:0], dAtA[iNdEx:postIndex]...)
+			if m.StateHash == nil {
+				m.StateHash = []byte{}
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DeltaG1", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DeltaG1 = append(m.DeltaG1[:0], dAtA[iNdEx:postIndex]...)
+			if m.DeltaG1 == nil {
+				m.DeltaG1 = []byte{}
+			}
+			iNdEx = postIndex
+		case 7:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field DeltaG2", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.DeltaG2 = append(m.DeltaG2[:0], dAtA[iNdEx:postIndex]...)
+			if m.DeltaG2 == nil {
+				m.DeltaG2 = []byte{}
+			}
+			iNdEx = postIndex
+		case 8:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Proof", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Proof = append(m.Proof[:0], dAtA[iNdEx:postIndex]...)
+			if m.Proof == nil {
+				m.Proof = []byte{}
+			}
+			iNdEx = postIndex
+		case 9:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Height", wireType)
+			}
+			m.Height = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Height |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTypes(dAtA[iNdEx:])
@@ -1813,6 +3849,150 @@ func (m *Params) Unmarshal(dAtA []byte) error {
 				return err
 			}
 			iNdEx = postIndex
+		case 6:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MinSetupContributors", wireType)
+			}
+			m.MinSetupContributors = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MinSetupContributors |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 7:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field IndependentMinReputation", wireType)
+			}
+			m.IndependentMinReputation = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.IndependentMinReputation |= int64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 8:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field AllowSinglePartyKeys", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.AllowSinglePartyKeys = bool(v != 0)
+		case 9:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field SetupAnchor", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.SetupAnchor.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 10:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Phase1Hash", wireType)
+			}
+			var byteLen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				byteLen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if byteLen < 0 {
+				return ErrInvalidLengthTypes
+			}
+			postIndex := iNdEx + byteLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTypes
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Phase1Hash = append(m.Phase1Hash[:0], dAtA[iNdEx:postIndex]...)
+			if m.Phase1Hash == nil {
+				m.Phase1Hash = []byte{}
+			}
+			iNdEx = postIndex
+		case 11:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field MaxSetupContributions", wireType)
+			}
+			m.MaxSetupContributions = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTypes
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.MaxSetupContributions |= uint32(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTypes(dAtA[iNdEx:])

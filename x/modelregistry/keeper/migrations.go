@@ -1,0 +1,64 @@
+package keeper
+
+import (
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/modelregistry/types"
+)
+
+// Migrator runs the module's store migrations.
+type Migrator struct {
+	k Keeper
+}
+
+// NewMigrator returns the migrator of the keeper's store.
+func NewMigrator(k Keeper) Migrator { return Migrator{k: k} }
+
+// Migrate1to2 brings state from before multi-party setups up to date: every
+// version then had an owner-uploaded key, so it is SINGLE_PARTY (queries and
+// clients say so, and governance can retire it), and each model's newest
+// version is its current one. Params gain the setup params' defaults, with
+// single-party keys refused from now on.
+func (m Migrator) Migrate1to2(ctx sdk.Context) error {
+	var versions []types.ModelVersion
+	if err := m.k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.ModelVersion) (bool, error) {
+		if status := types.NormalizedStatus(v); status != v.SetupStatus {
+			v.SetupStatus = status
+			versions = append(versions, v)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	for _, v := range versions {
+		if err := m.k.Versions.Set(ctx, collections.Join(v.ModelId, v.Version), v); err != nil {
+			return err
+		}
+	}
+	var models []types.Model
+	if err := m.k.Models.Walk(ctx, nil, func(_ uint64, model types.Model) (bool, error) {
+		if model.LatestVersion == 0 {
+			model.LatestVersion = model.Version
+			models = append(models, model)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	for _, model := range models {
+		if err := m.k.Models.Set(ctx, model.Id, model); err != nil {
+			return err
+		}
+	}
+	params, err := m.k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	defaults := types.DefaultParams()
+	params.MinSetupContributors = defaults.MinSetupContributors
+	params.IndependentMinReputation = defaults.IndependentMinReputation
+	params.MaxSetupContributions = defaults.MaxSetupContributions
+	return m.k.Params.Set(ctx, params)
+}

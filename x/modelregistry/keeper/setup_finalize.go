@@ -1,0 +1,158 @@
+package keeper
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/modelregistry/types"
+	"github.com/hyra-network/hyra/zk/verifier"
+)
+
+// FinalizeSetup seals a setup and makes its version take tasks. It needs
+// min_setup_contributors distinct contributors, at least one of them
+// independent of the owner. The beacon is the finalizing block's header hash,
+// which no contributor knew when contributing; the chain builds the verifying
+// key itself from the recorded anchor, K points and last delta, so the key
+// can only be the one the recorded transcript leads to.
+func (k msgServer) FinalizeSetup(ctx context.Context, msg *types.MsgFinalizeSetup) (*types.MsgFinalizeSetupResponse, error) {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	model, err := k.ownedModel(ctx, msg.Owner, msg.ModelId)
+	if err != nil {
+		return nil, err
+	}
+	version, err := k.pendingVersion(ctx, msg.ModelId, msg.Version, "be finalized")
+	if err != nil {
+		return nil, err
+	}
+	setup, err := k.GetSetup(ctx, msg.ModelId, msg.Version)
+	if err != nil {
+		return nil, err
+	}
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if setup.Contributions < params.MinSetupContributors {
+		return nil, errorsmod.Wrapf(types.ErrNotEnoughContributors, "model %d version %d has %d contributors, min_setup_contributors is %d",
+			msg.ModelId, msg.Version, setup.Contributions, params.MinSetupContributors)
+	}
+	independent, err := k.countIndependent(ctx, model, setup, params.IndependentMinReputation)
+	if err != nil {
+		return nil, err
+	}
+	if independent == 0 {
+		return nil, errorsmod.Wrapf(types.ErrNoIndependentContributor,
+			"model %d version %d: none of its %d contributors is a bonded validator's operator or a worker with min_worker_bond bonded and reputation >= %d, other than the owner and accounts with an authz grant to or from it",
+			msg.ModelId, msg.Version, setup.Contributions, params.IndependentMinReputation)
+	}
+	beacon := sdkCtx.HeaderHash()
+	if len(beacon) == 0 {
+		return nil, errorsmod.Wrap(types.ErrNoBeacon, "this block has no header hash")
+	}
+	sdkCtx.GasMeter().ConsumeGas(verifier.SetupContributionVerifyGas, "build verifying key")
+	vk, err := verifier.SetupVerifyingKey(setup.Anchor.Points(), setup.VkK, setup.LastStateHash, setup.LastDeltaG1, setup.LastDeltaG2, beacon)
+	if err != nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidSetup, err.Error())
+	}
+
+	vkHash := sha256.Sum256(vk)
+	version.VerifyingKey, version.VerifyingKeyHash = vk, vkHash[:]
+	version.SetupStatus = types.SETUP_STATUS_CEREMONY
+	version.SetupContributors, version.SetupIndependent = setup.Contributions, independent
+	setup.FinalizedHeight, setup.Beacon = sdkCtx.BlockHeight(), beacon
+	key := collections.Join(msg.ModelId, msg.Version)
+	if err := k.Versions.Set(ctx, key, version); err != nil {
+		return nil, err
+	}
+	if err := k.Setups.Set(ctx, key, setup); err != nil {
+		return nil, err
+	}
+	if err := k.makeCurrent(ctx, model, msg.Version); err != nil {
+		return nil, err
+	}
+	return &types.MsgFinalizeSetupResponse{VerifyingKeyHash: vkHash[:]}, sdkCtx.EventManager().EmitTypedEvent(&types.EventSetupFinalized{
+		ModelId:          msg.ModelId,
+		Version:          msg.Version,
+		ArtifactHash:     hex.EncodeToString(version.ArtifactHash),
+		VerifyingKeyHash: hex.EncodeToString(vkHash[:]),
+		Contributors:     setup.Contributions,
+		Independent:      independent,
+		Beacon:           hex.EncodeToString(beacon),
+	})
+}
+
+// makeCurrent moves the model's current version (the one new tasks use) to a
+// version whose setup just finished, if it is newer than the current one or
+// the current one takes no tasks (still pending, or retired).
+func (k Keeper) makeCurrent(ctx context.Context, model types.Model, version uint64) error {
+	if version <= model.Version {
+		current, err := k.GetModelVersion(ctx, model.Id, model.Version)
+		if err != nil {
+			return err
+		}
+		if current.SetupStatus.TakesTasks() {
+			return nil
+		}
+	}
+	model.Version = version
+	return k.Models.Set(ctx, model.Id, model)
+}
+
+// countIndependent counts the setup's contributors independent of the
+// model's owner and of the owner that began the setup.
+func (k Keeper) countIndependent(ctx context.Context, model types.Model, setup types.Setup, minReputation int64) (uint32, error) {
+	var owners []sdk.AccAddress
+	for _, o := range []string{model.Owner, setup.BegunBy} {
+		bz, err := k.addressCodec.StringToBytes(o)
+		if err != nil {
+			return 0, err
+		}
+		owners = append(owners, bz)
+	}
+	contribs, err := k.contributions(ctx, setup.ModelId, setup.Version)
+	if err != nil {
+		return 0, err
+	}
+	var n uint32
+	for _, c := range contribs {
+		bz, err := k.addressCodec.StringToBytes(c.Contributor)
+		if err != nil {
+			return 0, err
+		}
+		if k.isIndependent(ctx, bz, owners, minReputation) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// RetireVersion stops new tasks for a version, whatever its status; tasks
+// already created for it still settle or expire. Only the authority may.
+func (k msgServer) RetireVersion(ctx context.Context, msg *types.MsgRetireVersion) (*types.MsgRetireVersionResponse, error) {
+	if msg.Authority != k.authority {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, msg.Authority)
+	}
+	version, err := k.GetModelVersion(ctx, msg.ModelId, msg.Version)
+	if err != nil {
+		return nil, err
+	}
+	previous := version.SetupStatus
+	if previous == types.SETUP_STATUS_RETIRED {
+		return nil, errorsmod.Wrapf(types.ErrNoChange, "model %d version %d is already retired", msg.ModelId, msg.Version)
+	}
+	version.SetupStatus = types.SETUP_STATUS_RETIRED
+	if err := k.Versions.Set(ctx, collections.Join(msg.ModelId, msg.Version), version); err != nil {
+		return nil, err
+	}
+	return &types.MsgRetireVersionResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventVersionRetired{
+		ModelId:        msg.ModelId,
+		Version:        msg.Version,
+		PreviousStatus: previous,
+	})
+}
