@@ -20,6 +20,7 @@ import (
 	banktestutil "github.com/cosmos/cosmos-sdk/x/bank/testutil"
 
 	"github.com/hyra-network/hyra/app"
+	mrkeeper "github.com/hyra-network/hyra/x/modelregistry/keeper"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -28,19 +29,23 @@ var GenesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Env is a running test app and the context of its current block.
 type Env struct {
-	T    testing.TB
-	App  *runtime.App
-	Ctx  sdk.Context
-	Bank bankkeeper.Keeper
+	T        testing.TB
+	App      *runtime.App
+	Ctx      sdk.Context
+	Bank     bankkeeper.Keeper
+	Registry mrkeeper.Keeper
 }
 
 // Setup builds the app and fills extraOutputs (pointers to keepers, as with
-// depinject.Inject) from the same container.
+// depinject.Inject) from the same container. Its x/modelregistry accepts
+// verifying keys uploaded by the model owner (allow_single_party_keys), as
+// the tests that register models with the bundled keys need; tests of the
+// multi-party setup turn that off with SetSinglePartyKeys(false).
 func Setup(t testing.TB, extraOutputs ...any) *Env {
 	t.Helper()
 	e := &Env{T: t}
 	cfg := depinject.Configs(app.AppConfig(), depinject.Supply(log.NewNopLogger()))
-	a, err := sims.SetupWithConfiguration(cfg, sims.DefaultStartUpConfig(), append(extraOutputs, &e.Bank)...)
+	a, err := sims.SetupWithConfiguration(cfg, sims.DefaultStartUpConfig(), append(extraOutputs, &e.Bank, &e.Registry)...)
 	require.NoError(t, err)
 	e.App = a
 	e.Ctx = a.BaseApp.NewContextLegacy(false, cmtproto.Header{
@@ -48,7 +53,18 @@ func Setup(t testing.TB, extraOutputs ...any) *Env {
 		Time:    GenesisTime,
 		ChainID: app.DefaultChainID,
 	}).WithChainID(app.DefaultChainID)
+	e.SetSinglePartyKeys(true)
 	return e
+}
+
+// SetSinglePartyKeys sets x/modelregistry's allow_single_party_keys in the
+// current block.
+func (e *Env) SetSinglePartyKeys(allow bool) {
+	e.T.Helper()
+	p, err := e.Registry.Params.Get(e.Ctx)
+	require.NoError(e.T, err)
+	p.AllowSinglePartyKeys = allow
+	require.NoError(e.T, e.Registry.Params.Set(e.Ctx, p))
 }
 
 // Fund mints coins to addr (through the mint module, as the SDK's tests do).

@@ -35,6 +35,13 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Example:        "hyrad query modelregistry model-version 1 2",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}, {ProtoField: "version"}},
 				},
+				{
+					RpcMethod:      "Setup",
+					Use:            "setup [id] [version]",
+					Short:          "Show a version's multi-party key setup and its contributions",
+					Example:        "hyrad query modelregistry setup 1 1",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}, {ProtoField: "version"}},
+				},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{
@@ -62,6 +69,39 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:            "transfer-ownership [id] [new-owner]",
 					Short:          "Hand a model to a new owner (owner only)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}, {ProtoField: "new_owner"}},
+				},
+				{
+					RpcMethod: "BeginSetup",
+					Use:       "begin-setup [model-id] [version] [initial-state-hash] [vk-k] [constraints]",
+					Short:     "Open the multi-party setup of a PENDING version (owner only; hex or base64 bytes, from `hyrad zk ceremony`)",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "model_id"}, {ProtoField: "version"}, {ProtoField: "initial_state_hash"},
+						{ProtoField: "vk_k"}, {ProtoField: "constraints"},
+					},
+				},
+				{
+					RpcMethod: "ContributeSetup",
+					Use:       "contribute-setup [model-id] [version] [state-hash] [delta-g1] [delta-g2] [proof]",
+					Short:     "Record a contribution to a version's setup (any account; bytes from `hyrad zk ceremony contribute`)",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
+						{ProtoField: "model_id"}, {ProtoField: "version"}, {ProtoField: "state_hash"},
+						{ProtoField: "delta_g1"}, {ProtoField: "delta_g2"}, {ProtoField: "proof"},
+					},
+				},
+				{
+					RpcMethod:      "FinalizeSetup",
+					Use:            "finalize-setup [model-id] [version]",
+					Short:          "Seal a version's setup with this block's hash; the chain builds its verifying key (owner only)",
+					Example:        "hyrad tx modelregistry finalize-setup 1 1 --from owner",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "model_id"}, {ProtoField: "version"}},
+				},
+				{
+					RpcMethod:      "RetireVersion",
+					Use:            "retire-version-proposal [model-id] [version]",
+					Short:          "Submit a governance proposal to retire a model version (no new tasks)",
+					Example:        "hyrad tx modelregistry retire-version-proposal 1 1 --from key --deposit 10000000uhyra",
+					GovProposal:    true,
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "model_id"}, {ProtoField: "version"}},
 				},
 				{
 					RpcMethod:      "UpdateParams",

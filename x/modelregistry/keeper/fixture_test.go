@@ -14,6 +14,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 
 	"github.com/hyra-network/hyra/x/modelregistry"
@@ -43,9 +44,17 @@ func (d *fakeDistr) FundCommunityPool(_ context.Context, amount sdk.Coins, sende
 	return nil
 }
 
-type fakeStaking struct{}
+// fakeStaking has the bond denom and a set of bonded validator operators.
+type fakeStaking struct{ bonded map[string]bool }
 
 func (fakeStaking) BondDenom(context.Context) (string, error) { return denom, nil }
+
+func (s fakeStaking) GetValidator(_ context.Context, addr sdk.ValAddress) (stakingtypes.Validator, error) {
+	if !s.bonded[string(addr)] {
+		return stakingtypes.Validator{}, stakingtypes.ErrNoValidatorFound
+	}
+	return stakingtypes.Validator{Status: stakingtypes.Bonded}, nil
+}
 
 type fixture struct {
 	ctx       sdk.Context
@@ -53,6 +62,7 @@ type fixture struct {
 	msgs      types.MsgServer
 	queries   types.QueryServer
 	distr     *fakeDistr
+	staking   fakeStaking
 	authority string
 	owner     string
 	other     string
@@ -78,11 +88,14 @@ func newFixture(t *testing.T) *fixture {
 		require.NoError(t, err)
 		f.distr.balances[sdk.AccAddress(bz).String()] = sdk.NewCoins(sdk.NewInt64Coin(denom, 100_000_000))
 	}
-	f.k = keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, f.distr, fakeStaking{}, f.authority)
+	f.staking = fakeStaking{bonded: map[string]bool{}}
+	f.k = keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, f.distr, f.staking, f.authority)
 	f.ctx = ctx
 	f.msgs = keeper.NewMsgServerImpl(f.k)
 	f.queries = keeper.NewQueryServerImpl(f.k)
-	require.NoError(t, f.k.InitGenesis(ctx, types.DefaultGenesis()))
+	gs := types.DefaultGenesis()
+	gs.Params.AllowSinglePartyKeys = true // the registration tests upload the bundled iris key
+	require.NoError(t, f.k.InitGenesis(ctx, gs))
 	return f
 }
 

@@ -24,7 +24,9 @@ func TestQueries(t *testing.T) {
 	t.Run("success - params", func(t *testing.T) {
 		res, err := f.queries.Params(f.ctx, &types.QueryParamsRequest{})
 		require.NoError(t, err)
-		require.Equal(t, types.DefaultParams(), res.Params)
+		want := types.DefaultParams()
+		want.AllowSinglePartyKeys = true // the fixture's
+		require.Equal(t, want, res.Params)
 	})
 	t.Run("success - model with its current version", func(t *testing.T) {
 		res, err := f.queries.Model(f.ctx, &types.QueryModelRequest{Id: 2})

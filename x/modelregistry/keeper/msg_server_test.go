@@ -35,10 +35,9 @@ func TestRegisterModel(t *testing.T) {
 		{"error - malformed price", func(_ *fixture, m *types.MsgRegisterModel) { m.Price = sdk.Coin{Denom: "u!", Amount: m.Price.Amount} }, "invalid model price"},
 		{"error - nil price amount", func(_ *fixture, m *types.MsgRegisterModel) { m.Price = sdk.Coin{Denom: denom} }, "invalid model price"},
 		{"error - unspecified proof system", func(_ *fixture, m *types.MsgRegisterModel) { m.ProofSystem = types.PROOF_SYSTEM_UNSPECIFIED }, "unsupported proof system"},
-		{"error - empty verifying key", func(_ *fixture, m *types.MsgRegisterModel) { m.VerifyingKey = nil }, "size 0 bytes"},
 		{"error - oversized verifying key", func(_ *fixture, m *types.MsgRegisterModel) {
 			m.VerifyingKey = make([]byte, types.DefaultMaxVerifyingKeySize+1)
-		}, "must be in [1, 65536]"},
+		}, "must be at most 65536"},
 		{"error - garbage verifying key", func(_ *fixture, m *types.MsgRegisterModel) {
 			m.VerifyingKey = bytes.Repeat([]byte{0x5a}, len(models.IrisVerifyingKey))
 		}, "invalid verifying key"},
@@ -255,6 +254,7 @@ func TestUpdateParams(t *testing.T) {
 	f := newFixture(t)
 	good := types.DefaultParams()
 	good.RegistrationFee = nil
+	good.AllowSinglePartyKeys = true
 	bad := types.DefaultParams()
 	bad.MaxNameLength = 0
 

@@ -51,6 +51,13 @@ func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*typ
 	if !model.Active {
 		return nil, errorsmod.Wrapf(types.ErrModelInactive, "model %d", msg.ModelId)
 	}
+	version, err := k.models.GetModelVersion(ctx, model.Id, model.Version)
+	if err != nil {
+		return nil, err
+	}
+	if err := version.CheckTakesTasks(); err != nil {
+		return nil, err // before a pool is opened for a model that takes no tasks
+	}
 	poolID, created, err := k.routePool(ctx, msg.ModelId, msg.Deadline)
 	if err != nil {
 		return nil, err

@@ -41,9 +41,11 @@ type TaskPoolKeeper interface {
 	GetStats(ctx context.Context) (tptypes.Stats, error)
 }
 
-// ModelRegistryKeeper tells whether a model exists and takes tasks.
+// ModelRegistryKeeper tells whether a model exists and takes tasks (active,
+// and its current version's key setup finished and not retired).
 type ModelRegistryKeeper interface {
 	GetModel(ctx context.Context, id uint64) (mrtypes.Model, error)
+	GetModelVersion(ctx context.Context, id, version uint64) (mrtypes.ModelVersion, error)
 }
 
 // RewardsKeeper gives a worker's reputation.

@@ -84,7 +84,7 @@ func newFixture(t *testing.T) *fixture {
 		Id: irisID, Owner: f.str(f.owner), Name: "iris", Price: sdk.NewInt64Coin(denom, price), Active: true, Version: 1,
 	}
 	f.models.Versions[[2]uint64{irisID, 1}] = mrtypes.ModelVersion{
-		ModelId: irisID, Version: 1, VerifyingKey: vk, Artifact: art,
+		ModelId: irisID, Version: 1, VerifyingKey: vk, Artifact: art, SetupStatus: mrtypes.SETUP_STATUS_SINGLE_PARTY,
 		InputSchema:  mrtypes.InputSchema{Length: uint32(a.Input.Length), MinValue: a.Input.Min, MaxValue: a.Input.Max},
 		OutputLength: uint32(a.Output.Length),
 	}

@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/vector"
 )
@@ -34,6 +35,15 @@ func TestSubmitTask(t *testing.T) {
 			m.Active = false
 			f.models.Models[irisID] = m
 		}, wantErr: "model is not active"},
+		{name: "error - version whose key setup has not finished", mutate: func(f *fixture, _ *types.MsgSubmitTask) {
+			f.setVersionStatus(mrtypes.SETUP_STATUS_PENDING)
+		}, wantErr: "model 1 version 1 has no verifying key until its multi-party setup is finalized"},
+		{name: "error - retired version", mutate: func(f *fixture, _ *types.MsgSubmitTask) {
+			f.setVersionStatus(mrtypes.SETUP_STATUS_RETIRED)
+		}, wantErr: "model 1 version 1 was retired by governance"},
+		{name: "success - version set up by a ceremony", mutate: func(f *fixture, _ *types.MsgSubmitTask) {
+			f.setVersionStatus(mrtypes.SETUP_STATUS_CEREMONY)
+		}},
 		{name: "error - malformed input", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = []byte{1, 2, 3} }, wantErr: "not a multiple of 8"},
 		{name: "error - empty input", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = nil }, wantErr: "invalid task input"},
 		{name: "error - oversized input", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = make([]byte, types.MaxVectorSize+8) }, wantErr: "input is 8200 bytes, the limit is 8192"},
@@ -83,6 +93,13 @@ func TestSubmitTask(t *testing.T) {
 			requireEvent(t, f.ctx, "hyra.taskpool.v1.EventTaskSubmitted")
 		})
 	}
+}
+
+// setVersionStatus sets the setup status of the iris model's version 1.
+func (f *fixture) setVersionStatus(s mrtypes.SetupStatus) {
+	v := f.models.Versions[[2]uint64{irisID, 1}]
+	v.SetupStatus = s
+	f.models.Versions[[2]uint64{irisID, 1}] = v
 }
 
 // TestSubmitTaskKeepsVersion checks that a task records the model version it

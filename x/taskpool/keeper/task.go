@@ -14,7 +14,8 @@ import (
 )
 
 // SubmitTask escrows reward from creator and adds a task to an active pool,
-// for the current version of the pool's model. It returns the task id.
+// for the current version of the pool's model, which must take tasks (its
+// key setup finished, not retired). It returns the task id.
 // x/router calls it to route a user's request.
 func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, reward sdk.Coin, deadline time.Time) (uint64, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
@@ -42,6 +43,9 @@ func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID u
 	}
 	version, err := k.modelKeeper.GetModelVersion(ctx, model.Id, model.Version)
 	if err != nil {
+		return 0, err
+	}
+	if err := version.CheckTakesTasks(); err != nil {
 		return 0, err
 	}
 	if err := checkInput(input, version.InputSchema); err != nil {
