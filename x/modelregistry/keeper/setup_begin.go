@@ -88,7 +88,7 @@ func checkSetupStart(ctx sdk.Context, anchor types.SetupAnchor, msg *types.MsgBe
 	if msg.Constraints == 0 {
 		return errorsmod.Wrap(types.ErrInvalidSetup, "constraints must be positive")
 	}
-	ctx.GasMeter().ConsumeGas(verifier.SetupContributionVerifyGas, "check setup start")
+	ctx.GasMeter().ConsumeGas(verifier.SetupVerifyingKeyGas, "check setup start")
 	g1, g2 := verifier.InitialDelta()
 	if _, err := verifier.SetupVerifyingKey(anchor.Points(), msg.VkK, msg.InitialStateHash, g1, g2, msg.InitialStateHash); err != nil {
 		return errorsmod.Wrap(types.ErrInvalidSetup, err.Error())

@@ -55,7 +55,7 @@ func (k msgServer) FinalizeSetup(ctx context.Context, msg *types.MsgFinalizeSetu
 	if len(beacon) == 0 {
 		return nil, errorsmod.Wrap(types.ErrNoBeacon, "this block has no header hash")
 	}
-	sdkCtx.GasMeter().ConsumeGas(verifier.SetupContributionVerifyGas, "build verifying key")
+	sdkCtx.GasMeter().ConsumeGas(verifier.SetupVerifyingKeyGas, "build verifying key")
 	vk, err := verifier.SetupVerifyingKey(setup.Anchor.Points(), setup.VkK, setup.LastStateHash, setup.LastDeltaG1, setup.LastDeltaG2, beacon)
 	if err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidSetup, err.Error())
