@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -26,6 +27,7 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/hyra-network/hyra/app"
+	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
 )
 
 const testChainID = "hyra-abci-1"
@@ -84,7 +86,7 @@ func newABCIChainWith(t testing.TB, opts sims.AppOptionsMap, baseOpts []func(*ba
 		genAccs = append(genAccs, authtypes.NewBaseAccount(s.addr, nil, s.number, 0))
 		balances = append(balances, banktypes.Balance{Address: s.addr.String(), Coins: sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, 1_000_000_000_000))})
 	}
-	state, err := sims.GenesisStateWithValSet(a.AppCodec(), a.DefaultGenesis(), valSet, genAccs, balances...)
+	state, err := sims.GenesisStateWithValSet(a.AppCodec(), singlePartyKeysGenesis(t, a), valSet, genAccs, balances...)
 	require.NoError(t, err)
 	stateBytes, err := cmtjson.MarshalIndent(state, "", " ")
 	require.NoError(t, err)
@@ -170,4 +172,18 @@ func (c *abciChain) signWithGas(s *signer, gas uint64, msgs ...sdk.Msg) []byte {
 	require.NoError(c.t, err)
 	s.seq++
 	return bz
+}
+
+// singlePartyKeysGenesis is the app's default genesis with x/modelregistry
+// accepting the bundled models' single-party keys, which these tests register.
+func singlePartyKeysGenesis(t testing.TB, a *app.App) map[string]json.RawMessage {
+	t.Helper()
+	gen := a.DefaultGenesis()
+	var mr mrtypes.GenesisState
+	require.NoError(t, a.AppCodec().UnmarshalJSON(gen[mrtypes.ModuleName], &mr))
+	mr.Params.AllowSinglePartyKeys = true
+	bz, err := a.AppCodec().MarshalJSON(&mr)
+	require.NoError(t, err)
+	gen[mrtypes.ModuleName] = bz
+	return gen
 }

@@ -22,6 +22,7 @@ var cheap = map[string]bool{
 	sdk.MsgTypeURL(&mrtypes.MsgSetModelActive{}):         true,
 	sdk.MsgTypeURL(&mrtypes.MsgTransferModelOwnership{}): true,
 	sdk.MsgTypeURL(&mrtypes.MsgUpdateParams{}):           true,
+	sdk.MsgTypeURL(&mrtypes.MsgRetireVersion{}):          true,
 	sdk.MsgTypeURL(&tptypes.MsgCreateTaskPool{}):         true,
 	sdk.MsgTypeURL(&tptypes.MsgSetPoolActive{}):          true,
 	sdk.MsgTypeURL(&tptypes.MsgSubmitTask{}):             true,
@@ -43,9 +44,12 @@ var cheap = map[string]bool{
 // Skipped are the hyra messages the precheck does not run, and why: CheckTx
 // refuses for free, so it must not do for free what a block charges for.
 var Skipped = map[string]string{
-	sdk.MsgTypeURL(&mrtypes.MsgRegisterModel{}): "parses the artifact and decodes the verifying key (elliptic-curve work)",
-	sdk.MsgTypeURL(&mrtypes.MsgUpdateModel{}):   "parses the artifact and decodes the verifying key (elliptic-curve work)",
-	sdk.MsgTypeURL(&tptypes.MsgSubmitResult{}):  "verifies a proof: app/preverify checks results",
+	sdk.MsgTypeURL(&mrtypes.MsgRegisterModel{}):   "parses the artifact and decodes the verifying key (elliptic-curve work)",
+	sdk.MsgTypeURL(&mrtypes.MsgUpdateModel{}):     "parses the artifact and decodes the verifying key (elliptic-curve work)",
+	sdk.MsgTypeURL(&mrtypes.MsgBeginSetup{}):      "builds a trial verifying key from the proposed K points (elliptic-curve work)",
+	sdk.MsgTypeURL(&mrtypes.MsgContributeSetup{}): "checks the contribution's proof of knowledge (pairings)",
+	sdk.MsgTypeURL(&mrtypes.MsgFinalizeSetup{}):   "builds the verifying key (elliptic-curve work)",
+	sdk.MsgTypeURL(&tptypes.MsgSubmitResult{}):    "verifies a proof: app/preverify checks results",
 }
 
 // Prechecked reports whether the precheck runs msg: a cheap hyra message, or

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/hyra-network/hyra/testutil/localnet"
 )
 
 // Accounts of the demo chain and their genesis balances (uhyra). The owner
@@ -66,8 +68,18 @@ func newLocalChain(ctx context.Context, hyrad string, verbose bool) (*localChain
 		[]string{"config", "set", "client", "chain-id", chainID},
 		[]string{"config", "set", "client", "keyring-backend", "test"},
 	)
-	for _, s := range steps {
+	for i, s := range steps {
 		if _, err := c.cli(ctx, s...); err != nil {
+			c.cleanup(false)
+			return nil, err
+		}
+		if i > 0 {
+			continue
+		}
+		// The demo registers the bundled models with their committed
+		// single-party keys, so its chain accepts them (for now).
+		genesis := filepath.Join(home, "config", "genesis.json")
+		if err := localnet.PatchGenesisFile(genesis, localnet.SinglePartyKeys(true)); err != nil {
 			c.cleanup(false)
 			return nil, err
 		}

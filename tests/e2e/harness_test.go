@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/testutil/localnet"
 )
 
 // hyrad is the binary under test, built once by TestMain (or given by $HYRAD).
@@ -73,11 +75,14 @@ func freePort(t *testing.T) int {
 }
 
 // newSingleNodeChain initialises a one-validator chain in a temporary home
-// with funded test-keyring accounts `validator` and each of accounts.
+// with funded test-keyring accounts `validator` and each of accounts. It
+// accepts single-party verifying keys (the tests register the bundled models
+// with their committed keys).
 func newSingleNodeChain(t *testing.T, accounts ...string) *node {
 	t.Helper()
 	n := &node{t: t, home: t.TempDir(), rpcPort: freePort(t), apiPort: freePort(t), grpcPort: freePort(t), p2pPort: freePort(t)}
 	n.run("init", "e2e", "--chain-id", "hyra-local-1")
+	require.NoError(t, localnet.PatchGenesisFile(filepath.Join(n.home, "config", "genesis.json"), localnet.SinglePartyKeys(true)))
 	for _, name := range append([]string{"validator"}, accounts...) {
 		n.run("keys", "add", name, "--keyring-backend", "test")
 		n.run("genesis", "add-genesis-account", name, "1000000000000uhyra", "--keyring-backend", "test")

@@ -31,7 +31,8 @@ type Config struct {
 	// as tests do.
 	BasePort int
 	// PatchGenesis may change the app state before the gentxs are made, e.g.
-	// to shorten a module's params for a test.
+	// to shorten a module's params for a test. It runs after the localnet's
+	// own patch (SinglePartyKeys), so it can undo it.
 	PatchGenesis func(appState map[string]json.RawMessage) error
 	// Logf reports progress; nil is silent.
 	Logf func(format string, args ...any)

@@ -59,3 +59,17 @@ func SetParams(module string, params map[string]any) func(map[string]json.RawMes
 		return err
 	}
 }
+
+// SinglePartyKeys returns a genesis patch that sets x/modelregistry's
+// allow_single_party_keys. Localnets accept single-party keys, as the demo
+// and the tests register the bundled models with their committed keys; a
+// network meant to be trusted sets it false and runs setup ceremonies.
+func SinglePartyKeys(allow bool) func(map[string]json.RawMessage) error {
+	return SetParams("modelregistry", map[string]any{"allow_single_party_keys": allow})
+}
+
+// PatchGenesisFile applies patch to the app state of the genesis file at
+// path (a node home's config/genesis.json).
+func PatchGenesisFile(path string, patch func(map[string]json.RawMessage) error) error {
+	return patchGenesis(path, patch)
+}

@@ -113,6 +113,9 @@ func (n *Net) makeGenesis(ctx context.Context, cfg Config) error {
 	if _, err := run(ctx, n.binary, "genesis", "bulk-add-genesis-account", accountsFile, "--home", node0.Home); err != nil {
 		return err
 	}
+	if err := patchGenesis(node0.genesisFile(), SinglePartyKeys(true)); err != nil {
+		return err
+	}
 	if cfg.PatchGenesis != nil {
 		if err := patchGenesis(node0.genesisFile(), cfg.PatchGenesis); err != nil {
 			return err

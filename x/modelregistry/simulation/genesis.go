@@ -14,13 +14,16 @@ import (
 
 // RandomParams returns valid params that still admit the bundled models:
 // caps well above a small artifact and its 428-byte key, and a registration
-// fee that sim accounts can afford (zero a quarter of the time).
+// fee that sim accounts can afford (zero a quarter of the time). The
+// simulation registers models with their bundled keys, so it accepts
+// single-party keys.
 func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 	p := types.DefaultParams()
 	p.MaxNameLength = uint32(8 + r.Intn(120))
 	p.MaxDescriptionLength = uint32(16 + r.Intn(2048))
 	p.MaxVerifyingKeySize = uint64(1<<10 + r.Intn(types.DefaultMaxVerifyingKeySize))
 	p.MaxArtifactSize = uint64(16<<10 + r.Intn(types.DefaultMaxArtifactSize))
+	p.AllowSinglePartyKeys = true
 	p.RegistrationFee = sdk.NewCoins()
 	if r.Intn(4) > 0 {
 		p.RegistrationFee = sdk.NewCoins(sdk.NewInt64Coin(bondDenom, 1+r.Int63n(2*types.DefaultRegistrationFee)))
