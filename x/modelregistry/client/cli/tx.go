@@ -40,13 +40,16 @@ func NewTxCmd() *cobra.Command {
 
 func newRegisterModelCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "register-model [name] [price] --artifact FILE --vk FILE --description TEXT",
-		Short: "Register a model from its artifact and Groth16 verifying key (from `hyrad zk setup`)",
+		Use:   "register-model [name] [price] --artifact FILE [--vk FILE] --description TEXT",
+		Short: "Register a model from its artifact; its key comes from a setup ceremony (or --vk where single-party keys are allowed)",
 		Long: `Register a model. The input schema, output length and artifact hash are read from
-the artifact; the chain checks them again, decodes the verifying key, and charges the
-registration fee (see 'hyrad query modelregistry params').`,
+the artifact; the chain checks them again and charges the registration fee (see 'hyrad query
+modelregistry params'). Without --vk, version 1 is PENDING: it takes no tasks until its
+multi-party setup (begin-setup, contribute-setup, finalize-setup) gives it a verifying key.
+--vk uploads a key made alone (` + "`hyrad zk setup`" + `), which the chain accepts only when
+params.allow_single_party_keys is true (tests and private devnets).`,
 		Example: "hyrad tx modelregistry register-model digits 1000000uhyra --artifact zk/models/digits/artifact.json " +
-			"--vk build/keys/digits/verifying.key --description \"8x8 digit classifier\" --from owner",
+			"--description \"8x8 digit classifier\" --from owner",
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
@@ -86,9 +89,9 @@ registration fee (see 'hyrad query modelregistry params').`,
 
 func newUpdateModelCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:     "update-model [id] --artifact FILE --vk FILE",
-		Short:   "Register the next version of a model (owner only); tasks already submitted keep their version",
-		Example: "hyrad tx modelregistry update-model 1 --artifact new.json --vk new/verifying.key --from owner",
+		Use:     "update-model [id] --artifact FILE [--vk FILE]",
+		Short:   "Register the next version of a model (owner only); without --vk it is PENDING and new tasks keep the current version until its setup is finalized",
+		Example: "hyrad tx modelregistry update-model 1 --artifact new.json --from owner",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
@@ -123,9 +126,9 @@ func newUpdateModelCmd() *cobra.Command {
 
 func addContentFlags(cmd *cobra.Command) {
 	cmd.Flags().String(flagArtifact, "", "model artifact file (zk/artifact format)")
-	cmd.Flags().String(flagVerifyingKey, "", "Groth16 verifying key file written by `hyrad zk setup`")
+	cmd.Flags().String(flagVerifyingKey, "", "single-party Groth16 verifying key written by `hyrad zk setup` "+
+		"(only where params.allow_single_party_keys is true; omit it to set the key up by a ceremony)")
 	_ = cmd.MarkFlagRequired(flagArtifact)
-	_ = cmd.MarkFlagRequired(flagVerifyingKey)
 }
 
 // content is a model version as read from files, with what the chain wants
@@ -149,9 +152,11 @@ func readContent(cmd *cobra.Command) (content, error) {
 	if err != nil {
 		return content{}, fmt.Errorf("artifact %s: %w", artifactPath, err)
 	}
-	vk, err := os.ReadFile(vkPath)
-	if err != nil {
-		return content{}, err
+	var vk []byte
+	if vkPath != "" {
+		if vk, err = os.ReadFile(vkPath); err != nil {
+			return content{}, err
+		}
 	}
 	hash := sha256.Sum256(raw)
 	return content{
