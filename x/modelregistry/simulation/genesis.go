@@ -1,6 +1,6 @@
 // Package simulation holds the x/modelregistry parts of the app simulation:
 // random genesis params, governance param proposals and simsx message
-// factories for every message of the module.
+// factories for the owner messages of the module.
 package simulation
 
 import (

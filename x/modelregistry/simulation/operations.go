@@ -6,9 +6,13 @@ import (
 	"github.com/hyra-network/hyra/x/modelregistry/keeper"
 )
 
-// WeightedOperationsX registers a factory for every message of the module
-// but MsgUpdateParams (a proposal: see MsgUpdateParamsFactory). files are the
-// model owner's artifact and verifying key.
+// WeightedOperationsX registers a factory for every owner message of the
+// module. MsgUpdateParams is a proposal (see MsgUpdateParamsFactory); the
+// setup messages (MsgBeginSetup, MsgContributeSetup, MsgFinalizeSetup,
+// MsgRetireVersion) are not simulated: a contribution takes a phase-2 state
+// of the circuit, which keeper and app tests make with gnark. files are the
+// model owner's artifact and verifying key (the simulation accepts
+// single-party keys).
 func WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry, k keeper.Keeper, files ModelFiles) {
 	reg.Add(weights.Get("msg_register_model", 20), MsgRegisterModelFactory(k, files))
 	reg.Add(weights.Get("msg_update_model", 5), MsgUpdateModelFactory(k, files))
