@@ -5,7 +5,8 @@
 // output, folds every constant computation and the layers that fold into their neighbours
 // (BatchNormalization, bias Adds, Pad), and returns a Network, a straight chain of float layers;
 // Quantize runs the Network on calibration data and chooses integer weights, biases and
-// requantization steps; Encode writes the artifact. ONNX protobuf decoding is gonnx's.
+// requantization steps; Import ties them together, encodes the artifact with zk/artifact and
+// parses it back (the bytes it returns are a valid artifact). ONNX protobuf decoding is gonnx's.
 package onnx
 
 import "fmt"

@@ -87,7 +87,7 @@ func Quantize(n *Network, calib [][]int64, inMin, inMax int64, opt Options) (*Qu
 				target = math.Max(-obsMin[i], obsMax[i]) / float64(int64(1)<<(opt.ActivationBits-1)-1)
 			}
 			if target <= 0 {
-				return nil, fmt.Errorf("node %q (%s): its outputs are all zero on the calibration data", l.Node, l.OpType)
+				return nil, fmt.Errorf("node %q (%s): no positive output on the calibration data (a dead layer)", l.Node, l.OpType)
 			}
 			accScale := st.ScaleIn * st.WeightScale
 			m, shift, err := requantParams(accScale/target, acc.absMax(), opt.MultiplierBits)
