@@ -19,7 +19,11 @@ import (
 // predicts, and whether the proof also verifies here, on this machine,
 // against the verifying key registered for the task's model version.
 type Result struct {
-	Task       tptypes.Task
+	Task tptypes.Task
+	// Version is the model version the proof was checked against: its
+	// artifact hash is what the result is bound to, and its setup status
+	// says who could have forged the proof.
+	Version    modeltypes.ModelVersion
 	Output     []int64
 	Argmax     int
 	Label      string
@@ -42,7 +46,7 @@ func CheckResult(ctx context.Context, cctx sdkclient.Context, task *tptypes.Task
 	if err != nil {
 		return nil, fmt.Errorf("model %d version %d: %w", task.ModelId, task.ModelVersion, err)
 	}
-	r := &Result{Task: *task, Output: out, Argmax: Argmax(out)}
+	r := &Result{Task: *task, Version: res.ModelVersion, Output: out, Argmax: Argmax(out)}
 	if a, err := artifact.Parse(res.ModelVersion.Artifact); err == nil && r.Argmax < len(a.Output.Labels) {
 		r.Label = a.Output.Labels[r.Argmax]
 	}

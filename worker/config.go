@@ -25,7 +25,19 @@ type Config struct {
 	// whose proving key is in KeysDir.
 	Models []uint64
 	// KeysDir holds proving keys as KeysDir/<artifact sha256 hex>/proving.key.
+	// A key missing there for a version whose multi-party setup finished is
+	// derived from the setup's transcript (CeremonyRoot) and written there.
 	KeysDir string
+	// CeremonyRoot is where the setup transcripts of model versions are,
+	// ROOT/phase2/<model id>-v<version>: a directory or an http(s) URL.
+	// Empty: the worker neither contributes nor derives keys.
+	CeremonyRoot string
+	// Phase1 is the network's sealed phase-1 file, needed with CeremonyRoot.
+	Phase1 string
+	// ContributeSetups makes the worker contribute, once, to every open
+	// setup of a model version it is willing to serve whose transcript is
+	// in CeremonyRoot (a directory).
+	ContributeSetups bool
 	// Bond is how much to bond when the bond is below min_worker_bond; zero
 	// bonds just what is missing.
 	Bond sdk.Coin
@@ -64,6 +76,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SubmitGrace == 0 {
 		c.SubmitGrace = DefaultSubmitGrace
+	}
+	if c.CeremonyRoot != "" && c.Phase1 == "" {
+		return errors.New("a ceremony root needs the network's phase-1 file (--phase1)")
 	}
 	if c.MinWindow < 0 {
 		return fmt.Errorf("minimum window %s is negative", c.MinWindow)

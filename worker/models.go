@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -17,6 +18,10 @@ import (
 // missing one is not re-read and re-logged on every poll.
 const retryMissingAfter = 30 * time.Second
 
+// retryPendingAfter is how soon a version whose key setup has not finished
+// is looked at again: it may be finalized any block.
+const retryPendingAfter = 3 * time.Second
+
 // versionKey names one version of one model.
 type versionKey struct{ model, version uint64 }
 
@@ -24,9 +29,16 @@ type versionKey struct{ model, version uint64 }
 type loaded struct {
 	prover *prover.Prover
 	name   string
-	err    error
-	at     time.Time
-	took   time.Duration
+	// artifact is the hash (hex) proofs of this version are bound to.
+	artifact string
+	err      error
+	at       time.Time
+	took     time.Duration
+	// retry is how long a failed load is left alone (retryMissingAfter, or
+	// retryPendingAfter for a version whose setup is not finished).
+	retry time.Duration
+	// trust says who set up the version's key (for the log).
+	trust string
 }
 
 // provers caches, per model version, a prover built from the artifact and
@@ -37,6 +49,10 @@ type provers struct {
 	query   modeltypes.QueryClient
 	keysDir string
 	log     *slog.Logger
+
+	// derive, if set, derives a missing proving key from the version's
+	// public setup transcript.
+	derive *keyDeriver
 
 	mu      sync.Mutex
 	entries map[versionKey]*loaded
@@ -51,7 +67,7 @@ func (p *provers) get(ctx context.Context, modelID, version uint64) (*prover.Pro
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	k := versionKey{modelID, version}
-	if e, ok := p.entries[k]; ok && (e.err == nil || time.Since(e.at) < retryMissingAfter) {
+	if e, ok := p.entries[k]; ok && (e.err == nil || time.Since(e.at) < e.retry) {
 		return e.prover, e.err
 	}
 	e, err := p.load(ctx, k)
@@ -63,7 +79,8 @@ func (p *provers) get(ctx context.Context, modelID, version uint64) (*prover.Pro
 	p.entries[k] = e
 	switch {
 	case e.err == nil:
-		p.log.Info("model ready", "model", modelID, "version", version, "name", e.name, "load", e.took.Round(time.Millisecond))
+		p.log.Info("model ready", "model", modelID, "version", version, "name", e.name, "load", e.took.Round(time.Millisecond),
+			"artifact", e.artifact, "key_setup", e.trust)
 	case prev == nil || prev.err.Error() != e.err.Error():
 		p.log.Warn("cannot serve model", "model", modelID, "version", version, "name", e.name, "err", e.err)
 	}
@@ -76,7 +93,7 @@ func (p *provers) get(ctx context.Context, modelID, version uint64) (*prover.Pro
 func (p *provers) setAside(modelID, version uint64, reason error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.entries[versionKey{modelID, version}] = &loaded{err: reason, at: time.Now()}
+	p.entries[versionKey{modelID, version}] = &loaded{err: reason, at: time.Now(), retry: retryMissingAfter}
 }
 
 // load fetches the version from the chain and builds its prover. Only a
@@ -89,8 +106,16 @@ func (p *provers) load(ctx context.Context, k versionKey) (*loaded, error) {
 		return nil, fmt.Errorf("model %d version %d: %w", k.model, k.version, err)
 	}
 	mv := res.ModelVersion
-	e := &loaded{at: time.Now(), name: fmt.Sprintf("%x", mv.ArtifactHash[:min(6, len(mv.ArtifactHash))])}
+	e := &loaded{at: time.Now(), retry: retryMissingAfter, name: fmt.Sprintf("%x", mv.ArtifactHash[:min(6, len(mv.ArtifactHash))]),
+		artifact: fmt.Sprintf("%x", mv.ArtifactHash), trust: KeyTrust(mv)}
+	if mv.SetupStatus == modeltypes.SETUP_STATUS_PENDING {
+		e.err, e.retry = errors.New("its key setup has not finished (status PENDING)"), retryPendingAfter
+		return e, nil
+	}
 	pk, err := ReadProvingKey(p.keysDir, mv.ArtifactHash)
+	if errors.Is(err, ErrNoProvingKey) && p.derive != nil && mv.SetupStatus == modeltypes.SETUP_STATUS_CEREMONY {
+		pk, err = p.derive.derive(ctx, mv)
+	}
 	if err != nil {
 		e.err = err
 		return e, nil

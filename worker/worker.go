@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"slices"
 	"time"
 
@@ -33,6 +34,10 @@ type Worker struct {
 	rejections map[uint64]int
 	// refusals spaces out claims the chain keeps refusing.
 	refusals *refusals
+	// phase1 is the network's phase-1 file (--phase1), for setups.
+	phase1 []byte
+	// setups tracks the worker's contributions to model setups.
+	setups setupTurns
 }
 
 // New returns a worker signing with the --from account of cctx.
@@ -44,7 +49,14 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 		return nil, errors.New("no signing account: pass --from KEY")
 	}
 	c := newChain(cctx)
-	return &Worker{
+	var phase1 []byte
+	if cfg.Phase1 != "" {
+		var err error
+		if phase1, err = os.ReadFile(cfg.Phase1); err != nil {
+			return nil, fmt.Errorf("phase-1 file: %w", err)
+		}
+	}
+	w := &Worker{
 		cfg:        cfg,
 		log:        log,
 		addr:       cctx.GetFromAddress(),
@@ -55,7 +67,13 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 		givenUp:    map[uint64]string{},
 		rejections: map[uint64]int{},
 		refusals:   newRefusals(),
-	}, nil
+		phase1:     phase1,
+		setups:     setupTurns{done: map[versionKey]bool{}, retry: map[versionKey]time.Time{}},
+	}
+	if cfg.CeremonyRoot != "" && phase1 != nil {
+		w.provers.derive = &keyDeriver{query: c.models, root: cfg.CeremonyRoot, phase1: phase1, keysDir: cfg.KeysDir}
+	}
+	return w, nil
 }
 
 // Run works until ctx ends: it prepares the account, then claims, proves and
@@ -64,7 +82,7 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 // retrying cannot fix.
 func (w *Worker) Run(ctx context.Context) error {
 	w.log.Info("worker starting", "worker", w.addr.String(), "chain", w.chainID, "keys_dir", w.cfg.KeysDir,
-		"pools", w.cfg.Pools, "models", w.cfg.Models)
+		"pools", w.cfg.Pools, "models", w.cfg.Models, "ceremony_root", w.cfg.CeremonyRoot, "contribute_setups", w.cfg.ContributeSetups)
 	if err := w.retry(ctx, w.prepare); err != nil {
 		if ctx.Err() != nil {
 			return nil
@@ -92,6 +110,9 @@ func (w *Worker) Run(ctx context.Context) error {
 		backoff.Reset()
 		if worked {
 			continue // there may be more tasks waiting
+		}
+		if err := w.contributeSetups(ctx); err != nil && ctx.Err() == nil {
+			w.log.Warn("checking model setups failed", "err", err)
 		}
 		if wait, reason := w.refusals.wait(); wait > 0 {
 			w.log.Warn("claims refused; waiting before claiming again", "reason", reason, "retry_in", wait)

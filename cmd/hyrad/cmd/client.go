@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	hyraclient "github.com/hyra-network/hyra/client"
+	"github.com/hyra-network/hyra/worker"
 
 	"github.com/hyra-network/hyra/zk/vector"
 )
@@ -149,10 +151,16 @@ func runInfer(cmd *cobra.Command, _ []string) error {
 	}
 	out.Status, out.Worker, out.Output = strings.TrimPrefix(task.Status.String(), "TASK_STATUS_"), task.Worker, res.Output
 	out.Argmax, out.Label, out.Verified = res.Argmax, res.Label, res.Verified
+	out.ArtifactHash, out.SetupStatus = hex.EncodeToString(res.Version.ArtifactHash), strings.TrimPrefix(res.Version.SetupStatus.String(), "SETUP_STATUS_")
+	out.SetupContributors, out.SetupIndependent = res.Version.SetupContributors, res.Version.SetupIndependent
+	setup := worker.KeyTrust(res.Version)
 	out.LatencyMS = latency.Milliseconds()
 	out.VerifyMS = float64(res.VerifyTime.Microseconds()) / 1000
 	if err := printInfer(cmd.OutOrStdout(), jsonOut, out, true); err != nil {
 		return err
+	}
+	if !jsonOut {
+		fmt.Fprintf(cmd.OutOrStdout(), "  bound to:   artifact %s (model %d v%d)\n  key setup:  %s\n", out.ArtifactHash, out.ModelID, res.Version.Version, setup)
 	}
 	if !res.Verified {
 		return fmt.Errorf("the proof of task %d does not verify locally: %w", task.Id, res.VerifyErr)
@@ -206,8 +214,14 @@ type inferOutput struct {
 	Argmax       int     `json:"argmax"`
 	Label        string  `json:"label,omitempty"`
 	Verified     bool    `json:"verified"`
-	VerifyMS     float64 `json:"verify_ms,omitempty"`
-	LatencyMS    int64   `json:"latency_ms,omitempty"`
+	// ArtifactHash is the artifact the proof binds the result to; the
+	// setup fields say who set up the key it was verified with.
+	ArtifactHash      string  `json:"artifact_hash,omitempty"`
+	SetupStatus       string  `json:"setup_status,omitempty"`
+	SetupContributors uint32  `json:"setup_contributors"`
+	SetupIndependent  uint32  `json:"setup_independent"`
+	VerifyMS          float64 `json:"verify_ms,omitempty"`
+	LatencyMS         int64   `json:"latency_ms,omitempty"`
 }
 
 func printInfer(w io.Writer, jsonOut bool, o inferOutput, done bool) error {

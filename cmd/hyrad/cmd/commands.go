@@ -30,13 +30,17 @@ import (
 )
 
 func initRootCmd(rootCmd *cobra.Command, txConfig client.TxConfig, basicManager module.BasicManager) {
+	zk := zkcli.NewZKCmd()
+	if err := addCeremonyCommands(zk); err != nil {
+		panic(err) // two commands of one name: a programming error a test catches
+	}
 	rootCmd.AddCommand(
 		initCmd(basicManager),
 		debug.Cmd(),
 		confixcmd.ConfigCommand(),
 		pruning.Cmd(newApp, app.DefaultNodeHome),
 		snapshot.Cmd(newApp),
-		zkcli.NewZKCmd(),
+		zk,
 		workerCommand(),
 		clientCommand(),
 	)

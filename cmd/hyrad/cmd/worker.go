@@ -26,6 +26,8 @@ const (
 	flagBond         = "bond"
 	flagPollInterval = "poll-interval"
 	flagMinWindow    = "min-window"
+	flagCeremonyRoot = "ceremony-root"
+	flagContribute   = "contribute-setups"
 )
 
 // workerCommand is `hyrad worker`, the inference worker daemon.
@@ -52,14 +54,21 @@ daemon survives node restarts. Ctrl-C (SIGINT) or SIGTERM stops it after the tas
 progress is submitted.
 
 Proving keys are read from --keys-dir, one directory per model artifact named by the
-artifact's sha256 (hex), as 'hyrad zk setup' writes it:
+artifact's sha256 (hex). A worker never downloads a proving key: for a version whose
+multi-party setup finished (status CEREMONY), it derives the key itself from the public setup
+transcript under --ceremony-root (ROOT/phase2/<model id>-v<version>, a directory or an
+http(s) URL) and --phase1, after verifying the transcript against the chain, and writes it to
+--keys-dir. With --contribute-setups (default on) it also contributes once to every open setup
+of a model it is willing to serve whose transcript is in that directory, after verifying it.
+Keys of SINGLE_PARTY versions (tests, private devnets) come from the owner's 'hyrad zk setup':
 
   hyrad zk setup --artifact model.json --out KEYS_DIR/$(sha256sum model.json | cut -c1-64)
 
 Without --models and --pools the worker serves every active model it has a key for.`,
 		Example: `hyrad worker start --from worker --keys-dir build/keys
 hyrad worker start --from worker --models 1,2 --bond 20000000uhyra
-hyrad worker start --from worker --pools 3`,
+hyrad worker start --from worker --pools 3
+hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.bin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
@@ -92,6 +101,9 @@ hyrad worker start --from worker --pools 3`,
 	cmd.Flags().String(flagPools, "", "claim only from these pools (comma-separated ids), through x/taskpool")
 	cmd.Flags().String(flagModels, "", "serve only these models (comma-separated ids); default: every model with a key in --keys-dir")
 	cmd.Flags().String(flagKeysDir, "", "directory of proving keys, KEYS_DIR/<artifact sha256>/proving.key (default HOME/zk-keys)")
+	cmd.Flags().String(flagCeremonyRoot, "", "where model setup transcripts are, ROOT/phase2/<model>-v<version> (a directory, or a read-only http(s) URL)")
+	cmd.Flags().String(flagPhase1, "", "the network's sealed phase-1 file (needed with --ceremony-root)")
+	cmd.Flags().Bool(flagContribute, true, "contribute to the open setups of the models this worker serves (needs --ceremony-root, a directory)")
 	cmd.Flags().String(flagBond, "", "amount to bond when the bond is below min_worker_bond (default: what is missing)")
 	cmd.Flags().Duration(flagPollInterval, worker.DefaultPollInterval, "how often to poll for tasks when no event arrives")
 	cmd.Flags().Duration(flagMinWindow, worker.DefaultMinWindow, "claim only in pools whose claim timeout gives at least this long to prove and submit")
@@ -120,6 +132,9 @@ func workerConfig(cmd *cobra.Command, cctx client.Context) (worker.Config, error
 			return cfg, fmt.Errorf("--%s: %w", flagBond, err)
 		}
 	}
+	cfg.CeremonyRoot, _ = cmd.Flags().GetString(flagCeremonyRoot)
+	cfg.Phase1, _ = cmd.Flags().GetString(flagPhase1)
+	cfg.ContributeSetups, _ = cmd.Flags().GetBool(flagContribute)
 	cfg.PollInterval, _ = cmd.Flags().GetDuration(flagPollInterval)
 	cfg.MinWindow, _ = cmd.Flags().GetDuration(flagMinWindow)
 	return cfg, nil
