@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,8 @@ import (
 // BeginSetup computes the start of a PENDING version's setup from its registered artifact and
 // the network's phase 1, writes it as a new transcript in dir and submits MsgBeginSetup from
 // the sender (the model's owner). If the chain refuses, the files it wrote are removed.
+// ContributeFirst then adds the owner's own contribution on the start it just computed (no
+// need to verify it again).
 func BeginSetup(ctx context.Context, q modeltypes.QueryClient, s *client.Sender, dir string, phase1 []byte, modelID, version uint64) (*ceremony.Setup, *client.TxResult, error) {
 	oc, err := FetchSetup(ctx, q, modelID, version)
 	if err != nil {
@@ -55,6 +58,24 @@ func BeginSetup(ctx context.Context, q modeltypes.QueryClient, s *client.Sender,
 		return nil, nil, err
 	}
 	return setup, res, nil
+}
+
+// ContributeFirst adds the sender's contribution on top of a start it computed itself (from
+// BeginSetup), when nobody has contributed yet.
+func ContributeFirst(ctx context.Context, q modeltypes.QueryClient, s *client.Sender, dir string, setup *ceremony.Setup, modelID, version uint64) (*Contribution, error) {
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	oc, err := FetchSetup(ctx, q, modelID, version)
+	if err != nil {
+		return nil, err
+	}
+	if oc.Setup == nil || len(oc.Contributions) != 0 || !bytes.Equal(oc.Setup.InitialStateHash, setup.InitialStateHash) {
+		return nil, fmt.Errorf("model %d version %d: the setup on chain is not the one just begun with no contributions; use hyrad zk ceremony contribute", modelID, version)
+	}
+	return appendContribution(ctx, s, dir, oc, setup.State)
 }
 
 // Contribution is a contribution recorded on chain.
@@ -100,21 +121,29 @@ func ContributeSetup(ctx context.Context, q modeltypes.QueryClient, s *client.Se
 	if n := len(t.Manifest.Contributions); n != len(oc.Contributions) {
 		return nil, fmt.Errorf("%s lists %d contributions, the chain records %d: a contribution was written but not recorded (remove its file and manifest entry) or the directory is stale", dir, n, len(oc.Contributions))
 	}
+	return appendContribution(ctx, s, dir, oc, checked.Last())
+}
+
+// appendContribution contributes on top of last (the state of oc's last recorded contribution,
+// or the initial state), writes the new file and submits it, rolling the directory back if the
+// chain refuses.
+func appendContribution(ctx context.Context, s *client.Sender, dir string, oc *SetupOnChain, last []byte) (*Contribution, error) {
 	manifest, err := os.ReadFile(filepath.Join(dir, ceremony.ManifestFile))
 	if err != nil {
 		return nil, err
 	}
-	next, rec, err := ceremony.Contribute(checked.Last())
+	next, rec, err := ceremony.Contribute(last)
 	if err != nil {
 		return nil, err
 	}
+	me := s.Address().String()
 	index := uint32(len(oc.Contributions) + 1)
 	file := ContributionFile(index, me)
 	if err := ceremony.AddContribution(dir, me, next); err != nil {
 		return nil, err
 	}
 	res, err := s.Send(ctx, &modeltypes.MsgContributeSetup{
-		Contributor: me, ModelId: modelID, Version: version,
+		Contributor: me, ModelId: oc.Version.ModelId, Version: oc.Version.Version,
 		StateHash: rec.StateHash, DeltaG1: rec.DeltaG1, DeltaG2: rec.DeltaG2, Proof: rec.Proof,
 	})
 	if err != nil {

@@ -11,8 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/hyra-network/hyra/testutil/localnet"
 )
 
 // Accounts of the demo chain and their genesis balances (uhyra). The owner
@@ -37,6 +35,10 @@ type localChain struct {
 	ports   struct{ p2p, grpc int }
 	node    *proc
 	worker  *proc
+	// phase1 is the demo's (insecure, test-only) phase-1 file; phase1Took
+	// how long making it took.
+	phase1     string
+	phase1Took time.Duration
 }
 
 // newLocalChain creates the home, keys and genesis of a new chain.
@@ -76,13 +78,13 @@ func newLocalChain(ctx context.Context, hyrad string, verbose bool) (*localChain
 		if i > 0 {
 			continue
 		}
-		// The demo registers the bundled models with their committed
-		// single-party keys, so its chain accepts them (for now).
-		genesis := filepath.Join(home, "config", "genesis.json")
-		if err := localnet.PatchGenesisFile(genesis, localnet.SinglePartyKeys(true)); err != nil {
+		// Right after init: the genesis params of the network's phase 1.
+		start := time.Now()
+		if c.phase1, err = writeDemoPhase1(home); err != nil {
 			c.cleanup(false)
 			return nil, err
 		}
+		c.phase1Took = time.Since(start)
 	}
 	return c, nil
 }
@@ -114,10 +116,13 @@ func (c *localChain) start(ctx context.Context) error {
 	return fmt.Errorf("the node produced no block within a minute:\n%s", c.node.tail())
 }
 
-// startWorker runs `hyrad worker start` for the worker account.
-func (c *localChain) startWorker(ctx context.Context, keysDir string) error {
+// startWorker runs `hyrad worker start` for the worker account. It reads the
+// setup transcripts from the demo's ceremony directory: it contributes to the
+// open setups and derives its proving keys from the finished ones.
+func (c *localChain) startWorker(ctx context.Context) error {
 	var err error
-	c.worker, err = c.spawn("worker", "worker", "start", "--from", "worker", "--keys-dir", keysDir, "--poll-interval", "2s")
+	c.worker, err = c.spawn("worker", "worker", "start", "--from", "worker", "--keys-dir", filepath.Join(c.home, "worker-keys"),
+		"--ceremony-root", c.ceremonyRoot(), "--phase1", c.phase1, "--poll-interval", "1s")
 	if err != nil {
 		return err
 	}

@@ -1,5 +1,7 @@
 // Command hyra-demo is `make demo`: on a fresh single-validator chain it
-// registers the bundled digits and iris models, starts a worker daemon, buys
+// registers the bundled digits and iris models, sets up their keys in a
+// multi-party ceremony (on an insecure, demo-only phase 1: the owner, the
+// validator and the worker daemon contribute), starts a worker daemon, buys
 // N inferences of held-out digit images through the router as a client would,
 // and checks that every result was proven, verified and paid. It prints one
 // line per task and ends with `DEMO OK tasks=N verified=N` (exit 0) or with
@@ -21,7 +23,6 @@ import (
 func main() {
 	var cfg config
 	flag.StringVar(&cfg.hyrad, "hyrad", "build/hyrad", "the hyrad binary (make demo builds it)")
-	flag.StringVar(&cfg.keysDir, "keys", "build/keys", "cache of Groth16 keys, KEYS/<artifact sha256>/{proving,verifying}.key")
 	flag.IntVar(&cfg.tasks, "n", 20, "number of digit images to run")
 	flag.DurationVar(&cfg.timeout, "timeout", 5*time.Minute, "give up after this long")
 	flag.BoolVar(&cfg.verbose, "v", false, "stream the node and worker logs")
@@ -53,7 +54,6 @@ func main() {
 
 type config struct {
 	hyrad    string
-	keysDir  string
 	tasks    int
 	timeout  time.Duration
 	verbose  bool
@@ -79,19 +79,51 @@ func run(ctx context.Context, cfg config) (int, error) {
 	if err := c.start(ctx); err != nil {
 		return 0, err
 	}
-	models, err := setupModels(ctx, c, cfg.keysDir)
+	models, err := registerModels(ctx, c)
 	if err != nil {
 		return 0, err
 	}
-	step("starting the worker daemon (keys from %s)", cfg.keysDir)
-	if err := c.startWorker(ctx, cfg.keysDir); err != nil {
+	took, err := runCeremonies(ctx, c, []uint64{models.digits, models.iris})
+	if err != nil {
 		return 0, err
 	}
 	verified, err := runTasks(ctx, c, models.digits, cfg.tasks)
 	if err != nil {
 		return verified, err
 	}
-	return verified, reportWorker(ctx, c)
+	if err := reportWorker(ctx, c); err != nil {
+		return verified, err
+	}
+	step("the setup ceremonies added %s to the demo (insecure test phase 1 %s, two models x three contributors, finalize, key derivation)",
+		took.Round(100*time.Millisecond), c.phase1Took.Round(100*time.Millisecond))
+	return verified, nil
+}
+
+// runCeremonies sets up the models' keys as a network does (begin, three contributors, one
+// of them independent of the owner, finalize, the worker deriving its proving key), on the
+// demo's INSECURE test phase 1. It returns the time the ceremonies added to the demo (the
+// worker's start, which the demo needs anyway, not counted).
+func runCeremonies(ctx context.Context, c *localChain, ids []uint64) (time.Duration, error) {
+	step("DEMO-ONLY phase 1: the INSECURE test phase 1 (public secrets, zk/ceremony.InsecureTestPhase1); a network uses a real powers-of-tau ceremony")
+	start := time.Now()
+	if err := beginSetups(ctx, c, ids); err != nil {
+		return 0, err
+	}
+	step("starting the worker daemon: it registers, bonds, contributes to the open setups and derives its keys from the transcripts")
+	workerStart := time.Now()
+	if err := c.startWorker(ctx); err != nil {
+		return 0, err
+	}
+	workerTook := time.Since(workerStart)
+	if err := finishSetups(ctx, c, ids); err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if err := c.waitServing(ctx, id); err != nil {
+			return 0, err
+		}
+	}
+	return time.Since(start) - workerTook + c.phase1Took, nil
 }
 
 // step prints a progress line.

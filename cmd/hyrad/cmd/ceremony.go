@@ -20,7 +20,7 @@ import (
 // transaction is waited for and its outcome printed, as every tx command does.
 
 const (
-	flagVersion    = "version"
+	flagVersion    = "model-version"
 	flagTranscript = "transcript"
 	flagPhase1     = "phase1"
 )

@@ -7,12 +7,20 @@ import (
 	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/spf13/cobra"
 
+	"github.com/cosmos/cosmos-sdk/client/flags"
+
 	"github.com/hyra-network/hyra/worker"
 )
 
+const flagContributeFirst = "contribute"
+
+// finalizeGas is the gas limit of MsgFinalizeSetup when --gas is not given: its key build, its
+// independence checks over at most max_setup_contributions contributors, and the writes.
+const finalizeGas = 600_000
+
 func ceremonyBeginCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "begin --model ID [--version V] --phase1 FILE --transcript DIR --from OWNER",
+		Use:   "begin --model ID [--model-version V] --phase1 FILE --transcript DIR --from OWNER",
 		Short: "Begin a PENDING version's key setup: compute its start from the registered artifact, write it, submit MsgBeginSetup",
 		Long: `Begin the multi-party setup of a model version whose artifact is registered (status PENDING).
 The initial phase-2 state and the verifying key's K points are computed from the artifact the
@@ -20,7 +28,7 @@ chain holds and the network's phase 1, written as a new transcript in DIR, and p
 (owner only); every contributor recomputes them before contributing.
 
 ` + ceremonyLong,
-		Example: `hyrad zk ceremony begin --model 1 --phase1 phase1.bin --transcript setups/1-v1 --from owner`,
+		Example: `hyrad zk ceremony begin --model 1 --phase1 phase1.bin --transcript setups/phase2/1-v1 --from owner --contribute`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
@@ -44,17 +52,26 @@ chain holds and the network's phase 1, written as a new transcript in DIR, and p
 			printTx(cmd, res)
 			fmt.Fprintf(cmd.OutOrStdout(), "setup of model %d version %d begun: artifact %x, %d constraints (domain %d), initial state %x in %s\n",
 				t.model, t.version, s.ArtifactHash, s.Constraints, s.DomainSize, s.InitialStateHash, dir)
+			if first, _ := cmd.Flags().GetBool(flagContributeFirst); first {
+				c, err := worker.ContributeFirst(cmd.Context(), t.query, sender, dir, s, t.model, t.version)
+				if err != nil {
+					return err
+				}
+				printTx(cmd, c.Tx)
+				fmt.Fprintf(cmd.OutOrStdout(), "contribution %d (the owner's) recorded; state written to %s\n", c.Index, filepath.Join(dir, c.File))
+			}
 			return nil
 		},
 	}
 	addSetupFlags(cmd, "directory to create the transcript in (required)")
+	cmd.Flags().Bool(flagContributeFirst, false, "also contribute first, on the start just computed (saves re-verifying it)")
 	addProgramTxFlags(cmd)
 	return cmd
 }
 
 func ceremonyContributeCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "contribute --model ID [--version V] --phase1 FILE --transcript DIR --from KEY",
+		Use:   "contribute --model ID [--model-version V] --phase1 FILE --transcript DIR --from KEY",
 		Short: "Verify a version's transcript against the chain and the artifact, add a contribution, submit it",
 		Long: `Contribute to an open setup. The command first recomputes the setup's start from the registered
 artifact and phase 1 and verifies every recorded contribution's file in DIR against the chain's
@@ -99,7 +116,7 @@ see 'hyrad worker start --help').
 
 func ceremonyFinalizeCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "finalize --model ID [--version V] --phase1 FILE --transcript DIR|URL --from OWNER [--keys-dir DIR]",
+		Use:   "finalize --model ID [--model-version V] --phase1 FILE --transcript DIR|URL --from OWNER [--keys-dir DIR]",
 		Short: "Finalize a setup on chain, then derive its keys locally and check the verifying key is the chain's",
 		Long: `Finalize a version's setup (owner only). The command checks every recorded contribution's file is
 in the transcript with its recorded hash, submits MsgFinalizeSetup (the chain seals the setup
@@ -114,6 +131,11 @@ where 'hyrad worker start' reads them.
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
 			gnarklogger.Disable()
+			// The finalizing block's hash seals the setup: a simulation has no
+			// block hash, so this transaction is sent with a fixed gas limit.
+			if !cmd.Flags().Changed(flags.FlagGas) {
+				_ = cmd.Flags().Set(flags.FlagGas, fmt.Sprint(finalizeGas))
+			}
 			cctx, sender, err := ceremonySender(cmd)
 			if err != nil {
 				return err

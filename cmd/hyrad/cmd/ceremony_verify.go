@@ -17,7 +17,7 @@ import (
 
 func ceremonyVerifyCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "verify --model ID [--version V] --phase1 FILE --transcript DIR|URL",
+		Use:   "verify --model ID [--model-version V] --phase1 FILE --transcript DIR|URL",
 		Short: "Recompute a version's setup from its artifact, phase 1 and transcript, and check it against the chain",
 		Long: `The one command anyone runs to check a model version's key. It recomputes the setup's start from
 the artifact registered on chain and the phase-1 file (whose hash and anchor must be the ones the
@@ -76,7 +76,7 @@ or missing contribution.
 
 func ceremonyStatusCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:     "status --model ID [--version V]",
+		Use:     "status --model ID [--model-version V]",
 		Short:   "Show a version's setup as the chain records it: status, contributions, what is missing",
 		Example: `hyrad zk ceremony status --model 1`,
 		Args:    cobra.NoArgs,

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/hyra-network/hyra/testutil/localnet"
+	"github.com/hyra-network/hyra/zk/ceremony"
+)
+
+// demoPhase1Domain is the demo phase 1's size: the digits circuit's domain (3,507
+// constraints), which covers iris's too. Larger would only cost time.
+const demoPhase1Domain = 1 << 12
+
+// writeDemoPhase1 writes the INSECURE test phase 1 (zk/ceremony.InsecureTestPhase1, whose
+// secrets are public) to the demo's home and sets the genesis params a network sets from its
+// real phase 1: setup_anchor and phase1_hash, with single-party keys refused.
+func writeDemoPhase1(home string) (string, error) {
+	phase1, err := ceremony.InsecureTestPhase1(demoPhase1Domain)
+	if err != nil {
+		return "", err
+	}
+	anchor, err := ceremony.Anchor(phase1)
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(home, "ceremony", "phase1.bin")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(path, phase1, 0o644); err != nil {
+		return "", err
+	}
+	b64 := base64.StdEncoding.EncodeToString
+	patch := localnet.SetParams("modelregistry", map[string]any{
+		"allow_single_party_keys": false,
+		"phase1_hash":             b64(ceremony.Phase1Hash(phase1)),
+		"setup_anchor":            map[string]string{"alpha1": b64(anchor.Alpha1), "beta1": b64(anchor.Beta1), "beta2": b64(anchor.Beta2)},
+	})
+	return path, localnet.PatchGenesisFile(filepath.Join(home, "config", "genesis.json"), patch)
+}
+
+// transcript is the shared directory of a model version's setup transcript.
+func (c *localChain) transcript(model uint64) string {
+	return filepath.Join(c.ceremonyRoot(), "phase2", fmt.Sprintf("%d-v1", model))
+}
+
+func (c *localChain) ceremonyRoot() string { return filepath.Join(c.home, "ceremony") }
+
+// beginSetups has the owner begin each model's setup and contribute first, then the validator
+// (a bonded validator's operator: independent of the owner) contribute. The worker, started
+// next, contributes by itself.
+func beginSetups(ctx context.Context, c *localChain, ids []uint64) error {
+	for _, id := range ids {
+		step("ceremony of model %d: the owner begins it (start computed from the registered artifact) and contributes", id)
+		if err := c.ceremony(ctx, "begin", id, "owner", "--contribute"); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
+		step("ceremony of model %d: the validator verifies the transcript against the chain and contributes", id)
+		if err := c.ceremony(ctx, "contribute", id, "validator"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finishSetups waits for the worker's contribution to each setup, has the owner finalize it
+// (deriving the keys and checking the chain's key), then runs the check anyone can run.
+func finishSetups(ctx context.Context, c *localChain, ids []uint64) error {
+	for _, id := range ids {
+		step("ceremony of model %d: waiting for the worker's contribution", id)
+		if err := c.waitContributions(ctx, id, 3); err != nil {
+			return err
+		}
+		step("ceremony of model %d: the owner finalizes (the chain seals it with the block hash and builds the key)", id)
+		if err := c.ceremony(ctx, "finalize", id, "owner", "--keys-dir", filepath.Join(c.home, "owner-keys")); err != nil {
+			return err
+		}
+	}
+	step("anyone can check a setup: hyrad zk ceremony verify (model %d)", ids[len(ids)-1])
+	out, err := c.cli(ctx, "zk", "ceremony", "verify", "--model", fmt.Sprint(ids[len(ids)-1]), "--phase1", c.phase1, "--transcript", c.transcript(ids[len(ids)-1]))
+	if err != nil {
+		return err
+	}
+	fmt.Print(indent(string(out)))
+	return nil
+}
+
+// ceremony runs `hyrad zk ceremony VERB` for a model's version 1 from an account.
+func (c *localChain) ceremony(ctx context.Context, verb string, model uint64, from string, extra ...string) error {
+	args := append([]string{"zk", "ceremony", verb, "--model", fmt.Sprint(model), "--phase1", c.phase1,
+		"--transcript", c.transcript(model), "--from", from}, extra...)
+	out, err := c.cli(ctx, args...)
+	if err != nil {
+		return err
+	}
+	fmt.Print(indent(string(out)))
+	return nil
+}
+
+// waitContributions waits until a model's setup has n contributions on chain.
+func (c *localChain) waitContributions(ctx context.Context, model uint64, n int) error {
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		var res struct {
+			Contributions []json.RawMessage `json:"contributions"`
+		}
+		if err := c.queryJSON(ctx, &res, "modelregistry", "setup", fmt.Sprint(model), "1"); err == nil && len(res.Contributions) >= n {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-c.worker.done:
+			return fmt.Errorf("the worker exited:\n%s", c.worker.tail())
+		case <-time.After(time.Second):
+		}
+	}
+	return fmt.Errorf("model %d's setup has fewer than %d contributions after 2 minutes; worker log:\n%s", model, n, c.worker.tail())
+}
+
+// waitServing waits until the worker logs that it serves a model (it derived the proving key
+// from the transcript).
+func (c *localChain) waitServing(ctx context.Context, model uint64) error {
+	want := fmt.Sprintf("msg=\"model ready\" model=%d ", model)
+	deadline := time.Now().Add(2 * time.Minute)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(c.worker.logPath); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if strings.Contains(line, want) {
+					fmt.Printf("    worker: %s\n", line[strings.Index(line, "msg="):])
+					return nil
+				}
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-c.worker.done:
+			return fmt.Errorf("the worker exited:\n%s", c.worker.tail())
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("the worker did not derive model %d's key within 2 minutes:\n%s", model, c.worker.tail())
+}
+
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return ""
+	}
+	return "    " + strings.ReplaceAll(s, "\n", "\n    ") + "\n"
+}
