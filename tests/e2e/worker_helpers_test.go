@@ -141,6 +141,11 @@ type inferOut struct {
 	Label     string  `json:"label"`
 	Verified  bool    `json:"verified"`
 	LatencyMS int64   `json:"latency_ms"`
+	// Who set up the key the result was verified with.
+	ArtifactHash      string `json:"artifact_hash"`
+	SetupStatus       string `json:"setup_status"`
+	SetupContributors uint32 `json:"setup_contributors"`
+	SetupIndependent  uint32 `json:"setup_independent"`
 }
 
 // infer runs `hyrad client infer ARGS --output json --from client` and
