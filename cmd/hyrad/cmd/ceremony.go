@@ -33,33 +33,72 @@ directory (a shared filesystem between participants, or copy the directory betwe
 verify, finalize and the worker also read it from an http:// or https:// URL serving those files.`
 
 // addCeremonyCommands adds the chain-facing verbs to zk's "ceremony" command, creating it if
-// zk/cli has none. A verb zk/cli already defines is an error: two commands of one name would
-// shadow each other.
+// zk/cli has none. zk/cli's off-chain verbs of the same names (they work on files only and print
+// records for the raw tx commands) move under "ceremony offline", so both stay reachable and the
+// names a participant types are the ones that check the chain.
 func addCeremonyCommands(zk *cobra.Command) error {
-	var ceremony *cobra.Command
-	for _, c := range zk.Commands() {
-		if c.Name() == "ceremony" {
-			ceremony = c
-		}
-	}
+	ceremony := subcommand(zk, "ceremony")
 	if ceremony == nil {
-		ceremony = &cobra.Command{
-			Use:   "ceremony",
-			Short: "Multi-party setup of a model version's keys: begin, contribute, finalize, verify, status",
-			RunE:  client.ValidateCmd,
-		}
+		ceremony = &cobra.Command{Use: "ceremony", RunE: client.ValidateCmd}
 		zk.AddCommand(ceremony)
 	}
+	ceremony.Short = "Multi-party setup of a model version's keys: begin, contribute, finalize, verify, status"
+	ceremony.Long = ceremonyHelp
 	verbs := []*cobra.Command{ceremonyBeginCommand(), ceremonyContributeCommand(), ceremonyFinalizeCommand(),
 		ceremonyVerifyCommand(), ceremonyStatusCommand()}
+	offline := subcommand(ceremony, "offline")
+	created := false
 	for _, v := range verbs {
-		for _, c := range ceremony.Commands() {
-			if c.Name() == v.Name() {
-				return fmt.Errorf("zk ceremony %s is defined twice", v.Name())
+		theirs := subcommand(ceremony, v.Name())
+		if theirs == nil {
+			continue
+		}
+		if offline == nil {
+			created = true
+			offline = &cobra.Command{
+				Use:   "offline",
+				Short: "The same steps on files only, without a node: records are printed for 'hyrad tx modelregistry ...-setup'",
+				RunE:  client.ValidateCmd,
 			}
 		}
+		if subcommand(offline, v.Name()) != nil {
+			return fmt.Errorf("zk ceremony %s is defined twice", v.Name())
+		}
+		ceremony.RemoveCommand(theirs)
+		offline.AddCommand(theirs)
+	}
+	if created {
+		ceremony.AddCommand(offline)
 	}
 	ceremony.AddCommand(verbs...)
+	return nil
+}
+
+// ceremonyHelp is `hyrad zk ceremony --help`.
+const ceremonyHelp = `A model version's keys come from a multi-party setup (gnark's Groth16 MPC): nobody can forge
+proofs unless every contributor leaked its secret. The network's phase 1 is shared ("phase1");
+each model version runs a phase 2 whose contributions the chain records and whose verifying key
+the chain builds itself:
+
+  begin       the owner starts it from the registered artifact and the network's phase 1
+  contribute  anyone (validators, workers: once each) verifies the transcript against the chain
+              and the artifact, adds a contribution and submits it
+  finalize    the owner seals it on chain (the block hash is the beacon); the keys are derived
+              locally and the verifying key checked against the chain's
+  verify      anyone re-checks everything from the artifact, phase 1, the transcript and the chain
+  status      what the chain records of a setup
+
+"offline" holds the same steps on files only, for air-gapped participants and tools.
+
+` + ceremonyLong
+
+// subcommand returns cmd's direct subcommand called name, or nil.
+func subcommand(cmd *cobra.Command, name string) *cobra.Command {
+	for _, c := range cmd.Commands() {
+		if c.Name() == name {
+			return c
+		}
+	}
 	return nil
 }
 
