@@ -82,7 +82,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "ContributeSetup",
 					Use:       "contribute-setup [model-id] [version] [state-hash] [delta-g1] [delta-g2] [proof]",
-					Short:     "Record a contribution to a version's setup (any account; bytes from `hyrad zk ceremony contribute`)",
+					Short:     "Record a contribution to a version's setup (any account; bytes from `hyrad zk ceremony offline contribute`)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
 						{ProtoField: "model_id"}, {ProtoField: "version"}, {ProtoField: "state_hash"},
 						{ProtoField: "delta_g1"}, {ProtoField: "delta_g2"}, {ProtoField: "proof"},

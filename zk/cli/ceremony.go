@@ -83,7 +83,7 @@ func newBeginCmd() *cobra.Command {
 					"constraints": s.Constraints, "domain_size": s.DomainSize,
 				})
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "phase 2 of %s v%d begun in %s\n  artifact sha256:    %x\n  phase1_hash:        %x\n  constraints:        %d (domain %d)\n  initial_state_hash: %x\n  vk_k:               %x\nContributors now run: hyrad zk ceremony contribute --dir %s --artifact ... --phase1 ... --contributor ADDRESS\n",
+			fmt.Fprintf(cmd.OutOrStdout(), "phase 2 of %s v%d begun in %s\n  artifact sha256:    %x\n  phase1_hash:        %x\n  constraints:        %d (domain %d)\n  initial_state_hash: %x\n  vk_k:               %x\nContributors now run: hyrad zk ceremony offline contribute --dir %s --artifact ... --phase1 ... --contributor ADDRESS\n",
 				model, version, dir, s.ArtifactHash, s.Phase1Hash, s.Constraints, s.DomainSize, s.InitialStateHash, s.VKK, dir)
 			return nil
 		},
