@@ -113,7 +113,7 @@ func (c *localChain) waitContributions(ctx context.Context, model uint64, n int)
 		var res struct {
 			Contributions []json.RawMessage `json:"contributions"`
 		}
-		if err := c.queryJSON(ctx, &res, "modelregistry", "setup", fmt.Sprint(model), "1"); err == nil && len(res.Contributions) >= n {
+		if err := c.rest(ctx, &res, fmt.Sprintf("/hyra/modelregistry/v1/models/%d/versions/1/setup", model)); err == nil && len(res.Contributions) >= n {
 			return nil
 		}
 		select {

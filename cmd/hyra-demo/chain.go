@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -143,8 +144,8 @@ func (c *localChain) startWorker(ctx context.Context) error {
 		var bond struct {
 			CanClaim bool `json:"can_claim"`
 		}
-		if c.queryJSON(ctx, &rec, "taskpool", "worker", addr) == nil && rec.Worker.Worker.Active &&
-			c.queryJSON(ctx, &bond, "rewards", "bond", addr) == nil && bond.CanClaim {
+		if c.rest(ctx, &rec, "/hyra/taskpool/v1/workers/"+addr) == nil && rec.Worker.Worker.Active &&
+			c.rest(ctx, &bond, "/hyra/rewards/v1/workers/"+addr+"/bond") == nil && bond.CanClaim {
 			return nil
 		}
 		select {
@@ -185,6 +186,29 @@ func (c *localChain) cli(ctx context.Context, args ...string) ([]byte, error) {
 		return out, fmt.Errorf("hyrad %s: %w\n%s%s", strings.Join(args, " "), err, out, stderr.String())
 	}
 	return out, nil
+}
+
+// rest reads a query of the node's REST API into v. The demo reads hyra's modules there rather
+// than through `hyrad query`, whose JSON output of hyra's messages depends on the client's proto
+// registry (a linked library that registers broken descriptors empties it).
+func (c *localChain) rest(ctx context.Context, v any, path string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.api+path, nil)
+	if err != nil {
+		return err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		return err
+	}
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s: %s", path, res.Status, body)
+	}
+	return json.Unmarshal(body, v)
 }
 
 // queryJSON runs `hyrad query ARGS --output json` into v.

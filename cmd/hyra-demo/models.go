@@ -41,7 +41,7 @@ func registerModels(ctx context.Context, c *localChain) (registered, error) {
 				Name string `json:"name"`
 			} `json:"model"`
 		}
-		if err := c.queryJSON(ctx, &got, "modelregistry", "model", fmt.Sprint(id)); err != nil {
+		if err := c.rest(ctx, &got, fmt.Sprintf("/hyra/modelregistry/v1/models/%d", id)); err != nil {
 			return ids, err
 		}
 		if got.Model.Name != m.name {

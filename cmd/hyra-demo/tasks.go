@@ -90,7 +90,7 @@ func reportWorker(ctx context.Context, c *localChain) error {
 			Reputation string `json:"reputation"`
 		} `json:"worker"`
 	}
-	if err := c.queryJSON(ctx, &rec, "taskpool", "worker", addr); err != nil {
+	if err := c.rest(ctx, &rec, "/hyra/taskpool/v1/workers/"+addr); err != nil {
 		return err
 	}
 	var earned []string
