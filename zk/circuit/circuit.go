@@ -45,7 +45,7 @@ func (c *Circuit) Define(api frontend.API) error {
 	for _, x := range c.Input {
 		assertInRange(api, x, a.Input.Min, a.Input.Max)
 	}
-	in, err := CommitVector(api, commit.TagInput, c.Input)
+	in, err := CommitInput(api, a.InputScheme(), c.Input)
 	if err != nil {
 		return err
 	}

@@ -41,6 +41,31 @@ func CommitVector(api frontend.API, tag string, v []frontend.Variable) (frontend
 	return Hash(api, elems...)
 }
 
+// CommitInput is the in-circuit counterpart of commit.InputScheme.Commit: CommitVector with
+// TagInput for the v1 packing, else the dense lanes v - s.Min. Define range-checks every input to
+// bitlen(max - min) bits first, which is s.LaneBits for the artifact's scheme, so no lane
+// overflows into the next and the packing is injective.
+func CommitInput(api frontend.API, s commit.InputScheme, v []frontend.Variable) (frontend.Variable, error) {
+	if !s.Dense() {
+		return CommitVector(api, commit.TagInput, v)
+	}
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	header := commit.Header(s.Tag(), len(v))
+	elems := []frontend.Variable{header.BigInt(new(big.Int))}
+	per := s.LanesPerElement()
+	for i := 0; i < len(v); i += per {
+		var terms []frontend.Variable
+		for j := 0; j < per && i+j < len(v); j++ {
+			shift := new(big.Int).Lsh(big.NewInt(1), uint(j)*uint(s.LaneBits))
+			terms = append(terms, api.Mul(api.Sub(v[i+j], s.Min), shift))
+		}
+		elems = append(elems, sum(api, terms))
+	}
+	return Hash(api, elems...)
+}
+
 // sum adds any number of terms; gnark's Add needs at least two.
 func sum(api frontend.API, terms []frontend.Variable) frontend.Variable {
 	switch len(terms) {

@@ -12,14 +12,18 @@ import (
 )
 
 // Assign runs native inference and returns the full assignment for one task together with the
-// output vector it commits to. Public values come from commit.PublicInputs, the same function
-// the chain's verifier uses.
+// output vector it commits to. Public values come from the artifact's input scheme and
+// commit.PublicInputs, as the chain computes them.
 func Assign(a *artifact.Artifact, chainID string, taskID uint64, worker []byte, input []int64) (*Circuit, []int64, error) {
 	output, err := a.Infer(input)
 	if err != nil {
 		return nil, nil, err
 	}
-	pub, err := commit.PublicInputs(chainID, taskID, worker, input, output)
+	in, err := a.InputScheme().Commit(input)
+	if err != nil {
+		return nil, nil, err
+	}
+	pub, err := commit.PublicInputs(chainID, taskID, worker, in, output)
 	if err != nil {
 		return nil, nil, err
 	}
