@@ -84,7 +84,7 @@ func newNeutralScenario(t *testing.T) *neutralScenario {
 
 	result := func(w *signer, task uint64, input []int64) (*tptypes.MsgSubmitResult, *verifier.Item) {
 		out, proof := prove(testChainID, task, w.addr, input)
-		st := verifier.Statement{ChainID: testChainID, TaskID: task, Worker: w.addr, Input: vector.Encode(input), Output: out}
+		st := verifier.Statement{ChainID: testChainID, TaskID: task, Worker: w.addr, InputCommitment: zktest.InputCommitment(c.t, input), Output: out}
 		return &tptypes.MsgSubmitResult{Worker: w.addr.String(), TaskId: task, Output: out, Proof: proof},
 			&verifier.Item{VK: vk, Proof: proof, St: st}
 	}

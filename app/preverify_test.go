@@ -85,7 +85,7 @@ func (c *abciChain) registerIris(owner *signer) (sdk.Coin, zktest.ProveFunc) {
 func (c *resultChain) cached() bool {
 	c.t.Helper()
 	in := zktest.IrisInputs(c.t)[0]
-	st := verifier.Statement{ChainID: testChainID, TaskID: 1, Worker: c.worker.addr, Input: vector.Encode(in), Output: c.validMsg.Output}
+	st := verifier.Statement{ChainID: testChainID, TaskID: 1, Worker: c.worker.addr, InputCommitment: zktest.InputCommitment(c.t, in), Output: c.validMsg.Output}
 	_, vk, _ := zktest.Iris(c.t)
 	proofs := c.app.ProofVerifier()
 	hits, _, _ := proofs.CacheStats()

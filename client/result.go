@@ -56,13 +56,19 @@ func CheckResult(ctx context.Context, cctx sdkclient.Context, task *tptypes.Task
 		return nil, fmt.Errorf("task %d worker: %w", task.Id, err)
 	}
 	start := time.Now()
-	r.VerifyErr = verifier.Verify(res.ModelVersion.VerifyingKey, task.Proof, verifier.Statement{
-		ChainID: cctx.ChainID,
-		TaskID:  task.Id,
-		Worker:  worker,
-		Input:   task.Input,
-		Output:  task.Output,
-	})
+	// The input commitment is recomputed from the input rather than read from the task, so
+	// that the check does not trust the node for it either.
+	inCommit, err := verifier.InputCommitment(task.Input, res.ModelVersion.InputScheme())
+	if err == nil {
+		err = verifier.Verify(res.ModelVersion.VerifyingKey, task.Proof, verifier.Statement{
+			ChainID:         cctx.ChainID,
+			TaskID:          task.Id,
+			Worker:          worker,
+			InputCommitment: inCommit,
+			Output:          task.Output,
+		})
+	}
+	r.VerifyErr = err
 	r.VerifyTime = time.Since(start)
 	r.Verified = r.VerifyErr == nil
 	return r, nil

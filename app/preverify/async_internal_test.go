@@ -26,7 +26,7 @@ var victim = make([]byte, 20)
 type badSource struct{}
 
 func (badSource) ResultStatement(context.Context, *tptypes.MsgSubmitResult) (verifier.Statement, []byte, error) {
-	return verifier.Statement{ChainID: "c", TaskID: 1, Worker: victim, Input: make([]byte, 8), Output: make([]byte, 8)},
+	return verifier.Statement{ChainID: "c", TaskID: 1, Worker: victim, InputCommitment: make([]byte, verifier.InputCommitmentSize), Output: make([]byte, 8)},
 		make([]byte, verifier.VerifyingKeySize), nil
 }
 

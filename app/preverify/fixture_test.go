@@ -17,7 +17,6 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/authz"
 
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
-	"github.com/hyra-network/hyra/zk/vector"
 	"github.com/hyra-network/hyra/zk/verifier"
 	"github.com/hyra-network/hyra/zk/zktest"
 )
@@ -63,7 +62,7 @@ func newEnv(t *testing.T, chainID string, n int) *env {
 		id := uint64(i + 1)
 		in := inputs[i%len(inputs)]
 		out, proof := prove(chainID, id, e.worker, in)
-		e.src.tasks[id] = verifier.Statement{ChainID: chainID, TaskID: id, Worker: e.worker, Input: vector.Encode(in)}
+		e.src.tasks[id] = verifier.Statement{ChainID: chainID, TaskID: id, Worker: e.worker, InputCommitment: zktest.InputCommitment(t, in)}
 		e.valid = append(e.valid, &tptypes.MsgSubmitResult{Worker: "w", TaskId: id, Output: out, Proof: proof})
 	}
 	return e

@@ -189,7 +189,11 @@ func readProofCache(path string, m *model, n int) ([]result, error) {
 			continue
 		}
 		r := out[i]
-		st := verifier.Statement{ChainID: benchChainID, TaskID: r.taskID, Worker: r.worker, Input: vector.Encode(r.input), Output: r.output}
+		in, err := verifier.InputCommitment(vector.Encode(r.input), m.artifact.InputScheme())
+		if err != nil {
+			return nil, err
+		}
+		st := verifier.Statement{ChainID: benchChainID, TaskID: r.taskID, Worker: r.worker, InputCommitment: in, Output: r.output}
 		if err := verifier.Verify(m.vk, r.proof, st); err != nil {
 			return nil, fmt.Errorf("task %d: cached proof does not verify: %w", r.taskID, err)
 		}

@@ -47,9 +47,13 @@ func measureRaw(ctx context.Context, m *model, d time.Duration) (rawFigures, err
 		if err != nil {
 			return rawFigures{}, err
 		}
+		in, err := verifier.InputCommitment(vector.Encode(input), m.artifact.InputScheme())
+		if err != nil {
+			return rawFigures{}, err
+		}
 		sts = append(sts, rawStatement{proof: proof, st: verifier.Statement{
 			ChainID: "hyra-bench-raw", TaskID: uint64(i + 1), Worker: worker,
-			Input: vector.Encode(input), Output: vector.Encode(out),
+			InputCommitment: in, Output: vector.Encode(out),
 		}})
 	}
 	v := verifier.New()     // its verified-proof cache stays unused: VerifyUncached

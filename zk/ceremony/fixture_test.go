@@ -85,6 +85,6 @@ func proveIris(t *testing.T, keys *ceremony.Keys) {
 	worker := []byte("worker-address-20byt")
 	out, proof, err := p.Prove("hyra-ceremony", 42, worker, input)
 	require.NoError(t, err)
-	st := verifier.Statement{ChainID: "hyra-ceremony", TaskID: 42, Worker: worker, Input: vector.Encode(input), Output: vector.Encode(out)}
+	st := verifier.Statement{ChainID: "hyra-ceremony", TaskID: 42, Worker: worker, InputCommitment: zktest.InputCommitment(t, input), Output: vector.Encode(out)}
 	require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
 }

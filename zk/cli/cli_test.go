@@ -51,7 +51,7 @@ func TestSetupInferProveVerify(t *testing.T) {
 	require.NoError(t, err, out)
 	require.Contains(t, out, "output: 30,8")
 
-	verify := append([]string{"verify", "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", "-4,7,3"}, bind...)
+	verify := append([]string{"verify", "--artifact", art, "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", "-4,7,3"}, bind...)
 	out, err = run(t, append(verify, "--output", "30,8")...)
 	require.NoError(t, err, out)
 	require.Contains(t, out, "proof OK")
@@ -60,7 +60,7 @@ func TestSetupInferProveVerify(t *testing.T) {
 	require.ErrorContains(t, err, "invalid proof")
 
 	hexWorker := []string{"--chain-id", "hyra-test-1", "--task-id", "9", "--worker", "0x0707070707070707070707070707070707070707"}
-	out, err = run(t, append([]string{"verify", "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", "-4,7,3", "--output", "30,8"}, hexWorker...)...)
+	out, err = run(t, append([]string{"verify", "--artifact", art, "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", "-4,7,3", "--output", "30,8"}, hexWorker...)...)
 	require.NoError(t, err, out)
 }
 
@@ -101,7 +101,7 @@ func TestV2Artifact(t *testing.T) {
 	out, err = run(t, append([]string{"prove", "--artifact", art, "--pk", filepath.Join(dir, "proving.key"),
 		"--vk", filepath.Join(dir, "verifying.key"), "--input", in, "--out", proof}, bind...)...)
 	require.NoError(t, err, out)
-	out, err = run(t, append([]string{"verify", "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", in, "--output", outStr}, bind...)...)
+	out, err = run(t, append([]string{"verify", "--artifact", art, "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", in, "--output", outStr}, bind...)...)
 	require.NoError(t, err, out)
 	require.Contains(t, out, "proof OK")
 }

@@ -12,7 +12,7 @@ import (
 
 func newVerifyCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:          "verify --vk FILE --proof FILE --chain-id ID --task-id N --worker ADDR --input ... --output ...",
+		Use:          "verify --artifact FILE --vk FILE --proof FILE --chain-id ID --task-id N --worker ADDR --input ... --output ...",
 		Short:        "Verify a proof exactly as the chain does",
 		Args:         cobra.NoArgs,
 		SilenceUsage: true,
@@ -40,7 +40,15 @@ func newVerifyCmd() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("--output: %w", err)
 			}
-			st := verifier.Statement{ChainID: b.chainID, TaskID: b.taskID, Worker: b.worker, Input: vector.Encode(in), Output: vector.Encode(out)}
+			a, _, err := loadArtifact(cmd)
+			if err != nil {
+				return err
+			}
+			inCommit, err := verifier.InputCommitment(vector.Encode(in), a.InputScheme())
+			if err != nil {
+				return err
+			}
+			st := verifier.Statement{ChainID: b.chainID, TaskID: b.taskID, Worker: b.worker, InputCommitment: inCommit, Output: vector.Encode(out)}
 			if err := verifier.Verify(vk, proof, st); err != nil {
 				return err
 			}
@@ -51,6 +59,8 @@ func newVerifyCmd() *cobra.Command {
 	cmd.Flags().String("vk", "verifying.key", "verifying key file")
 	cmd.Flags().String("proof", "proof.bin", "proof file")
 	cmd.Flags().String("output", "", "claimed output vector, comma separated")
+	cmd.Flags().String(flagArtifact, "", "model artifact (JSON): it fixes how the input is committed to (v2 models pack it densely)")
+	_ = cmd.MarkFlagRequired(flagArtifact)
 	_ = cmd.MarkFlagRequired("output")
 	addBindingFlags(cmd)
 	addInputFlags(cmd)

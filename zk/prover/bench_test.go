@@ -114,7 +114,7 @@ func benchModel(b *testing.B, doc []byte, in []int64) {
 			b.ReportMetric(float64(peak)/(1<<20), "peak_rss_MiB")
 		}
 	})
-	st := verifier.Statement{ChainID: "hyra-bench", TaskID: 0, Worker: worker, Input: vector.Encode(in), Output: vector.Encode(out)}
+	st := verifier.Statement{ChainID: "hyra-bench", TaskID: 0, Worker: worker, InputCommitment: inputCommitment(b, p, in), Output: vector.Encode(out)}
 	_, proof, err = p.Prove(st.ChainID, st.TaskID, worker, in)
 	require.NoError(b, err)
 	b.Run("verify", func(b *testing.B) {

@@ -88,7 +88,11 @@ func (p *Prover) Prove(chainID string, taskID uint64, worker []byte, input []int
 	if _, err := proof.WriteTo(&buf); err != nil {
 		return nil, nil, fmt.Errorf("encode proof: %w", err)
 	}
-	st := verifier.Statement{ChainID: chainID, TaskID: taskID, Worker: worker, Input: vector.Encode(input), Output: vector.Encode(output)}
+	in, err := verifier.InputCommitment(vector.Encode(input), p.model.InputScheme())
+	if err != nil {
+		return nil, nil, err
+	}
+	st := verifier.Statement{ChainID: chainID, TaskID: taskID, Worker: worker, InputCommitment: in, Output: vector.Encode(output)}
 	// The one-shot Verify: no cache the worker would never read, and none shared with a chain
 	// running in the same (test) process.
 	if err := verifier.Verify(p.vk, buf.Bytes(), st); err != nil {

@@ -34,7 +34,7 @@ func TestProveVerifyRoundTrip(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, want, out)
 		require.Len(t, proof, verifier.ProofSize)
-		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 42, Worker: worker, Input: vector.Encode(in), Output: vector.Encode(out)}
+		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 42, Worker: worker, InputCommitment: inputCommitment(t, p, in), Output: vector.Encode(out)}
 		require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
 	}
 
@@ -69,7 +69,7 @@ func TestDigitsRoundTrip(t *testing.T) {
 		out, proof, err := p.Prove("hyra-test-1", uint64(i), worker, smp.Input)
 		require.NoError(t, err)
 		require.Equal(t, smp.Output, out)
-		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: uint64(i), Worker: worker, Input: vector.Encode(smp.Input), Output: vector.Encode(out)}
+		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: uint64(i), Worker: worker, InputCommitment: inputCommitment(t, p, smp.Input), Output: vector.Encode(out)}
 		require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
 		st.TaskID++
 		require.ErrorIs(t, verifier.Verify(keys.VerifyingKey, proof, st), verifier.ErrInvalidProof)
@@ -113,7 +113,7 @@ func TestV2ProveVerifyRoundTrip(t *testing.T) {
 	want, err := a.Infer(in)
 	require.NoError(t, err)
 	require.Equal(t, want, out)
-	st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 42, Worker: worker, Input: vector.Encode(in), Output: vector.Encode(out)}
+	st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 42, Worker: worker, InputCommitment: inputCommitment(t, p, in), Output: vector.Encode(out)}
 	require.NoError(t, verifier.Verify(keys.VerifyingKey, proof, st))
 	st.Output = vector.Encode([]int64{out[0], out[1] + 1})
 	require.ErrorIs(t, verifier.Verify(keys.VerifyingKey, proof, st), verifier.ErrInvalidProof)
@@ -121,4 +121,12 @@ func TestV2ProveVerifyRoundTrip(t *testing.T) {
 	in[0] = 6 // outside [-3, 5]
 	_, _, err = p.Prove("hyra-test-1", 42, worker, in)
 	require.ErrorIs(t, err, artifact.ErrInvalid)
+}
+
+// inputCommitment is the statement's input commitment of in under p's model's input scheme.
+func inputCommitment(t testing.TB, p *prover.Prover, in []int64) []byte {
+	t.Helper()
+	c, err := verifier.InputCommitment(vector.Encode(in), p.Model().InputScheme())
+	require.NoError(t, err)
+	return c
 }

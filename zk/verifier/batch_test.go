@@ -20,7 +20,7 @@ func freshDigits(t testing.TB, taskID uint64) verifier.Item {
 	in := inputs[int(taskID)%len(inputs)]
 	worker := bytes.Repeat([]byte{byte(taskID)}, 20)
 	out, proof := prove("hyra-batch-1", taskID, worker, in)
-	return verifier.Item{VK: vk, Proof: proof, St: verifier.Statement{ChainID: "hyra-batch-1", TaskID: taskID, Worker: worker, Input: vector.Encode(in), Output: out}}
+	return verifier.Item{VK: vk, Proof: proof, St: verifier.Statement{ChainID: "hyra-batch-1", TaskID: taskID, Worker: worker, InputCommitment: zktest.InputCommitment(t, in), Output: out}}
 }
 
 func irisItem(t *testing.T, taskID uint64) verifier.Item {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	curve "github.com/consensys/gnark-crypto/ecc/bn254"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/stretchr/testify/require"
 
 	"github.com/hyra-network/hyra/zk/commit"
@@ -73,8 +74,8 @@ func TestDegenerateKeysForgeProofs(t *testing.T) {
 // kSumFor is K0 + sum pub_i K_i for st under vk: what the Groth16 check pairs with gamma.
 func kSumFor(t *testing.T, vk []byte, st verifier.Statement) curve.G1Affine {
 	t.Helper()
-	in, err := vector.Decode(st.Input)
-	require.NoError(t, err)
+	var in fr.Element
+	in.SetBytes(st.InputCommitment)
 	out, err := vector.Decode(st.Output)
 	require.NoError(t, err)
 	pub, err := commit.PublicInputs(st.ChainID, st.TaskID, st.Worker, in, out)

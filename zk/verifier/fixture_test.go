@@ -63,9 +63,14 @@ func loadFixture(t testing.TB) ([]byte, []byte, verifier.Statement) {
 	var f fixture
 	require.NoError(t, json.Unmarshal(b, &f))
 	st := verifier.Statement{ChainID: f.ChainID, TaskID: f.TaskID}
-	for dst, src := range map[*[]byte]string{&st.Worker: f.Worker, &st.Input: f.Input, &st.Output: f.Output} {
+	for dst, src := range map[*[]byte]string{&st.Worker: f.Worker, &st.Output: f.Output} {
 		*dst, err = hex.DecodeString(src)
 		require.NoError(t, err)
 	}
+	input, err := hex.DecodeString(f.Input)
+	require.NoError(t, err)
+	in, err := vector.Decode(input)
+	require.NoError(t, err)
+	st.InputCommitment = zktest.InputCommitment(t, in)
 	return vk, proof, st
 }

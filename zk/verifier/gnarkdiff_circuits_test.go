@@ -85,7 +85,11 @@ func (c *diffCircuit) prove(st verifier.Statement, input []int64) (diffCase, err
 	if err != nil {
 		return diffCase{}, err
 	}
-	st.Input, st.Output = vector.Encode(input), vector.Encode(out)
+	in, err := verifier.InputCommitment(vector.Encode(input), c.prover.Model().InputScheme())
+	if err != nil {
+		return diffCase{}, err
+	}
+	st.InputCommitment, st.Output = in, vector.Encode(out)
 	return diffCase{vk: c.vk, proof: proof, st: st}, nil
 }
 

@@ -6,6 +6,7 @@ import (
 
 	curve "github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/hyra-network/hyra/zk/commit"
 	"github.com/hyra-network/hyra/zk/vector"
@@ -278,7 +279,7 @@ func setUint32(b []byte, offs []int, r *byteReader) []byte {
 }
 
 // changeStatement changes one field of the statement: task id, chain id, worker, an input or
-// output value, or makes it invalid (no chain id, an output that is not a vector).
+// output value (the input through its commitment), or makes it invalid (no chain id, an output that is not a vector).
 func changeStatement(c *diffCase, r *byteReader) {
 	st := &c.st
 	switch r.next() % 7 {
@@ -292,7 +293,7 @@ func changeStatement(c *diffCase, r *byteReader) {
 			st.Worker[int(r.next())%len(st.Worker)] ^= 1 + r.next()%255
 		}
 	case 3:
-		st.Input = bumpVector(st.Input, r)
+		st.InputCommitment = bumpCommitment(st.InputCommitment, r)
 	case 4:
 		st.Output = bumpVector(st.Output, r)
 	case 5:
@@ -300,6 +301,18 @@ func changeStatement(c *diffCase, r *byteReader) {
 	case 6:
 		st.Output = append(bytes.Clone(st.Output), r.next())
 	}
+}
+
+// bumpCommitment adds to an input commitment, keeping it a canonical field element.
+func bumpCommitment(enc []byte, r *byteReader) []byte {
+	var e, d fr.Element
+	if e.SetBytesCanonical(enc) != nil {
+		return enc
+	}
+	d.SetUint64(1 + uint64(r.next()))
+	e.Add(&e, &d)
+	b := e.Bytes()
+	return b[:]
 }
 
 func bumpVector(enc []byte, r *byteReader) []byte {
@@ -318,7 +331,8 @@ func forge(c *diffCase) {
 	if len(c.vk) < offK+(commit.NbPublic+1)*32 {
 		return
 	}
-	in, err1 := vector.Decode(c.st.Input)
+	var in fr.Element
+	err1 := in.SetBytesCanonical(c.st.InputCommitment)
 	out, err2 := vector.Decode(c.st.Output)
 	if err1 != nil || err2 != nil {
 		return

@@ -64,7 +64,7 @@ func TestSetupVerifyingKeyIsGnarksAndVerifiesRealProofs(t *testing.T) {
 	worker := make([]byte, 20)
 	out, proof, err := p.Prove("hyra-test", 7, worker, input)
 	require.NoError(t, err)
-	st := verifier.Statement{ChainID: "hyra-test", TaskID: 7, Worker: worker, Input: vector.Encode(input), Output: vector.Encode(out)}
+	st := verifier.Statement{ChainID: "hyra-test", TaskID: 7, Worker: worker, InputCommitment: zktest.InputCommitment(t, input), Output: vector.Encode(out)}
 	require.NoError(t, verifier.Verify(vk, proof, st))
 
 	// Another beacon seals another delta: the same proof no longer verifies.

@@ -42,8 +42,7 @@ func (c *verifiedCache) has(k [32]byte) bool {
 // hash), the proof, and the statement the public inputs are computed from, each
 // length-prefixed so that no two distinct triples share an encoding. Keying on the statement
 // rather than on the public inputs is at least as strict (the statement determines them) and
-// spares a hit the two Poseidon2 commitments, which cost about a tenth of a verification for the
-// digits model.
+// spares a hit the binding and the output commitment (Poseidon2).
 func verifiedKey(vkHash [32]byte, proof []byte, st Statement) [32]byte {
 	h := sha256.New()
 	var n [8]byte
@@ -52,14 +51,14 @@ func verifiedKey(vkHash [32]byte, proof []byte, st Statement) [32]byte {
 		h.Write(n[:])
 		h.Write(b)
 	}
-	h.Write([]byte("hyra/verified/v1"))
+	h.Write([]byte("hyra/verified/v2"))
 	h.Write(vkHash[:])
 	field(proof)
 	field([]byte(st.ChainID))
 	binary.BigEndian.PutUint64(n[:], st.TaskID)
 	h.Write(n[:])
 	field(st.Worker)
-	field(st.Input)
+	field(st.InputCommitment)
 	field(st.Output)
 	var k [32]byte
 	h.Sum(k[:0])

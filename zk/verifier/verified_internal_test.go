@@ -23,7 +23,7 @@ func TestVerifiedCacheCounts(t *testing.T) {
 func TestVerifiedKeyUnambiguous(t *testing.T) {
 	vkHash := [32]byte{1}
 	proof := []byte{1, 2, 3}
-	base := Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5}, Input: []byte{6, 7}, Output: []byte{8}}
+	base := Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5}, InputCommitment: []byte{6, 7}, Output: []byte{8}}
 	k := verifiedKey(vkHash, proof, base)
 	variants := []struct {
 		vkHash [32]byte
@@ -32,10 +32,10 @@ func TestVerifiedKeyUnambiguous(t *testing.T) {
 	}{
 		{[32]byte{2}, proof, base},
 		{vkHash, []byte{1, 2}, base},
-		{vkHash, proof, Statement{ChainID: "c4", TaskID: 7, Worker: []byte{5}, Input: []byte{6, 7}, Output: []byte{8}}},
-		{vkHash, proof, Statement{ChainID: "c", TaskID: 8, Worker: []byte{4, 5}, Input: []byte{6, 7}, Output: []byte{8}}},
-		{vkHash, proof, Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5}, Input: []byte{6}, Output: []byte{7, 8}}},
-		{vkHash, proof, Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5, 6}, Input: []byte{7}, Output: []byte{8}}},
+		{vkHash, proof, Statement{ChainID: "c4", TaskID: 7, Worker: []byte{5}, InputCommitment: []byte{6, 7}, Output: []byte{8}}},
+		{vkHash, proof, Statement{ChainID: "c", TaskID: 8, Worker: []byte{4, 5}, InputCommitment: []byte{6, 7}, Output: []byte{8}}},
+		{vkHash, proof, Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5}, InputCommitment: []byte{6}, Output: []byte{7, 8}}},
+		{vkHash, proof, Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5, 6}, InputCommitment: []byte{7}, Output: []byte{8}}},
 	}
 	for i, v := range variants {
 		require.NotEqual(t, k, verifiedKey(v.vkHash, v.proof, v.st), "variant %d", i)

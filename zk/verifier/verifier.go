@@ -48,8 +48,11 @@ type Statement struct {
 	ChainID string
 	TaskID  uint64
 	Worker  []byte // raw account address bytes (20 bytes)
-	Input   []byte // canonical vector encoding of the task input, as stored on chain
-	Output  []byte // canonical vector encoding of the submitted output
+	// InputCommitment is the task input's commitment (InputCommitmentSize bytes, big-endian,
+	// canonical), which the chain computes once when the task is submitted and stores with it
+	// (InputCommitment), so that no verification hashes the input again.
+	InputCommitment []byte
+	Output          []byte // canonical vector encoding of the submitted output
 }
 
 // CheckVerifyingKey validates a verifying key at model registration: exact size, then a strict
@@ -103,9 +106,9 @@ func verify(vk, proof []byte, st Statement, key func(vk []byte) (*verifyingKey, 
 }
 
 func publicInputs(st Statement) ([commit.NbPublic]frElement, error) {
-	in, err := vector.Decode(st.Input)
+	in, err := decodeCommitment(st.InputCommitment)
 	if err != nil {
-		return [commit.NbPublic]frElement{}, fmt.Errorf("%w: input: %v", ErrInvalidStatement, err)
+		return [commit.NbPublic]frElement{}, err
 	}
 	out, err := vector.Decode(st.Output)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/hyra-network/hyra/zk/setup"
 	"github.com/hyra-network/hyra/zk/vector"
 	"github.com/hyra-network/hyra/zk/verifier"
+	"github.com/hyra-network/hyra/zk/zktest"
 )
 
 func TestFixtureVerifies(t *testing.T) {
@@ -46,8 +47,6 @@ func verifyAll(t *testing.T, vk, proof []byte, st verifier.Statement) error {
 // corresponding public input is really constrained.
 func TestTampering(t *testing.T) {
 	vk, proof, st := loadFixture(t)
-	in, err := vector.Decode(st.Input)
-	require.NoError(t, err)
 	out, err := vector.Decode(st.Output)
 	require.NoError(t, err)
 	bumped := func(v []int64) []byte {
@@ -59,7 +58,7 @@ func TestTampering(t *testing.T) {
 		"error - task id":  func(s *verifier.Statement) { s.TaskID++ },
 		"error - worker":   func(s *verifier.Statement) { s.Worker = append([]byte{}, s.Worker...); s.Worker[19] ^= 1 },
 		"error - chain id": func(s *verifier.Statement) { s.ChainID = "hyra-test-2" },
-		"error - input":    func(s *verifier.Statement) { s.Input = bumped(in) },
+		"error - input":    func(s *verifier.Statement) { s.InputCommitment = zktest.InputCommitment(t, []int64{0, 0, 0, 0}) },
 		"error - output":   func(s *verifier.Statement) { s.Output = bumped(out) },
 	}
 	for name, tamper := range cases {
@@ -110,11 +109,12 @@ func TestSizeAndDecodeErrors(t *testing.T) {
 func TestInvalidStatement(t *testing.T) {
 	vk, proof, st := loadFixture(t)
 	cases := map[string]func(s *verifier.Statement){
-		"error - ragged input":    func(s *verifier.Statement) { s.Input = s.Input[:5] },
-		"error - empty output":    func(s *verifier.Statement) { s.Output = nil },
-		"error - no worker":       func(s *verifier.Statement) { s.Worker = nil },
-		"error - empty chain id":  func(s *verifier.Statement) { s.ChainID = "" },
-		"error - output too wide": func(s *verifier.Statement) { s.Output = vector.Encode([]int64{1 << 40, 0, 0}) },
+		"error - short input commitment":             func(s *verifier.Statement) { s.InputCommitment = s.InputCommitment[:31] },
+		"error - input commitment above the modulus": func(s *verifier.Statement) { s.InputCommitment = bytes.Repeat([]byte{0xff}, 32) },
+		"error - empty output":                       func(s *verifier.Statement) { s.Output = nil },
+		"error - no worker":                          func(s *verifier.Statement) { s.Worker = nil },
+		"error - empty chain id":                     func(s *verifier.Statement) { s.ChainID = "" },
+		"error - output too wide":                    func(s *verifier.Statement) { s.Output = vector.Encode([]int64{1 << 40, 0, 0}) },
 	}
 	for name, tamper := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -23,7 +23,7 @@ func TestIris(t *testing.T) {
 		want, err := a.Infer(in)
 		require.NoError(t, err)
 		require.Equal(t, vector.Encode(want), out)
-		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: uint64(i), Worker: worker, Input: vector.Encode(in), Output: out}
+		st := verifier.Statement{ChainID: "hyra-test-1", TaskID: uint64(i), Worker: worker, InputCommitment: zktest.InputCommitment(t, in), Output: out}
 		require.NoError(t, verifier.Verify(vk, proof, st))
 	}
 }
@@ -39,7 +39,7 @@ func TestDigits(t *testing.T) {
 	want, err := a.Infer(in)
 	require.NoError(t, err)
 	require.Equal(t, vector.Encode(want), out)
-	st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 9, Worker: worker, Input: vector.Encode(in), Output: out}
+	st := verifier.Statement{ChainID: "hyra-test-1", TaskID: 9, Worker: worker, InputCommitment: zktest.InputCommitment(t, in), Output: out}
 	require.NoError(t, verifier.Verify(vk, proof, st))
 	st.TaskID = 10
 	require.ErrorIs(t, verifier.Verify(vk, proof, st), verifier.ErrInvalidProof)

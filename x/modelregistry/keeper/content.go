@@ -22,6 +22,8 @@ type versionContent struct {
 	artifactHash []byte
 	schema       types.InputSchema
 	outputLength uint32
+	// inputLaneBits is the artifact's input scheme (set by validate).
+	inputLaneBits uint32
 }
 
 // validate checks the content from cheapest to dearest: whether a key may be
@@ -29,7 +31,7 @@ type versionContent struct {
 // last the verifying key, whose decoding is charged gas first because it does
 // elliptic-curve work on untrusted bytes. Without a key the version is
 // PENDING: its key comes from a multi-party setup (MsgBeginSetup).
-func (c versionContent) validate(ctx sdk.Context, p types.Params) error {
+func (c *versionContent) validate(ctx sdk.Context, p types.Params) error {
 	if c.proofSystem != types.PROOF_SYSTEM_GROTH16 {
 		return errorsmod.Wrapf(types.ErrProofSystem, "%s; supported: %s", c.proofSystem, types.PROOF_SYSTEM_GROTH16)
 	}
@@ -54,6 +56,7 @@ func (c versionContent) validate(ctx sdk.Context, p types.Params) error {
 	if err := checkSchema(a, c.schema, c.outputLength); err != nil {
 		return err
 	}
+	c.inputLaneBits = a.InputScheme().LaneBits
 	if len(c.verifyingKey) == 0 {
 		return nil
 	}
@@ -98,6 +101,7 @@ func (c versionContent) toVersion(id, version uint64, height int64) types.ModelV
 		Artifact:         c.artifact,
 		ArtifactHash:     artifactHash[:],
 		InputSchema:      c.schema,
+		InputLaneBits:    c.inputLaneBits,
 		OutputLength:     c.outputLength,
 		CreatedHeight:    height,
 	}

@@ -59,6 +59,9 @@ func (gs GenesisState) Validate() error {
 		if h := sha256.Sum256(v.Artifact); !bytes.Equal(h[:], v.ArtifactHash) {
 			return fmt.Errorf("model %d version %d: artifact hash mismatch", v.ModelId, v.Version)
 		}
+		if err := v.InputScheme().Validate(); err != nil {
+			return fmt.Errorf("model %d version %d: %w", v.ModelId, v.Version, err)
+		}
 	}
 	for _, m := range gs.Models {
 		for ver := uint64(1); ver <= m.Version; ver++ {

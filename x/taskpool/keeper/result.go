@@ -72,12 +72,16 @@ func (k Keeper) resultStatement(ctx context.Context, worker sdk.AccAddress, task
 	if err := checkOutput(output, version); err != nil {
 		return verifier.Statement{}, nil, task, err
 	}
+	inputCommitment, err := storedInputCommitment(task, version)
+	if err != nil {
+		return verifier.Statement{}, nil, task, err
+	}
 	st := verifier.Statement{
-		ChainID: sdkCtx.ChainID(),
-		TaskID:  task.Id,
-		Worker:  worker,
-		Input:   task.Input,
-		Output:  output,
+		ChainID:         sdkCtx.ChainID(),
+		TaskID:          task.Id,
+		Worker:          worker,
+		InputCommitment: inputCommitment,
+		Output:          output,
 	}
 	return st, version.VerifyingKey, task, nil
 }

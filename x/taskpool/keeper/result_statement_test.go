@@ -86,7 +86,7 @@ func TestResultStatementIsWhatTheHandlerVerifies(t *testing.T) {
 	f, msg := claimedResult(t)
 	st, vk, err := f.k.ResultStatement(f.ctx, msg)
 	require.NoError(t, err)
-	require.Equal(t, verifier.Statement{ChainID: chainID, TaskID: 1, Worker: f.worker, Input: f.task(1).Input, Output: msg.Output}, st)
+	require.Equal(t, verifier.Statement{ChainID: chainID, TaskID: 1, Worker: f.worker, InputCommitment: f.task(1).InputCommitment, Output: msg.Output}, st)
 	require.NoError(t, f.proofs.Verify(vk, msg.Proof, st))
 	hits0, _, _ := f.proofs.CacheStats()
 	require.Empty(t, submit(f, msg).err)

@@ -51,6 +51,10 @@ func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID u
 	if err := checkInput(input, version.InputSchema); err != nil {
 		return 0, err
 	}
+	inputCommitment, err := commitInput(sdkCtx, input, version)
+	if err != nil {
+		return 0, err
+	}
 	if err := checkReward(reward, model); err != nil {
 		return 0, err
 	}
@@ -67,16 +71,17 @@ func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID u
 		return 0, err
 	}
 	task := types.Task{
-		Id:           id,
-		PoolId:       poolID,
-		ModelId:      model.Id,
-		ModelVersion: model.Version,
-		Creator:      creatorStr,
-		Input:        input,
-		Reward:       reward,
-		Deadline:     deadline.UTC(),
-		Status:       types.TASK_STATUS_OPEN,
-		CreatedAt:    now.UTC(),
+		Id:              id,
+		PoolId:          poolID,
+		ModelId:         model.Id,
+		ModelVersion:    model.Version,
+		Creator:         creatorStr,
+		Input:           input,
+		InputCommitment: inputCommitment,
+		Reward:          reward,
+		Deadline:        deadline.UTC(),
+		Status:          types.TASK_STATUS_OPEN,
+		CreatedAt:       now.UTC(),
 	}
 	if err := k.saveTask(ctx, nil, task); err != nil {
 		return 0, err

@@ -3,6 +3,8 @@ package types
 import (
 	"errors"
 	"fmt"
+
+	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 // DefaultGenesis returns the genesis state of a new chain: no pools, tasks or workers.
@@ -87,6 +89,9 @@ func (gs GenesisState) validateTasks(counts map[uint64][3]uint64) (map[uint64]st
 		}
 		if t.Creator == "" || len(t.Input) == 0 {
 			return nil, fmt.Errorf("task %d needs a creator and an input", t.Id)
+		}
+		if n := len(t.InputCommitment); n != 0 && n != verifier.InputCommitmentSize {
+			return nil, fmt.Errorf("task %d: input commitment is %d bytes, want %d (or none: computed when its result is checked)", t.Id, n, verifier.InputCommitmentSize)
 		}
 		c := counts[t.PoolId]
 		switch t.Status {
