@@ -13,10 +13,10 @@ import (
 const InputCommitmentSize = fr.Bytes
 
 // InputCommitmentGasPerElement is charged per input element before InputCommitment runs. The
-// v1 packing hashes the most per element (7 values per Poseidon2 call): 1.57 ms for 784 values
-// (BenchmarkInputCommitment784 in zk/commit, 2 cores under load), 2 µs a value, which at the SDK's
-// 1,000 gas per 0.1 ms secp256k1 check is 20 gas; 25 leaves margin. The dense packing of v2
-// models costs a fifth of that and is charged the same.
+// v1 packing hashes the most per element (7 values per Poseidon2 call): 0.8-1.6 ms for 784
+// values (BenchmarkInputCommitment784 in zk/commit, 2 cores under load), at most 2 µs a value,
+// which at the SDK's 1,000 gas per 0.1 ms secp256k1 check is 20 gas; 25 leaves margin. The dense
+// packing of v2 models costs a fifth of that and is charged the same.
 const InputCommitmentGasPerElement uint64 = 25
 
 // InputCommitment decodes a canonical vector encoding (a task input as stored on chain) and
