@@ -162,6 +162,8 @@ func TestGenesisValidate(t *testing.T) {
 		{name: "error - task in unknown pool", mutate: func(gs *types.GenesisState) { gs.Tasks[0].PoolId = 9 }, wantErr: "unknown pool 9"},
 		{name: "error - wrong pool counts", mutate: func(gs *types.GenesisState) { gs.Pools[0].OpenTasks++ }, wantErr: "counts open/claimed/completed"},
 		{name: "error - unspecified status", mutate: func(gs *types.GenesisState) { gs.Tasks[1].Status = types.TASK_STATUS_UNSPECIFIED }, wantErr: "invalid status"},
+		{name: "error - short input commitment", mutate: func(gs *types.GenesisState) { gs.Tasks[1].InputCommitment = gs.Tasks[1].InputCommitment[:31] }, wantErr: "input commitment is 31 bytes"},
+		{name: "success - no input commitment (a task stored before it existed)", mutate: func(gs *types.GenesisState) { gs.Tasks[1].InputCommitment = nil }},
 		{name: "error - claim without worker", mutate: func(gs *types.GenesisState) { gs.Tasks[4].Worker = "" }, wantErr: "claimed task 5 needs a worker"},
 		{name: "error - claim not listed by its worker", mutate: func(gs *types.GenesisState) { gs.Workers[1].ActiveTaskIds = nil }, wantErr: "1 tasks are claimed but workers list 0"},
 		{name: "error - worker lists a task it does not hold", mutate: func(gs *types.GenesisState) { gs.Workers[0].ActiveTaskIds = []uint64{4} }, wantErr: "not a claim of its own"},
