@@ -1,7 +1,7 @@
 package onnx
 
 import (
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 )
 
 // attrs reads a node's attributes, refusing any the importer does not know for that operator

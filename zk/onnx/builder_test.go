@@ -4,11 +4,11 @@ import (
 	"math/rand"
 	"testing"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 	"google.golang.org/protobuf/proto"
 )
 
-// graph builds ONNX models with gonnx's protobuf types, for tests that need graphs no exporter
+// graph builds ONNX models with the onnxpb protobuf types, for tests that need graphs no exporter
 // wrote (gonnx then runs them as the float reference).
 type graph struct {
 	g   pb.GraphProto

@@ -3,7 +3,7 @@ package onnx
 import (
 	"errors"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 )
 
 // knownOps are the operators Load handles (on constants, computed values or both).

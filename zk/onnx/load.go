@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 	"google.golang.org/protobuf/proto"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/advancedclimatesystems/gonnx"
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 	gt "gorgonia.org/tensor"
 
 	"github.com/hyra-network/hyra/zk/onnx"

@@ -6,7 +6,7 @@
 // (BatchNormalization, bias Adds, Pad), and returns a Network, a straight chain of float layers;
 // Quantize runs the Network on calibration data and chooses integer weights, biases and
 // requantization steps; Import ties them together, encodes the artifact with zk/artifact and
-// parses it back (the bytes it returns are a valid artifact). ONNX protobuf decoding is gonnx's.
+// parses it back (the bytes it returns are a valid artifact). ONNX protobuf decoding is zk/onnx/onnxpb's.
 package onnx
 
 import "fmt"

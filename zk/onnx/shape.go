@@ -3,7 +3,7 @@ package onnx
 import (
 	"fmt"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 )
 
 // pool handles MaxPool and AveragePool without padding (the artifact's pools do not pad).

@@ -3,7 +3,7 @@ package onnx
 import (
 	"fmt"
 
-	pb "github.com/advancedclimatesystems/gonnx/onnx"
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 )
 
 // tensor is a constant of the graph (an initializer, a Constant node or a folded shape
@@ -49,8 +49,8 @@ func numElements(shape []int) (int, error) {
 	return n, nil
 }
 
-// tensorFromProto converts an ONNX TensorProto with gonnx's decoder (raw_data or the typed
-// fields, little-endian as the format defines).
+// tensorFromProto converts an ONNX TensorProto (raw_data or the typed field, little-endian as
+// the format defines) to a float64 tensor.
 func tensorFromProto(tp *pb.TensorProto) (*tensor, error) {
 	if tp.GetDataLocation() == pb.TensorProto_EXTERNAL || len(tp.GetExternalData()) > 0 {
 		return nil, fmt.Errorf("tensor %q is stored in an external file (export the model as one file)", tp.GetName())
@@ -66,11 +66,7 @@ func tensorFromProto(tp *pb.TensorProto) (*tensor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tensor %q: %w", tp.GetName(), err)
 	}
-	gt, err := pb.TensorFromProto(tp)
-	if err != nil {
-		return nil, fmt.Errorf("tensor %q: %w", tp.GetName(), err)
-	}
-	data, isInt, err := toFloat64(gt.Data())
+	data, isInt, err := tensorValues(tp)
 	if err != nil {
 		return nil, fmt.Errorf("tensor %q: %w", tp.GetName(), err)
 	}
@@ -78,45 +74,4 @@ func tensorFromProto(tp *pb.TensorProto) (*tensor, error) {
 		return nil, fmt.Errorf("tensor %q: %d values for shape %v", tp.GetName(), len(data), shape)
 	}
 	return &tensor{shape: shape, data: data, isInt: isInt}, nil
-}
-
-// toFloat64 converts the backing data gonnx decoded (a slice, or a single value for a scalar).
-func toFloat64(v any) ([]float64, bool, error) {
-	switch d := v.(type) {
-	case []float32:
-		return convert(d), false, nil
-	case []float64:
-		return convert(d), false, nil
-	case []int64:
-		return convert(d), true, nil
-	case []int32:
-		return convert(d), true, nil
-	case []int16:
-		return convert(d), true, nil
-	case []int8:
-		return convert(d), true, nil
-	case []uint8:
-		return convert(d), true, nil
-	case []uint16:
-		return convert(d), true, nil
-	case []uint32:
-		return convert(d), true, nil
-	case float32:
-		return []float64{float64(d)}, false, nil
-	case float64:
-		return []float64{d}, false, nil
-	case int64:
-		return []float64{float64(d)}, true, nil
-	case int32:
-		return []float64{float64(d)}, true, nil
-	}
-	return nil, false, fmt.Errorf("element type %T is not supported (float, double or integers)", v)
-}
-
-func convert[T float32 | float64 | int64 | int32 | int16 | int8 | uint8 | uint16 | uint32](d []T) []float64 {
-	out := make([]float64, len(d))
-	for i, x := range d {
-		out[i] = float64(x)
-	}
-	return out
 }
