@@ -188,9 +188,9 @@ func (c *localChain) cli(ctx context.Context, args ...string) ([]byte, error) {
 	return out, nil
 }
 
-// rest reads a query of the node's REST API into v. The demo reads hyra's modules there rather
-// than through `hyrad query`, whose JSON output of hyra's messages depends on the client's proto
-// registry (a linked library that registers broken descriptors empties it).
+// rest reads a query of the node's REST API into v: the demo reads hyra's modules there, as a
+// web client would, so that its checks do not depend on the CLI's JSON rendering (which a
+// broken proto registry in the client once emptied).
 func (c *localChain) rest(ctx context.Context, v any, path string) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.api+path, nil)
 	if err != nil {
