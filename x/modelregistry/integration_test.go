@@ -49,7 +49,8 @@ func TestRegistryOnTheRealApp(t *testing.T) {
 	require.NoError(t, err)
 	env.NextBlock(time.Second)
 
-	fee := types.DefaultParams().RegistrationFee
+	// The flat fee plus artifact_byte_fee for each byte of the artifact.
+	fee := types.DefaultParams().RegistrationFeeFor(len(models.IrisArtifact))
 	require.Equal(t, int64(50_000_000)-fee.AmountOf("uhyra").Int64(), env.Balance(owner, "uhyra").Amount.Int64())
 	poolAfter, err := distr.FeePool.Get(env.Ctx)
 	require.NoError(t, err)

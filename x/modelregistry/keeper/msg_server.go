@@ -58,7 +58,7 @@ func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterMode
 	if err := content.validate(sdk.UnwrapSDKContext(ctx), params); err != nil {
 		return nil, err
 	}
-	if err := k.payRegistrationFee(ctx, owner, params); err != nil {
+	if err := k.payRegistrationFee(ctx, owner, params, len(content.artifact)); err != nil {
 		return nil, err
 	}
 
@@ -121,7 +121,7 @@ func (k msgServer) UpdateModel(ctx context.Context, msg *types.MsgUpdateModel) (
 		return nil, err
 	}
 	owner, _ := k.addressCodec.StringToBytes(msg.Owner) // checked by ownedModel
-	if err := k.payRegistrationFee(ctx, owner, params); err != nil {
+	if err := k.payRegistrationFee(ctx, owner, params, len(content.artifact)); err != nil {
 		return nil, err
 	}
 
@@ -145,14 +145,17 @@ func (k msgServer) UpdateModel(ctx context.Context, msg *types.MsgUpdateModel) (
 	})
 }
 
-// payRegistrationFee moves the registration fee from the owner to the
+// payRegistrationFee moves the registration fee, plus artifact_byte_fee for
+// each byte of the artifact every node will store, from the owner to the
 // community pool; a zero fee is free.
-func (k Keeper) payRegistrationFee(ctx context.Context, owner sdk.AccAddress, params types.Params) error {
-	if params.RegistrationFee.IsZero() {
+func (k Keeper) payRegistrationFee(ctx context.Context, owner sdk.AccAddress, params types.Params, artifactSize int) error {
+	fee := params.RegistrationFeeFor(artifactSize)
+	if fee.IsZero() {
 		return nil
 	}
-	if err := k.distrKeeper.FundCommunityPool(ctx, params.RegistrationFee, owner); err != nil {
-		return errorsmod.Wrapf(err, "paying the registration fee of %s", params.RegistrationFee)
+	if err := k.distrKeeper.FundCommunityPool(ctx, fee, owner); err != nil {
+		return errorsmod.Wrapf(err, "paying the registration fee of %s (%s + %d artifact bytes at %s)",
+			fee, params.RegistrationFee, artifactSize, params.ArtifactByteFee)
 	}
 	return nil
 }

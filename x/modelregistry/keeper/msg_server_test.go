@@ -2,9 +2,12 @@ package keeper_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -51,7 +54,7 @@ func TestRegisterModel(t *testing.T) {
 		{"error - empty artifact", func(_ *fixture, m *types.MsgRegisterModel) { m.Artifact = nil }, "invalid model artifact"},
 		{"error - oversized artifact", func(_ *fixture, m *types.MsgRegisterModel) {
 			m.Artifact = make([]byte, types.DefaultMaxArtifactSize+1)
-		}, "must be in [1, 262144]"},
+		}, "must be in [1, 524288]"},
 		{"error - artifact hash mismatch", func(_ *fixture, m *types.MsgRegisterModel) { m.ArtifactHash = make([]byte, 32) }, "artifact hash mismatch"},
 		{"error - garbage artifact", func(_ *fixture, m *types.MsgRegisterModel) {
 			m.Artifact = []byte(`{"format":"nonsense"}`)
@@ -91,11 +94,46 @@ func TestRegisterModel(t *testing.T) {
 			require.Equal(t, sha(models.IrisArtifact), v.ArtifactHash)
 			require.Equal(t, sha(models.IrisVerifyingKey), v.VerifyingKeyHash)
 
-			fee := types.DefaultParams().RegistrationFee
-			require.Equal(t, fee.String(), f.distr.communityPool.String(), "the fee goes to the community pool")
+			require.Equal(t, registrationFee(len(models.IrisArtifact)).String(), f.distr.communityPool.String(), "the fee goes to the community pool")
 			requireEvent(t, f.ctx, "hyra.modelregistry.v1.EventModelRegistered")
 		})
 	}
+}
+
+// registrationFee is what the default params charge for an artifact of size
+// bytes: the flat fee plus 10uhyra per byte.
+func registrationFee(size int) sdk.Coins {
+	return sdk.NewCoins(sdk.NewInt64Coin(denom, types.DefaultRegistrationFee+int64(size)*types.DefaultArtifactByteFee))
+}
+
+// TestRegistrationFeeIsPricedPerArtifactByte checks that the owner pays
+// artifact_byte_fee for every byte of the artifact, on registration and on
+// each new version, and that an owner who can pay the flat fee but not the
+// bytes is refused with the numbers and nothing changes.
+func TestRegistrationFeeIsPricedPerArtifactByte(t *testing.T) {
+	f := newFixture(t)
+	size := len(models.IrisArtifact)
+	owner, other := sdk.AccAddress(bytesOf(1)).String(), sdk.AccAddress(bytesOf(2)).String() // f.distr's keys
+	start := f.distr.balances[owner]
+	id := f.register(t)
+	reg := f.irisRegistration()
+	_, err := f.msgs.UpdateModel(f.ctx, &types.MsgUpdateModel{
+		Owner: f.owner, Id: id, ProofSystem: reg.ProofSystem, VerifyingKey: reg.VerifyingKey,
+		Artifact: reg.Artifact, ArtifactHash: reg.ArtifactHash, InputSchema: reg.InputSchema, OutputLength: reg.OutputLength,
+	})
+	require.NoError(t, err)
+	paid := registrationFee(size).Add(registrationFee(size)...)
+	require.Equal(t, paid.String(), f.distr.communityPool.String())
+	require.Equal(t, start.Sub(paid...).String(), f.distr.balances[owner].String())
+
+	// Enough for the flat fee, one uhyra short of the bytes.
+	f.distr.balances[other] = registrationFee(size).Sub(sdk.NewInt64Coin(denom, 1))
+	msg := f.irisRegistration()
+	msg.Owner = f.other
+	before := f.snapshot(t)
+	_, err = f.msgs.RegisterModel(f.ctx, msg)
+	require.ErrorContains(t, err, fmt.Sprintf("paying the registration fee of %s (10000000uhyra + %d artifact bytes at 10uhyra)", registrationFee(size), size))
+	require.Equal(t, before, f.snapshot(t))
 }
 
 func TestRegisterModelAssignsSequentialIDs(t *testing.T) {
@@ -253,15 +291,19 @@ func TestTransferModelOwnership(t *testing.T) {
 func TestUpdateParams(t *testing.T) {
 	f := newFixture(t)
 	good := types.DefaultParams()
-	good.RegistrationFee = nil
+	good.RegistrationFee, good.ArtifactByteFee = nil, nil
 	good.AllowSinglePartyKeys = true
 	bad := types.DefaultParams()
 	bad.MaxNameLength = 0
+	badByteFee := types.DefaultParams()
+	badByteFee.ArtifactByteFee = sdk.Coins{sdk.Coin{Denom: denom, Amount: math.NewInt(-1)}}
 
 	_, err := f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.owner, Params: good})
 	require.ErrorContains(t, err, "invalid authority")
 	_, err = f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: bad})
 	require.ErrorContains(t, err, "max_name_length must be in [1, 256]")
+	_, err = f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: badByteFee})
+	require.ErrorContains(t, err, "artifact_byte_fee")
 
 	_, err = f.msgs.UpdateParams(f.ctx, &types.MsgUpdateParams{Authority: f.authority, Params: good})
 	require.NoError(t, err)

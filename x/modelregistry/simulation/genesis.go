@@ -28,6 +28,10 @@ func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 	if r.Intn(4) > 0 {
 		p.RegistrationFee = sdk.NewCoins(sdk.NewInt64Coin(bondDenom, 1+r.Int63n(2*types.DefaultRegistrationFee)))
 	}
+	p.ArtifactByteFee = sdk.NewCoins()
+	if r.Intn(4) > 0 {
+		p.ArtifactByteFee = sdk.NewCoins(sdk.NewInt64Coin(bondDenom, 1+r.Int63n(2*types.DefaultArtifactByteFee)))
+	}
 	return p
 }
 

@@ -18,8 +18,9 @@ func MsgRegisterModelFactory(k keeper.Keeper, files ModelFiles) simsx.SimMsgFact
 		if !ok {
 			return nil, nil
 		}
-		owner := testData.AnyAccount(reporter, simsx.WithLiquidBalanceGTE(params.RegistrationFee...))
-		if reporter.IsSkipped() || !Reserve(&owner, params.RegistrationFee) {
+		fee := params.RegistrationFeeFor(len(files.Artifact))
+		owner := testData.AnyAccount(reporter, simsx.WithLiquidBalanceGTE(fee...))
+		if reporter.IsSkipped() || !Reserve(&owner, fee) {
 			reporter.Skip("cannot pay the registration fee")
 			return nil, nil
 		}
@@ -48,7 +49,7 @@ func MsgUpdateModelFactory(k keeper.Keeper, files ModelFiles) simsx.SimMsgFactor
 			return nil, nil
 		}
 		m, owner := ownedModel(ctx, k, testData, reporter)
-		if reporter.IsSkipped() || !Reserve(&owner, params.RegistrationFee) {
+		if reporter.IsSkipped() || !Reserve(&owner, params.RegistrationFeeFor(len(files.Artifact))) {
 			reporter.Skip("no model whose owner can pay the fee")
 			return nil, nil
 		}
