@@ -1,0 +1,112 @@
+package e2e_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	mnistCNNArtifact = "../../zk/models/mnist-cnn/artifact.json"
+	digitImages      = "../../zk/models/testdata/images"
+)
+
+// TestMNISTImageEndToEnd serves the bundled MNIST CNN (138,690 constraints,
+// a proving key of about 59 MB) on the real binary: the owner registers it
+// with the verifying key of a single-party `hyrad zk setup`, the worker
+// daemon serves it from its keys directory, and `hyrad client infer --image`
+// buys an inference from a committed PNG (28x28, then a 56x56 one the client
+// resizes). Each task completes with a proof the chain verified, and the
+// verified output predicts the digit named in the file.
+func TestMNISTImageEndToEnd(t *testing.T) {
+	n := newSingleNodeChain(t, "owner", "client", "worker")
+	keys := t.TempDir()
+	vk := n.setupCached(mnistCNNArtifact, keys)
+	n.start()
+	code, log := n.tx("modelregistry", "register-model", "mnist-cnn", "1000uhyra",
+		"--artifact", mnistCNNArtifact, "--vk", vk,
+		"--description", "MNIST digits, two conv layers", "--from", "owner")
+	require.Zero(t, code, log)
+
+	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", keys, "--poll-interval", "1s")
+	w.waitLog("bonded", 2*time.Minute)
+
+	worker := n.address("worker")
+	for i, tc := range []struct{ image, label string }{
+		{"digit-7-t10k-0000.png", "7"},
+		{"digit-0-t10k-0003-56x56.png", "0"},
+	} {
+		start := time.Now()
+		res, err := n.infer("--model", "1", "--image", filepath.Join(digitImages, tc.image), "--wait", "--wait-timeout", "3m")
+		require.NoError(t, err, tc.image)
+		t.Logf("%s: task %d, label %s, latency %d ms (command %s)", tc.image, res.TaskID, res.Label, res.LatencyMS, time.Since(start).Round(time.Millisecond))
+		require.Equal(t, "COMPLETED", res.Status, tc.image)
+		require.True(t, res.Verified, "the proof verifies locally too")
+		require.Equal(t, worker, res.Worker)
+		require.Equal(t, tc.label, res.Label, "%s is classified as its digit", tc.image)
+		require.Len(t, res.Output, 10)
+
+		var task struct {
+			Task struct {
+				Status string `json:"status"`
+				Proof  string `json:"proof"`
+			} `json:"task"`
+		}
+		require.Equal(t, 200, n.getJSON("/hyra/taskpool/v1/tasks/"+itoa(i+1), &task))
+		require.Equal(t, "TASK_STATUS_COMPLETED", task.Task.Status, "the chain verified the proof before completing the task")
+		require.NotEmpty(t, task.Task.Proof)
+	}
+	w.waitLog("paid=850uhyra", 10*time.Second)
+
+	// An image a model cannot take is refused before anything is escrowed.
+	client := n.address("client")
+	before := n.balance(client)
+	_, err := n.infer("--model", "1", "--image", mnistCNNArtifact)
+	require.ErrorContains(t, err, "not a PNG or PGM")
+	require.Equal(t, before, n.balance(client))
+}
+
+// setupCached writes a single-party proving and verifying key for an
+// artifact into keysDir/<artifact sha256>/, where the worker looks for it,
+// and returns the verifying key's path. The keys of a large model take a
+// minute to make, so they are made once per machine (in the system's
+// temporary directory, keyed by the artifact's hash) and copied.
+func (n *node) setupCached(artifactPath, keysDir string) string {
+	n.t.Helper()
+	b, err := os.ReadFile(artifactPath)
+	require.NoError(n.t, err)
+	sum := sha256.Sum256(b)
+	name := hex.EncodeToString(sum[:])
+	cache := filepath.Join(os.TempDir(), "hyra-e2e-keys", name)
+	if _, err := os.Stat(filepath.Join(cache, "verifying.key")); err != nil {
+		require.NoError(n.t, os.MkdirAll(filepath.Dir(cache), 0o755))
+		tmp, err := os.MkdirTemp(filepath.Dir(cache), name+".tmp")
+		require.NoError(n.t, err)
+		defer os.RemoveAll(tmp)
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+		defer cancel()
+		out, err := exec.CommandContext(ctx, hyrad, "zk", "setup", "--artifact", artifactPath, "--out", tmp, "--home", n.home).CombinedOutput()
+		require.NoError(n.t, err, string(out))
+		n.t.Logf("hyrad zk setup %s: %s", filepath.Base(filepath.Dir(artifactPath)), time.Since(start).Round(time.Millisecond))
+		// Another run may have filled the cache meanwhile: either copy is good.
+		if err := os.Rename(tmp, cache); err != nil {
+			cache = tmp
+		}
+	}
+	dst := filepath.Join(keysDir, name)
+	require.NoError(n.t, os.MkdirAll(dst, 0o755))
+	for _, f := range []string{"proving.key", "verifying.key"} {
+		b, err := os.ReadFile(filepath.Join(cache, f))
+		require.NoError(n.t, err)
+		require.NoError(n.t, os.WriteFile(filepath.Join(dst, f), b, 0o600))
+	}
+	return filepath.Join(dst, "verifying.key")
+}
