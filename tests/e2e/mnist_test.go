@@ -44,7 +44,7 @@ func TestMNISTImageEndToEnd(t *testing.T) {
 		{"digit-0-t10k-0003-56x56.png", "0"},
 	} {
 		start := time.Now()
-		res, err := n.infer("--model", "1", "--image", filepath.Join(digitImages, tc.image), "--wait", "--wait-timeout", "3m")
+		res, err := n.infer("--model", "1", "--image", filepath.Join(digitImages, tc.image), "--wait", "--wait-timeout", "100s")
 		require.NoError(t, err, tc.image)
 		t.Logf("%s: task %d, label %s, latency %d ms (command %s)", tc.image, res.TaskID, res.Label, res.LatencyMS, time.Since(start).Round(time.Millisecond))
 		require.Equal(t, "COMPLETED", res.Status, tc.image)
@@ -76,18 +76,23 @@ func TestMNISTImageEndToEnd(t *testing.T) {
 // setupCached writes a single-party proving and verifying key for an
 // artifact into keysDir/<artifact sha256>/, where the worker looks for it,
 // and returns the verifying key's path. The keys of a large model take a
-// minute to make, so they are made once per machine (in the system's
-// temporary directory, keyed by the artifact's hash) and copied.
+// minute to make, so they are made once per machine and binary (in the
+// system's temporary directory) and copied.
 func (n *node) setupCached(artifactPath, keysDir string) string {
 	n.t.Helper()
 	b, err := os.ReadFile(artifactPath)
 	require.NoError(n.t, err)
 	sum := sha256.Sum256(b)
 	name := hex.EncodeToString(sum[:])
-	cache := filepath.Join(os.TempDir(), "hyra-e2e-keys", name)
+	// The circuit is the binary's code as much as the artifact: a key is
+	// reused only by the same binary on the same artifact.
+	bin, err := os.ReadFile(hyrad)
+	require.NoError(n.t, err)
+	binSum := sha256.Sum256(bin)
+	cache := filepath.Join(os.TempDir(), "hyra-e2e-keys", name+"-"+hex.EncodeToString(binSum[:8]))
 	if _, err := os.Stat(filepath.Join(cache, "verifying.key")); err != nil {
 		require.NoError(n.t, os.MkdirAll(filepath.Dir(cache), 0o755))
-		tmp, err := os.MkdirTemp(filepath.Dir(cache), name+".tmp")
+		tmp, err := os.MkdirTemp(filepath.Dir(cache), filepath.Base(cache)+".tmp")
 		require.NoError(n.t, err)
 		defer os.RemoveAll(tmp)
 		start := time.Now()
