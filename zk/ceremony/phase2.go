@@ -87,9 +87,12 @@ func prepareCircuit(ccs constraint.ConstraintSystem, phase1 []byte) (*prepared, 
 		return nil, err
 	}
 	p := &prepared{r1cs: r1cs, commons: commons, anchor: anchorOf(commons)}
-	var state mpcsetup.Phase2
-	p.evals = state.Initialize(r1cs, commons)
-	if p.setup.State, err = encode(&state); err != nil {
+	state, evals, err := initializePhase2(r1cs, commons)
+	if err != nil {
+		return nil, err
+	}
+	p.evals = *evals
+	if p.setup.State, err = encode(state); err != nil {
 		return nil, err
 	}
 	for _, k := range p.evals.G1.VKK {

@@ -1,0 +1,78 @@
+package ceremony
+
+import (
+	"math/rand"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16/bn254/mpcsetup"
+	cs "github.com/consensys/gnark/constraint/bn254"
+	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/zk/artifact"
+	"github.com/hyra-network/hyra/zk/circuit"
+	"github.com/hyra-network/hyra/zk/internal/testmodel"
+	"github.com/hyra-network/hyra/zk/models"
+)
+
+// initializeCase is a circuit with the phase 1 truncated to its domain.
+func initializeCase(t *testing.T, artifactBytes []byte) (*cs.R1CS, *mpcsetup.SrsCommons) {
+	t.Helper()
+	a, err := artifact.Parse(artifactBytes)
+	require.NoError(t, err)
+	ccs, err := circuit.Compile(a)
+	require.NoError(t, err)
+	r1cs := ccs.(*cs.R1CS)
+	n := max(ecc.NextPowerOfTwo(uint64(r1cs.GetNbConstraints())), 2)
+	phase1, err := InsecureTestPhase1(n)
+	require.NoError(t, err)
+	full, err := readCommons(phase1)
+	require.NoError(t, err)
+	commons, err := truncate(full, n)
+	require.NoError(t, err)
+	return r1cs, commons
+}
+
+// randomConv is a v2 network with random signed weights: conv with padding, requant, relu,
+// maxpool, flatten and dense.
+func randomConv() []byte {
+	rng := rand.New(rand.NewSource(7))
+	c := testmodel.Conv(rng, 2, 1, 3, 1, [4]int{1, 1, 1, 1}, 127, 1<<12)
+	d := testmodel.Dense(rng, 3, 8, 127, 1<<12)
+	_, b := testmodel.V2("random-conv", artifact.Shape{1, 4, 4}, -20, 20,
+		c, testmodel.Rescale(testmodel.AccBound(c, 20), 1<<6), testmodel.Op(artifact.OpReLU),
+		testmodel.Pool(artifact.OpMaxPool, 2, 2), testmodel.Op(artifact.OpFlatten), d)
+	return b
+}
+
+// Our initialization gives the same state file (hence the same initial state hash every
+// contributor signs) and the same evaluations (hence the same K points and sealed keys) as
+// gnark's Phase2.Initialize.
+func TestInitializeMatchesGnark(t *testing.T) {
+	cases := map[string][]byte{
+		"tiny": []byte(testmodel.JSON), "v2-small-cnn": []byte(testmodel.JSONV2),
+		"v2-random-conv": randomConv(), "iris": models.IrisArtifact, "digits": models.DigitsArtifact,
+	}
+	for name, artifactBytes := range cases {
+		t.Run(name, func(t *testing.T) {
+			if name == "digits" && testing.Short() {
+				t.Skip("gnark's Initialize of the digits circuit takes half a minute")
+			}
+			r1cs, commons := initializeCase(t, artifactBytes)
+			var want mpcsetup.Phase2
+			wantEvals := want.Initialize(r1cs, commons)
+			got, gotEvals, err := initializePhase2(r1cs, commons)
+			require.NoError(t, err)
+
+			wantState, err := encode(&want)
+			require.NoError(t, err)
+			gotState, err := encode(got)
+			require.NoError(t, err)
+			require.Equal(t, fileHash(wantState), fileHash(gotState))
+			require.Equal(t, wantState, gotState)
+			require.Equal(t, want, *got)
+			require.Equal(t, wantEvals, *gotEvals)
+			require.NotEmpty(t, gotEvals.G1.VKK)
+		})
+	}
+}
