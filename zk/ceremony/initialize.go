@@ -21,8 +21,9 @@ import (
 // file and keys are byte-identical (TestInitializeMatchesGnark); it is faster because gnark
 // multiplies and adds every constraint term in affine coordinates (a field inversion each, and a
 // full-width scalar multiplication for every negative coefficient), while this accumulates each
-// wire's sums in Jacobian coordinates, multiplies by a coefficient's small signed magnitude
-// (our weights and bit-decomposition powers of two), and converts all points at once.
+// wire's sums in Jacobian coordinates, builds each term from its constraint's shared doublings
+// and its coefficient's small signed magnitude (our weights and bit-decomposition powers of
+// two), and converts all points at once.
 func initializePhase2(r1cs *cs.R1CS, commons *mpcsetup.SrsCommons) (*mpcsetup.Phase2, *mpcsetup.Phase2Evaluations, error) {
 	commitments, ok := r1cs.CommitmentInfo.(constraint.Groth16Commitments)
 	if !ok || len(commitments) != 0 {
@@ -52,22 +53,20 @@ func initializePhase2(r1cs *cs.R1CS, commons *mpcsetup.SrsCommons) (*mpcsetup.Ph
 	}
 	g1 := func(acc []curve.G1Jac, bases []curve.G1Affine, which int) func() {
 		return func() {
+			var chain []curve.G1Jac
 			it := r1cs.GetR1CIterator()
 			for i, con := 0, it.Next(); con != nil; i, con = i+1, it.Next() {
-				for _, t := range side(con, which) {
-					accumulate[curve.G1Jac](&acc[t.WireID()], &bases[i], &coeffs[t.CoeffID()])
-				}
+				accumulateTerms(acc, &bases[i], side(con, which), coeffs, &chain)
 			}
 		}
 	}
 	run(
 		g1(a, tau1, 0), g1(bA, betaTau1, 0), g1(b1, tau1, 1), g1(aB, alphaTau1, 1), g1(c, tau1, 2),
 		func() {
+			var chain []curve.G2Jac
 			it := r1cs.GetR1CIterator()
 			for i, con := 0, it.Next(); con != nil; i, con = i+1, it.Next() {
-				for _, t := range con.R {
-					accumulate[curve.G2Jac](&b2[t.WireID()], &tau2[i], &coeffs[t.CoeffID()])
-				}
+				accumulateTerms(b2, &tau2[i], con.R, coeffs, &chain)
 			}
 		},
 	)
@@ -141,35 +140,53 @@ type mixedJacobian[J, A any] interface {
 	FromAffine(*A) *J
 }
 
-// smallScalarBits is the magnitude up to which double-and-add beats gnark-crypto's GLV.
-const smallScalarBits = 64
+// chainBits is the coefficient size up to which a term is a sum of the constraint's doublings
+// 2^k·base; larger ones (rare: hash constants, inverses) use gnark-crypto's GLV multiplication.
+const chainBits = 128
 
-// accumulate adds c·base to acc.
-func accumulate[J, A any, P mixedJacobian[J, A]](acc *J, base *A, c *signedCoefficient) {
-	bitLen := c.magnitude.BitLen()
-	if bitLen == 0 {
-		return
-	}
-	if bitLen == 1 && !c.negative {
-		P(acc).AddMixed(base)
-		return
-	}
-	var term J
-	P(&term).FromAffine(base)
-	if bitLen > smallScalarBits {
-		P(&term).ScalarMultiplication(&term, &c.magnitude)
-	} else {
-		for bit := bitLen - 2; bit >= 0; bit-- {
-			P(&term).DoubleAssign()
-			if c.magnitude.Bit(bit) == 1 {
-				P(&term).AddMixed(base)
+// accumulateTerms adds c·base to acc[wire] for every term (wire, c) of one side of a
+// constraint. The doublings 2^k·base are computed once per constraint side (in chain, reused
+// across calls to spare allocations) and shared by its terms: a bit-decomposition sum
+// Σ 2^k·b_k then costs one addition per term, a weight w one per set bit of |w|.
+func accumulateTerms[J, A any, P mixedJacobian[J, A]](acc []J, base *A, terms constraint.LinearExpression, coeffs []signedCoefficient, chain *[]J) {
+	*chain = (*chain)[:0]
+	for _, t := range terms {
+		c := &coeffs[t.CoeffID()]
+		bitLen := c.magnitude.BitLen()
+		if bitLen == 0 {
+			continue
+		}
+		if bitLen == 1 && !c.negative {
+			P(&acc[t.WireID()]).AddMixed(base)
+			continue
+		}
+		var term J
+		if bitLen > chainBits {
+			P(&term).FromAffine(base)
+			P(&term).ScalarMultiplication(&term, &c.magnitude)
+		} else {
+			for len(*chain) < bitLen {
+				var next J
+				if k := len(*chain); k == 0 {
+					P(&next).FromAffine(base)
+				} else {
+					next = (*chain)[k-1]
+					P(&next).DoubleAssign()
+				}
+				*chain = append(*chain, next)
+			}
+			term = (*chain)[bitLen-1]
+			for bit := bitLen - 2; bit >= 0; bit-- {
+				if c.magnitude.Bit(bit) == 1 {
+					P(&term).AddAssign(&(*chain)[bit])
+				}
 			}
 		}
-	}
-	if c.negative {
-		P(acc).SubAssign(&term)
-	} else {
-		P(acc).AddAssign(&term)
+		if c.negative {
+			P(&acc[t.WireID()]).SubAssign(&term)
+		} else {
+			P(&acc[t.WireID()]).AddAssign(&term)
+		}
 	}
 }
 
