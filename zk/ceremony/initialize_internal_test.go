@@ -16,7 +16,7 @@ import (
 )
 
 // initializeCase is a circuit with the phase 1 truncated to its domain.
-func initializeCase(t *testing.T, artifactBytes []byte) (*cs.R1CS, *mpcsetup.SrsCommons) {
+func initializeCase(t testing.TB, artifactBytes []byte) (*cs.R1CS, *mpcsetup.SrsCommons) {
 	t.Helper()
 	a, err := artifact.Parse(artifactBytes)
 	require.NoError(t, err)
@@ -75,4 +75,23 @@ func TestInitializeMatchesGnark(t *testing.T) {
 			require.NotEmpty(t, gotEvals.G1.VKK)
 		})
 	}
+}
+
+// BenchmarkInitialize compares gnark's Phase2.Initialize with initializePhase2 on the digits
+// circuit (domain 2^12), in one run so both see the same machine load.
+func BenchmarkInitialize(b *testing.B) {
+	r1cs, commons := initializeCase(b, models.DigitsArtifact)
+	b.Run("gnark", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			var p mpcsetup.Phase2
+			p.Initialize(r1cs, commons)
+		}
+	})
+	b.Run("ceremony", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, _, err := initializePhase2(r1cs, commons); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
