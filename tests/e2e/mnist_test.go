@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,6 +65,11 @@ func TestMNISTImageEndToEnd(t *testing.T) {
 		require.NotEmpty(t, task.Task.Proof)
 	}
 	w.waitLog("paid=850uhyra", 10*time.Second)
+	for _, line := range strings.Split(w.out.String(), "\n") {
+		if strings.Contains(line, "model ready") || strings.Contains(line, "msg=proved") {
+			t.Log(line) // the key's load time and each proof's
+		}
+	}
 
 	// An image a model cannot take is refused before anything is escrowed.
 	client := n.address("client")
