@@ -45,7 +45,9 @@ func TestGenesisValidatesSetups(t *testing.T) {
 		{"contributions out of order", func(gs *types.GenesisState) {
 			gs.SetupContributions[0], gs.SetupContributions[1] = gs.SetupContributions[1], gs.SetupContributions[0]
 		}, "contribution 1 has index 2"},
-		{"one account twice", func(gs *types.GenesisState) { gs.SetupContributions[1].Contributor = gs.SetupContributions[0].Contributor }, "contributed twice"},
+		{"one account twice", func(gs *types.GenesisState) {
+			gs.SetupContributions[1].Contributor = gs.SetupContributions[0].Contributor
+		}, "contributed twice"},
 		{"last state not the last contribution's", func(gs *types.GenesisState) { gs.Setups[0].LastStateHash = gs.Setups[0].InitialStateHash }, "last state and delta differ"},
 		{"a setup of an unknown version", func(gs *types.GenesisState) { gs.Setups[1].Version = 9 }, "setup of unknown model 1 version 9"},
 		{"contributions without a setup", func(gs *types.GenesisState) { gs.Setups = gs.Setups[1:] }, "contributions to model 1 version 1, which has no setup"},
