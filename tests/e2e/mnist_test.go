@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -71,10 +72,26 @@ func TestMNISTImageEndToEnd(t *testing.T) {
 		}
 	}
 
+	// The MNIST MLP's 288 KB artifact fits the default max_artifact_size and
+	// CometBFT's transaction limit; the owner pays 10uhyra per artifact byte.
+	mlp := "../../zk/models/mnist-mlp/artifact.json"
+	st, err := os.Stat(mlp)
+	require.NoError(t, err)
+	owner := n.address("owner")
+	ownerBefore, ok := new(big.Int).SetString(n.balance(owner), 10)
+	require.True(t, ok)
+	code, log = n.tx("modelregistry", "register-model", "mnist-mlp", "1000uhyra",
+		"--artifact", mlp, "--vk", n.setupCached(mlp, t.TempDir()),
+		"--description", "MNIST digits, 784-128-10", "--from", "owner")
+	require.Zero(t, code, log)
+	ownerAfter, _ := new(big.Int).SetString(n.balance(owner), 10)
+	fee := new(big.Int).Sub(ownerBefore, ownerAfter) // the tx fee is zero on this chain
+	require.Equal(t, big.NewInt(10_000_000+10*st.Size()).String(), fee.String())
+
 	// An image a model cannot take is refused before anything is escrowed.
 	client := n.address("client")
 	before := n.balance(client)
-	_, err := n.infer("--model", "1", "--image", mnistCNNArtifact)
+	_, err = n.infer("--model", "1", "--image", mnistCNNArtifact)
 	require.ErrorContains(t, err, "not a PNG or PGM")
 	require.Equal(t, before, n.balance(client))
 }
