@@ -23,8 +23,9 @@ import (
 // full-width scalar multiplication for every negative coefficient), while this accumulates each
 // wire's sums in Jacobian coordinates, builds each term from its constraint's shared doublings
 // and its coefficient's small signed magnitude (our weights and bit-decomposition powers of
-// two), and converts all points at once.
-func initializePhase2(r1cs *cs.R1CS, commons *mpcsetup.SrsCommons) (*mpcsetup.Phase2, *mpcsetup.Phase2Evaluations, error) {
+// two), and converts all points at once. phase1Hash (of the full sealed commons that commons were
+// truncated from) keys the on-disk Lagrange cache (lagrange_cache.go); nil computes without it.
+func initializePhase2(r1cs *cs.R1CS, commons *mpcsetup.SrsCommons, phase1Hash []byte) (*mpcsetup.Phase2, *mpcsetup.Phase2Evaluations, error) {
 	commitments, ok := r1cs.CommitmentInfo.(constraint.Groth16Commitments)
 	if !ok || len(commitments) != 0 {
 		return nil, nil, ErrCommitments
@@ -34,14 +35,8 @@ func initializePhase2(r1cs *cs.R1CS, commons *mpcsetup.SrsCommons) (*mpcsetup.Ph
 		return nil, nil, errors.New("phase 1 is smaller than the circuit")
 	}
 
-	var tau1, alphaTau1, betaTau1 []curve.G1Affine
-	var tau2 []curve.G2Affine
-	run(
-		func() { tau1 = lagrangeG1(commons.G1.Tau, n) },
-		func() { alphaTau1 = lagrangeG1(commons.G1.AlphaTau, n) },
-		func() { betaTau1 = lagrangeG1(commons.G1.BetaTau, n) },
-		func() { tau2 = lagrangeG2(commons.G2.Tau, n) },
-	)
+	l := lagrangeOf(commons, phase1Hash, n)
+	tau1, alphaTau1, betaTau1, tau2 := l.tau1, l.alpha1, l.beta1, l.tau2
 
 	nbInternal, nbSecret, nbPublic := r1cs.GetNbVariables()
 	nWires := nbInternal + nbSecret + nbPublic

@@ -17,8 +17,9 @@ import (
 	"github.com/hyra-network/hyra/zk/models"
 )
 
-// initializeCase is a circuit with the phase 1 truncated to its domain.
-func initializeCase(t testing.TB, artifactBytes []byte) (*cs.R1CS, *mpcsetup.SrsCommons) {
+// initializeCase is a circuit with the phase 1 truncated to its domain, and the hash of the
+// phase-1 file (the Lagrange cache's key).
+func initializeCase(t testing.TB, artifactBytes []byte) (*cs.R1CS, *mpcsetup.SrsCommons, []byte) {
 	t.Helper()
 	a, err := artifact.Parse(artifactBytes)
 	require.NoError(t, err)
@@ -32,7 +33,7 @@ func initializeCase(t testing.TB, artifactBytes []byte) (*cs.R1CS, *mpcsetup.Srs
 	require.NoError(t, err)
 	commons, err := truncate(full, n)
 	require.NoError(t, err)
-	return r1cs, commons
+	return r1cs, commons, Phase1Hash(phase1)
 }
 
 // randomConv is a v2 network with random signed weights: conv with padding, requant, relu,
@@ -49,7 +50,7 @@ func randomConv() []byte {
 
 // Our initialization gives the same state file (hence the same initial state hash every
 // contributor signs) and the same evaluations (hence the same K points and sealed keys) as
-// gnark's Phase2.Initialize.
+// gnark's Phase2.Initialize: without the Lagrange cache, filling it and reading it back.
 func TestInitializeMatchesGnark(t *testing.T) {
 	cases := map[string][]byte{
 		"tiny": []byte(testmodel.JSON), "v2-small-cnn": []byte(testmodel.JSONV2),
@@ -60,21 +61,32 @@ func TestInitializeMatchesGnark(t *testing.T) {
 			if name == "digits" && testing.Short() {
 				t.Skip("gnark's Initialize of the digits circuit takes half a minute")
 			}
-			r1cs, commons := initializeCase(t, artifactBytes)
+			r1cs, commons, phase1Hash := initializeCase(t, artifactBytes)
 			var want mpcsetup.Phase2
 			wantEvals := want.Initialize(r1cs, commons)
-			got, gotEvals, err := initializePhase2(r1cs, commons)
-			require.NoError(t, err)
-
 			wantState, err := encode(&want)
 			require.NoError(t, err)
-			gotState, err := encode(got)
-			require.NoError(t, err)
-			require.Equal(t, fileHash(wantState), fileHash(gotState))
-			require.Equal(t, wantState, gotState)
-			require.Equal(t, want, *got)
-			require.Equal(t, wantEvals, *gotEvals)
-			require.NotEmpty(t, gotEvals.G1.VKK)
+
+			t.Setenv(CacheEnv, t.TempDir())
+			n := len(commons.G1.AlphaTau)
+			for _, mode := range []string{"no cache", "cache miss", "warm cache"} {
+				key := phase1Hash
+				if mode == "no cache" {
+					key = nil
+				}
+				_, cached := readLagrange(lagrangePath(phase1Hash, n), phase1Hash, n)
+				require.Equal(t, mode == "warm cache", cached == nil, mode)
+				got, gotEvals, err := initializePhase2(r1cs, commons, key)
+				require.NoError(t, err)
+
+				gotState, err := encode(got)
+				require.NoError(t, err)
+				require.Equal(t, fileHash(wantState), fileHash(gotState), mode)
+				require.Equal(t, wantState, gotState, mode)
+				require.Equal(t, want, *got, mode)
+				require.Equal(t, wantEvals, *gotEvals, mode)
+				require.NotEmpty(t, gotEvals.G1.VKK)
+			}
 		})
 	}
 }
@@ -83,14 +95,20 @@ func TestInitializeMatchesGnark(t *testing.T) {
 // circuit (domain 2^12), in one run so both see the same machine load. cpu-s/op is the process
 // CPU time per initialization, steadier than wall time on a shared machine.
 func BenchmarkInitialize(b *testing.B) {
-	r1cs, commons := initializeCase(b, models.DigitsArtifact)
+	r1cs, commons, phase1Hash := initializeCase(b, models.DigitsArtifact)
+	b.Setenv(CacheEnv, b.TempDir())
 	for name, initialize := range map[string]func(){
 		"gnark": func() {
 			var p mpcsetup.Phase2
 			p.Initialize(r1cs, commons)
 		},
 		"ceremony": func() {
-			if _, _, err := initializePhase2(r1cs, commons); err != nil {
+			if _, _, err := initializePhase2(r1cs, commons, nil); err != nil {
+				b.Fatal(err)
+			}
+		},
+		"ceremony-warm-cache": func() { // the first run fills the cache
+			if _, _, err := initializePhase2(r1cs, commons, phase1Hash); err != nil {
 				b.Fatal(err)
 			}
 		},

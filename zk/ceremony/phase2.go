@@ -87,7 +87,7 @@ func prepareCircuit(ccs constraint.ConstraintSystem, phase1 []byte) (*prepared, 
 		return nil, err
 	}
 	p := &prepared{r1cs: r1cs, commons: commons, anchor: anchorOf(commons)}
-	state, evals, err := initializePhase2(r1cs, commons)
+	state, evals, err := initializePhase2(r1cs, commons, Phase1Hash(phase1))
 	if err != nil {
 		return nil, err
 	}
