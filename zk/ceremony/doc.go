@@ -11,7 +11,10 @@
 //   - sealed phase 1 ("commons"): gnark's SrsCommons.WriteTo, the powers of tau after the beacon;
 //     Phase1Hash of these bytes is the phase1_hash the chain keeps in params;
 //   - phase-2 state: gnark's Phase2.WriteTo; its sha256 is the state hash the chain records and
-//     the next contribution's challenge.
+//     the next contribution's challenge;
+//   - Lagrange cache (per machine, not exchanged): a sealed phase 1 at one domain size converted
+//     to the Lagrange basis, the costly part of every phase-2 start, in $HYRA_CEREMONY_CACHE or
+//     <user cache dir>/hyra/lagrange; recomputed whenever missing, foreign or corrupt.
 //
 // Untrusted files are checked against their exact layout (sizes derived from the declared
 // domain size or the recomputed initial state) before gnark decodes them, so a hostile file
