@@ -155,20 +155,25 @@ func transcriptDir(cmd *cobra.Command) (string, error) {
 	return filepath.Clean(dir), nil
 }
 
-// ceremonySender is the signing side of a ceremony tx command.
-func ceremonySender(cmd *cobra.Command) (client.Context, *hyraclient.Sender, error) {
+// ceremonyTx is what every ceremony tx command starts from: the signing side
+// and the setup the flags name (with its phase 1).
+func ceremonyTx(cmd *cobra.Command) (client.Context, *hyraclient.Sender, *setupTarget, error) {
 	cctx, err := programTxContext(cmd)
 	if err != nil {
-		return cctx, nil, err
+		return cctx, nil, nil, err
 	}
 	if cctx.GetFromAddress().Empty() {
-		return cctx, nil, fmt.Errorf("--from: a signing key is required")
+		return cctx, nil, nil, fmt.Errorf("--from: a signing key is required")
 	}
 	txf, err := hyraclient.FactoryFromFlags(cctx, cmd.Flags())
 	if err != nil {
-		return cctx, nil, err
+		return cctx, nil, nil, err
 	}
-	return cctx, hyraclient.NewSender(cctx, txf), nil
+	t, err := readSetupTarget(cmd, cctx, true)
+	if err != nil {
+		return cctx, nil, nil, err
+	}
+	return cctx, hyraclient.NewSender(cctx, txf), t, nil
 }
 
 // printTx reports a committed transaction as the tx commands do.

@@ -33,11 +33,7 @@ chain holds and the network's phase 1, written as a new transcript in DIR, and p
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
 			gnarklogger.Disable()
-			cctx, sender, err := ceremonySender(cmd)
-			if err != nil {
-				return err
-			}
-			t, err := readSetupTarget(cmd, cctx, true)
+			_, sender, t, err := ceremonyTx(cmd)
 			if err != nil {
 				return err
 			}
@@ -87,11 +83,7 @@ see 'hyrad worker start --help').
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
 			gnarklogger.Disable()
-			cctx, sender, err := ceremonySender(cmd)
-			if err != nil {
-				return err
-			}
-			t, err := readSetupTarget(cmd, cctx, true)
+			_, sender, t, err := ceremonyTx(cmd)
 			if err != nil {
 				return err
 			}
@@ -136,11 +128,7 @@ where 'hyrad worker start' reads them.
 			if !cmd.Flags().Changed(flags.FlagGas) {
 				_ = cmd.Flags().Set(flags.FlagGas, fmt.Sprint(finalizeGas))
 			}
-			cctx, sender, err := ceremonySender(cmd)
-			if err != nil {
-				return err
-			}
-			t, err := readSetupTarget(cmd, cctx, true)
+			cctx, sender, t, err := ceremonyTx(cmd)
 			if err != nil {
 				return err
 			}
