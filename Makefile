@@ -11,6 +11,7 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
 .PHONY: localnet localnet-stop localnet-status localnet-clean
 .PHONY: test-sim
 .PHONY: bench
+.PHONY: test-ts
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -21,8 +22,11 @@ build: ## build hyrad into build/hyrad
 install: ## install hyrad into $(go env GOPATH)/bin
 	$(GO) install -ldflags '$(LDFLAGS)' ./cmd/hyrad
 
-test: ## run every test: unit, integration, fuzz seeds and end-to-end
+test: test-ts ## run every test: unit, integration, fuzz seeds and end-to-end
 	$(GO) test -timeout 60m ./...
+
+test-ts: build ## type-check the TypeScript client (ts/) and run its tests against a real hyrad
+	cd ts && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run typecheck && HYRAD=$(BUILDDIR)/hyrad npm test
 
 test-unit: ## run the tests without the end-to-end ones that start a node
 	$(GO) test -short -timeout 30m ./...
@@ -37,8 +41,9 @@ lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-proto-gen: ## regenerate the Go code of proto/ (offline; needs protoc)
+proto-gen: ## regenerate the Go and TypeScript (ts/src/gen) code of proto/ (offline; needs protoc)
 	./scripts/protocgen.sh
+	./scripts/protocgen-ts.sh
 
 devnet: build ## start a single-validator chain in a temporary home on loopback ports
 	HYRAD=$(BUILDDIR)/hyrad ./scripts/devnet.sh
