@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Regenerates the gogoproto and grpc-gateway Go code of every hyra proto file,
-# offline: include paths come from the Go module cache, plugins from `go install`.
+# Regenerates the gogoproto and grpc-gateway Go code of every hyra proto file
+# and the REST API document (api/openapi/openapi.json), offline: include
+# paths come from the Go module cache, plugins from `go install`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 GOGO_VERSION=v1.7.2
 GATEWAY_VERSION=v1.16.0
+OPENAPI_VERSION=v2.27.3
 GOBIN="$(go env GOPATH)/bin"
 export PATH="$GOBIN:$PATH"
 
 command -v protoc >/dev/null || { echo "protoc not found: apt-get install -y protobuf-compiler" >&2; exit 1; }
 command -v protoc-gen-gocosmos >/dev/null || GOFLAGS= go install "github.com/cosmos/gogoproto/protoc-gen-gocosmos@$GOGO_VERSION"
 command -v protoc-gen-grpc-gateway >/dev/null || GOFLAGS= go install "github.com/grpc-ecosystem/grpc-gateway/protoc-gen-grpc-gateway@$GATEWAY_VERSION"
+command -v protoc-gen-openapiv2 >/dev/null || GOFLAGS= go install "github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-openapiv2@$OPENAPI_VERSION"
 
 modir() { go list -m -f '{{.Dir}}' "$1"; }
 go mod download github.com/cosmos/cosmos-sdk github.com/cosmos/gogoproto github.com/cosmos/cosmos-proto
@@ -34,3 +37,14 @@ done
 
 # Generated files land under their go_package path; copy them into this module.
 cp -r "$out/github.com/hyra-network/hyra/." ./
+
+# The REST API document: the hyra queries and the SDK services an application
+# needs to sign and broadcast (accounts, balances and denom metadata, txs),
+# merged into one OpenAPI file with the proto field names the gateway emits.
+SDK_SERVICES="cosmos/auth/v1beta1/query.proto cosmos/bank/v1beta1/query.proto cosmos/tx/v1beta1/service.proto"
+echo "protoc openapi"
+protoc -I proto -I "$SDK/proto" -I "$GOGO" -I "$COSMOS_PROTO/proto" -I "$GW/third_party/googleapis" \
+  --openapiv2_out="$out" \
+  --openapiv2_opt=allow_merge=true,merge_file_name=merged,json_names_for_fields=false,openapi_naming_strategy=fqn,include_package_in_tags=true \
+  proto/hyra/*/v1/query.proto $SDK_SERVICES
+go run ./api/openapi/gen -in "$out/merged.swagger.json" -out api/openapi/openapi.json

@@ -1,0 +1,18 @@
+package app
+
+import (
+	"github.com/cosmos/cosmos-sdk/server/api"
+	"github.com/cosmos/cosmos-sdk/server/config"
+
+	"github.com/hyra-network/hyra/api/openapi"
+)
+
+// RegisterAPIRoutes registers the REST routes of every module (the runtime
+// app's) and, when app.toml's api.swagger is true, hyra's API document and a
+// Swagger UI at /swagger/.
+func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
+	app.App.RegisterAPIRoutes(apiSvr, apiConfig)
+	if err := openapi.Register(apiSvr.Router, apiConfig.Swagger); err != nil {
+		panic(err)
+	}
+}
