@@ -12,6 +12,7 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
 .PHONY: test-sim
 .PHONY: bench
 .PHONY: test-ts
+.PHONY: proto-lint
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -41,9 +42,14 @@ lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-proto-gen: ## regenerate the Go and TypeScript (ts/src/gen) code of proto/ (offline; needs protoc)
+proto-gen: ## regenerate the Go and TypeScript (ts/src/gen) code of proto/, api/openapi/openapi.json and third_party/proto (offline; needs protoc)
 	./scripts/protocgen.sh
 	./scripts/protocgen-ts.sh
+
+BUF_VERSION = v1.57.2
+proto-lint: ## build and lint the buf workspace (buf.yaml) offline; installs buf $(BUF_VERSION) if missing
+	@command -v buf >/dev/null || GOFLAGS= $(GO) install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION)
+	PATH="$$($(GO) env GOPATH)/bin:$$PATH" buf build && PATH="$$($(GO) env GOPATH)/bin:$$PATH" buf lint
 
 devnet: build ## start a single-validator chain in a temporary home on loopback ports
 	HYRAD=$(BUILDDIR)/hyrad ./scripts/devnet.sh

@@ -48,3 +48,42 @@ protoc -I proto -I "$SDK/proto" -I "$GOGO" -I "$COSMOS_PROTO/proto" -I "$GW/thir
   --openapiv2_opt=allow_merge=true,merge_file_name=merged,json_names_for_fields=false,openapi_naming_strategy=fqn,include_package_in_tags=true \
   proto/hyra/*/v1/query.proto $SDK_SERVICES
 go run ./api/openapi/gen -in "$out/merged.swagger.json" -out api/openapi/openapi.json
+
+# third_party/proto: every file proto/ imports, transitively, copied from the
+# include paths above (the well-known google/protobuf types excepted: every
+# protobuf tool has them), so that buf.yaml's workspace builds offline.
+VENDOR=third_party/proto
+INCLUDES=("$SDK/proto" "$GOGO" "$COSMOS_PROTO/proto" "$GW/third_party/googleapis")
+imports() { sed -n 's/^import \(public \)\{0,1\}"\([^"]*\)";.*/\2/p' "$@"; }
+echo "vendor $VENDOR"
+find "$VENDOR" -name '*.proto' -delete 2>/dev/null || true
+declare -A seen=()
+mapfile -t queue < <(imports $(find proto -name '*.proto') | sort -u)
+while ((${#queue[@]})); do
+  f=${queue[0]}
+  queue=("${queue[@]:1}")
+  [[ -n ${seen[$f]:-} || $f == google/protobuf/* || -f proto/$f ]] && continue
+  seen[$f]=1
+  src=""
+  for dir in "${INCLUDES[@]}"; do
+    if [[ -f $dir/$f ]]; then src=$dir/$f; break; fi
+  done
+  [[ -n $src ]] || { echo "import $f: not in any include path" >&2; exit 1; }
+  mkdir -p "$VENDOR/$(dirname "$f")"
+  install -m 0644 "$src" "$VENDOR/$f"
+  mapfile -t -O "${#queue[@]}" queue < <(imports "$src")
+done
+modver() { go list -m -f '{{.Path}} {{.Version}}' "$1"; }
+cat > "$VENDOR/README.md" <<README
+# Vendored proto dependencies
+
+Written by \`make proto-gen\` (scripts/protocgen.sh): the files that proto/ imports,
+transitively, copied unchanged from the Go module cache at the versions go.mod pins, so that
+the buf workspace (buf.yaml) builds with no registry. Do not edit. Their projects' licences
+apply: cosmos-sdk, cosmos-proto and googleapis Apache-2.0, gogoproto BSD-3-Clause.
+
+- $(modver github.com/cosmos/cosmos-sdk): proto/ (amino, cosmos)
+- $(modver github.com/cosmos/gogoproto): gogoproto/
+- $(modver github.com/cosmos/cosmos-proto): proto/ (cosmos_proto)
+- github.com/grpc-ecosystem/grpc-gateway $GATEWAY_VERSION: third_party/googleapis (google/api)
+README
