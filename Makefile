@@ -48,8 +48,9 @@ proto-gen: ## regenerate the Go and TypeScript (ts/src/gen) code of proto/, api/
 
 BUF_VERSION = v1.57.2
 proto-lint: ## build and lint the buf workspace (buf.yaml) offline; installs buf $(BUF_VERSION) if missing
-	@command -v buf >/dev/null || GOFLAGS= $(GO) install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION)
-	PATH="$$($(GO) env GOPATH)/bin:$$PATH" buf build && PATH="$$($(GO) env GOPATH)/bin:$$PATH" buf lint
+	@export PATH="$$($(GO) env GOPATH)/bin:$$PATH"; \
+	command -v buf >/dev/null || GOFLAGS= $(GO) install github.com/bufbuild/buf/cmd/buf@$(BUF_VERSION); \
+	buf build && buf lint && echo 'buf build and buf lint: ok'
 
 devnet: build ## start a single-validator chain in a temporary home on loopback ports
 	HYRAD=$(BUILDDIR)/hyrad ./scripts/devnet.sh
