@@ -8,9 +8,11 @@ import (
 )
 
 // RegisterAPIRoutes registers the REST routes of every module (the runtime
-// app's) and, when app.toml's api.swagger is true, hyra's API document and a
+// app's), with enum query parameters taken by name as well as by number,
+// and, when app.toml's api.swagger is true, hyra's API document and a
 // Swagger UI at /swagger/.
 func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig) {
+	registerRESTEnums()
 	app.App.RegisterAPIRoutes(apiSvr, apiConfig)
 	if err := openapi.Register(apiSvr.Router, apiConfig.Swagger); err != nil {
 		panic(err)

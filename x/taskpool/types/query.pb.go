@@ -504,7 +504,8 @@ func (m *QueryTaskResponse) GetTask() Task {
 
 // QueryTasksRequest pages through tasks. pool_id 0 and status UNSPECIFIED
 // mean no filter. With a pool filter and no status, tasks come grouped by
-// status, then by id. Over REST the status is given by number (?status=1).
+// status, then by id. Over REST the status is given by name, with or without
+// its prefix (?status=completed, ?status=TASK_STATUS_COMPLETED), or number.
 type QueryTasksRequest struct {
 	PoolId     uint64             `protobuf:"varint,1,opt,name=pool_id,json=poolId,proto3" json:"pool_id,omitempty"`
 	Status     TaskStatus         `protobuf:"varint,2,opt,name=status,proto3,enum=hyra.taskpool.v1.TaskStatus" json:"status,omitempty"`

@@ -69,7 +69,8 @@ export interface QueryTaskResponse {
 /**
  * QueryTasksRequest pages through tasks. pool_id 0 and status UNSPECIFIED
  * mean no filter. With a pool filter and no status, tasks come grouped by
- * status, then by id. Over REST the status is given by number (?status=1).
+ * status, then by id. Over REST the status is given by name, with or without
+ * its prefix (?status=completed, ?status=TASK_STATUS_COMPLETED), or number.
  */
 export interface QueryTasksRequest {
   poolId: bigint;
