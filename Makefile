@@ -1,7 +1,10 @@
 # Everything a person does with hyrad, as make targets. `make help` lists them.
 BUILDDIR ?= $(CURDIR)/build
 GO       ?= go
-VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# The version is the latest v* tag as git describes it (v0.2.0, v0.2.0-3-gabc1234-dirty);
+# without a tag, v0.0.0-g<commit>.
+DESCRIBE := $(shell git describe --tags --match 'v[0-9]*' --always --dirty 2>/dev/null)
+VERSION  ?= $(if $(filter v%,$(DESCRIBE)),$(DESCRIBE),v0.0.0-g$(or $(DESCRIBE),unknown))
 LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
             -X github.com/cosmos/cosmos-sdk/version.AppName=hyrad \
             -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \

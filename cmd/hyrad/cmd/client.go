@@ -37,10 +37,10 @@ const (
 func clientCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "client",
-		Short: "Buy inference: submit a task for a model and read its verified result",
+		Short: "Buy inference: submit a task for a model, read its verified result, list or cancel your tasks",
 		RunE:  client.ValidateCmd,
 	}
-	cmd.AddCommand(clientInferCommand())
+	cmd.AddCommand(clientInferCommand(), clientResultCommand(), clientCancelCommand(), clientTasksCommand())
 	return cmd
 }
 

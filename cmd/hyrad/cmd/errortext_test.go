@@ -37,6 +37,7 @@ func TestErrorTextHintsAtTheNode(t *testing.T) {
 	require.Error(t, err)
 	text := ErrorText(fmt.Errorf("post failed: %w", err))
 	require.Contains(t, text, "connection refused")
+	require.Contains(t, text, "No node answers at tcp://"+addr+" ")
 	require.Contains(t, text, "--node")
 
 	require.NotContains(t, ErrorText(sdkerrors.ErrInsufficientFunds), "--node")

@@ -25,6 +25,7 @@ import (
 // NewRootCmd returns the root command of hyrad, with the commands autocli
 // generates from the modules' services.
 func NewRootCmd() *cobra.Command {
+	fillVersion()
 	var (
 		autoCliOpts  autocli.AppOptions
 		moduleBasics module.BasicManager
