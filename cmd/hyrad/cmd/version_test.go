@@ -11,7 +11,9 @@ import (
 // TestFillVersionWithoutLdflags: a plain `go build` still says what it is.
 func TestFillVersionWithoutLdflags(t *testing.T) {
 	saved := [4]string{version.Name, version.AppName, version.Version, version.Commit}
-	t.Cleanup(func() { version.Name, version.AppName, version.Version, version.Commit = saved[0], saved[1], saved[2], saved[3] })
+	t.Cleanup(func() {
+		version.Name, version.AppName, version.Version, version.Commit = saved[0], saved[1], saved[2], saved[3]
+	})
 
 	version.Name, version.AppName, version.Version, version.Commit = "", "<appd>", "", ""
 	fillVersion()
