@@ -173,6 +173,9 @@ func (k Keeper) lapseClaim(ctx sdk.Context, claimed types.Task, penalise bool) e
 	}
 	if err := k.updateWorker(ctx, worker, func(w *types.Worker) {
 		w.ActiveTaskIds = removeID(w.ActiveTaskIds, claimed.Id)
+		if penalise {
+			w.LapsedClaims++
+		}
 	}); err != nil {
 		return err
 	}

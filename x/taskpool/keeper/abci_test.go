@@ -44,6 +44,7 @@ func TestEndBlockClaimExpiry(t *testing.T) {
 			require.Empty(t, task.Worker)
 			require.True(t, task.ClaimExpiry.IsZero())
 			require.Empty(t, f.workerRec(f.worker).ActiveTaskIds)
+			require.Equal(t, uint64(1), f.workerRec(f.worker).LapsedClaims, "the lapse is on the worker's record")
 			pool := f.pool(poolID)
 			require.Equal(t, [2]uint64{1, 0}, [2]uint64{pool.OpenTasks, pool.ClaimedTasks})
 			if tc.penalised {
@@ -118,6 +119,7 @@ func TestEndBlockDeadline(t *testing.T) {
 		require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(id).Status)
 		require.Empty(t, f.rewards.Penalties, "not penalised")
 		require.Empty(t, f.workerRec(f.worker).ActiveTaskIds)
+		require.Zero(t, f.workerRec(f.worker).LapsedClaims, "the deadline ended the claim, not the worker")
 		require.Equal(t, creatorBefore+price, f.balance(f.creator))
 		requireClaimExpired(t, f.ctx, false)
 		pool := f.pool(poolID)
