@@ -16,6 +16,7 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
 .PHONY: bench
 .PHONY: test-ts
 .PHONY: proto-lint
+.PHONY: dashboard
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -44,6 +45,9 @@ test-sim: ## run the long app simulations: full app, determinism, import/export 
 lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+dashboard: ## rebuild the dashboard's embedded assets (dashboard/dist) from dashboard/src (needs Node 20 and npm)
+	cd dashboard && npm ci --no-audit --no-fund && npm run typecheck && npm run build
 
 proto-gen: ## regenerate the Go and TypeScript (ts/src/gen) code of proto/, api/openapi/openapi.json and third_party/proto (offline; needs protoc)
 	./scripts/protocgen.sh
