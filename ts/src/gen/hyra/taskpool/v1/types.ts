@@ -184,6 +184,12 @@ export interface Worker {
   activeTaskIds: bigint[];
   /** registered_height is the block height of the (last) registration. */
   registeredHeight: bigint;
+  /**
+   * lapsed_claims counts the worker's claims that ran out of time before the
+   * task's deadline (each one penalised through x/rewards); claims ended by
+   * the deadline itself are not counted, as they are not penalised.
+   */
+  lapsedClaims: bigint;
 }
 
 /** Params are the module parameters, set by governance. */
@@ -942,7 +948,15 @@ export const Task: MessageFns<Task> = {
 };
 
 function createBaseWorker(): Worker {
-  return { address: "", totalTasks: 0n, totalRewards: [], active: false, activeTaskIds: [], registeredHeight: 0n };
+  return {
+    address: "",
+    totalTasks: 0n,
+    totalRewards: [],
+    active: false,
+    activeTaskIds: [],
+    registeredHeight: 0n,
+    lapsedClaims: 0n,
+  };
 }
 
 export const Worker: MessageFns<Worker> = {
@@ -977,6 +991,12 @@ export const Worker: MessageFns<Worker> = {
         throw new globalThis.Error("value provided for field message.registeredHeight of type int64 too large");
       }
       writer.uint32(48).int64(message.registeredHeight);
+    }
+    if (message.lapsedClaims !== 0n) {
+      if (BigInt.asUintN(64, message.lapsedClaims) !== message.lapsedClaims) {
+        throw new globalThis.Error("value provided for field message.lapsedClaims of type uint64 too large");
+      }
+      writer.uint32(56).uint64(message.lapsedClaims);
     }
     return writer;
   },
@@ -1052,6 +1072,14 @@ export const Worker: MessageFns<Worker> = {
             message.registeredHeight = reader.int64() as bigint;
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.lapsedClaims = reader.uint64() as bigint;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1088,6 +1116,11 @@ export const Worker: MessageFns<Worker> = {
         : isSet(object.registered_height)
         ? BigInt(object.registered_height)
         : 0n,
+      lapsedClaims: isSet(object.lapsedClaims)
+        ? BigInt(object.lapsedClaims)
+        : isSet(object.lapsed_claims)
+        ? BigInt(object.lapsed_claims)
+        : 0n,
     };
   },
 
@@ -1111,6 +1144,9 @@ export const Worker: MessageFns<Worker> = {
     if (message.registeredHeight !== 0n) {
       obj.registeredHeight = message.registeredHeight.toString();
     }
+    if (message.lapsedClaims !== 0n) {
+      obj.lapsedClaims = message.lapsedClaims.toString();
+    }
     return obj;
   },
 
@@ -1128,6 +1164,9 @@ export const Worker: MessageFns<Worker> = {
     message.activeTaskIds = object.activeTaskIds?.map((e) => BigInt(e)) || [];
     message.registeredHeight = (object.registeredHeight !== undefined && object.registeredHeight !== null)
       ? BigInt(object.registeredHeight)
+      : 0n;
+    message.lapsedClaims = (object.lapsedClaims !== undefined && object.lapsedClaims !== null)
+      ? BigInt(object.lapsedClaims)
       : 0n;
     return message;
   },
