@@ -4,7 +4,14 @@
  * - Generated types of every hyra proto (namespaces below), from proto/ by `make proto-gen`.
  * - A CosmJS Registry and amino converters for every hyra message (DIRECT and LEGACY_AMINO_JSON).
  * - The vector encodings of task inputs and results.
+ * - HyraClient: helpers for the flows users have (register a model, buy a verified inference,
+ *   claim, submit a result) and typed reads of models, tasks, results, workers and stats.
  */
+export * from "./client";
+export * from "./queries";
+export * from "./wait";
+export * from "./errors";
+export * from "./artifact";
 export * from "./vector";
 export * from "./registry";
 export * from "./amino";
