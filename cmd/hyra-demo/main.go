@@ -27,11 +27,13 @@ func main() {
 	flag.DurationVar(&cfg.timeout, "timeout", 5*time.Minute, "give up after this long")
 	flag.BoolVar(&cfg.verbose, "v", false, "stream the node and worker logs")
 	flag.BoolVar(&cfg.keepHome, "keep-home", false, "keep the chain's temporary home after the demo")
+	flag.BoolVar(&cfg.keep, "keep", false, "after the demo, keep the chain and the worker running (with the dashboard) until Ctrl-C")
 	flag.Parse()
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	interrupted, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	ctx, cancel := context.WithTimeout(ctx, cfg.timeout)
+	cfg.interrupted = interrupted.Done()
+	ctx, cancel := context.WithTimeout(interrupted, cfg.timeout)
 	defer cancel()
 
 	start := time.Now()
@@ -58,6 +60,10 @@ type config struct {
 	timeout  time.Duration
 	verbose  bool
 	keepHome bool
+	// keep holds the chain and worker open after a successful demo until
+	// interrupted is closed (Ctrl-C): the -timeout does not end them.
+	keep        bool
+	interrupted <-chan struct{}
 }
 
 // run is the demo; every process it starts and its home are gone when it
@@ -79,6 +85,7 @@ func run(ctx context.Context, cfg config) (int, error) {
 	if err := c.start(ctx); err != nil {
 		return 0, err
 	}
+	step("dashboard: open %s/dashboard/ in a browser", c.api)
 	models, err := registerModels(ctx, c)
 	if err != nil {
 		return 0, err
@@ -96,6 +103,10 @@ func run(ctx context.Context, cfg config) (int, error) {
 	}
 	step("the setup ceremonies added %s to the demo (insecure test phase 1 %s, two models x three contributors, finalize, key derivation)",
 		took.Round(100*time.Millisecond), c.phase1Took.Round(100*time.Millisecond))
+	if cfg.keep {
+		step("verified=%d; -keep: the chain and the worker keep running, dashboard at %s/dashboard/; Ctrl-C stops them", verified, c.api)
+		<-cfg.interrupted
+	}
 	return verified, nil
 }
 
