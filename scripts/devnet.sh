@@ -45,6 +45,7 @@ fi
 
 cat <<MSG
 chain $CHAIN_ID starting: RPC 127.0.0.1:$RPC_PORT, REST 127.0.0.1:$API_PORT, gRPC 127.0.0.1:$GRPC_PORT
+dashboard: http://127.0.0.1:$API_PORT/dashboard/
 try:  $HYRAD query modelregistry models --home $HYRA_HOME
       curl http://127.0.0.1:$API_PORT/hyra/modelregistry/v1/models
 MSG
