@@ -11,8 +11,12 @@ const (
 	Bech32Prefix = "hyra"
 	// BondDenom is the base denomination of HYRA: 1 HYRA = 10^6 uhyra.
 	BondDenom = "uhyra"
-	// DisplayDenom is the denomination people read and write.
-	DisplayDenom = "HYRA"
+	// DisplayDenom is the denomination people read and write: 1 hyra = 10^DisplayExponent uhyra.
+	DisplayDenom = "hyra"
+	// DisplayExponent is the power of ten from BondDenom to DisplayDenom.
+	DisplayExponent = 6
+	// Symbol is the ticker wallets show.
+	Symbol = "HYRA"
 	// DefaultChainID is the chain id given to `hyrad init` when none is set.
 	DefaultChainID = "hyra-local-1"
 )

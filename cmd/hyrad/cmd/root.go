@@ -30,6 +30,7 @@ func NewRootCmd() *cobra.Command {
 		autoCliOpts  autocli.AppOptions
 		moduleBasics module.BasicManager
 		clientCtx    client.Context
+		txConfigOpts tx.ConfigOptions
 	)
 	if err := depinject.Inject(
 		depinject.Configs(app.AppConfig(),
@@ -39,6 +40,7 @@ func NewRootCmd() *cobra.Command {
 		&autoCliOpts,
 		&moduleBasics,
 		&clientCtx,
+		&txConfigOpts,
 	); err != nil {
 		panic(err)
 	}
@@ -63,6 +65,9 @@ func NewRootCmd() *cobra.Command {
 			}
 			clientCtx, err = config.ReadFromClientConfig(clientCtx)
 			if err != nil {
+				return err
+			}
+			if clientCtx, err = withTextualMetadata(clientCtx, txConfigOpts); err != nil {
 				return err
 			}
 			if err := client.SetCmdClientContextHandler(clientCtx, cmd); err != nil {
@@ -101,6 +106,21 @@ func interceptConfigs(cmd *cobra.Command) error {
 	}
 	serverCtx.Logger = logger.With(log.ModuleKey, "server")
 	return server.SetCmdServerContext(cmd, serverCtx)
+}
+
+// withTextualMetadata rebuilds the client's tx config so that
+// SIGN_MODE_TEXTUAL reads denom metadata from the node this command talks to
+// (--node, else client.toml's node), which is known only once the flags and
+// the config are read: the tx config ProvideClientContext built asks the
+// default node, so a textual signature failed, or rendered another chain's
+// metadata, whenever the node was elsewhere.
+func withTextualMetadata(clientCtx client.Context, opts tx.ConfigOptions) (client.Context, error) {
+	opts.TextualCoinMetadataQueryFn = authtxconfig.NewGRPCCoinMetadataQueryFn(clientCtx)
+	txConfig, err := tx.NewTxConfigWithOptions(clientCtx.Codec, opts)
+	if err != nil {
+		return clientCtx, err
+	}
+	return clientCtx.WithTxConfig(txConfig), nil
 }
 
 // ProvideClientContext builds the client context from the app's codecs.
