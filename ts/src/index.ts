@@ -32,3 +32,8 @@ export * as rewards from "./gen/hyra/rewards/v1/types";
 export * as rewardsTx from "./gen/hyra/rewards/v1/tx";
 export * as rewardsQuery from "./gen/hyra/rewards/v1/query";
 export * as rewardsEvents from "./gen/hyra/rewards/v1/events";
+
+// The wallets a program signs with, so that an application needs no CosmJS import of its own:
+// DirectSecp256k1HdWallet signs DIRECT; Secp256k1HdWallet signs LEGACY_AMINO_JSON (as Ledger does).
+export { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
+export { Secp256k1HdWallet } from "@cosmjs/amino";
