@@ -139,6 +139,8 @@ await step("workers are ranked with reputation, bond, tasks, earnings and lapsed
 
 await step("the live feed shows a new task submitted, claimed and completed without a reload", async () => {
   const page = await open("#/live");
+  // The stream is live once the header shows a block it pushed.
+  await page.waitForFunction(() => /^block \d/.test(document.querySelector("#live").textContent));
   await page.evaluate(() => { window.__notReloaded = true; });
   const out = execFileSync(JSON.parse(env("SUBMIT_CMD"))[0], JSON.parse(env("SUBMIT_CMD")).slice(1), { encoding: "utf8" });
   const id = JSON.parse(out.trim().split("\n").pop()).task_id;

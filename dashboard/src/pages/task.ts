@@ -50,7 +50,8 @@ async function steps(t: Task): Promise<{ steps: Step[]; split: Record<string, un
   return { steps: out, split };
 }
 
-async function render(root: HTMLElement, id: string): Promise<void> {
+// render draws the task and returns its status.
+async function render(root: HTMLElement, id: string): Promise<string> {
   const t = await task(id);
   const [m, ver, names, hist] = await Promise.all([
     model(t.model_id).catch(() => null),
@@ -100,12 +101,24 @@ async function render(root: HTMLElement, id: string): Promise<void> {
       ${t.status === "TASK_STATUS_EXPIRED" ? `<li><b>expired</b> at its deadline; the reward was refunded</li>` : ""}</ol>
     ${t.proof ? `<h2>Proof</h2><details><summary>Groth16 proof, ${Math.floor((t.proof.length * 3) / 4)} bytes, bound to this chain,
       this task and this worker</summary><code class="proof">${esc(t.proof)}</code></details>` : ""}`;
+  return t.status;
 }
+
+// POLL_MS is how often an unfinished task is read again even without an
+// event: the stream may be reconnecting, or an event may have come while
+// the page was loading.
+const POLL_MS = 5000;
 
 export async function taskPage(root: HTMLElement, id: string): Promise<() => void> {
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a task number`);
-  await render(root, id);
-  return live.on((items) => {
-    if (items.some((i) => i.taskId === id)) setTimeout(() => render(root, id).catch(() => {}), 300);
+  let status = "";
+  const again = () => render(root, id).then((s) => { status = s; }, () => {});
+  const stop = live.on((items) => {
+    if (items.some((i) => i.taskId === id)) setTimeout(again, 300);
   });
+  status = await render(root, id).catch((e) => { stop(); throw e; });
+  const timer = setInterval(() => {
+    if (status === "TASK_STATUS_OPEN" || status === "TASK_STATUS_CLAIMED") again();
+  }, POLL_MS);
+  return () => { stop(); clearInterval(timer); };
 }
