@@ -65,10 +65,9 @@ export class HyraClient extends HyraQueryClient {
     try {
       res = await this.signing.signAndBroadcast(this.address, msgs, this.gasAdjustment, memo);
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      throw new HyraTxError(action, msg.replace(/^.*?desc = /s, "").replace(/ \[.*?\]$/s, ""));
+      throw txError(action, e instanceof Error ? e.message : String(e));
     }
-    if (res.code !== 0) throw new HyraTxError(action, res.rawLog ?? "", res.code, "", res.transactionHash);
+    if (res.code !== 0) throw new HyraTxError(action, cleanLog(res.rawLog ?? ""), res.code, "", res.transactionHash);
     return res;
   }
 
@@ -160,6 +159,24 @@ export class HyraClient extends HyraQueryClient {
     }]);
     return reply(res, MsgSubmitResultResponse).workerReward!;
   }
+}
+
+/** The chain's reason without the SDK's wrapping ("failed to execute message; message index: 0: ..."). */
+function cleanLog(log: string): string {
+  return log
+    .replace(/^failed to execute message; message index: \d+: /, "")
+    .replace(/ with gas used: '\d+'.*$/s, "");
+}
+
+/**
+ * A refused simulation ("Query failed with (6): rpc error: code = Unknown desc = WHY") or CheckTx
+ * ("Broadcasting transaction failed with code N (codespace: S). Log: WHY") as a HyraTxError.
+ */
+function txError(action: string, msg: string): HyraTxError {
+  const checkTx = /failed with code (\d+) \(codespace: ([^)]*)\)\. Log: (.*)$/s.exec(msg);
+  if (checkTx) return new HyraTxError(action, cleanLog(checkTx[3]!), Number(checkTx[1]), checkTx[2]);
+  const desc = /desc = (.*)$/s.exec(msg)?.[1];
+  return new HyraTxError(action, cleanLog(desc ?? msg).replace(/: unknown request$/, ""));
 }
 
 /** Decodes the response of the transaction's (single) message. */
