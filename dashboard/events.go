@@ -97,7 +97,7 @@ func (rl *EventRelay) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
 	subscriber := fmt.Sprintf("dashboard-%d", rl.next.Add(1))
-	defer rl.events.UnsubscribeAll(context.Background(), subscriber) //nolint:errcheck // best effort on the way out
+	defer func() { _ = rl.events.UnsubscribeAll(context.Background(), subscriber) }()
 	merged := make(chan ctypes.ResultEvent, 64)
 	for _, q := range eventQueries {
 		ch, err := rl.events.Subscribe(ctx, subscriber, q, 64)
