@@ -46,8 +46,8 @@ lint: ## gofmt and go vet
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-dashboard: ## rebuild the dashboard's embedded assets (dashboard/dist) from dashboard/src (needs Node 20 and npm)
-	cd dashboard && npm ci --no-audit --no-fund && npm run typecheck && npm run build
+dashboard: ## type-check and unit-test the dashboard's sources, rebuild its embedded assets (dashboard/dist) (needs Node 20 and npm)
+	cd dashboard && npm ci --no-audit --no-fund && npm run typecheck && npm test && npm run build
 
 proto-gen: ## regenerate the Go and TypeScript (ts/src/gen) code of proto/, api/openapi/openapi.json and third_party/proto (offline; needs protoc)
 	./scripts/protocgen.sh
