@@ -29,11 +29,11 @@ var proofMemo = struct {
 
 // proveIris proves a task of an iris model version, as a worker holding the
 // iris proving key would; ok is false for versions of other models.
-func proveIris(version mrtypes.ModelVersion, chainID string, taskID uint64, worker sdk.AccAddress, input []byte) (output, proof []byte, ok bool, err error) {
+func proveIris(version mrtypes.ModelVersion, chainID string, taskID uint64, worker sdk.AccAddress, input []int64) (output, proof []byte, ok bool, err error) {
 	if !bytes.Equal(version.VerifyingKey, models.IrisVerifyingKey) || !bytes.Equal(version.Artifact, models.IrisArtifact) {
 		return nil, nil, false, nil
 	}
-	key := fmt.Sprintf("%s/%d/%x/%x", chainID, taskID, worker, input)
+	key := fmt.Sprintf("%s/%d/%x/%v", chainID, taskID, worker, input)
 	proofMemo.Lock()
 	defer proofMemo.Unlock()
 	if p, ok := proofMemo.proofs[key]; ok {
@@ -43,11 +43,7 @@ func proveIris(version mrtypes.ModelVersion, chainID string, taskID uint64, work
 	if err != nil {
 		return nil, nil, false, err
 	}
-	in, err := vector.Decode(input)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	out, proof, err := p.Prove(chainID, taskID, worker, in)
+	out, proof, err := p.Prove(chainID, taskID, worker, input)
 	if err != nil {
 		return nil, nil, false, err
 	}

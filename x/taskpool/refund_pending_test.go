@@ -30,7 +30,7 @@ func TestFailedRefundIsRecoverableOnTheRealApp(t *testing.T) {
 	creator := authtypes.NewModuleAddress(minttypes.ModuleName)
 	require.True(t, c.Bank.BlockedAddr(creator))
 	require.NoError(t, banktestutil.FundModuleAccount(c.Ctx, c.Bank, minttypes.ModuleName, sdk.NewCoins(hyra(5))))
-	id, err := c.k.SubmitTask(c.Ctx, creator, c.poolID, vector.Encode(c.input), hyra(3), c.Ctx.BlockTime().Add(2*time.Minute))
+	id, err := c.k.SubmitTask(c.Ctx, creator, c.poolID, vector.Encode(c.input), types.VECTOR_ENCODING_INT64, hyra(3), c.Ctx.BlockTime().Add(2*time.Minute))
 	require.NoError(t, err)
 	c.NextBlock(2 * time.Minute)
 	c.NextBlock(time.Second)

@@ -31,25 +31,9 @@ func Encode(v []int64) []byte {
 	return out
 }
 
-// Decode parses a canonical encoding. It rejects an empty input, a length that is not a multiple
-// of 8 and more than MaxLen elements, before allocating.
-func Decode(b []byte) ([]int64, error) {
-	if len(b) == 0 {
-		return nil, fmt.Errorf("%w: empty", ErrInvalid)
-	}
-	if len(b)%ElemSize != 0 {
-		return nil, fmt.Errorf("%w: length %d is not a multiple of %d", ErrInvalid, len(b), ElemSize)
-	}
-	n := len(b) / ElemSize
-	if n > MaxLen {
-		return nil, fmt.Errorf("%w: %d elements, max %d", ErrInvalid, n, MaxLen)
-	}
-	v := make([]int64, n)
-	for i := range v {
-		v[i] = int64(binary.BigEndian.Uint64(b[i*ElemSize:]))
-	}
-	return v, nil
-}
+// Decode parses a canonical Int64 encoding. It rejects an empty input, a length that is not a
+// multiple of 8 and more than MaxLen elements, before allocating.
+func Decode(b []byte) ([]int64, error) { return DecodeAs(b, Int64) }
 
 // CheckSchema reports whether v has exactly length elements, each within [min, max]. The chain
 // calls it on a task's input so it never accepts an input that no worker could prove.

@@ -19,14 +19,21 @@ const InputCommitmentSize = fr.Bytes
 // packing of v2 models costs a fifth of that and is charged the same.
 const InputCommitmentGasPerElement uint64 = 25
 
-// InputCommitment decodes a canonical vector encoding (a task input as stored on chain) and
-// commits to it under the model version's input scheme: the Statement's InputCommitment. The
-// chain calls it once per task, at submission; tools call it for each statement they check.
+// InputCommitment decodes a canonical Int64 vector encoding and commits to it under the model
+// version's input scheme: the Statement's InputCommitment. Tools call it for each statement they
+// check.
 func InputCommitment(input []byte, s commit.InputScheme) ([]byte, error) {
 	v, err := vector.Decode(input)
 	if err != nil {
 		return nil, fmt.Errorf("%w: input: %v", ErrInvalidStatement, err)
 	}
+	return InputCommitmentOf(v, s)
+}
+
+// InputCommitmentOf commits to a decoded input under the model version's input scheme. The
+// commitment is over the integers, whatever encoding carried them, so the chain decodes a task's
+// input with the task's encoding and calls it once per task, at submission.
+func InputCommitmentOf(v []int64, s commit.InputScheme) ([]byte, error) {
 	c, err := s.Commit(v)
 	if err != nil {
 		return nil, fmt.Errorf("%w: input: %v", ErrInvalidStatement, err)

@@ -181,6 +181,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "input", key: "input", kind: "bytes" },
     { name: "reward", key: "reward", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
     { name: "deadline", key: "deadline", kind: "timestamp", dontOmitEmpty: true },
+    { name: "input_encoding", key: "inputEncoding", kind: "enum" },
   ],
   "hyra.router.v1.ServedModel": [
     { name: "model_id", key: "modelId", kind: "int64" },
@@ -233,6 +234,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "input", key: "input", kind: "bytes" },
     { name: "reward", key: "reward", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
     { name: "deadline", key: "deadline", kind: "timestamp", dontOmitEmpty: true },
+    { name: "input_encoding", key: "inputEncoding", kind: "enum" },
   ],
   "hyra.taskpool.v1.MsgUpdateParams": [
     { name: "authority", key: "authority", kind: "string" },

@@ -62,7 +62,7 @@ func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*typ
 	if err != nil {
 		return nil, err
 	}
-	taskID, err := k.taskpool.SubmitTask(ctx, creator, poolID, msg.Input, msg.Reward, msg.Deadline)
+	taskID, err := k.taskpool.SubmitTask(ctx, creator, poolID, msg.Input, msg.InputEncoding, msg.Reward, msg.Deadline)
 	if err != nil {
 		return nil, err
 	}

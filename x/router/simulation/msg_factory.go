@@ -61,12 +61,14 @@ func MsgRouteTaskFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgRouteTask] {
 			reporter.Skip("no deadline leaves every pool's claim timeout")
 			return nil, nil
 		}
+		input, encoding := tpsim.RandomInput(r.Rand, version.InputSchema)
 		return []simsx.SimAccount{creator}, &types.MsgRouteTask{
-			Creator:  creator.AddressBech32,
-			ModelId:  model.Id,
-			Input:    tpsim.RandomInput(r.Rand, version.InputSchema),
-			Reward:   reward,
-			Deadline: deadline,
+			Creator:       creator.AddressBech32,
+			ModelId:       model.Id,
+			Input:         input,
+			InputEncoding: encoding,
+			Reward:        reward,
+			Deadline:      deadline,
 		}
 	}
 }

@@ -19,7 +19,7 @@ type TaskPoolKeeper interface {
 	GetTask(ctx context.Context, id uint64) (tptypes.Task, error)
 	GetWorker(ctx context.Context, addr sdk.AccAddress) (tptypes.Worker, error)
 	CreatePool(ctx context.Context, creator sdk.AccAddress, name string, modelID uint64, claimTimeout time.Duration, minReputation int64) (uint64, error)
-	SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, reward sdk.Coin, deadline time.Time) (uint64, error)
+	SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, encoding tptypes.VectorEncoding, reward sdk.Coin, deadline time.Time) (uint64, error)
 	ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error)
 	// LeastLoadedPool returns the routable pool of a model (active, open to
 	// every worker whatever its reputation) with the fewest open tasks (ties:

@@ -29,7 +29,7 @@ func TestMassExpiry(t *testing.T) {
 	require.NoError(t, err)
 	input, deadline := f.irisInput(), f.ctx.BlockTime().Add(3*time.Hour)
 	for i := 0; i < n; i++ {
-		_, err := f.k.SubmitTask(f.ctx, f.creator, res.PoolId, input, coin(price), deadline)
+		_, err := f.k.SubmitTask(f.ctx, f.creator, res.PoolId, input, types.VECTOR_ENCODING_INT64, coin(price), deadline)
 		require.NoError(t, err)
 	}
 	f.readyWorker(f.worker)

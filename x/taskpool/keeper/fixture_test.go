@@ -162,7 +162,7 @@ func (f *fixture) proveTask(taskID uint64, w sdk.AccAddress) (output, proof []by
 	f.t.Helper()
 	task, err := f.k.GetTask(f.ctx, taskID)
 	require.NoError(f.t, err)
-	in, err := vector.Decode(task.Input)
+	in, err := task.DecodedInput()
 	require.NoError(f.t, err)
 	return f.prove(chainID, taskID, w, in)
 }

@@ -45,7 +45,13 @@ func populated(t *testing.T) *fixture {
 	require.NoError(t, err)
 	f.advance(2 * time.Minute) // expires it
 	f.submitTask(poolID, 1500) // stays open
-	claimed := f.submitTask(other, 2500)
+	compact := &types.MsgSubmitTask{
+		Creator: f.str(f.creator), PoolId: other, Input: f.irisInput(), Reward: coin(2500), Deadline: f.ctx.BlockTime().Add(time.Hour),
+	}
+	f.encodeInput(compact, types.VECTOR_ENCODING_UINT8)
+	res, err := f.msgs.SubmitTask(f.ctx, compact)
+	require.NoError(t, err)
+	claimed := res.TaskId
 	f.claim(f.worker2, other, claimed)
 	return f
 }
@@ -164,6 +170,12 @@ func TestGenesisValidate(t *testing.T) {
 		{name: "error - unspecified status", mutate: func(gs *types.GenesisState) { gs.Tasks[1].Status = types.TASK_STATUS_UNSPECIFIED }, wantErr: "invalid status"},
 		{name: "error - short input commitment", mutate: func(gs *types.GenesisState) { gs.Tasks[1].InputCommitment = gs.Tasks[1].InputCommitment[:31] }, wantErr: "input commitment is 31 bytes"},
 		{name: "success - no input commitment (a task stored before it existed)", mutate: func(gs *types.GenesisState) { gs.Tasks[1].InputCommitment = nil }},
+		{name: "error - unknown input encoding", mutate: func(gs *types.GenesisState) { gs.Tasks[1].InputEncoding = 7 }, wantErr: "task 2: input_encoding 7 is unknown"},
+		{name: "error - input that does not fit its encoding", mutate: func(gs *types.GenesisState) {
+			gs.Tasks[1].InputEncoding = types.VECTOR_ENCODING_INT16
+			gs.Tasks[1].Input = []byte{1, 2, 3}
+		}, wantErr: "task 2: invalid vector: length 3 is not a multiple of 2 (INT16)"},
+		{name: "error - empty input", mutate: func(gs *types.GenesisState) { gs.Tasks[1].Input = nil }, wantErr: "task 2: input is 0 bytes"},
 		{name: "error - claim without worker", mutate: func(gs *types.GenesisState) { gs.Tasks[4].Worker = "" }, wantErr: "claimed task 5 needs a worker"},
 		{name: "error - claim not listed by its worker", mutate: func(gs *types.GenesisState) { gs.Workers[1].ActiveTaskIds = nil }, wantErr: "1 tasks are claimed but workers list 0"},
 		{name: "error - worker lists a task it does not hold", mutate: func(gs *types.GenesisState) { gs.Workers[0].ActiveTaskIds = []uint64{4} }, wantErr: "not a claim of its own"},

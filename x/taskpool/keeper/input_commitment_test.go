@@ -75,3 +75,34 @@ func setCommitment(f *fixture, id uint64, c []byte) {
 	task.InputCommitment = c
 	require.NoError(f.t, f.k.Tasks.Set(f.ctx, id, task))
 }
+
+// TestEncodingsCommitAlike: the same integers sent as INT64, UINT8 and INT16 are stored as sent
+// (8, 1 and 2 bytes an element) under one input commitment, since commitments are over the
+// decoded integers; a worker proves the compact task from its decoded input and is paid.
+func TestEncodingsCommitAlike(t *testing.T) {
+	f := newFixture(t)
+	poolID := f.createPool()
+	f.readyWorker(f.worker)
+	in := zktest.IrisInputs(t)[0]
+	var ids []uint64
+	for _, e := range []types.VectorEncoding{types.VECTOR_ENCODING_INT64, types.VECTOR_ENCODING_UINT8, types.VECTOR_ENCODING_INT16} {
+		b, err := vector.EncodeAs(in, e.Vector())
+		require.NoError(t, err)
+		res, err := f.msgs.SubmitTask(f.ctx, &types.MsgSubmitTask{
+			Creator: f.str(f.creator), PoolId: poolID, Input: b, InputEncoding: e, Reward: coin(price),
+			Deadline: f.ctx.BlockTime().Add(time.Hour),
+		})
+		require.NoError(t, err)
+		task := f.task(res.TaskId)
+		require.Equal(t, e, task.InputEncoding)
+		require.Len(t, task.Input, len(in)*e.Vector().Width())
+		require.Equal(t, f.task(1).InputCommitment, task.InputCommitment, "%s", e)
+		ids = append(ids, res.TaskId)
+	}
+	compact := ids[1]
+	f.claim(f.worker, poolID, compact)
+	out, proof := f.proveTask(compact, f.worker)
+	_, err := f.msgs.SubmitResult(f.ctx, &types.MsgSubmitResult{Worker: f.str(f.worker), TaskId: compact, Output: out, Proof: proof})
+	require.NoError(t, err)
+	require.Equal(t, types.TASK_STATUS_COMPLETED, f.task(compact).Status)
+}

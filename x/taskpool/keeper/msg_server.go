@@ -52,7 +52,7 @@ func (k msgServer) SubmitTask(ctx context.Context, msg *types.MsgSubmitTask) (*t
 	if err != nil {
 		return nil, err
 	}
-	id, err := k.Keeper.SubmitTask(ctx, creator, msg.PoolId, msg.Input, msg.Reward, msg.Deadline)
+	id, err := k.Keeper.SubmitTask(ctx, creator, msg.PoolId, msg.Input, msg.InputEncoding, msg.Reward, msg.Deadline)
 	if err != nil {
 		return nil, err
 	}

@@ -46,10 +46,30 @@ func TestSubmitTask(t *testing.T) {
 		}},
 		{name: "error - malformed input", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = []byte{1, 2, 3} }, wantErr: "not a multiple of 8"},
 		{name: "error - empty input", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = nil }, wantErr: "invalid task input"},
-		{name: "error - oversized input", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = make([]byte, types.MaxVectorSize+8) }, wantErr: "input is 8200 bytes, the limit is 8192"},
+		{name: "error - oversized input", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = make([]byte, types.MaxVectorSize+8) }, wantErr: "input is 8200 bytes, must be in [1, 8192]"},
 		{name: "error - wrong input length", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = vector.Encode([]int64{1, 2, 3}) }, wantErr: "3 elements, want 4"},
 		{name: "error - input value above range", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = vector.Encode([]int64{1, 2, 3, 128}) }, wantErr: "outside [0, 127]"},
 		{name: "error - input value below range", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Input = vector.Encode([]int64{-1, 2, 3, 4}) }, wantErr: "outside [0, 127]"},
+		{name: "success - UINT8 input", mutate: func(f *fixture, m *types.MsgSubmitTask) { f.encodeInput(m, types.VECTOR_ENCODING_UINT8) }},
+		{name: "success - INT16 input", mutate: func(f *fixture, m *types.MsgSubmitTask) { f.encodeInput(m, types.VECTOR_ENCODING_INT16) }},
+		{name: "error - unknown input encoding", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.InputEncoding = 3 }, wantErr: "input_encoding 3 is unknown; known: VECTOR_ENCODING_INT64 (0)"},
+		{name: "error - INT64 bytes declared UINT8", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.InputEncoding = types.VECTOR_ENCODING_UINT8 }, wantErr: "32 elements, want 4"},
+		{name: "error - UINT8 bytes declared INT64", mutate: func(f *fixture, m *types.MsgSubmitTask) {
+			f.encodeInput(m, types.VECTOR_ENCODING_UINT8)
+			m.InputEncoding = types.VECTOR_ENCODING_INT64
+		}, wantErr: "length 4 is not a multiple of 8 (INT64)"},
+		{name: "error - ragged INT16 input", mutate: func(_ *fixture, m *types.MsgSubmitTask) {
+			m.Input, m.InputEncoding = []byte{0, 1, 0, 2, 0, 3, 0}, types.VECTOR_ENCODING_INT16
+		}, wantErr: "length 7 is not a multiple of 2 (INT16)"},
+		{name: "error - UINT8 input above range", mutate: func(_ *fixture, m *types.MsgSubmitTask) {
+			m.Input, m.InputEncoding = []byte{1, 2, 3, 200}, types.VECTOR_ENCODING_UINT8
+		}, wantErr: "element 3 = 200 outside [0, 127]"},
+		{name: "error - INT16 input below range", mutate: func(_ *fixture, m *types.MsgSubmitTask) {
+			m.Input, m.InputEncoding = []byte{0xff, 0xff, 0, 2, 0, 3, 0, 4}, types.VECTOR_ENCODING_INT16
+		}, wantErr: "element 0 = -1 outside [0, 127]"},
+		{name: "error - too many UINT8 elements", mutate: func(_ *fixture, m *types.MsgSubmitTask) {
+			m.Input, m.InputEncoding = make([]byte, vector.MaxLen+1), types.VECTOR_ENCODING_UINT8
+		}, wantErr: "1025 elements, max 1024"},
 		{name: "error - reward below price", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Reward = coin(price - 1) }, wantErr: "below the model price"},
 		{name: "error - reward wrong denom", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Reward = sdk.NewInt64Coin("uatom", 5000) }, wantErr: "reward must be in uhyra"},
 		{name: "error - reward invalid", mutate: func(_ *fixture, m *types.MsgSubmitTask) { m.Reward = sdk.Coin{Denom: denom} }, wantErr: "invalid task reward"},
@@ -84,6 +104,7 @@ func TestSubmitTask(t *testing.T) {
 			require.Equal(t, irisID, task.ModelId)
 			require.Equal(t, uint64(1), task.ModelVersion)
 			require.Equal(t, msg.Input, task.Input)
+			require.Equal(t, msg.InputEncoding, task.InputEncoding)
 			require.Equal(t, msg.Reward, task.Reward)
 			require.True(t, msg.Deadline.Equal(task.Deadline))
 			require.Equal(t, creatorBefore-msg.Reward.Amount.Int64(), f.balance(f.creator))
@@ -93,6 +114,16 @@ func TestSubmitTask(t *testing.T) {
 			requireEvent(t, f.ctx, "hyra.taskpool.v1.EventTaskSubmitted")
 		})
 	}
+}
+
+// encodeInput re-encodes m's input under e.
+func (f *fixture) encodeInput(m *types.MsgSubmitTask, e types.VectorEncoding) {
+	f.t.Helper()
+	v, err := vector.Decode(m.Input)
+	require.NoError(f.t, err)
+	m.Input, err = vector.EncodeAs(v, e.Vector())
+	require.NoError(f.t, err)
+	m.InputEncoding = e
 }
 
 // setVersionStatus sets the setup status of the iris model's version 1.

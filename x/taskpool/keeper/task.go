@@ -15,9 +15,10 @@ import (
 
 // SubmitTask escrows reward from creator and adds a task to an active pool,
 // for the current version of the pool's model, which must take tasks (its
-// key setup finished, not retired). It returns the task id.
+// key setup finished, not retired). input is encoded as encoding says, and
+// the task keeps both. It returns the task id.
 // x/router calls it to route a user's request.
-func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, reward sdk.Coin, deadline time.Time) (uint64, error) {
+func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, encoding types.VectorEncoding, reward sdk.Coin, deadline time.Time) (uint64, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	creatorStr, err := k.addrString(creator)
 	if err != nil {
@@ -48,10 +49,11 @@ func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID u
 	if err := version.CheckTakesTasks(); err != nil {
 		return 0, err
 	}
-	if err := checkInput(input, version.InputSchema); err != nil {
+	values, err := checkInput(input, encoding, version.InputSchema)
+	if err != nil {
 		return 0, err
 	}
-	inputCommitment, err := commitInput(sdkCtx, input, version)
+	inputCommitment, err := commitInput(sdkCtx, values, version)
 	if err != nil {
 		return 0, err
 	}
@@ -77,6 +79,7 @@ func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID u
 		ModelVersion:    model.Version,
 		Creator:         creatorStr,
 		Input:           input,
+		InputEncoding:   encoding,
 		InputCommitment: inputCommitment,
 		Reward:          reward,
 		Deadline:        deadline.UTC(),
@@ -136,21 +139,19 @@ func (k Keeper) refund(ctx context.Context, task types.Task) error {
 	return nil
 }
 
-// checkInput checks that input is a canonical vector that the model version
-// accepts: its length and every value within the schema. The chain never
-// takes a task that no worker could prove.
-func checkInput(input []byte, s mrtypes.InputSchema) error {
-	if n := len(input); n > types.MaxVectorSize {
-		return errorsmod.Wrapf(types.ErrInvalidInput, "input is %d bytes, the limit is %d", n, types.MaxVectorSize)
-	}
-	v, err := vector.Decode(input)
+// checkInput checks that input is a canonical vector under its encoding that
+// the model version accepts: its length and every value within the schema,
+// and returns its values. The chain never takes a task that no worker could
+// prove.
+func checkInput(input []byte, encoding types.VectorEncoding, s mrtypes.InputSchema) ([]int64, error) {
+	v, err := types.DecodeInput(input, encoding)
 	if err != nil {
-		return errorsmod.Wrap(types.ErrInvalidInput, err.Error())
+		return nil, err
 	}
 	if err := vector.CheckSchema(v, int(s.Length), s.MinValue, s.MaxValue); err != nil {
-		return errorsmod.Wrap(types.ErrInvalidInput, err.Error())
+		return nil, errorsmod.Wrap(types.ErrInvalidInput, err.Error())
 	}
-	return nil
+	return v, nil
 }
 
 // checkReward checks that a reward is a valid coin of the model's price

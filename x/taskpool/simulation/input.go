@@ -9,13 +9,19 @@ import (
 	"github.com/hyra-network/hyra/zk/vector"
 )
 
-// RandomInput returns an encoded input that the schema accepts.
-func RandomInput(r *rand.Rand, s mrtypes.InputSchema) []byte {
+// RandomInput returns an input that the schema accepts, in a random encoding
+// (INT64 when the one drawn does not hold it), so that simulations carry
+// every encoding through submission, proving and genesis.
+func RandomInput(r *rand.Rand, s mrtypes.InputSchema) ([]byte, types.VectorEncoding) {
 	v := make([]int64, s.Length)
 	for i := range v {
 		v[i] = s.MinValue + r.Int63n(s.MaxValue-s.MinValue+1)
 	}
-	return vector.Encode(v)
+	e := types.VectorEncoding(r.Intn(len(types.VectorEncoding_name)))
+	if b, err := vector.EncodeAs(v, e.Vector()); err == nil {
+		return b, e
+	}
+	return vector.Encode(v), types.VECTOR_ENCODING_INT64
 }
 
 // RandomDeadline returns a deadline that the params accept at block time now.

@@ -89,7 +89,12 @@ func MsgSubmitResultFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgSubmitResult
 			reporter.Skip(err.Error())
 			return nil, nil
 		}
-		output, proof, ok, err := d.Prove(version, sdkCtx.ChainID(), task.Id, worker.Address, task.Input)
+		input, err := task.DecodedInput()
+		if err != nil {
+			reporter.Fail(err, "decoding a stored input")
+			return nil, nil
+		}
+		output, proof, ok, err := d.Prove(version, sdkCtx.ChainID(), task.Id, worker.Address, input)
 		switch {
 		case err != nil:
 			reporter.Fail(err, "proving")

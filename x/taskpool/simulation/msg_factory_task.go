@@ -45,12 +45,14 @@ func MsgSubmitTaskFactory(d Deps) simsx.SimMsgFactoryFn[*types.MsgSubmitTask] {
 			return nil, nil
 		}
 		now := sdk.UnwrapSDKContext(ctx).BlockTime()
+		input, encoding := RandomInput(r.Rand, version.InputSchema)
 		return []simsx.SimAccount{creator}, &types.MsgSubmitTask{
-			Creator:  creator.AddressBech32,
-			PoolId:   pool.Id,
-			Input:    RandomInput(r.Rand, version.InputSchema),
-			Reward:   reward,
-			Deadline: RandomDeadline(r.Rand, now, params),
+			Creator:       creator.AddressBech32,
+			PoolId:        pool.Id,
+			Input:         input,
+			InputEncoding: encoding,
+			Reward:        reward,
+			Deadline:      RandomDeadline(r.Rand, now, params),
 		}
 	}
 }

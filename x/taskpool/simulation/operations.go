@@ -13,8 +13,9 @@ import (
 
 // ProveFunc proves a task's result off chain, as a worker does: it returns the
 // encoded output and the proof for (chain id, task id, worker, input) under
-// a model version. ok is false when it holds no proving key for the version.
-type ProveFunc func(version mrtypes.ModelVersion, chainID string, taskID uint64, worker sdk.AccAddress, input []byte) (output, proof []byte, ok bool, err error)
+// a model version, input being the task's input decoded with its encoding.
+// ok is false when it holds no proving key for the version.
+type ProveFunc func(version mrtypes.ModelVersion, chainID string, taskID uint64, worker sdk.AccAddress, input []int64) (output, proof []byte, ok bool, err error)
 
 // RandomModelFunc returns a random registered model; ok is false when there
 // is none. x/modelregistry's simulation provides it.

@@ -87,8 +87,11 @@ func (gs GenesisState) validateTasks(counts map[uint64][3]uint64) (map[uint64]st
 		if err := t.Reward.Validate(); err != nil || !t.Reward.IsPositive() {
 			return nil, fmt.Errorf("task %d: reward %s must be a valid positive coin", t.Id, t.Reward)
 		}
-		if t.Creator == "" || len(t.Input) == 0 {
-			return nil, fmt.Errorf("task %d needs a creator and an input", t.Id)
+		if t.Creator == "" {
+			return nil, fmt.Errorf("task %d needs a creator", t.Id)
+		}
+		if err := CheckInputSize(t.Input, t.InputEncoding); err != nil {
+			return nil, fmt.Errorf("task %d: %w", t.Id, err)
 		}
 		if n := len(t.InputCommitment); n != 0 && n != verifier.InputCommitmentSize {
 			return nil, fmt.Errorf("task %d: input commitment is %d bytes, want %d (or none: computed when its result is checked)", t.Id, n, verifier.InputCommitmentSize)

@@ -6,12 +6,10 @@ import (
 	"github.com/hyra-network/hyra/zk/verifier"
 )
 
-// ValidateBasic rejects an oversized input before the message reaches a block.
+// ValidateBasic rejects an unknown input encoding and an input whose size
+// that encoding cannot decode before the message reaches a block.
 func (m *MsgSubmitTask) ValidateBasic() error {
-	if n := len(m.Input); n == 0 || n > MaxVectorSize {
-		return errorsmod.Wrapf(ErrInvalidInput, "input is %d bytes, must be in [1, %d]", n, MaxVectorSize)
-	}
-	return nil
+	return CheckInputSize(m.Input, m.InputEncoding)
 }
 
 // ValidateBasic rejects an oversized output or proof before the message

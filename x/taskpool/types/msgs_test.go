@@ -18,6 +18,13 @@ func TestValidateBasic(t *testing.T) {
 		{name: "success - task input", msg: &types.MsgSubmitTask{Input: make([]byte, 32)}},
 		{name: "error - empty task input", msg: &types.MsgSubmitTask{}, wantErr: "input is 0 bytes"},
 		{name: "error - oversized task input", msg: &types.MsgSubmitTask{Input: make([]byte, types.MaxVectorSize+1)}, wantErr: "must be in [1, 8192]"},
+		{name: "success - UINT8 task input", msg: &types.MsgSubmitTask{Input: make([]byte, 784), InputEncoding: types.VECTOR_ENCODING_UINT8}},
+		{name: "success - INT16 task input", msg: &types.MsgSubmitTask{Input: make([]byte, 2*1024), InputEncoding: types.VECTOR_ENCODING_INT16}},
+		{name: "error - unknown task input encoding", msg: &types.MsgSubmitTask{Input: make([]byte, 8), InputEncoding: 3}, wantErr: "input_encoding 3 is unknown; known: VECTOR_ENCODING_INT64 (0), VECTOR_ENCODING_UINT8 (1), VECTOR_ENCODING_INT16 (2)"},
+		{name: "error - negative task input encoding", msg: &types.MsgSubmitTask{Input: make([]byte, 8), InputEncoding: -1}, wantErr: "input_encoding -1 is unknown"},
+		{name: "error - ragged INT64 task input", msg: &types.MsgSubmitTask{Input: make([]byte, 12)}, wantErr: "length 12 is not a multiple of 8 (INT64)"},
+		{name: "error - too many UINT8 elements", msg: &types.MsgSubmitTask{Input: make([]byte, 1025), InputEncoding: types.VECTOR_ENCODING_UINT8}, wantErr: "1025 elements, max 1024"},
+		{name: "error - too many INT16 elements", msg: &types.MsgSubmitTask{Input: make([]byte, 2050), InputEncoding: types.VECTOR_ENCODING_INT16}, wantErr: "1025 elements, max 1024"},
 		{name: "success - result", msg: &types.MsgSubmitResult{Output: make([]byte, 24), Proof: make([]byte, verifier.ProofSize)}},
 		{name: "error - oversized proof", msg: &types.MsgSubmitResult{Output: make([]byte, 24), Proof: make([]byte, verifier.ProofSize+1)}, wantErr: "proof is 165 bytes, must be exactly 164: invalid proof"},
 		{name: "error - short proof", msg: &types.MsgSubmitResult{Output: make([]byte, 24), Proof: make([]byte, verifier.ProofSize-1)}, wantErr: "proof is 163 bytes, must be exactly 164"},
@@ -34,5 +41,16 @@ func TestValidateBasic(t *testing.T) {
 			}
 			require.NoError(t, err)
 		})
+	}
+}
+
+// TestVectorEncodingIsVectorsEncoding: the chain's enum and zk/vector's Encoding are one list,
+// value for value, so a task's input_encoding converts directly.
+func TestVectorEncodingIsVectorsEncoding(t *testing.T) {
+	require.Len(t, types.VectorEncoding_name, 3)
+	for v, name := range types.VectorEncoding_name {
+		e := types.VectorEncoding(v)
+		require.Equal(t, "VECTOR_ENCODING_"+e.Vector().String(), name)
+		require.NoError(t, e.Vector().CheckKnown())
 	}
 }

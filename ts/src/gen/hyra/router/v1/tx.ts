@@ -9,6 +9,7 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { Coin } from "../../../cosmos/base/v1beta1/coin";
 import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
+import { VectorEncoding, vectorEncodingFromJSON, vectorEncodingToJSON } from "../../taskpool/v1/types";
 
 export const protobufPackage = "hyra.router.v1";
 
@@ -18,14 +19,21 @@ export const protobufFileName = "hyra/router/v1/tx.proto";
 export interface MsgRouteTask {
   creator: string;
   modelId: bigint;
-  /** input is the canonical vector encoding (zk/vector) of the model input. */
+  /**
+   * input is the model input in the canonical vector encoding (zk/vector)
+   * that input_encoding names.
+   */
   input: Uint8Array;
   /** reward is escrowed until a verified result pays it out; at least the model's price. */
   reward:
     | Coin
     | undefined;
   /** deadline is when the task expires and the reward is refunded. */
-  deadline: Date | undefined;
+  deadline:
+    | Date
+    | undefined;
+  /** input_encoding is how input is encoded; absent means INT64. */
+  inputEncoding: VectorEncoding;
 }
 
 /** MsgRouteTaskResponse tells where the task went. */
@@ -75,7 +83,14 @@ export interface MsgClaimBestResponse {
 }
 
 function createBaseMsgRouteTask(): MsgRouteTask {
-  return { creator: "", modelId: 0n, input: new Uint8Array(0), reward: undefined, deadline: undefined };
+  return {
+    creator: "",
+    modelId: 0n,
+    input: new Uint8Array(0),
+    reward: undefined,
+    deadline: undefined,
+    inputEncoding: 0,
+  };
 }
 
 export const MsgRouteTask: MessageFns<MsgRouteTask> = {
@@ -97,6 +112,9 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
     }
     if (message.deadline !== undefined) {
       Timestamp.encode(toTimestamp(message.deadline), writer.uint32(42).fork()).join();
+    }
+    if (message.inputEncoding !== 0) {
+      writer.uint32(48).int32(message.inputEncoding);
     }
     return writer;
   },
@@ -154,6 +172,14 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
             message.deadline = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.inputEncoding = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -173,6 +199,11 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
       input: isSet(object.input) ? bytesFromBase64(object.input) : new Uint8Array(0),
       reward: isSet(object.reward) ? Coin.fromJSON(object.reward) : undefined,
       deadline: isSet(object.deadline) ? fromJsonTimestamp(object.deadline) : undefined,
+      inputEncoding: isSet(object.inputEncoding)
+        ? vectorEncodingFromJSON(object.inputEncoding)
+        : isSet(object.input_encoding)
+        ? vectorEncodingFromJSON(object.input_encoding)
+        : 0,
     };
   },
 
@@ -193,6 +224,9 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
     if (message.deadline !== undefined) {
       obj.deadline = message.deadline.toISOString();
     }
+    if (message.inputEncoding !== 0) {
+      obj.inputEncoding = vectorEncodingToJSON(message.inputEncoding);
+    }
     return obj;
   },
 
@@ -208,6 +242,7 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
       ? Coin.fromPartial(object.reward)
       : undefined;
     message.deadline = object.deadline ?? undefined;
+    message.inputEncoding = object.inputEncoding ?? 0;
     return message;
   },
 };

@@ -9,7 +9,7 @@ import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
 import { Coin } from "../../../cosmos/base/v1beta1/coin";
 import { Duration } from "../../../google/protobuf/duration";
 import { Timestamp } from "../../../google/protobuf/timestamp";
-import { Params } from "./types";
+import { Params, VectorEncoding, vectorEncodingFromJSON, vectorEncodingToJSON } from "./types";
 
 export const protobufPackage = "hyra.taskpool.v1";
 
@@ -54,10 +54,17 @@ export interface MsgSetPoolActiveResponse {
 export interface MsgSubmitTask {
   creator: string;
   poolId: bigint;
-  /** input is the canonical vector encoding (zk/vector) of the model input. */
+  /**
+   * input is the model input in the canonical vector encoding (zk/vector)
+   * that input_encoding names.
+   */
   input: Uint8Array;
   reward: Coin | undefined;
-  deadline: Date | undefined;
+  deadline:
+    | Date
+    | undefined;
+  /** input_encoding is how input is encoded; absent means INT64. */
+  inputEncoding: VectorEncoding;
 }
 
 /** MsgSubmitTaskResponse returns the id of the new task. */
@@ -553,7 +560,14 @@ export const MsgSetPoolActiveResponse: MessageFns<MsgSetPoolActiveResponse> = {
 };
 
 function createBaseMsgSubmitTask(): MsgSubmitTask {
-  return { creator: "", poolId: 0n, input: new Uint8Array(0), reward: undefined, deadline: undefined };
+  return {
+    creator: "",
+    poolId: 0n,
+    input: new Uint8Array(0),
+    reward: undefined,
+    deadline: undefined,
+    inputEncoding: 0,
+  };
 }
 
 export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
@@ -575,6 +589,9 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
     }
     if (message.deadline !== undefined) {
       Timestamp.encode(toTimestamp(message.deadline), writer.uint32(42).fork()).join();
+    }
+    if (message.inputEncoding !== 0) {
+      writer.uint32(48).int32(message.inputEncoding);
     }
     return writer;
   },
@@ -632,6 +649,14 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
             message.deadline = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 6: {
+            if (tag !== 48) {
+              break;
+            }
+
+            message.inputEncoding = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -651,6 +676,11 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
       input: isSet(object.input) ? bytesFromBase64(object.input) : new Uint8Array(0),
       reward: isSet(object.reward) ? Coin.fromJSON(object.reward) : undefined,
       deadline: isSet(object.deadline) ? fromJsonTimestamp(object.deadline) : undefined,
+      inputEncoding: isSet(object.inputEncoding)
+        ? vectorEncodingFromJSON(object.inputEncoding)
+        : isSet(object.input_encoding)
+        ? vectorEncodingFromJSON(object.input_encoding)
+        : 0,
     };
   },
 
@@ -671,6 +701,9 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
     if (message.deadline !== undefined) {
       obj.deadline = message.deadline.toISOString();
     }
+    if (message.inputEncoding !== 0) {
+      obj.inputEncoding = vectorEncodingToJSON(message.inputEncoding);
+    }
     return obj;
   },
 
@@ -686,6 +719,7 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
       ? Coin.fromPartial(object.reward)
       : undefined;
     message.deadline = object.deadline ?? undefined;
+    message.inputEncoding = object.inputEncoding ?? 0;
     return message;
   },
 };

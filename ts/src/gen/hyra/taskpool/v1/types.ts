@@ -93,6 +93,61 @@ export function taskStatusToJSON(object: TaskStatus): string {
   }
 }
 
+/**
+ * VectorEncoding is how a task input's elements are laid out in bytes
+ * (zk/vector). Commitments and proofs are over the decoded integers, so the
+ * encoding changes the size of the transaction and of state, never what is
+ * proven. Clients send the narrowest encoding that holds every element.
+ */
+export enum VectorEncoding {
+  /**
+   * VECTOR_ENCODING_INT64 - VECTOR_ENCODING_INT64 is 8 bytes per element, big-endian two's
+   * complement: the default, so inputs written before encodings existed
+   * keep their meaning.
+   */
+  VECTOR_ENCODING_INT64 = 0,
+  /** VECTOR_ENCODING_UINT8 - VECTOR_ENCODING_UINT8 is 1 byte per element, 0..255 (images). */
+  VECTOR_ENCODING_UINT8 = 1,
+  /**
+   * VECTOR_ENCODING_INT16 - VECTOR_ENCODING_INT16 is 2 bytes per element, big-endian two's
+   * complement, -32768..32767.
+   */
+  VECTOR_ENCODING_INT16 = 2,
+  UNRECOGNIZED = -1,
+}
+
+export function vectorEncodingFromJSON(object: any): VectorEncoding {
+  switch (object) {
+    case 0:
+    case "VECTOR_ENCODING_INT64":
+      return VectorEncoding.VECTOR_ENCODING_INT64;
+    case 1:
+    case "VECTOR_ENCODING_UINT8":
+      return VectorEncoding.VECTOR_ENCODING_UINT8;
+    case 2:
+    case "VECTOR_ENCODING_INT16":
+      return VectorEncoding.VECTOR_ENCODING_INT16;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return VectorEncoding.UNRECOGNIZED;
+  }
+}
+
+export function vectorEncodingToJSON(object: VectorEncoding): string {
+  switch (object) {
+    case VectorEncoding.VECTOR_ENCODING_INT64:
+      return "VECTOR_ENCODING_INT64";
+    case VectorEncoding.VECTOR_ENCODING_UINT8:
+      return "VECTOR_ENCODING_UINT8";
+    case VectorEncoding.VECTOR_ENCODING_INT16:
+      return "VECTOR_ENCODING_INT16";
+    case VectorEncoding.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** Pool groups the tasks of one model under common claim rules. */
 export interface Pool {
   id: bigint;
@@ -131,7 +186,10 @@ export interface Task {
   modelId: bigint;
   modelVersion: bigint;
   creator: string;
-  /** input is the canonical vector encoding (zk/vector) of the model input. */
+  /**
+   * input is the model input in the canonical vector encoding (zk/vector)
+   * that input_encoding names.
+   */
   input: Uint8Array;
   reward: Coin | undefined;
   deadline: Date | undefined;
@@ -166,6 +224,8 @@ export interface Task {
    * it existed get it when their result is checked.
    */
   inputCommitment: Uint8Array;
+  /** input_encoding is how input is encoded; absent means INT64. */
+  inputEncoding: VectorEncoding;
 }
 
 /**
@@ -581,6 +641,7 @@ function createBaseTask(): Task {
     createdAt: undefined,
     claimOutageCredit: undefined,
     inputCommitment: new Uint8Array(0),
+    inputEncoding: 0,
   };
 }
 
@@ -648,6 +709,9 @@ export const Task: MessageFns<Task> = {
     }
     if (message.inputCommitment.length !== 0) {
       writer.uint32(138).bytes(message.inputCommitment);
+    }
+    if (message.inputEncoding !== 0) {
+      writer.uint32(144).int32(message.inputEncoding);
     }
     return writer;
   },
@@ -801,6 +865,14 @@ export const Task: MessageFns<Task> = {
             message.inputCommitment = reader.bytes();
             continue;
           }
+          case 18: {
+            if (tag !== 144) {
+              break;
+            }
+
+            message.inputEncoding = reader.int32() as any;
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -856,6 +928,11 @@ export const Task: MessageFns<Task> = {
         : isSet(object.input_commitment)
         ? bytesFromBase64(object.input_commitment)
         : new Uint8Array(0),
+      inputEncoding: isSet(object.inputEncoding)
+        ? vectorEncodingFromJSON(object.inputEncoding)
+        : isSet(object.input_encoding)
+        ? vectorEncodingFromJSON(object.input_encoding)
+        : 0,
     };
   },
 
@@ -912,6 +989,9 @@ export const Task: MessageFns<Task> = {
     if (message.inputCommitment.length !== 0) {
       obj.inputCommitment = base64FromBytes(message.inputCommitment);
     }
+    if (message.inputEncoding !== 0) {
+      obj.inputEncoding = vectorEncodingToJSON(message.inputEncoding);
+    }
     return obj;
   },
 
@@ -943,6 +1023,7 @@ export const Task: MessageFns<Task> = {
       ? Duration.fromPartial(object.claimOutageCredit)
       : undefined;
     message.inputCommitment = object.inputCommitment ?? new Uint8Array(0);
+    message.inputEncoding = object.inputEncoding ?? 0;
     return message;
   },
 };
