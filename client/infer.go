@@ -14,7 +14,7 @@ import (
 
 	modeltypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	routertypes "github.com/hyra-network/hyra/x/router/types"
-	"github.com/hyra-network/hyra/zk/vector"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 )
 
 // InferRequest is a user's request for one inference.
@@ -76,12 +76,14 @@ func Submit(ctx context.Context, s *Sender, req InferRequest) (*Submitted, error
 		return nil, err
 	}
 
+	input, encoding := tptypes.EncodeCompact(req.Input)
 	msg := &routertypes.MsgRouteTask{
-		Creator:  s.Address().String(),
-		ModelId:  model.Id,
-		Input:    vector.Encode(req.Input),
-		Reward:   reward,
-		Deadline: time.Now().Add(req.TTL).UTC(),
+		Creator:       s.Address().String(),
+		ModelId:       model.Id,
+		Input:         input,
+		InputEncoding: encoding,
+		Reward:        reward,
+		Deadline:      time.Now().Add(req.TTL).UTC(),
 	}
 	sent := time.Now()
 	txRes, err := s.Send(ctx, msg)

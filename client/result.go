@@ -58,7 +58,11 @@ func CheckResult(ctx context.Context, cctx sdkclient.Context, task *tptypes.Task
 	start := time.Now()
 	// The input commitment is recomputed from the input rather than read from the task, so
 	// that the check does not trust the node for it either.
-	inCommit, err := verifier.InputCommitment(task.Input, res.ModelVersion.InputScheme())
+	in, err := task.DecodedInput()
+	var inCommit []byte
+	if err == nil {
+		inCommit, err = verifier.InputCommitmentOf(in, res.ModelVersion.InputScheme())
+	}
 	if err == nil {
 		err = verifier.Verify(res.ModelVersion.VerifyingKey, task.Proof, verifier.Statement{
 			ChainID:         cctx.ChainID,

@@ -45,7 +45,7 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 	if err != nil {
 		return w.release(ctx, log, t, fmt.Errorf("cannot prove this model version: %w", err))
 	}
-	input, err := vector.Decode(t.Input)
+	input, err := t.DecodedInput()
 	if err != nil {
 		return w.release(ctx, log, t, fmt.Errorf("task input: %w", err))
 	}

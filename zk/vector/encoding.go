@@ -102,8 +102,19 @@ func EncodeAs(v []int64, e Encoding) ([]byte, error) {
 			return nil, fmt.Errorf("%w: element %d = %d does not fit in %s", ErrInvalid, i, x, e)
 		}
 	}
+	return put(v, e), nil
+}
+
+// EncodeCompact encodes v in Compact(v): what clients send by default.
+func EncodeCompact(v []int64) ([]byte, Encoding) {
+	e := Compact(v)
+	return put(v, e), e
+}
+
+// put encodes v under a known encoding that holds every element.
+func put(v []int64, e Encoding) []byte {
 	if e == Int64 {
-		return Encode(v), nil
+		return Encode(v)
 	}
 	w := e.Width()
 	out := make([]byte, len(v)*w)
@@ -114,7 +125,7 @@ func EncodeAs(v []int64, e Encoding) ([]byte, error) {
 			binary.BigEndian.PutUint16(out[i*w:], uint16(int16(x)))
 		}
 	}
-	return out, nil
+	return out
 }
 
 // CheckEncodedLen checks that n bytes can be a vector under e: a known encoding, not empty, a

@@ -83,8 +83,8 @@ func TestCompact(t *testing.T) {
 	require.Equal(t, vector.Int64, vector.Compact([]int64{math.MaxInt16 + 1}))
 	require.Equal(t, vector.Int64, vector.Compact([]int64{math.MinInt64}))
 	// A 784-pixel image costs 784 bytes instead of 6,272.
-	b, err := vector.EncodeAs(make([]int64, 784), vector.Compact(make([]int64, 784)))
-	require.NoError(t, err)
+	b, e := vector.EncodeCompact(make([]int64, 784))
+	require.Equal(t, vector.Uint8, e)
 	require.Len(t, b, 784)
 }
 
@@ -122,6 +122,9 @@ func FuzzEncoding(f *testing.F) {
 		cb, err := vector.EncodeAs(v, c)
 		if err != nil {
 			t.Fatalf("Compact chose %s, which does not hold the vector: %v", c, err)
+		}
+		if eb, ec := vector.EncodeCompact(v); ec != c || !bytes.Equal(eb, cb) {
+			t.Fatalf("EncodeCompact = %x under %s, want %x under %s", eb, ec, cb, c)
 		}
 		back, err := vector.DecodeAs(cb, c)
 		if err != nil || len(back) != len(v) {

@@ -14,6 +14,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/hyra-network/hyra/x/router/types"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/vector"
 )
 
@@ -37,7 +38,8 @@ func newRouteTaskCmd() *cobra.Command {
 		Use:   "route-task [model-id] [input] [reward] --ttl DURATION",
 		Short: "Submit an inference task for a model; the router picks the pool",
 		Long: `Submit an inference task. input is the model's input vector as integers separated by
-commas or spaces; reward is escrowed until a verified result pays it out (at least the model's price);
+commas or spaces, sent in the narrowest encoding that holds every value (UINT8 for pixels 0-255: a
+byte each); reward is escrowed until a verified result pays it out (at least the model's price);
 the task expires and is refunded --ttl after the latest block time.`,
 		Example: "hyrad tx router route-task 1 51,35,14,2 1000uhyra --ttl 10m --from client",
 		Args:    cobra.ExactArgs(3),
@@ -66,12 +68,14 @@ the task expires and is refunded --ttl after the latest block time.`,
 			if err != nil {
 				return err
 			}
+			encoded, encoding := tptypes.EncodeCompact(input)
 			msg := &types.MsgRouteTask{
-				Creator:  clientCtx.GetFromAddress().String(),
-				ModelId:  modelID,
-				Input:    vector.Encode(input),
-				Reward:   reward,
-				Deadline: deadline,
+				Creator:       clientCtx.GetFromAddress().String(),
+				ModelId:       modelID,
+				Input:         encoded,
+				InputEncoding: encoding,
+				Reward:        reward,
+				Deadline:      deadline,
 			}
 			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 		},

@@ -18,6 +18,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/vector"
 )
 
 const (
@@ -44,7 +45,8 @@ func newSubmitTaskCmd() *cobra.Command {
 		Use:   "submit-task [pool-id] [input-csv-or-file] [reward] [--ttl 10m | --deadline RFC3339]",
 		Short: "Submit an inference task to a pool and escrow its reward",
 		Long: `Submit a task. The input is a comma- or space-separated integer vector, given inline
-or as a file holding one; it must match the model's input schema. The reward (at least the
+or as a file holding one; it must match the model's input schema. It is sent in the narrowest
+encoding that holds every value (UINT8 for pixels 0-255: a byte each). The reward (at least the
 model's price) is escrowed until the task completes, is cancelled or expires. The deadline is
 --ttl from now (default 10m) or an absolute --deadline.`,
 		Example: "hyrad tx taskpool submit-task 1 51,35,14,2 1000uhyra --ttl 10m --from alice",
@@ -58,10 +60,11 @@ model's price) is escrowed until the task completes, is cancelled or expires. Th
 			if err != nil {
 				return fmt.Errorf("pool id %q: %w", args[0], err)
 			}
-			input, err := readVector(args[1])
+			values, err := readVector(args[1])
 			if err != nil {
 				return fmt.Errorf("input: %w", err)
 			}
+			input, encoding := types.EncodeCompact(values)
 			reward, err := sdk.ParseCoinNormalized(args[2])
 			if err != nil {
 				return fmt.Errorf("reward %q: %w", args[2], err)
@@ -71,11 +74,12 @@ model's price) is escrowed until the task completes, is cancelled or expires. Th
 				return err
 			}
 			msg := &types.MsgSubmitTask{
-				Creator:  clientCtx.GetFromAddress().String(),
-				PoolId:   poolID,
-				Input:    input,
-				Reward:   reward,
-				Deadline: deadline,
+				Creator:       clientCtx.GetFromAddress().String(),
+				PoolId:        poolID,
+				Input:         input,
+				InputEncoding: encoding,
+				Reward:        reward,
+				Deadline:      deadline,
 			}
 			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 		},
@@ -106,10 +110,11 @@ chain, this task and the signing worker.`,
 			if err != nil {
 				return fmt.Errorf("task id %q: %w", args[0], err)
 			}
-			output, err := readVector(args[1])
+			values, err := readVector(args[1])
 			if err != nil {
 				return fmt.Errorf("output: %w", err)
 			}
+			output := vector.Encode(values)
 			proof, err := os.ReadFile(args[2])
 			if err != nil {
 				return err

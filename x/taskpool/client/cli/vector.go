@@ -9,11 +9,11 @@ import (
 	"github.com/hyra-network/hyra/zk/vector"
 )
 
-// readVector turns a command-line vector into its canonical encoding. arg is
-// the vector itself or a file holding it; the vector is integers separated by
-// commas or whitespace (brackets allowed), or 0x-prefixed hex of the canonical
-// encoding.
-func readVector(arg string) ([]byte, error) {
+// readVector reads a command-line vector. arg is the vector itself or a file
+// holding it; the vector is integers separated by commas or whitespace
+// (brackets allowed), or 0x-prefixed hex of the canonical INT64 encoding.
+// Callers encode it: a task input compactly, a result output as INT64.
+func readVector(arg string) ([]int64, error) {
 	s := arg
 	if b, err := os.ReadFile(arg); err == nil {
 		s = string(b)
@@ -24,14 +24,7 @@ func readVector(arg string) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("hex: %w", err)
 		}
-		if _, err := vector.Decode(b); err != nil {
-			return nil, err
-		}
-		return b, nil
+		return vector.Decode(b)
 	}
-	v, err := vector.Parse(s)
-	if err != nil {
-		return nil, err
-	}
-	return vector.Encode(v), nil
+	return vector.Parse(s)
 }
