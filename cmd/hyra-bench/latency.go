@@ -22,7 +22,7 @@ import (
 	"github.com/hyra-network/hyra/worker"
 	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
 	routertypes "github.com/hyra-network/hyra/x/router/types"
-	"github.com/hyra-network/hyra/zk/vector"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 )
 
 // The latency run: latencyWorkerCount worker daemons (package worker, the
@@ -79,8 +79,9 @@ func measureLatency(ctx context.Context, cfg config, bn *benchNet, base sdkclien
 	defer stopWatch()
 	deadline := time.Now().Add(2 * time.Hour).UTC()
 	for j := range n {
+		input, encoding := tptypes.EncodeCompact(m.inputs[j%len(m.inputs)])
 		msg := &routertypes.MsgRouteTask{Creator: client.addr.String(), ModelId: modelID,
-			Input: vector.Encode(m.inputs[j%len(m.inputs)]), Reward: sdk.NewInt64Coin(denom, taskReward), Deadline: deadline}
+			Input: input, InputEncoding: encoding, Reward: sdk.NewInt64Coin(denom, taskReward), Deadline: deadline}
 		tx, err := signTx(base.TxConfig, client, gasRoutePerTask, msg)
 		if err != nil {
 			return f, err

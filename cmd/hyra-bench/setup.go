@@ -12,7 +12,6 @@ import (
 	rewardstypes "github.com/hyra-network/hyra/x/rewards/types"
 	routertypes "github.com/hyra-network/hyra/x/router/types"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
-	"github.com/hyra-network/hyra/zk/vector"
 )
 
 // On a fresh chain the registered model is model 1 and RouteTask creates
@@ -96,8 +95,9 @@ func setupTasks(ctx context.Context, bn *benchNet, txCfg sdkclient.TxConfig, m *
 	for lo := 1; lo <= n; lo += routeBatch {
 		var msgs []sdk.Msg
 		for id := lo; id < lo+routeBatch && id <= n; id++ {
+			input, encoding := tptypes.EncodeCompact(taskInput(m, uint64(id)))
 			msgs = append(msgs, &routertypes.MsgRouteTask{
-				Creator: client.addr.String(), ModelId: modelID, Input: vector.Encode(taskInput(m, uint64(id))),
+				Creator: client.addr.String(), ModelId: modelID, Input: input, InputEncoding: encoding,
 				Reward: sdk.NewInt64Coin(denom, taskReward), Deadline: deadline,
 			})
 		}

@@ -4,6 +4,7 @@ package cli
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,7 +19,10 @@ import (
 	"github.com/hyra-network/hyra/zk/vector"
 )
 
-const flagTTL = "ttl"
+const (
+	flagTTL           = "ttl"
+	flagInputEncoding = "input-encoding"
+)
 
 // NewTxCmd returns the tx command of the module; autocli adds claim-best.
 func NewTxCmd() *cobra.Command {
@@ -68,7 +72,11 @@ the task expires and is refunded --ttl after the latest block time.`,
 			if err != nil {
 				return err
 			}
-			encoded, encoding := tptypes.EncodeCompact(input)
+			name, _ := cmd.Flags().GetString(flagInputEncoding)
+			encoded, encoding, err := encodeInput(input, name)
+			if err != nil {
+				return err
+			}
 			msg := &types.MsgRouteTask{
 				Creator:       clientCtx.GetFromAddress().String(),
 				ModelId:       modelID,
@@ -81,8 +89,28 @@ the task expires and is refunded --ttl after the latest block time.`,
 		},
 	}
 	cmd.Flags().Duration(flagTTL, 10*time.Minute, "time to live: the deadline is this long after the latest block")
+	cmd.Flags().String(flagInputEncoding, "compact", "how the input is encoded on chain: compact (the narrowest that holds it), int64, uint8 or int16")
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
+}
+
+// encodeInput encodes a task input as --input-encoding names: compact (the
+// default) or one encoding, which must hold every value.
+func encodeInput(v []int64, name string) ([]byte, tptypes.VectorEncoding, error) {
+	if name == "compact" {
+		b, e := tptypes.EncodeCompact(v)
+		return b, e, nil
+	}
+	code, ok := tptypes.VectorEncoding_value["VECTOR_ENCODING_"+strings.ToUpper(name)]
+	if !ok {
+		return nil, 0, fmt.Errorf("--%s %q: want compact, int64, uint8 or int16", flagInputEncoding, name)
+	}
+	e := tptypes.VectorEncoding(code)
+	b, err := vector.EncodeAs(v, e.Vector())
+	if err != nil {
+		return nil, 0, fmt.Errorf("--%s %s: %w", flagInputEncoding, name, err)
+	}
+	return b, e, nil
 }
 
 // deadlineFromNow is the latest block time plus ttl: the chain measures
