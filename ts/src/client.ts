@@ -1,5 +1,5 @@
 import type { OfflineSigner } from "@cosmjs/proto-signing";
-import { GasPrice, SigningStargateClient, type DeliverTxResponse } from "@cosmjs/stargate";
+import { GasPrice, SigningStargateClient, type DeliverTxResponse, type StdFee } from "@cosmjs/stargate";
 import { createHyraAminoTypes } from "./amino";
 import { readArtifact } from "./artifact";
 import { HyraInputError, HyraTxError } from "./errors";
@@ -59,11 +59,14 @@ export class HyraClient extends HyraQueryClient {
     return c;
   }
 
-  /** Signs and broadcasts msgs, waits for the block, and throws HyraTxError with the chain's reason if refused. */
-  async send(action: string, msgs: ReadonlyArray<{ typeUrl: string; value: unknown }>, memo = ""): Promise<DeliverTxResponse> {
+  /**
+   * Signs and broadcasts msgs, waits for the block, and throws HyraTxError with the chain's reason if
+   * refused. The gas is simulated unless opts.fee fixes it.
+   */
+  async send(action: string, msgs: ReadonlyArray<{ typeUrl: string; value: unknown }>, opts: { memo?: string; fee?: StdFee } = {}): Promise<DeliverTxResponse> {
     let res: DeliverTxResponse;
     try {
-      res = await this.signing.signAndBroadcast(this.address, msgs, this.gasAdjustment, memo);
+      res = await this.signing.signAndBroadcast(this.address, msgs, opts.fee ?? this.gasAdjustment, opts.memo ?? "");
     } catch (e) {
       throw txError(action, e instanceof Error ? e.message : String(e));
     }

@@ -5,6 +5,7 @@ import { aminoShapes, hyraMsgs } from "../src/gen/registry";
 import { MsgRouteTask, MsgClaimBest } from "../src/gen/hyra/router/v1/tx";
 import { MsgRegisterModel } from "../src/gen/hyra/modelregistry/v1/tx";
 import { ProofSystem } from "../src/gen/hyra/modelregistry/v1/types";
+import { fill } from "./fill";
 
 const addr = "hyra1qyqszqgpqyqszqgpqyqszqgpqyqszqgpjq2wsd";
 
@@ -78,4 +79,15 @@ test("amino JSON converts back to the same message", () => {
   const back = types.fromAmino(amino);
   assert.equal(back.typeUrl, "/hyra.modelregistry.v1.MsgRegisterModel");
   assert.deepEqual(back.value, reg);
+});
+
+test("every hyra message with every field set converts to amino JSON and back unchanged", () => {
+  const types = createHyraAminoTypes();
+  for (const m of hyraMsgs) {
+    const type = m.type as unknown as { fromPartial(o: object): object };
+    const value = type.fromPartial(fill(m.typeUrl.slice(1), addr));
+    const amino = types.toAmino({ typeUrl: m.typeUrl, value });
+    assert.equal(amino.type, m.aminoName);
+    assert.deepEqual(types.fromAmino(amino), { typeUrl: m.typeUrl, value }, m.typeUrl);
+  }
 });
