@@ -47,7 +47,7 @@ func (v *Verifier) VerifyBatch(items []Item) []error {
 		g.items = append(g.items, p)
 	}
 	for _, g := range groups {
-		g.key.check(g.items, errs)
+		v.timed(len(g.items), func() { g.key.check(g.items, errs) })
 	}
 	for _, g := range groups {
 		for _, p := range g.items {
