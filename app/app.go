@@ -63,6 +63,8 @@ type App struct {
 	// pre-verifiers alike, so that what they verify ahead of execution the
 	// handler finds in its cache (see app/preverify).
 	proofs *verifier.Verifier
+	// metrics is what the node remembers to report its metrics (metrics.go).
+	metrics nodeMetrics
 
 	AccountKeeper         authkeeper.AccountKeeper
 	BankKeeper            bankkeeper.BaseKeeper
@@ -146,6 +148,7 @@ func New(
 	}
 
 	app.App = appBuilder.Build(db, traceStore, baseAppOptions...)
+	app.proofs.SetTimer(recordVerifyTime)
 	// Before the proof pre-verifiers, so that they wrap it: the SDK's checks, then the proofs.
 	app.sigCache = sigcache.New(app.AccountKeeper)
 	app.SetAnteHandler(app.sigCache.Wrap(app.AnteHandler()))

@@ -63,6 +63,7 @@ func (app *App) setPreverifiers(appOpts servertypes.AppOptions) error {
 		// One background verifier per core but one (at least one): the core left over serves the
 		// ABCI lock (CheckTx, block execution), which is the serial part of the node's work.
 		async := preverify.NewAsync(runtime.GOMAXPROCS(0)-1, app.proofs)
+		app.metrics.async = async
 		ante = preverify.WithDecorator(ante, preverify.NewAsyncAnteDecorator(app.TaskPoolKeeper, async))
 	}
 	app.SetAnteHandler(ante)

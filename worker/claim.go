@@ -109,6 +109,7 @@ func (w *Worker) sendClaim(ctx context.Context, msg sdk.Msg, resp proto.Message,
 	res, err := w.sender.Send(ctx, msg)
 	if client.IsRejected(err) {
 		w.log.Warn("claim refused", kind, what, "reason", err)
+		w.metrics.claims.WithLabelValues("refused").Inc()
 		w.refusals.refused(err)
 		return nil, nil
 	}
@@ -118,6 +119,8 @@ func (w *Worker) sendClaim(ctx context.Context, msg sdk.Msg, resp proto.Message,
 	if err := res.MsgResponse(0, resp); err != nil {
 		return nil, err
 	}
+	w.metrics.claims.WithLabelValues("claimed").Inc()
+	w.health.done(stepClaimed)
 	return &claimed{took: time.Since(start)}, nil
 }
 

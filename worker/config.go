@@ -51,6 +51,9 @@ type Config struct {
 	// task: it claims only in pools whose claim timeout is at least this
 	// long (through the router: ClaimBest min_window).
 	MinWindow time.Duration
+	// MetricsAddr is where /metrics (Prometheus) and /healthz are served,
+	// host:port; empty serves nothing.
+	MetricsAddr string
 }
 
 // Defaults for the optional settings.

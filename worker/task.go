@@ -43,10 +43,12 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 
 	p, err := w.provers.get(ctx, t.ModelId, t.ModelVersion)
 	if err != nil {
+		w.metrics.errors.WithLabelValues(errKey).Inc()
 		return w.release(ctx, log, t, fmt.Errorf("cannot prove this model version: %w", err))
 	}
 	input, err := t.DecodedInput()
 	if err != nil {
+		w.metrics.errors.WithLabelValues(errInput).Inc()
 		return w.release(ctx, log, t, fmt.Errorf("task input: %w", err))
 	}
 	start := time.Now()
@@ -54,10 +56,13 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 	proveTook := time.Since(start)
 	if err != nil {
 		reason := fmt.Errorf("proof failed after %s: %w", proveTook.Round(time.Millisecond), err)
+		w.metrics.errors.WithLabelValues(errProve).Inc()
 		w.provers.setAside(t.ModelId, t.ModelVersion, reason)
 		return w.release(ctx, log, t, reason)
 	}
 	log.Info("proved", "prove", proveTook.Round(time.Millisecond), "output_len", len(output))
+	w.metrics.proved(proveTook)
+	w.health.done(stepProved)
 
 	res, err := w.sender.Send(ctx, &tptypes.MsgSubmitResult{
 		Worker: w.addr.String(), TaskId: t.Id, Output: vector.Encode(output), Proof: proof,
@@ -67,6 +72,7 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 		// transactions as if at height 0 until its first block), so the
 		// result is tried again a few times before the task is given up.
 		w.rejections[t.Id]++
+		w.metrics.rejected()
 		if w.rejections[t.Id] < maxSubmitAttempts {
 			log.Warn("result rejected; will try again", "attempt", w.rejections[t.Id], "reason", err)
 			return fmt.Errorf("submit result of task %d: %w", t.Id, err)
@@ -83,6 +89,8 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 	if err := res.MsgResponse(0, &resp); err != nil {
 		log.Warn("result committed but its response is unreadable", "err", err)
 	}
+	w.metrics.accepted(resp.WorkerReward)
+	w.health.done(stepSubmitted)
 	log.Info("completed", "paid", resp.WorkerReward.String(), "tx", res.Hash, "height", res.Height,
 		"claim", claimTook.Round(time.Millisecond), "prove", proveTook.Round(time.Millisecond),
 		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))
@@ -107,6 +115,7 @@ func (w *Worker) release(ctx context.Context, log *slog.Logger, t tptypes.Task, 
 	if err := res.MsgResponse(0, &resp); err != nil {
 		log.Warn("release committed but its response is unreadable", "err", err)
 	}
+	w.health.done(stepReleased)
 	log.Warn("released the task back to its pool: this worker cannot finish it", "reason", reason,
 		"reputation", resp.Reputation, "tx", res.Hash)
 	return nil
@@ -115,6 +124,7 @@ func (w *Worker) release(ctx context.Context, log *slog.Logger, t tptypes.Task, 
 // giveUp records that the worker will not finish a task it holds, and why.
 func (w *Worker) giveUp(log *slog.Logger, t tptypes.Task, reason error) {
 	w.givenUp[t.Id] = reason.Error()
+	w.metrics.errors.WithLabelValues(errExpired).Inc()
 	log.Error("giving up task; it returns to its pool when the claim lapses (the bond may be slashed)",
 		"reason", reason, "claim_expiry", t.ClaimExpiry.Format(time.RFC3339))
 }

@@ -38,6 +38,9 @@ type Worker struct {
 	phase1 []byte
 	// setups tracks the worker's contributions to model setups.
 	setups setupTurns
+	// metrics and health are served on MetricsAddr.
+	metrics *daemonMetrics
+	health  health
 }
 
 // New returns a worker signing with the --from account of cctx.
@@ -69,6 +72,7 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 		refusals:   newRefusals(),
 		phase1:     phase1,
 		setups:     setupTurns{done: map[versionKey]bool{}, retry: map[versionKey]time.Time{}},
+		metrics:    newDaemonMetrics(),
 	}
 	if cfg.CeremonyRoot != "" && phase1 != nil {
 		w.provers.derive = &keyDeriver{query: c.models, root: cfg.CeremonyRoot, phase1: phase1, keysDir: cfg.KeysDir}
@@ -83,12 +87,18 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 func (w *Worker) Run(ctx context.Context) error {
 	w.log.Info("worker starting", "worker", w.addr.String(), "chain", w.chainID, "keys_dir", w.cfg.KeysDir,
 		"pools", w.cfg.Pools, "models", w.cfg.Models, "ceremony_root", w.cfg.CeremonyRoot, "contribute_setups", w.cfg.ContributeSetups)
+	if w.cfg.MetricsAddr != "" {
+		if err := w.serveMetrics(ctx); err != nil {
+			return err
+		}
+	}
 	if err := w.retry(ctx, w.prepare); err != nil {
 		if ctx.Err() != nil {
 			return nil
 		}
 		return err
 	}
+	w.health.done(stepPrepared)
 
 	events := client.NewEventStream(w.sender.ClientContext().NodeURI, w.log, client.QueryTaskSubmitted, client.QueryClaimExpired)
 	go events.Run(ctx)
@@ -99,6 +109,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	for ctx.Err() == nil {
 		worked, err := w.round(ctx)
 		if err != nil && ctx.Err() == nil {
+			w.nodeFailed(err)
 			wait := backoff.Next()
 			w.log.Warn("round failed; retrying", "err", err, "retry_in", wait)
 			sleep(ctx, wait)
@@ -111,7 +122,9 @@ func (w *Worker) Run(ctx context.Context) error {
 		if worked {
 			continue // there may be more tasks waiting
 		}
+		w.health.done(stepPolled)
 		if err := w.contributeSetups(ctx); err != nil && ctx.Err() == nil {
+			w.metrics.errors.WithLabelValues(errSetup).Inc()
 			w.log.Warn("checking model setups failed", "err", err)
 		}
 		if wait, reason := w.refusals.wait(); wait > 0 {
@@ -228,10 +241,18 @@ func (w *Worker) retry(ctx context.Context, f func(context.Context) error) error
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		w.nodeFailed(err)
 		wait := backoff.Next()
 		w.log.Warn("cannot prepare the worker yet; retrying", "err", err, "retry_in", wait)
 		sleep(ctx, wait)
 	}
+}
+
+// nodeFailed records a failed exchange with the node for /healthz and the
+// error count.
+func (w *Worker) nodeFailed(err error) {
+	w.health.failed(err)
+	w.metrics.errors.WithLabelValues(errNode).Inc()
 }
 
 // sleep waits for d or until ctx ends.

@@ -121,6 +121,10 @@ func (a *Async) submit(j asyncJob) bool {
 	}
 }
 
+// Queued reports how many proofs wait for a background verifier, for the
+// node's metrics.
+func (a *Async) Queued() int { return len(a.jobs) }
+
 // Close stops the workers once the queue is drained (for tests); nothing
 // may be handed over afterwards.
 func (a *Async) Close() {

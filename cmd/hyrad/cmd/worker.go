@@ -28,6 +28,7 @@ const (
 	flagMinWindow    = "min-window"
 	flagCeremonyRoot = "ceremony-root"
 	flagContribute   = "contribute-setups"
+	flagMetricsAddr  = "metrics-addr"
 )
 
 // workerCommand is `hyrad worker`, the inference worker daemon.
@@ -64,10 +65,16 @@ Keys of SINGLE_PARTY versions (tests, private devnets) come from the owner's 'hy
 
   hyrad zk setup --artifact model.json --out KEYS_DIR/$(sha256sum model.json | cut -c1-64)
 
-Without --models and --pools the worker serves every active model it has a key for.`,
+Without --models and --pools the worker serves every active model it has a key for.
+
+With --metrics-addr HOST:PORT it serves Prometheus metrics at /metrics (proofs made, proving
+time, claims, results, earnings, errors by kind) and /healthz (200 while it reaches the node,
+503 otherwise, with its last successful step). Off by default; 127.0.0.1:PORT keeps them on
+this machine.`,
 		Example: `hyrad worker start --from worker --keys-dir build/keys
 hyrad worker start --from worker --models 1,2 --bond 20000000uhyra
 hyrad worker start --from worker --pools 3
+hyrad worker start --from worker --metrics-addr 127.0.0.1:9464
 hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.bin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -107,6 +114,7 @@ hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.
 	cmd.Flags().String(flagBond, "", "amount to bond when the bond is below min_worker_bond (default: what is missing)")
 	cmd.Flags().Duration(flagPollInterval, worker.DefaultPollInterval, "how often to poll for tasks when no event arrives")
 	cmd.Flags().Duration(flagMinWindow, worker.DefaultMinWindow, "claim only in pools whose claim timeout gives at least this long to prove and submit")
+	cmd.Flags().String(flagMetricsAddr, "", "serve /metrics (Prometheus) and /healthz on this host:port (default: off)")
 	addProgramTxFlags(cmd)
 	return cmd
 }
@@ -137,6 +145,7 @@ func workerConfig(cmd *cobra.Command, cctx client.Context) (worker.Config, error
 	cfg.ContributeSetups, _ = cmd.Flags().GetBool(flagContribute)
 	cfg.PollInterval, _ = cmd.Flags().GetDuration(flagPollInterval)
 	cfg.MinWindow, _ = cmd.Flags().GetDuration(flagMinWindow)
+	cfg.MetricsAddr, _ = cmd.Flags().GetString(flagMetricsAddr)
 	return cfg, nil
 }
 
