@@ -42,12 +42,16 @@ fi
 
 "$HYRAD" config set client node "tcp://127.0.0.1:$RPC_PORT" --home "$HYRA_HOME" >/dev/null
 "$HYRAD" config set client keyring-backend test --home "$HYRA_HOME" >/dev/null
+# The node's metrics at /metrics?format=prometheus on the REST port (README, "Metrics").
+"$HYRAD" config set app telemetry.enabled true --home "$HYRA_HOME" >/dev/null
+"$HYRAD" config set app telemetry.prometheus-retention-time 600 --home "$HYRA_HOME" >/dev/null
 
 cat <<MSG
 chain $CHAIN_ID starting: RPC 127.0.0.1:$RPC_PORT, REST 127.0.0.1:$API_PORT, gRPC 127.0.0.1:$GRPC_PORT
 dashboard: http://127.0.0.1:$API_PORT/dashboard/
 try:  $HYRAD query modelregistry models --home $HYRA_HOME
       curl http://127.0.0.1:$API_PORT/hyra/modelregistry/v1/models
+      curl 'http://127.0.0.1:$API_PORT/metrics?format=prometheus' | grep ^hyra_
 MSG
 exec_start() {
   "$HYRAD" start --home "$HYRA_HOME" \

@@ -70,6 +70,9 @@ func newLocalChain(ctx context.Context, hyrad string, verbose bool) (*localChain
 		[]string{"config", "set", "client", "node", c.rpc},
 		[]string{"config", "set", "client", "chain-id", chainID},
 		[]string{"config", "set", "client", "keyring-backend", "test"},
+		// The node's metrics at API/metrics?format=prometheus (README, "Metrics").
+		[]string{"config", "set", "app", "telemetry.enabled", "true"},
+		[]string{"config", "set", "app", "telemetry.prometheus-retention-time", "600"},
 	)
 	for i, s := range steps {
 		if _, err := c.cli(ctx, s...); err != nil {

@@ -8,7 +8,8 @@ import (
 )
 
 // configure gives a node its ports, its peers and loopback-friendly p2p
-// settings (several nodes on one IP), and turns the REST server on.
+// settings (several nodes on one IP), and turns the REST server and its
+// Prometheus metrics (API/metrics?format=prometheus) on.
 func (n *Net) configure(node *Node) error {
 	var peers []string
 	for _, other := range n.Nodes {
@@ -39,6 +40,9 @@ func (n *Net) configure(node *Node) error {
 		"enable":  "true",
 		"address": quote(fmt.Sprintf("tcp://127.0.0.1:%d", node.Ports.API)),
 	}); err != nil {
+		return err
+	}
+	if err := setTOML(app, "telemetry", map[string]string{"enabled": "true", "prometheus-retention-time": "600"}); err != nil {
 		return err
 	}
 	return setTOML(app, "grpc", map[string]string{"address": quote(fmt.Sprintf("127.0.0.1:%d", node.Ports.GRPC))})
