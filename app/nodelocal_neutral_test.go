@@ -29,6 +29,7 @@ type nodeRun struct {
 	evict   bool               // the node restarts just before FinalizeBlock: nothing cached, no suspects
 	warm    bool               // every valid proof of the block is in the verified-proof cache at FinalizeBlock
 	suspect bool               // this node caught worker A with an invalid proof before A's results
+	metrics bool               // telemetry on (app.toml): the node records its metrics (app/metrics.go)
 }
 
 type blockOutcome struct {
@@ -59,6 +60,7 @@ func TestNodeLocalStateChangesNoOutcome(t *testing.T) {
 		{name: "async, CheckTx, worker A suspect", opts: async(), checkTx: true, propose: true, suspect: true},
 		{name: "async, CheckTx, worker A suspect, proofs evicted", opts: async(), checkTx: true, suspect: true, evict: true},
 		{name: "async, CheckTx, worker A suspect, every valid proof cached", opts: async(), checkTx: true, suspect: true, warm: true},
+		{name: "async, CheckTx and ProcessProposal, metrics recorded", opts: async(), checkTx: true, propose: true, metrics: true},
 		{name: "app.toml: fees below the minimum gas price, inter-block cache, IAVL settings, pruning", appToml: true, checkTx: true, refused: true, propose: true,
 			opts: sims.AppOptionsMap{app.FlagPreverifyCheckTx: "sync", server.FlagMinGasPrices: "1" + app.BondDenom,
 				server.FlagInterBlockCache: true, server.FlagIAVLCacheSize: 0, server.FlagDisableIAVLFastNode: true,
@@ -96,7 +98,7 @@ func TestNodeLocalStateChangesNoOutcome(t *testing.T) {
 	}
 }
 
-func (r nodeRun) execute(t *testing.T, s *neutralScenario) []blockOutcome {
+func (r nodeRun) execute(t *testing.T, s *neutralScenario) (out []blockOutcome) {
 	t.Helper()
 	var c *abciChain
 	if r.appToml {
@@ -105,7 +107,10 @@ func (r nodeRun) execute(t *testing.T, s *neutralScenario) []blockOutcome {
 	} else {
 		c = newABCIChain(t, r.opts, s.accs...)
 	}
-	var out []blockOutcome
+	if r.metrics {
+		enableTelemetry(t)
+		defer func() { requireCounted(t, out) }()
+	}
 	for i, txs := range s.blocks {
 		if r.suspect && i == blockResultsB {
 			s.markSuspect(t, c)
