@@ -11,7 +11,7 @@ import { MsgClaimBestResponse, MsgRouteTaskResponse } from "./gen/hyra/router/v1
 import { MsgCancelTaskResponse, MsgClaimTaskResponse, MsgSubmitResultResponse } from "./gen/hyra/taskpool/v1/tx";
 import { connectNode, HyraQueryClient, type TaskResult } from "./queries";
 import { createHyraRegistry } from "./registry";
-import { encodeVector } from "./vector";
+import { compactEncoding, encodeVector, type VectorEncoding } from "./vector";
 import { waitForTask, type WaitOptions } from "./wait";
 
 export interface HyraClientOptions {
@@ -91,14 +91,16 @@ export class HyraClient extends HyraQueryClient {
 
   /**
    * Routes a task for a model: the reward (default: the model's price) is escrowed until a verified
-   * result pays it, or the deadline (default: in 10 minutes) refunds it.
+   * result pays it, or the deadline (default: in 10 minutes) refunds it. The input is sent in the
+   * narrowest encoding that holds it (UINT8 for images: 1 byte per element) unless `encoding` says.
    */
-  async routeTask(p: { modelId: bigint | number; input: Vector; reward?: CoinLike; ttlSeconds?: number; deadline?: Date }): Promise<{ taskId: bigint; poolId: bigint; poolCreated: boolean; txHash: string }> {
+  async routeTask(p: { modelId: bigint | number; input: Vector; encoding?: VectorEncoding; reward?: CoinLike; ttlSeconds?: number; deadline?: Date }): Promise<{ taskId: bigint; poolId: bigint; poolCreated: boolean; txHash: string }> {
     const reward = p.reward ? coin(p.reward) : (await this.getModel(p.modelId)).price!;
     const deadline = p.deadline ?? new Date(Math.floor(Date.now() / 1000 + (p.ttlSeconds ?? 600)) * 1000);
+    const inputEncoding = p.encoding ?? compactEncoding(p.input);
     const res = await this.send("route task", [{
       typeUrl: "/hyra.router.v1.MsgRouteTask",
-      value: { creator: this.address, modelId: BigInt(p.modelId), input: encodeVector(p.input), reward, deadline },
+      value: { creator: this.address, modelId: BigInt(p.modelId), input: encodeVector(p.input, inputEncoding), inputEncoding, reward, deadline },
     }]);
     const r = reply(res, MsgRouteTaskResponse);
     return { taskId: r.taskId, poolId: r.poolId, poolCreated: r.poolCreated, txHash: res.transactionHash };

@@ -8,7 +8,10 @@
  * - INT16: 2 bytes per element, big-endian two's complement, -32768..32767.
  */
 
-/** The encodings, numbered as the proto enum hyra.taskpool.v1.VectorEncoding. */
+/**
+ * The encodings, numbered as the proto enum hyra.taskpool.v1.VectorEncoding (a task's
+ * input_encoding; the generated enum is taskpool.VectorEncoding).
+ */
 export const VectorEncoding = { INT64: 0, UINT8: 1, INT16: 2 } as const;
 export type VectorEncoding = (typeof VectorEncoding)[keyof typeof VectorEncoding];
 
@@ -31,7 +34,7 @@ export class VectorError extends Error {
 function toBig(x: number | bigint, i: number): bigint {
   if (typeof x === "bigint") return x;
   if (!Number.isSafeInteger(x)) {
-    throw new VectorError(`element ${i + 1} (${x}) is not a safe integer; pass a bigint for large values`);
+    throw new VectorError(`element ${i} (${x}) is not a safe integer; pass a bigint for large values`);
   }
   return BigInt(x);
 }
@@ -42,7 +45,10 @@ function widthOf(encoding: VectorEncoding): number {
   return w;
 }
 
-/** Encodes v in the given encoding (INT64 by default); throws VectorError if an element does not fit. */
+/**
+ * Encodes v in the given encoding (INT64 by default); throws VectorError if an element does not
+ * fit, naming it counting from 0 as the chain's errors do.
+ */
 export function encodeVector(v: ReadonlyArray<number | bigint>, encoding: VectorEncoding = VectorEncoding.INT64): Uint8Array {
   const width = widthOf(encoding);
   const [min, max] = RANGE[encoding];
@@ -51,7 +57,7 @@ export function encodeVector(v: ReadonlyArray<number | bigint>, encoding: Vector
   v.forEach((x, i) => {
     const b = toBig(x, i);
     if (b < min || b > max) {
-      throw new VectorError(`element ${i + 1} (${b}) does not fit ${NAME[encoding]} (${min}..${max})`);
+      throw new VectorError(`element ${i} (${b}) does not fit ${NAME[encoding]} (${min}..${max})`);
     }
     if (width === 8) view.setBigInt64(i * 8, b);
     else if (width === 2) view.setInt16(i * 2, Number(b));
@@ -89,6 +95,11 @@ export function compactEncoding(v: ReadonlyArray<number | bigint>): VectorEncodi
   if (fits(VectorEncoding.UINT8)) return VectorEncoding.UINT8;
   if (fits(VectorEncoding.INT16)) return VectorEncoding.INT16;
   return VectorEncoding.INT64;
+}
+
+/** A task's input, decoded with the task's own encoding. */
+export function taskInput(task: { input: Uint8Array; inputEncoding: number }): bigint[] {
+  return decodeVector(task.input, task.inputEncoding as VectorEncoding);
 }
 
 /** The index of the largest element (the first one on ties): a classifier's predicted class. */

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Secp256k1HdWallet } from "@cosmjs/amino";
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
-import { HyraClient, HyraQueryClient, HyraQueryError, HyraTxError, TaskEndedError, TaskWaitError, taskpool } from "../src";
+import { HyraClient, HyraQueryClient, HyraQueryError, HyraTxError, TaskEndedError, TaskWaitError, taskInput, taskpool, VectorEncoding } from "../src";
 import { chainId, hyrad, repo, startDevnet, type Devnet } from "./devnet";
 
 export const mnemonics = {
@@ -82,6 +82,8 @@ test("routeTask (amino JSON), claimBest, submitResult, waitForResult over the we
   const task = await client.getTask(routed.taskId);
   assert.equal(task.status, taskpool.TaskStatus.TASK_STATUS_OPEN);
   assert.equal(task.creator, client.address);
+  assert.equal(task.inputEncoding, VectorEncoding.UINT8, "the input went compactly: one byte per element");
+  assert.deepEqual(taskInput(task), sample.map(BigInt));
   assert.deepEqual((await client.listTasks({ creator: client.address })).map((t) => t.id), [routed.taskId]);
   assert.deepEqual((await worker.availableTasks({ modelId })).map((t) => t.id), [routed.taskId]);
   assert.equal((await client.getStats()).openTasks, 1n);
@@ -109,7 +111,10 @@ test("routeTask (amino JSON), claimBest, submitResult, waitForResult over the we
 });
 
 test("waitForResult falls back to polling when the websocket is unreachable; claimTask by pool", async () => {
-  const routed = await client.routeTask({ modelId, input: sample, reward: "1500uhyra" });
+  const routed = await client.routeTask({ modelId, input: sample, reward: "1500uhyra", encoding: VectorEncoding.INT64 });
+  const task = await client.getTask(routed.taskId);
+  assert.equal(task.input.length, 32);
+  assert.deepEqual(taskInput(task), sample.map(BigInt));
   const waiting = client.waitForResult(routed.taskId, { websocketUrl: "ws://127.0.0.1:1/websocket", pollIntervalMs: 500, timeoutMs: 60_000 });
   const claimed = await worker.claimTask({ poolId: routed.poolId, taskId: routed.taskId });
   assert.equal(claimed.taskId, routed.taskId);

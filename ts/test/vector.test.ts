@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { argmax, compactEncoding, decodeVector, encodeVector, VectorEncoding, VectorError } from "../src";
+import { argmax, compactEncoding, decodeVector, encodeVector, taskInput, taskpool, VectorEncoding, VectorError } from "../src";
 
 test("INT64 is big-endian two's complement, 8 bytes per element (zk/vector.Encode)", () => {
   const b = encodeVector([1, -2, 2n ** 62n]);
@@ -23,10 +23,10 @@ test("compact encodings round-trip and reject what does not fit", () => {
   assert.deepEqual(decodeVector(encodeVector(small, VectorEncoding.INT16), VectorEncoding.INT16), [-1n, 300n]);
 
   assert.equal(compactEncoding([40000]), VectorEncoding.INT64);
-  assert.throws(() => encodeVector([256], VectorEncoding.UINT8), /element 1 \(256\) does not fit UINT8/);
+  assert.throws(() => encodeVector([256], VectorEncoding.UINT8), /element 0 \(256\) does not fit UINT8/);
   assert.throws(() => encodeVector([-1], VectorEncoding.UINT8), VectorError);
   assert.throws(() => encodeVector([32768], VectorEncoding.INT16), /does not fit INT16/);
-  assert.throws(() => encodeVector([1.5]), /element 1 \(1.5\) is not a safe integer/);
+  assert.throws(() => encodeVector([1.5]), /element 0 \(1.5\) is not a safe integer/);
 });
 
 test("decoding applies the chain's checks before allocating", () => {
@@ -40,4 +40,12 @@ test("decoding applies the chain's checks before allocating", () => {
 test("argmax picks the first largest element", () => {
   assert.equal(argmax([1n, 5n, 5n, -3n]), 1);
   assert.throws(() => argmax([]), /empty/);
+});
+
+test("the encodings are numbered as the proto enum, and a task's input decodes with its own", () => {
+  assert.equal(VectorEncoding.INT64, taskpool.VectorEncoding.VECTOR_ENCODING_INT64);
+  assert.equal(VectorEncoding.UINT8, taskpool.VectorEncoding.VECTOR_ENCODING_UINT8);
+  assert.equal(VectorEncoding.INT16, taskpool.VectorEncoding.VECTOR_ENCODING_INT16);
+  assert.deepEqual(taskInput({ input: new Uint8Array([1, 2]), inputEncoding: VectorEncoding.UINT8 }), [1n, 2n]);
+  assert.deepEqual(taskInput({ input: new Uint8Array([1, 2]), inputEncoding: VectorEncoding.INT16 }), [258n]);
 });
