@@ -18,9 +18,11 @@ func PhaseOneDomain(commons []byte) (uint64, error) { return commonsDomain(commo
 
 // Anchor returns the phase-1 points the chain keeps in params ([alpha]₁, [beta]₁, [beta]₂ of
 // the sealed commons), checked as the chain checks them (verifier.CheckSetupAnchor). They do
-// not depend on the domain size, so truncated commons have the same anchor.
+// not depend on the domain size, so truncated commons have the same anchor, and only the
+// smallest prefix of the file is decoded (the file's size is checked; its other points are
+// decoded by whatever uses them).
 func Anchor(commons []byte) (verifier.SetupAnchor, error) {
-	c, err := readCommons(commons)
+	c, err := readCommonsPrefix(commons, 2)
 	if err != nil {
 		return verifier.SetupAnchor{}, err
 	}
@@ -66,15 +68,4 @@ func truncate(c *mpcsetup.SrsCommons, n uint64) (*mpcsetup.SrsCommons, error) {
 	t.G2.Tau = slices.Clone(c.G2.Tau[:n])
 	t.G2.Beta = c.G2.Beta
 	return &t, nil
-}
-
-func readCommons(b []byte) (*mpcsetup.SrsCommons, error) {
-	if _, err := commonsDomain(b); err != nil {
-		return nil, err
-	}
-	c := new(mpcsetup.SrsCommons)
-	if err := decode(c, b); err != nil {
-		return nil, err
-	}
-	return c, nil
 }

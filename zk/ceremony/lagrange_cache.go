@@ -46,14 +46,20 @@ func lagrangeOf(commons *mpcsetup.SrsCommons, phase1Hash []byte, n int) *lagrang
 			return b
 		}
 	}
-	l := &lagrangeBasis{n: uint64(n)}
+	var l *lagrangeBasis
+	if isInsecureTestPhase1(commons, phase1Hash) {
+		l, _ = insecureLagrange(n) // nil in the impossible case tau is a root of unity: FFT then
+	}
+	if l == nil {
+		l = &lagrangeBasis{n: uint64(n)}
+		run(
+			func() { l.tau1 = lagrangeG1(commons.G1.Tau, n) },
+			func() { l.alpha1 = lagrangeG1(commons.G1.AlphaTau, n) },
+			func() { l.beta1 = lagrangeG1(commons.G1.BetaTau, n) },
+			func() { l.tau2 = lagrangeG2(commons.G2.Tau, n) },
+		)
+	}
 	copy(l.phase1Hash[:], phase1Hash)
-	run(
-		func() { l.tau1 = lagrangeG1(commons.G1.Tau, n) },
-		func() { l.alpha1 = lagrangeG1(commons.G1.AlphaTau, n) },
-		func() { l.beta1 = lagrangeG1(commons.G1.BetaTau, n) },
-		func() { l.tau2 = lagrangeG2(commons.G2.Tau, n) },
-	)
 	if path != "" {
 		_ = writeLagrange(path, l) // best effort: without the file the next run recomputes
 	}
@@ -62,18 +68,24 @@ func lagrangeOf(commons *mpcsetup.SrsCommons, phase1Hash []byte, n int) *lagrang
 
 // lagrangePath is the cache file of (phase1Hash, n), or "" when there is no cache.
 func lagrangePath(phase1Hash []byte, n int) string {
-	if len(phase1Hash) != sha256.Size {
+	dir := cacheDir()
+	if len(phase1Hash) != sha256.Size || dir == "" {
 		return ""
 	}
-	dir := os.Getenv(CacheEnv)
-	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return ""
-		}
-		dir = filepath.Join(base, "hyra", "lagrange")
-	}
 	return filepath.Join(dir, fmt.Sprintf("%s-%d.bin", hex.EncodeToString(phase1Hash), n))
+}
+
+// cacheDir is $HYRA_CEREMONY_CACHE, else <user cache dir>/hyra/lagrange, or "" when neither is
+// known.
+func cacheDir() string {
+	if dir := os.Getenv(CacheEnv); dir != "" {
+		return dir
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(base, "hyra", "lagrange")
 }
 
 // readLagrange reads the cache file with the package's strict decoding (subgroup checks,
@@ -93,13 +105,18 @@ func readLagrange(path string, phase1Hash []byte, n int) (*lagrangeBasis, error)
 	return l, nil
 }
 
-// writeLagrange stores l atomically (temporary file, then rename), so a reader sees either no
-// file or a whole one.
+// writeLagrange stores l (writeFileAtomic).
 func writeLagrange(path string, l *lagrangeBasis) error {
 	b, err := encode(l)
 	if err != nil {
 		return err
 	}
+	return writeFileAtomic(path, b)
+}
+
+// writeFileAtomic writes a cache file through a temporary file renamed into place, so a reader
+// sees either no file or a whole one.
+func writeFileAtomic(path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}

@@ -77,12 +77,8 @@ func prepareCircuit(ccs constraint.ConstraintSystem, phase1 []byte) (*prepared, 
 	if r1cs.GetNbPublicVariables() != verifier.SetupVKKSize/g1Size {
 		return nil, fmt.Errorf("circuit has %d public wires, the chain's key format has %d", r1cs.GetNbPublicVariables(), verifier.SetupVKKSize/g1Size)
 	}
-	full, err := readCommons(phase1)
-	if err != nil {
-		return nil, err
-	}
 	n := ecc.NextPowerOfTwo(uint64(r1cs.GetNbConstraints()))
-	commons, err := truncate(full, max(n, 2))
+	commons, err := readCommonsPrefix(phase1, max(n, 2))
 	if err != nil {
 		return nil, err
 	}
