@@ -35,18 +35,8 @@ func readCommonsPrefix(b []byte, m uint64) (*mpcsetup.SrsCommons, error) {
 	if m > n {
 		return nil, fmt.Errorf("%w: the circuit needs a domain of %d, phase 1 has %d", ErrDomainSize, m, n)
 	}
-	// The file: n | [β]₂ | [τⁱ]₁ 1 ≤ i ≤ 2n-2 | [τⁱ]₂ 1 ≤ i ≤ n-1 | [βτⁱ]₁ i < n | [ατⁱ]₁ i < n.
-	off := uint64(8)
-	section := func(count, size uint64) []byte {
-		s := b[off : off+count*size]
-		off += count * size
-		return s
-	}
-	beta2 := section(1, g2Size)
-	tau1 := section(2*n-2, g1Size)[:(2*m-2)*g1Size]
-	tau2 := section(n-1, g2Size)[:(m-1)*g2Size]
-	betaTau := section(n, g1Size)[:m*g1Size]
-	alphaTau := section(n, g1Size)[:m*g1Size]
+	sec := commonsSections(b, n, m)
+	beta2, tau1, tau2, betaTau, alphaTau := sec.beta2, sec.tau1, sec.tau2, sec.betaTau, sec.alphaTau
 
 	c := new(mpcsetup.SrsCommons)
 	c.G1.Tau, c.G2.Tau = make([]curve.G1Affine, 2*m-1), make([]curve.G2Affine, m)
@@ -69,6 +59,78 @@ func readCommonsPrefix(b []byte, m uint64) (*mpcsetup.SrsCommons, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// sections are the byte ranges of a sealed commons file of domain n that the commons of domain
+// m ≤ n keep. The file: n | [β]₂ | [τⁱ]₁ 1 ≤ i ≤ 2n-2 | [τⁱ]₂ 1 ≤ i ≤ n-1 | [βτⁱ]₁ i < n | [ατⁱ]₁ i < n.
+type sections struct{ beta2, tau1, tau2, betaTau, alphaTau []byte }
+
+func commonsSections(b []byte, n, m uint64) sections {
+	off := uint64(8)
+	section := func(count, size uint64) []byte {
+		s := b[off : off+count*size]
+		off += count * size
+		return s
+	}
+	var s sections
+	s.beta2 = section(1, g2Size)
+	s.tau1 = section(2*n-2, g1Size)[:(2*m-2)*g1Size]
+	s.tau2 = section(n-1, g2Size)[:(m-1)*g2Size]
+	s.betaTau = section(n, g1Size)[:m*g1Size]
+	s.alphaTau = section(n, g1Size)[:m*g1Size]
+	return s
+}
+
+// readStart returns what a phase-2 start of domain m needs of a sealed phase 1 (hash phase1Hash):
+// its Lagrange form, its powers [τⁱ]₁ (for Z) and the commons Seal reads. With the Lagrange form
+// in this machine's cache, only [τⁱ]₁ and the anchor points are decoded: the other vectors are
+// only the FFT's input. Otherwise the whole prefix is decoded and the Lagrange form computed
+// (and cached).
+func readStart(b, phase1Hash []byte, m uint64) (*lagrangeBasis, []curve.G1Affine, *mpcsetup.SrsCommons, error) {
+	n, err := commonsDomain(b)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := checkDomainSize(m); err != nil {
+		return nil, nil, nil, err
+	}
+	if m > n {
+		return nil, nil, nil, fmt.Errorf("%w: the circuit needs a domain of %d, phase 1 has %d", ErrDomainSize, m, n)
+	}
+	l, err := readLagrange(lagrangePath(phase1Hash, int(m)), phase1Hash, int(m))
+	if err != nil {
+		c, err := readCommonsPrefix(b, m)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return lagrangeOf(c, phase1Hash, int(m)), c.G1.Tau, c, nil
+	}
+	sec := commonsSections(b, n, m)
+	tau := make([]curve.G1Affine, 2*m-1)
+	_, _, tau[0], _ = curve.Generators()
+	powers, err := decodeG1s(sec.tau1)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	copy(tau[1:], powers)
+	firsts, err := decodeG1s(append(bytes.Clone(sec.betaTau[:g1Size]), sec.alphaTau[:g1Size]...))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	beta2, err := decodeG2s(sec.beta2)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return l, tau, sealCommons(m, firsts[1], firsts[0], beta2[0]), nil
+}
+
+// sealCommons are the commons gnark's Phase2.Seal reads: the domain size (the length of
+// G1.AlphaTau) and [α]₁, [β]₁, [β]₂; the other points are left zero.
+func sealCommons(m uint64, alpha1, beta1 curve.G1Affine, beta2 curve.G2Affine) *mpcsetup.SrsCommons {
+	c := new(mpcsetup.SrsCommons)
+	c.G1.AlphaTau, c.G1.BetaTau = make([]curve.G1Affine, m), make([]curve.G1Affine, 1)
+	c.G1.AlphaTau[0], c.G1.BetaTau[0], c.G2.Beta = alpha1, beta1, beta2
+	return c
 }
 
 // decodeG1s decodes consecutive compressed G1 points in parallel, strictly.

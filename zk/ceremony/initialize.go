@@ -26,16 +26,20 @@ import (
 // two), and converts all points at once. phase1Hash (of the full sealed commons that commons were
 // truncated from) keys the on-disk Lagrange cache (lagrange_cache.go); nil computes without it.
 func initializePhase2(r1cs *cs.R1CS, commons *mpcsetup.SrsCommons, phase1Hash []byte) (*mpcsetup.Phase2, *mpcsetup.Phase2Evaluations, error) {
+	return initializeFrom(r1cs, lagrangeOf(commons, phase1Hash, len(commons.G1.AlphaTau)), commons.G1.Tau)
+}
+
+// initializeFrom is initializePhase2 from phase 1 in the Lagrange basis and its powers of tau in
+// G1 (2n-1 of them, for Z): a start whose Lagrange form is cached needs nothing else of phase 1.
+func initializeFrom(r1cs *cs.R1CS, l *lagrangeBasis, tau []curve.G1Affine) (*mpcsetup.Phase2, *mpcsetup.Phase2Evaluations, error) {
 	commitments, ok := r1cs.CommitmentInfo.(constraint.Groth16Commitments)
 	if !ok || len(commitments) != 0 {
 		return nil, nil, ErrCommitments
 	}
-	n := len(commons.G1.AlphaTau)
-	if n < r1cs.GetNbConstraints() {
+	n := int(l.n)
+	if n < r1cs.GetNbConstraints() || len(tau) != 2*n-1 {
 		return nil, nil, errors.New("phase 1 is smaller than the circuit")
 	}
-
-	l := lagrangeOf(commons, phase1Hash, n)
 	tau1, alphaTau1, betaTau1, tau2 := l.tau1, l.alpha1, l.beta1, l.tau2
 
 	nbInternal, nbSecret, nbPublic := r1cs.GetNbVariables()
@@ -81,7 +85,7 @@ func initializePhase2(r1cs *cs.R1CS, commons *mpcsetup.SrsCommons, phase1Hash []
 
 	p := new(mpcsetup.Phase2)
 	_, _, p.Parameters.G1.Delta, p.Parameters.G2.Delta = curve.Generators()
-	p.Parameters.G1.Z = vanishingTimesPowers(commons.G1.Tau, n)
+	p.Parameters.G1.Z = vanishingTimesPowers(tau, n)
 	p.Parameters.G1.PKK = k[nbPublic:]
 	p.Parameters.G1.SigmaCKK = make([][]curve.G1Affine, 0)
 	p.Parameters.G2.Sigma = make([]curve.G2Affine, 0)

@@ -78,31 +78,3 @@ func TestInsecureTestPhase1Cache(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, want, rewritten)
 }
-
-// Decoding a prefix of a sealed phase 1 gives what decoding it whole and truncating gives,
-// and refuses a bad point in the prefix.
-func TestReadCommonsPrefixIsTruncate(t *testing.T) {
-	t.Setenv(CacheEnv, t.TempDir())
-	phase1, err := insecureTestPhase1(64)
-	require.NoError(t, err)
-	var whole mpcsetup.SrsCommons
-	require.NoError(t, decode(&whole, phase1))
-	for _, m := range []uint64{2, 8, 64} {
-		want, err := truncate(&whole, m)
-		require.NoError(t, err)
-		got, err := readCommonsPrefix(phase1, m)
-		require.NoError(t, err)
-		require.Equal(t, want, got, m)
-	}
-	_, err = readCommonsPrefix(phase1, 128)
-	require.ErrorIs(t, err, ErrDomainSize)
-
-	bad := append([]byte(nil), phase1...)
-	tau1 := bad[8+g2Size : 8+g2Size+g1Size] // [τ]₁, its x set to 2^254 - 1 > p (flags kept)
-	tau1[0] |= 0x3f
-	for i := 1; i < len(tau1); i++ {
-		tau1[i] = 0xff
-	}
-	_, err = readCommonsPrefix(bad, 2)
-	require.ErrorIs(t, err, ErrMalformed)
-}

@@ -26,7 +26,8 @@ type Setup struct {
 }
 
 // prepared is a phase 2's deterministic start, recomputed by everyone from the artifact and
-// phase 1: the circuit, the truncated commons, gnark's evaluations and the initial state.
+// phase 1: the circuit, the truncated commons (only what Seal reads, when phase 1's Lagrange
+// form came from the cache: readStart), gnark's evaluations and the initial state.
 type prepared struct {
 	setup   Setup
 	r1cs    *cs.R1CS
@@ -77,13 +78,14 @@ func prepareCircuit(ccs constraint.ConstraintSystem, phase1 []byte) (*prepared, 
 	if r1cs.GetNbPublicVariables() != verifier.SetupVKKSize/g1Size {
 		return nil, fmt.Errorf("circuit has %d public wires, the chain's key format has %d", r1cs.GetNbPublicVariables(), verifier.SetupVKKSize/g1Size)
 	}
-	n := ecc.NextPowerOfTwo(uint64(r1cs.GetNbConstraints()))
-	commons, err := readCommonsPrefix(phase1, max(n, 2))
+	n := max(ecc.NextPowerOfTwo(uint64(r1cs.GetNbConstraints())), 2)
+	phase1Hash := Phase1Hash(phase1)
+	l, tau, commons, err := readStart(phase1, phase1Hash, n)
 	if err != nil {
 		return nil, err
 	}
 	p := &prepared{r1cs: r1cs, commons: commons, anchor: anchorOf(commons)}
-	state, evals, err := initializePhase2(r1cs, commons, Phase1Hash(phase1))
+	state, evals, err := initializeFrom(r1cs, l, tau)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +98,7 @@ func prepareCircuit(ccs constraint.ConstraintSystem, phase1 []byte) (*prepared, 
 		p.setup.VKK = append(p.setup.VKK, b[:]...)
 	}
 	p.setup.InitialStateHash = fileHash(p.setup.State)
-	p.setup.Phase1Hash = Phase1Hash(phase1)
+	p.setup.Phase1Hash = phase1Hash
 	p.setup.Constraints = r1cs.GetNbConstraints()
 	p.setup.DomainSize = uint64(len(commons.G1.AlphaTau))
 	return p, nil
