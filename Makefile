@@ -62,8 +62,8 @@ proto-lint: ## build and lint the buf workspace (buf.yaml) offline; installs buf
 devnet: build ## start a single-validator chain in a temporary home on loopback ports
 	HYRAD=$(BUILDDIR)/hyrad ./scripts/devnet.sh
 
-demo: build ## run the end-to-end demo: local chain, models, worker, 20 verified inferences (N=20)
-	$(GO) run ./cmd/hyra-demo -hyrad $(BUILDDIR)/hyrad -n $(or $(N),20)
+demo: build ## run the end-to-end demo: local chain, models, worker, 20 digit and 20 MNIST verified inferences (N=20 MNIST=20)
+	$(GO) run ./cmd/hyra-demo -hyrad $(BUILDDIR)/hyrad -n $(or $(N),20) -mnist $(or $(MNIST),20)
 
 localnet: build ## start a 4-validator network on 127.0.0.1 in the background (state in build/localnet)
 	$(GO) run ./testutil/localnet/cmd/hyra-localnet -hyrad $(BUILDDIR)/hyrad -dir $(BUILDDIR)/localnet start

@@ -14,9 +14,10 @@ import (
 	"github.com/hyra-network/hyra/zk/ceremony"
 )
 
-// demoPhase1Domain is the demo phase 1's size: the digits circuit's domain (3,507
-// constraints), which covers iris's too. Larger would only cost time.
-const demoPhase1Domain = 1 << 12
+// demoPhase1Domain is the demo phase 1's size: the MNIST CNN circuit's domain (122,694
+// constraints), which covers the digits' and iris's (each setup truncates it to its circuit's).
+// zk/ceremony keeps it, and its Lagrange form, in the ceremony cache after the first run.
+const demoPhase1Domain = 1 << 17
 
 // writeDemoPhase1 writes the INSECURE test phase 1 (zk/ceremony.InsecureTestPhase1, whose
 // secrets are public) to the demo's home and sets the genesis params a network sets from its
@@ -45,6 +46,10 @@ func writeDemoPhase1(home string) (string, error) {
 	})
 	return path, localnet.PatchGenesisFile(filepath.Join(home, "config", "genesis.json"), patch)
 }
+
+// setupWait bounds each wait for the worker's part of a setup (the CNN's contribution and key
+// derivation take about half a minute each on two idle cores, minutes on a loaded machine).
+const setupWait = 15 * time.Minute
 
 // transcript is the shared directory of a model version's setup transcript.
 func (c *localChain) transcript(model uint64) string {
@@ -85,8 +90,8 @@ func finishSetups(ctx context.Context, c *localChain, ids []uint64) error {
 			return err
 		}
 	}
-	step("anyone can check a setup: hyrad zk ceremony verify (model %d)", ids[len(ids)-1])
-	out, err := c.cli(ctx, "zk", "ceremony", "verify", "--model", fmt.Sprint(ids[len(ids)-1]), "--phase1", c.phase1, "--transcript", c.transcript(ids[len(ids)-1]))
+	step("anyone can check a setup: hyrad zk ceremony verify (model %d; the worker did the same for every model before serving it)", ids[0])
+	out, err := c.cli(ctx, "zk", "ceremony", "verify", "--model", fmt.Sprint(ids[0]), "--phase1", c.phase1, "--transcript", c.transcript(ids[0]))
 	if err != nil {
 		return err
 	}
@@ -108,7 +113,7 @@ func (c *localChain) ceremony(ctx context.Context, verb string, model uint64, fr
 
 // waitContributions waits until a model's setup has n contributions on chain.
 func (c *localChain) waitContributions(ctx context.Context, model uint64, n int) error {
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(setupWait)
 	for time.Now().Before(deadline) {
 		var res struct {
 			Contributions []json.RawMessage `json:"contributions"`
@@ -124,14 +129,14 @@ func (c *localChain) waitContributions(ctx context.Context, model uint64, n int)
 		case <-time.After(time.Second):
 		}
 	}
-	return fmt.Errorf("model %d's setup has fewer than %d contributions after 2 minutes; worker log:\n%s", model, n, c.worker.tail())
+	return fmt.Errorf("model %d's setup has fewer than %d contributions after %s; worker log:\n%s", model, n, setupWait, c.worker.tail())
 }
 
 // waitServing waits until the worker logs that it serves a model (it derived the proving key
 // from the transcript).
 func (c *localChain) waitServing(ctx context.Context, model uint64) error {
 	want := fmt.Sprintf("msg=\"model ready\" model=%d ", model)
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(setupWait)
 	for time.Now().Before(deadline) {
 		if b, err := os.ReadFile(c.worker.logPath); err == nil {
 			for _, line := range strings.Split(string(b), "\n") {
@@ -149,7 +154,7 @@ func (c *localChain) waitServing(ctx context.Context, model uint64) error {
 		case <-time.After(500 * time.Millisecond):
 		}
 	}
-	return fmt.Errorf("the worker did not derive model %d's key within 2 minutes:\n%s", model, c.worker.tail())
+	return fmt.Errorf("the worker did not derive model %d's key within %s:\n%s", model, setupWait, c.worker.tail())
 }
 
 func indent(s string) string {

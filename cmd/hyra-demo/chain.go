@@ -177,9 +177,10 @@ func (c *localChain) cleanup(keepHome bool) {
 	_ = os.RemoveAll(c.home)
 }
 
-// cli runs a hyrad command on the demo home and returns its stdout.
+// cli runs a hyrad command on the demo home and returns its stdout. The limit covers the
+// slowest one, a ceremony step of the MNIST CNN on a loaded machine.
 func (c *localChain) cli(ctx context.Context, args ...string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, c.hyrad, append(args, "--home", c.home)...)
 	var stderr strings.Builder

@@ -16,10 +16,11 @@ var bundled = []struct {
 }{
 	{"digits", "1000uhyra", "handwritten digit (8x8 pixels, 0..16) to its value", models.DigitsArtifact},
 	{"iris", "1000uhyra", "iris species from four flower measurements", models.IrisArtifact},
+	{"mnist-cnn", "1000uhyra", "handwritten digit (MNIST, 28x28 pixels, 0..255) to its value: a convolutional network trained in PyTorch", models.MNISTCNNArtifact},
 }
 
 // registered are the ids the chain gave the bundled models.
-type registered struct{ digits, iris uint64 }
+type registered struct{ digits, iris, mnist uint64 }
 
 // registerModels registers each bundled model's artifact from the owner account, without a
 // key: version 1 is PENDING until its setup ceremony is finalized.
@@ -47,10 +48,13 @@ func registerModels(ctx context.Context, c *localChain) (registered, error) {
 		if got.Model.Name != m.name {
 			return ids, fmt.Errorf("model %d is %q, expected %q", id, got.Model.Name, m.name)
 		}
-		if m.name == "digits" {
+		switch m.name {
+		case "digits":
 			ids.digits = id
-		} else {
+		case "iris":
 			ids.iris = id
+		default:
+			ids.mnist = id
 		}
 	}
 	return ids, nil

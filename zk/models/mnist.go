@@ -91,3 +91,8 @@ func ParseONNXFixtureCases(b []byte) (ONNXFixtureCases, error) {
 	}
 	return c, nil
 }
+
+// MNISTCNNArtifact is the MNIST CNN's imported artifact (make import-mnist rebuilds it).
+//
+//go:embed mnist-cnn/artifact.json
+var MNISTCNNArtifact []byte
