@@ -7,16 +7,10 @@ import (
 	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/spf13/cobra"
 
-	"github.com/cosmos/cosmos-sdk/client/flags"
-
 	"github.com/hyra-network/hyra/worker"
 )
 
 const flagContributeFirst = "contribute"
-
-// finalizeGas is the gas limit of MsgFinalizeSetup when --gas is not given: its key build, its
-// independence checks over at most max_setup_contributions contributors, and the writes.
-const finalizeGas = 600_000
 
 func ceremonyBeginCommand() *cobra.Command {
 	cmd := &cobra.Command{
@@ -123,11 +117,6 @@ where 'hyrad worker start' reads them.
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
 			gnarklogger.Disable()
-			// The finalizing block's hash seals the setup: a simulation has no
-			// block hash, so this transaction is sent with a fixed gas limit.
-			if !cmd.Flags().Changed(flags.FlagGas) {
-				_ = cmd.Flags().Set(flags.FlagGas, fmt.Sprint(finalizeGas))
-			}
 			cctx, sender, t, err := ceremonyTx(cmd)
 			if err != nil {
 				return err

@@ -5,6 +5,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	storetypes "cosmossdk.io/store/types"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/hyra-network/hyra/x/modelregistry/testutil"
@@ -178,4 +181,29 @@ func TestRetireVersion(t *testing.T) {
 	gs, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)
 	require.NoError(t, gs.Validate())
+}
+
+// TestFinalizeSetupSimulatesItsGas: a client estimating MsgFinalizeSetup's gas (--gas auto)
+// simulates it on a context without a header hash; the simulation succeeds with a stand-in
+// beacon and uses exactly the gas the executed message uses. Outside a simulation a missing
+// header hash is still refused (TestSetupRefusals).
+func TestFinalizeSetupSimulatesItsGas(t *testing.T) {
+	f := newSetupFixture(t)
+	f.begin(t)
+	f.contribute(t, f.owner, f.c1, f.validator)
+	gasOf := func(ctx sdk.Context) uint64 {
+		ctx, _ = ctx.CacheContext()
+		ctx = ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
+		_, err := f.msgs.FinalizeSetup(ctx, &types.MsgFinalizeSetup{Owner: f.owner, ModelId: f.id, Version: 1})
+		require.NoError(t, err)
+		return ctx.GasMeter().GasConsumed()
+	}
+	executed := gasOf(f.ctx.WithExecMode(sdk.ExecModeFinalize))
+	simulated := gasOf(f.ctx.WithExecMode(sdk.ExecModeSimulate).WithHeaderHash(nil))
+	require.Equal(t, executed, simulated)
+	require.Greater(t, executed, uint64(verifier.SetupVerifyingKeyGas))
+
+	ctx, _ := f.ctx.WithExecMode(sdk.ExecModeFinalize).WithHeaderHash(nil).CacheContext()
+	_, err := f.msgs.FinalizeSetup(ctx, &types.MsgFinalizeSetup{Owner: f.owner, ModelId: f.id, Version: 1})
+	require.ErrorIs(t, err, types.ErrNoBeacon)
 }
