@@ -22,8 +22,9 @@ import (
 
 // TestCeremonyEndToEnd sets up the iris model's key through the binary as a network does, on
 // the insecure test phase 1: registered without a key, begun and contributed to by its owner,
-// then by a validator (independent of the owner) through `hyrad zk ceremony contribute`, then by
-// the worker daemon by itself; finalized by the owner; the worker derives its proving key from
+// then by a validator (independent of the owner) running `hyrad zk ceremony serve`, which
+// contributes to the setup as soon as it begins, then by the worker daemon by itself, then by
+// anyone through `hyrad zk ceremony contribute`; finalized by the owner; the worker derives its proving key from
 // the transcript and a task settles with a proof from it. `hyrad zk ceremony verify` passes on
 // the transcript and fails naming the contribution when a file is tampered with or missing, and
 // nobody contributes to a transcript that does not match the chain.
@@ -42,12 +43,14 @@ func TestCeremonyEndToEnd(t *testing.T) {
 	setup := func(verb, from string, extra ...string) (string, error) {
 		return n.exec(append([]string{"zk", "ceremony", verb, "--model", "1", "--phase1", phase1, "--transcript", transcript, "--from", from}, extra...)...)
 	}
+	// The validator runs `zk ceremony serve` beside its node: no step per model.
+	v := n.startDaemon("zk", "ceremony", "serve", "--from", "validator", "--phase1", phase1, "--ceremony-root", root, "--poll-interval", "1s")
 	out, err := setup("begin", "owner", "--contribute")
 	require.NoError(t, err, out)
 	require.Contains(t, out, "contribution 1 (the owner's) recorded")
-	out, err = setup("contribute", "validator")
-	require.NoError(t, err, out)
-	require.Contains(t, out, "contribution 2 to model 1 version 1 recorded")
+	v.waitLog("contributed to setup", 2*time.Minute)
+	require.Contains(t, v.out.String(), "index=2")
+	v.stop()
 
 	// A contributor whose copy of the transcript does not match the chain refuses to contribute.
 	bad := copyTranscript(t, transcript)
@@ -61,14 +64,19 @@ func TestCeremonyEndToEnd(t *testing.T) {
 		"--ceremony-root", root, "--phase1", phase1)
 	w.waitLog("contributed to setup", 2*time.Minute)
 	status := n.run("zk", "ceremony", "status", "--model", "1")
+	require.Contains(t, status, "contribution 2: "+n.address("validator"))
 	require.Contains(t, status, "contribution 3: "+n.address("worker"))
 	require.NotContains(t, status, n.address("bob"))
+	// Anyone may contribute by command, on the transcript that matches the chain.
+	out, err = setup("contribute", "bob")
+	require.NoError(t, err, out)
+	require.Contains(t, out, "contribution 4 to model 1 version 1 recorded")
 
 	out, err = setup("finalize", "owner", "--keys-dir", t.TempDir())
 	require.NoError(t, err, out)
 	require.Contains(t, out, "is the chain's")
 	w.waitLog(`msg="model ready" model=1`, 2*time.Minute)
-	require.Contains(t, w.out.String(), "multi-party setup by 3 parties, 2 of them independent of the owner")
+	require.Contains(t, w.out.String(), "multi-party setup by 4 parties, 2 of them independent of the owner")
 
 	iris, err := models.ParseSamples(models.IrisSamples)
 	require.NoError(t, err)
@@ -80,12 +88,12 @@ func TestCeremonyEndToEnd(t *testing.T) {
 	sum := sha256.Sum256(models.IrisArtifact)
 	require.Equal(t, hex.EncodeToString(sum[:]), res.ArtifactHash)
 	require.Equal(t, "CEREMONY", res.SetupStatus)
-	require.Equal(t, uint32(3), res.SetupContributors)
+	require.Equal(t, uint32(4), res.SetupContributors)
 	require.Equal(t, uint32(2), res.SetupIndependent, "the validator and the bonded worker")
 	text, err := n.exec("client", "infer", "--model", "1", "--input", csv(iris.Samples[1].Input), "--wait", "--wait-timeout", "90s", "--from", "client")
 	require.NoError(t, err, text)
 	require.Contains(t, text, "bound to:   artifact "+hex.EncodeToString(sum[:]))
-	require.Contains(t, text, "key setup:  multi-party setup by 3 parties, 2 of them independent of the owner")
+	require.Contains(t, text, "key setup:  multi-party setup by 4 parties, 2 of them independent of the owner")
 
 	verify := func(dir string) (string, error) {
 		return n.exec("zk", "ceremony", "verify", "--model", "1", "--phase1", phase1, "--transcript", dir)

@@ -42,10 +42,10 @@ func addCeremonyCommands(zk *cobra.Command) error {
 		ceremony = &cobra.Command{Use: "ceremony", RunE: client.ValidateCmd}
 		zk.AddCommand(ceremony)
 	}
-	ceremony.Short = "Multi-party setup of a model version's keys: begin, contribute, finalize, verify, status"
+	ceremony.Short = "Multi-party setup of a model version's keys: begin, contribute, finalize, verify, status, serve"
 	ceremony.Long = ceremonyHelp
 	verbs := []*cobra.Command{ceremonyBeginCommand(), ceremonyContributeCommand(), ceremonyFinalizeCommand(),
-		ceremonyVerifyCommand(), ceremonyStatusCommand()}
+		ceremonyVerifyCommand(), ceremonyStatusCommand(), ceremonyServeCommand()}
 	offline := subcommand(ceremony, "offline")
 	created := false
 	for _, v := range verbs {
@@ -87,6 +87,7 @@ the chain builds itself:
               locally and the verifying key checked against the chain's
   verify      anyone re-checks everything from the artifact, phase 1, the transcript and the chain
   status      what the chain records of a setup
+  serve       contribute once to every open setup as it appears (validators, beside the node)
 
 "offline" holds the same steps on files only, for air-gapped participants and tools.
 
