@@ -58,30 +58,31 @@ func (c *localChain) transcript(model uint64) string {
 
 func (c *localChain) ceremonyRoot() string { return filepath.Join(c.home, "ceremony") }
 
-// beginSetups has the owner begin each model's setup and contribute first, then the validator
-// (a bonded validator's operator: independent of the owner) contribute. The worker, started
-// next, contributes by itself.
+// beginSetups starts the validator's `hyrad zk ceremony serve` (it contributes to every setup
+// as soon as it begins: no step per model), then has the owner begin each model's setup and
+// contribute first. The worker, started next, contributes by itself.
 func beginSetups(ctx context.Context, c *localChain, ids []uint64) error {
+	step("the validator runs hyrad zk ceremony serve beside its node: it verifies and contributes to every setup that begins")
+	var err error
+	if c.serve, err = c.spawn("validator-serve", "zk", "ceremony", "serve", "--from", "validator", "--phase1", c.phase1,
+		"--ceremony-root", c.ceremonyRoot(), "--poll-interval", "1s"); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		step("ceremony of model %d: the owner begins it (start computed from the registered artifact) and contributes", id)
 		if err := c.ceremony(ctx, "begin", id, "owner", "--contribute"); err != nil {
 			return err
 		}
 	}
-	for _, id := range ids {
-		step("ceremony of model %d: the validator verifies the transcript against the chain and contributes", id)
-		if err := c.ceremony(ctx, "contribute", id, "validator"); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
-// finishSetups waits for the worker's contribution to each setup, has the owner finalize it
+// finishSetups waits for the validator's and the worker's contributions to each setup, has the
+// owner finalize it
 // (deriving the keys and checking the chain's key), then runs the check anyone can run.
 func finishSetups(ctx context.Context, c *localChain, ids []uint64) error {
 	for _, id := range ids {
-		step("ceremony of model %d: waiting for the worker's contribution", id)
+		step("ceremony of model %d: waiting for the validator's and the worker's contributions", id)
 		if err := c.waitContributions(ctx, id, 3); err != nil {
 			return err
 		}
@@ -126,10 +127,13 @@ func (c *localChain) waitContributions(ctx context.Context, model uint64, n int)
 			return ctx.Err()
 		case <-c.worker.done:
 			return fmt.Errorf("the worker exited:\n%s", c.worker.tail())
+		case <-c.serve.done:
+			return fmt.Errorf("the validator's ceremony serve exited:\n%s", c.serve.tail())
 		case <-time.After(time.Second):
 		}
 	}
-	return fmt.Errorf("model %d's setup has fewer than %d contributions after %s; worker log:\n%s", model, n, setupWait, c.worker.tail())
+	return fmt.Errorf("model %d's setup has fewer than %d contributions after %s; worker log:\n%s\nvalidator's serve log:\n%s",
+		model, n, setupWait, c.worker.tail(), c.serve.tail())
 }
 
 // waitServing waits until the worker logs that it serves a model (it derived the proving key

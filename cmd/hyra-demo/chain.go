@@ -36,6 +36,7 @@ type localChain struct {
 	ports   struct{ p2p, grpc int }
 	node    *proc
 	worker  *proc
+	serve   *proc // the validator's `hyrad zk ceremony serve`
 	// phase1 is the demo's (insecure, test-only) phase-1 file; phase1Took
 	// how long making it took.
 	phase1     string
@@ -162,10 +163,13 @@ func (c *localChain) startWorker(ctx context.Context) error {
 	return fmt.Errorf("the worker did not register and bond within a minute:\n%s", c.worker.tail())
 }
 
-// cleanup stops the worker, then the node, and removes the home.
+// cleanup stops the worker and the validator's ceremony serve, then the node, and removes the
+// home.
 func (c *localChain) cleanup(keepHome bool) {
-	if c.worker != nil {
-		c.worker.stop()
+	for _, p := range []*proc{c.worker, c.serve} {
+		if p != nil {
+			p.stop()
+		}
 	}
 	if c.node != nil {
 		c.node.stop()

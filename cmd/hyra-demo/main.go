@@ -6,8 +6,8 @@
 // images and M of MNIST test images (through the CNN) through the router as a
 // client would, and checks that every result was proven, verified and paid.
 // It prints one line per task and ends with `DEMO OK tasks=N verified=N
-// mnist=...` (exit 0) or with `DEMO FAILED: reason` (exit 1). It builds nothing: it runs the hyrad binary
-// it is given.
+// mnist=...` (exit 0) or with `DEMO FAILED: reason` (exit 1). It builds
+// nothing: it runs the hyrad binary it is given.
 package main
 
 import (
