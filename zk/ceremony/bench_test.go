@@ -3,7 +3,9 @@ package ceremony_test
 import (
 	"fmt"
 	"os"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/hyra-network/hyra/zk/ceremony"
 	"github.com/hyra-network/hyra/zk/models"
@@ -11,8 +13,8 @@ import (
 
 // Setup ceremony benchmarks (BENCHMARKS.md "Setup ceremony"). Phase 2 runs on the digits model
 // over the insecure test phase 1 (the cost does not depend on the secrets); phase 1 on the
-// domain sizes of the digits model (2^12), 2^15 and the planned MNIST CNN (2^18). A phase-1
-// contribution at 2^18 takes minutes, so it runs only with HYRA_BENCH_PHASE1_LARGE=1.
+// domain sizes of the digits model (2^12), 2^15 and 2^18. A phase-1 contribution at 2^18 takes
+// minutes, so it runs only with HYRA_BENCH_PHASE1_LARGE=1.
 
 func digitsBegin(b *testing.B) (phase1 []byte, s *ceremony.Setup) {
 	b.Helper()
@@ -99,4 +101,63 @@ func BenchmarkPhase1Contribute(b *testing.B) {
 			b.ReportMetric(float64(len(start)), "file-bytes")
 		})
 	}
+}
+
+// BenchmarkPhase2MNISTCNN times each step of a setup of the MNIST CNN (122,694 constraints,
+// domain 2^17) on the insecure test phase 1, with the ceremony cache warm (the first run fills
+// it: phase 1 and its Lagrange form): start (compile, phase 1, initial state), one
+// contribution, verifying one contribution, sealing (the proving key a worker derives).
+// cpu-s/op is the process CPU time per step. Minutes per run: set HYRA_BENCH_CNN=1.
+func BenchmarkPhase2MNISTCNN(b *testing.B) {
+	if os.Getenv("HYRA_BENCH_CNN") == "" {
+		b.Skip("minutes per run: set HYRA_BENCH_CNN=1")
+	}
+	artifactBytes, err := os.ReadFile("../models/mnist-cnn/artifact.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	phase1, err := ceremony.InsecureTestPhase1(1 << 17)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := ceremony.Begin(artifactBytes, phase1) // fills the cache
+	if err != nil {
+		b.Fatal(err)
+	}
+	next, _, err := ceremony.Contribute(s.State)
+	if err != nil {
+		b.Fatal(err)
+	}
+	one := ceremony.VerifyInput{Artifact: artifactBytes, Phase1: phase1, States: [][]byte{next}}
+	sealed := one
+	sealed.Beacon = []byte("beacon")
+	for _, step := range []struct {
+		name string
+		run  func() error
+	}{
+		{"begin", func() error { ceremony.ForgetPrepared(); _, err := ceremony.Begin(artifactBytes, phase1); return err }},
+		{"contribute", func() error { _, _, err := ceremony.Contribute(s.State); return err }},
+		{"verify-one", func() error { _, err := ceremony.Verify(one); return err }},
+		{"verify-one-and-seal", func() error { _, err := ceremony.Verify(sealed); return err }},
+	} {
+		b.Run(step.name, func(b *testing.B) {
+			start := cpuSeconds()
+			for i := 0; i < b.N; i++ {
+				if err := step.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric((cpuSeconds()-start)/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(len(next)), "state-bytes")
+		})
+	}
+}
+
+// cpuSeconds is the process's CPU time so far: steadier than wall time on a shared machine.
+func cpuSeconds() float64 {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		panic(err)
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano()).Seconds()
 }
