@@ -83,6 +83,10 @@ func (c *poolChain) mistakes(t *testing.T, s *signer) []struct {
 	in[0] = 1 << 40
 	badInput.Input = vector.Encode(in)
 	unknownModel := &routertypes.MsgRouteTask{Creator: s.addr.String(), ModelId: 7, Input: c.input, Reward: c.price, Deadline: c.time.Add(time.Hour)}
+	mislabelled := c.submitAs(s)
+	mislabelled.InputEncoding = tptypes.VECTOR_ENCODING_UINT8 // INT64 bytes read as 32 UINT8 elements
+	compactOutOfRange := &routertypes.MsgRouteTask{Creator: s.addr.String(), ModelId: 1, Input: []byte{1, 2, 3, 200},
+		InputEncoding: tptypes.VECTOR_ENCODING_UINT8, Reward: c.price, Deadline: c.time.Add(time.Hour)}
 	return []struct {
 		name string
 		msg  sdk.Msg
@@ -94,6 +98,8 @@ func (c *poolChain) mistakes(t *testing.T, s *signer) []struct {
 		{"ttl below the minimum", shortTTL, tptypes.ErrInvalidDeadline, "the minimum is"},
 		{"input outside the schema", badInput, tptypes.ErrInvalidInput, "element"},
 		{"unknown model", unknownModel, mrtypes.ErrModelNotFound, "model 7"},
+		{"input in another encoding than declared", mislabelled, tptypes.ErrInvalidInput, "32 elements, want 4"},
+		{"compact input outside the schema", compactOutOfRange, tptypes.ErrInvalidInput, "element 3 = 200 outside [0, 127]"},
 	}
 }
 
@@ -114,6 +120,30 @@ func TestCheckTxRefusesUserMistakes(t *testing.T) {
 		})
 	}
 	require.Zero(t, c.checkTx(c.sign(c.client, c.submit())).Code)
+}
+
+// TestCheckTxRefusesUndecodableInput: an input encoding the chain does not
+// know, or bytes the declared encoding cannot decode, are refused by CheckTx
+// (ValidateBasic) with ErrInvalidInput, for both ways of submitting a task.
+func TestCheckTxRefusesUndecodableInput(t *testing.T) {
+	c := newPoolChain(t)
+	unknown := c.submit()
+	unknown.InputEncoding = 5
+	ragged := &routertypes.MsgRouteTask{Creator: c.client.addr.String(), ModelId: 1, Input: []byte{0, 1, 0},
+		InputEncoding: tptypes.VECTOR_ENCODING_INT16, Reward: c.price, Deadline: c.time.Add(time.Hour)}
+	for _, tc := range []struct {
+		msg sdk.Msg
+		log string
+	}{
+		{unknown, "input_encoding 5 is unknown; known: VECTOR_ENCODING_INT64 (0), VECTOR_ENCODING_UINT8 (1), VECTOR_ENCODING_INT16 (2)"},
+		{ragged, "length 3 is not a multiple of 2 (INT16)"},
+	} {
+		res := c.checkTx(c.sign(c.client, tc.msg))
+		c.client.seq--
+		require.Equal(t, tptypes.ErrInvalidInput.ABCICode(), res.Code, res.Log)
+		require.Equal(t, tptypes.ErrInvalidInput.Codespace(), res.Codespace)
+		require.Contains(t, res.Log, tc.log)
+	}
 }
 
 // TestCheckTxRefusesTooLittleGas: a gas limit the messages would exceed in a

@@ -26,7 +26,9 @@ const (
 // daemon serves it from its keys directory, and `hyrad client infer --image`
 // buys an inference from a committed PNG (28x28, then a 56x56 one the client
 // resizes). Each task completes with a proof the chain verified, and the
-// verified output predicts the digit named in the file.
+// verified output predicts the digit named in the file. The image goes on
+// chain as 784 bytes (UINT8); the same pixels sent as an old-style INT64
+// task complete too.
 func TestMNISTImageEndToEnd(t *testing.T) {
 	n := newSingleNodeChain(t, "owner", "client", "worker")
 	keys := t.TempDir()
@@ -66,6 +68,7 @@ func TestMNISTImageEndToEnd(t *testing.T) {
 		require.NotEmpty(t, task.Task.Proof)
 	}
 	w.waitLog("paid=850uhyra", 10*time.Second)
+	n.checkCompactImage()
 	for _, line := range strings.Split(w.out.String(), "\n") {
 		if strings.Contains(line, "model ready") || strings.Contains(line, "msg=proved") {
 			t.Log(line) // the key's load time and each proof's
