@@ -161,7 +161,7 @@ func VerifySetupContribution(prevStateHash, prevDeltaG1, prevDeltaG2 []byte, c S
 // as gnark's Phase2.Seal would: alpha, beta from the anchor, gamma = the G2 generator, delta =
 // the last contribution's delta times the beacon's contribution
 // (mpcsetup.BeaconContributions(lastStateHash, "Groth16 MPC Setup - Phase2", beacon, 1)), and
-// the K points as recorded. The sealed delta is the key's bytes [128:160] (G1) and [160:224]
+// the K points as recorded. The sealed delta is the key's bytes [192:224] (G1) and [224:288]
 // (G2). CheckVerifyingKey runs on the result.
 func SetupVerifyingKey(a SetupAnchor, vkK []byte, lastStateHash, lastDeltaG1, lastDeltaG2, beacon []byte) (vk []byte, err error) {
 	defer func() {
