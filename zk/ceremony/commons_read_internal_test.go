@@ -80,3 +80,31 @@ func TestWarmStartIsTheColdOne(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReadCommonsPrefix: a sealed phase 1 is untrusted input. Whatever its bytes, reading a
+// prefix never panics, and on a file gnark's decoding accepts it gives exactly the truncated
+// commons (or refuses a domain the file does not have). Points beyond the prefix are not read.
+func FuzzReadCommonsPrefix(f *testing.F) {
+	phase1, err := insecureTestPhase1(8)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(phase1, uint64(4))
+	f.Add(phase1, uint64(8))
+	f.Add(phase1, uint64(16))
+	f.Add(phase1[:100], uint64(2))
+	f.Fuzz(func(t *testing.T, b []byte, m uint64) {
+		got, err := readCommonsPrefix(b, m)
+		var whole mpcsetup.SrsCommons
+		if decode(&whole, b) != nil {
+			return
+		}
+		want, truncErr := truncate(&whole, m)
+		if truncErr != nil {
+			require.Error(t, err)
+			return
+		}
+		require.NoError(t, err)
+		require.Equal(t, want, got)
+	})
+}
