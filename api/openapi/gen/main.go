@@ -22,8 +22,8 @@ balances, denom metadata, tx simulate/broadcast/get).
 JSON conventions: field names are the proto names (snake_case); 64-bit integers are
 strings; bytes are base64; enums are their names; every field is present, defaults
 included. An enum query parameter takes the value's name, the name without the enum's
-prefix (status=completed) or the number. Results also give their vector decoded
-(output_vector).`
+prefix (status=completed) or the number. Task inputs and results also give their
+vector decoded (input_vector, output_vector).`
 
 func main() {
 	in := flag.String("in", "", "document merged by protoc-gen-openapiv2")

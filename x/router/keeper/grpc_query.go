@@ -31,7 +31,7 @@ func (q queryServer) AvailableTasks(ctx context.Context, req *types.QueryAvailab
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	return &types.QueryAvailableTasksResponse{Tasks: tasks, Pagination: page}, nil
+	return &types.QueryAvailableTasksResponse{Tasks: tptypes.WithInputVectors(tasks), Pagination: page}, nil
 }
 
 // GlobalStats returns the network-wide counters kept by x/taskpool.

@@ -28,7 +28,7 @@ func (q queryServer) Task(ctx context.Context, req *types.QueryTaskRequest) (*ty
 	if err != nil {
 		return nil, notFound(err, "task %d not found", req.Id)
 	}
-	return &types.QueryTaskResponse{Task: t}, nil
+	return &types.QueryTaskResponse{Task: t.WithInputVector()}, nil
 }
 
 // Tasks pages through tasks. Each filter is served by an index: pool and
@@ -75,7 +75,7 @@ func (q queryServer) Tasks(ctx context.Context, req *types.QueryTasksRequest) (*
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	return &types.QueryTasksResponse{Tasks: tasks, Pagination: page}, nil
+	return &types.QueryTasksResponse{Tasks: types.WithInputVectors(tasks), Pagination: page}, nil
 }
 
 // TasksByCreator pages through a creator's tasks through the creator index.
@@ -94,7 +94,7 @@ func (q queryServer) TasksByCreator(ctx context.Context, req *types.QueryTasksBy
 	if err != nil {
 		return nil, status.Error(codes.InvalidArgument, err.Error())
 	}
-	return &types.QueryTasksByCreatorResponse{Tasks: tasks, Pagination: page}, nil
+	return &types.QueryTasksByCreatorResponse{Tasks: types.WithInputVectors(tasks), Pagination: page}, nil
 }
 
 // Result returns the verified result of a COMPLETED task, with the output

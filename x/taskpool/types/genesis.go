@@ -93,6 +93,9 @@ func (gs GenesisState) validateTasks(counts map[uint64][3]uint64) (map[uint64]st
 		if err := CheckInputSize(t.Input, t.InputEncoding); err != nil {
 			return nil, fmt.Errorf("task %d: %w", t.Id, err)
 		}
+		if len(t.InputVector) != 0 {
+			return nil, fmt.Errorf("task %d: input_vector is derived from input by queries and never stored; leave it empty", t.Id)
+		}
 		if n := len(t.InputCommitment); n != 0 && n != verifier.InputCommitmentSize {
 			return nil, fmt.Errorf("task %d: input commitment is %d bytes, want %d (or none: computed when its result is checked)", t.Id, n, verifier.InputCommitmentSize)
 		}

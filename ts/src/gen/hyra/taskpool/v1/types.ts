@@ -226,6 +226,12 @@ export interface Task {
   inputCommitment: Uint8Array;
   /** input_encoding is how input is encoded; absent means INT64. */
   inputEncoding: VectorEncoding;
+  /**
+   * input_vector is input decoded with input_encoding, for readers: the queries that return
+   * tasks fill it, next to the bytes (as a result's output_vector). It is
+   * derived, so it is never stored and a genesis must leave it empty.
+   */
+  inputVector: bigint[];
 }
 
 /**
@@ -642,6 +648,7 @@ function createBaseTask(): Task {
     claimOutageCredit: undefined,
     inputCommitment: new Uint8Array(0),
     inputEncoding: 0,
+    inputVector: [],
   };
 }
 
@@ -712,6 +719,16 @@ export const Task: MessageFns<Task> = {
     }
     if (message.inputEncoding !== 0) {
       writer.uint32(144).int32(message.inputEncoding);
+    }
+    if (message.inputVector.length !== 0) {
+      writer.uint32(154).fork();
+      for (const v of message.inputVector) {
+        if (BigInt.asIntN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field inputVector of type int64 is too large");
+        }
+        writer.int64(v);
+      }
+      writer.join();
     }
     return writer;
   },
@@ -873,6 +890,24 @@ export const Task: MessageFns<Task> = {
             message.inputEncoding = reader.int32() as any;
             continue;
           }
+          case 19: {
+            if (tag === 152) {
+              message.inputVector.push(reader.int64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 154) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.inputVector.push(reader.int64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -933,6 +968,11 @@ export const Task: MessageFns<Task> = {
         : isSet(object.input_encoding)
         ? vectorEncodingFromJSON(object.input_encoding)
         : 0,
+      inputVector: globalThis.Array.isArray(object?.inputVector)
+        ? object.inputVector.map((e: any) => BigInt(e))
+        : globalThis.Array.isArray(object?.input_vector)
+        ? object.input_vector.map((e: any) => BigInt(e))
+        : [],
     };
   },
 
@@ -992,6 +1032,9 @@ export const Task: MessageFns<Task> = {
     if (message.inputEncoding !== 0) {
       obj.inputEncoding = vectorEncodingToJSON(message.inputEncoding);
     }
+    if (message.inputVector?.length) {
+      obj.inputVector = message.inputVector.map((e) => e.toString());
+    }
     return obj;
   },
 
@@ -1024,6 +1067,7 @@ export const Task: MessageFns<Task> = {
       : undefined;
     message.inputCommitment = object.inputCommitment ?? new Uint8Array(0);
     message.inputEncoding = object.inputEncoding ?? 0;
+    message.inputVector = object.inputVector?.map((e) => BigInt(e)) || [];
     return message;
   },
 };
