@@ -57,6 +57,7 @@ INCLUDES=("$SDK/proto" "$GOGO" "$COSMOS_PROTO/proto" "$GW/third_party/googleapis
 imports() { sed -n 's/^import \(public \)\{0,1\}"\([^"]*\)";.*/\2/p' "$@"; }
 echo "vendor $VENDOR"
 find "$VENDOR" -name '*.proto' -delete 2>/dev/null || true
+find "$VENDOR" -type d -empty -delete 2>/dev/null || true
 declare -A seen=()
 mapfile -t queue < <(imports $(find proto -name '*.proto') | sort -u)
 while ((${#queue[@]})); do
