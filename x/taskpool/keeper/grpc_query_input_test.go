@@ -2,6 +2,7 @@ package keeper_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -30,6 +31,19 @@ func TestQueriesDecodeTaskInputs(t *testing.T) {
 	}
 
 	require.Empty(t, f.task(4).InputVector, "never stored")
+
+	// A compact input decodes with its encoding.
+	compact, enc := types.EncodeCompact(want)
+	require.NotEqual(t, types.VECTOR_ENCODING_INT64, enc)
+	res, err := f.msgs.SubmitTask(f.ctx, &types.MsgSubmitTask{
+		Creator: f.str(f.creator), PoolId: 1, Input: compact, InputEncoding: enc, Reward: coin(1000),
+		Deadline: f.ctx.BlockTime().Add(time.Hour),
+	})
+	require.NoError(t, err)
+	got, err := f.queries.Task(f.ctx, &types.QueryTaskRequest{Id: res.TaskId})
+	require.NoError(t, err)
+	require.Equal(t, want, got.Task.InputVector)
+	require.Equal(t, compact, got.Task.Input)
 
 	gs, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)

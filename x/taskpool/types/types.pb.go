@@ -290,9 +290,10 @@ type Task struct {
 	InputCommitment []byte `protobuf:"bytes,17,opt,name=input_commitment,json=inputCommitment,proto3" json:"input_commitment,omitempty"`
 	// input_encoding is how input is encoded; absent means INT64.
 	InputEncoding VectorEncoding `protobuf:"varint,18,opt,name=input_encoding,json=inputEncoding,proto3,enum=hyra.taskpool.v1.VectorEncoding" json:"input_encoding,omitempty"`
-	// input_vector is input decoded with input_encoding, for readers: the queries that return
-	// tasks fill it, next to the bytes (as a result's output_vector). It is
-	// derived, so it is never stored and a genesis must leave it empty.
+	// input_vector is input decoded with input_encoding, for readers: the
+	// queries that return tasks fill it, next to the bytes (as a result's
+	// output_vector). It is derived, so it is never stored and a genesis must
+	// leave it empty.
 	InputVector []int64 `protobuf:"varint,19,rep,packed,name=input_vector,json=inputVector,proto3" json:"input_vector,omitempty"`
 }
 

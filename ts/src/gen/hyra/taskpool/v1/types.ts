@@ -227,9 +227,10 @@ export interface Task {
   /** input_encoding is how input is encoded; absent means INT64. */
   inputEncoding: VectorEncoding;
   /**
-   * input_vector is input decoded with input_encoding, for readers: the queries that return
-   * tasks fill it, next to the bytes (as a result's output_vector). It is
-   * derived, so it is never stored and a genesis must leave it empty.
+   * input_vector is input decoded with input_encoding, for readers: the
+   * queries that return tasks fill it, next to the bytes (as a result's
+   * output_vector). It is derived, so it is never stored and a genesis must
+   * leave it empty.
    */
   inputVector: bigint[];
 }
