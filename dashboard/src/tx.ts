@@ -47,11 +47,13 @@ export function anyOf(typeUrl: string, value: Uint8Array): Uint8Array {
   return new Writer().string(1, typeUrl).bytes(2, value).finish();
 }
 
-export function msgRouteTask(creator: string, modelId: string, input: Uint8Array, reward: Coin, deadline: Date): Uint8Array {
+// msgRouteTask encodes hyra.router.v1.MsgRouteTask; encoding is the
+// VectorEncoding number of input (0, INT64, is omitted as protobuf does).
+export function msgRouteTask(creator: string, modelId: string, input: Uint8Array, encoding: number, reward: Coin, deadline: Date): Uint8Array {
   const ms = deadline.getTime();
   const ts = new Writer().uint(1, Math.floor(ms / 1000)).uint(2, (ms % 1000) * 1000000).finish();
   const msg = new Writer().string(1, creator).uint(2, BigInt(modelId)).bytes(3, input)
-    .bytes(4, coin(reward), true).bytes(5, ts, true).finish();
+    .bytes(4, coin(reward), true).bytes(5, ts, true).uint(6, encoding).finish();
   return anyOf("/hyra.router.v1.MsgRouteTask", msg);
 }
 

@@ -24,12 +24,27 @@ export function decode(b64: string, encoding = "VECTOR_ENCODING_INT64"): number[
   return out;
 }
 
-// encodeInt64 is the default encoding, which every version of the chain reads.
+// encodeInt64 is the default encoding (VECTOR_ENCODING_INT64 = 0).
 export function encodeInt64(v: number[]): Uint8Array {
   const b = new Uint8Array(v.length * 8);
   const view = new DataView(b.buffer);
   v.forEach((x, i) => view.setBigInt64(i * 8, BigInt(x)));
   return b;
+}
+
+// encodeCompact encodes v in the narrowest encoding that holds every
+// element, as zk/vector's Compact picks it: UINT8 (1) if all are in 0..255,
+// else INT16 (2) if all fit, else INT64 (0). It returns the bytes and the
+// encoding's number for the message's input_encoding field.
+export function encodeCompact(v: number[]): { bytes: Uint8Array; encoding: number } {
+  if (v.every((x) => x >= 0 && x <= 255)) return { bytes: Uint8Array.from(v), encoding: 1 };
+  if (v.every((x) => x >= -32768 && x <= 32767)) {
+    const b = new Uint8Array(v.length * 2);
+    const view = new DataView(b.buffer);
+    v.forEach((x, i) => view.setInt16(i * 2, x));
+    return { bytes: b, encoding: 2 };
+  }
+  return { bytes: encodeInt64(v), encoding: 0 };
 }
 
 export function argmax(v: number[]): number {

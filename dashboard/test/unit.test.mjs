@@ -30,6 +30,13 @@ test("inputs decode in each encoding of the compact-input contract", () => {
   assert.deepEqual(u.decode(b64(u.encodeInt64([1, -1, 300]))), [1, -1, 300]);
 });
 
+test("inputs are sent in the narrowest encoding that holds them", () => {
+  const c = (v) => { const r = u.encodeCompact(v); return [r.encoding, u.decode(b64(r.bytes), ["VECTOR_ENCODING_INT64", "VECTOR_ENCODING_UINT8", "VECTOR_ENCODING_INT16"][r.encoding])]; };
+  assert.deepEqual(c([0, 17, 255]), [1, [0, 17, 255]]);
+  assert.deepEqual(c([0, 256, -3]), [2, [0, 256, -3]]);
+  assert.deepEqual(c([40000, -1]), [0, [40000, -1]]);
+});
+
 test("input text parses as integers, or says which part is not one", () => {
   assert.deepEqual(u.parseVector("[1, 2 3,\n-4]"), [1, 2, 3, -4]);
   assert.throws(() => u.parseVector("1,2.5"), /"2.5" is not an integer/);

@@ -5,7 +5,7 @@ import { get, latestBlock, modelVersion, models, post, recentTasks, toBase64, ty
 import { esc, hyra } from "../format";
 import { chainInfo, wallet } from "../keplr";
 import { authInfo, msgRouteTask, txBody, txRaw } from "../tx";
-import { decode, encodeInt64, parseVector } from "../vector";
+import { decode, encodeCompact, parseVector } from "../vector";
 
 const TTL_MS = 10 * 60 * 1000; // as `hyrad client infer`: the task expires and is refunded after 10 min
 
@@ -43,7 +43,8 @@ async function submit(chainId: string, modelId: string, input: number[], reward:
     `/cosmos/auth/v1beta1/accounts/${key.bech32Address}`).catch(() => {
     throw new Error(`the account ${key.bech32Address} does not exist on this chain yet: it needs HYRA first`);
   });
-  const body = txBody([msgRouteTask(key.bech32Address, modelId, encodeInt64(input), reward, new Date(Date.now() + TTL_MS))]);
+  const compact = encodeCompact(input); // as hyrad client infer sends it: images take a byte a pixel
+  const body = txBody([msgRouteTask(key.bech32Address, modelId, compact.bytes, compact.encoding, reward, new Date(Date.now() + TTL_MS))]);
   const sim = await post<{ gas_info: { gas_used: string } }>("/cosmos/tx/v1beta1/simulate", {
     tx_bytes: toBase64(txRaw(body, authInfo(key.pubKey, acc.account.sequence, [], 0), [new Uint8Array()])),
   });
