@@ -168,10 +168,15 @@ await step("try it with a wallet pays for a task and follows it to its verified 
   const page = await open("#/try", desktop, (p) => install(p, key, env("CLIENT_ADDR")));
   await page.waitForFunction(() => document.querySelector("textarea").value !== "");
   assert.match(await text(page, "#wallet"), /wallet was found/);
+  const input = await page.$eval("textarea", (t) => t.value);
   await page.click("button[type=submit]");
   await page.waitForFunction(() => /^#\/task\/\d+$/.test(location.hash) || /Not submitted/.test(document.querySelector("#progress")?.textContent ?? ""));
   assert.match(await page.evaluate(() => location.hash), /^#\/task\/\d+$/, await page.evaluate(() => document.querySelector("#progress")?.textContent));
   await page.waitForSelector("#label");
+  assert.equal(await text(page, "#input"), input.split(",").join(", "));
+  const id = (await page.evaluate(() => location.hash)).split("/").pop();
+  const task = await (await fetch(`${new URL(url).origin}/hyra/taskpool/v1/tasks/${id}`)).json();
+  assert.equal(task.task.input_encoding, "VECTOR_ENCODING_UINT8", "the input went in its compact encoding");
   const calls = await page.evaluate(() => window.__walletCalls.map((c) => c[0]));
   assert.deepEqual(calls, ["experimentalSuggestChain", "enable", "signDirect"]);
   await page.close();
