@@ -106,13 +106,17 @@ func (c *abciChain) block(propose bool, txs ...[]byte) []*abci.ExecTxResult {
 	c.height++
 	c.time = c.time.Add(time.Second)
 	if propose {
-		res, err := c.app.ProcessProposal(&abci.RequestProcessProposal{Txs: txs, Height: c.height, Time: c.time,
-			NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address})
+		res, err := c.app.ProcessProposal(&abci.RequestProcessProposal{
+			Txs: txs, Height: c.height, Time: c.time,
+			NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address,
+		})
 		require.NoError(c.t, err)
 		require.Equal(c.t, abci.ResponseProcessProposal_ACCEPT, res.Status)
 	}
-	res, err := c.app.FinalizeBlock(&abci.RequestFinalizeBlock{Txs: txs, Height: c.height, Time: c.time,
-		NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address})
+	res, err := c.app.FinalizeBlock(&abci.RequestFinalizeBlock{
+		Txs: txs, Height: c.height, Time: c.time,
+		NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address,
+	})
 	require.NoError(c.t, err)
 	_, err = c.app.Commit()
 	require.NoError(c.t, err)

@@ -69,8 +69,10 @@ func newNeutralScenario(t *testing.T) *neutralScenario {
 	}))
 	start := c.time // the genesis block's time; each block adds a second
 	route := func(input []int64) sdk.Msg {
-		return &routertypes.MsgRouteTask{Creator: client.addr.String(), ModelId: 1, Input: vector.Encode(input),
-			Reward: price, Deadline: start.Add(time.Hour)}
+		return &routertypes.MsgRouteTask{
+			Creator: client.addr.String(), ModelId: 1, Input: vector.Encode(input),
+			Reward: price, Deadline: start.Add(time.Hour),
+		}
 	}
 	register := func(w *signer) []byte {
 		return c.sign(w, &tptypes.MsgRegisterWorker{Worker: w.addr.String()},

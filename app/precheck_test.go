@@ -39,8 +39,10 @@ type poolChain struct {
 
 func newPoolChain(t *testing.T, others ...*signer) *poolChain {
 	owner, client := newSigner("owner"), newSigner("client")
-	c := &poolChain{abciChain: newABCIChain(t, sims.AppOptionsMap{}, append([]*signer{owner, client}, others...)...), owner: owner, client: client,
-		price: sdk.NewInt64Coin(app.BondDenom, 1000), input: vector.Encode(zktest.IrisInputs(t)[0])}
+	c := &poolChain{
+		abciChain: newABCIChain(t, sims.AppOptionsMap{}, append([]*signer{owner, client}, others...)...), owner: owner, client: client,
+		price: sdk.NewInt64Coin(app.BondDenom, 1000), input: vector.Encode(zktest.IrisInputs(t)[0]),
+	}
 	c.deliver(c.sign(owner, registerIris(t, owner, c.price)))
 	c.deliver(c.sign(owner, &tptypes.MsgCreateTaskPool{Creator: owner.addr.String(), Name: "iris", ModelId: 1, ClaimTimeout: 2 * time.Minute}))
 	return c

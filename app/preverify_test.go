@@ -42,8 +42,10 @@ func newResultChain(t *testing.T, opts sims.AppOptionsMap) *resultChain {
 	price, prove := c.registerIris(owner)
 	in := zktest.IrisInputs(t)
 	route := func(input []int64) sdk.Msg {
-		return &routertypes.MsgRouteTask{Creator: client.addr.String(), ModelId: 1, Input: vector.Encode(input),
-			Reward: price, Deadline: c.time.Add(time.Hour)}
+		return &routertypes.MsgRouteTask{
+			Creator: client.addr.String(), ModelId: 1, Input: vector.Encode(input),
+			Reward: price, Deadline: c.time.Add(time.Hour),
+		}
 	}
 	w := worker.addr.String()
 	c.deliver(
@@ -174,8 +176,10 @@ func TestCheckTxAsyncDefiniteAnswer(t *testing.T) {
 		c.block(false)
 		res, err := c.app.CheckTx(&abci.RequestCheckTx{Tx: c.invalid, Type: abci.CheckTxType_Recheck})
 		require.NoError(t, err)
-		prop, err := c.app.PrepareProposal(&abci.RequestPrepareProposal{Txs: [][]byte{c.invalid}, MaxTxBytes: 1 << 20,
-			Height: c.height + 1, Time: c.time.Add(time.Second), NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address})
+		prop, err := c.app.PrepareProposal(&abci.RequestPrepareProposal{
+			Txs: [][]byte{c.invalid}, MaxTxBytes: 1 << 20,
+			Height: c.height + 1, Time: c.time.Add(time.Second), NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address,
+		})
 		require.NoError(t, err)
 		return res.Code != 0 || len(prop.Txs) != 1
 	}, time.Second, 100*time.Millisecond, "the transaction must stay in the mempool and in proposals once its proof is found invalid")

@@ -48,8 +48,10 @@ func newClaimsChain(tb testing.TB, n int) *claimsChain {
 	in := zktest.IrisInputs(tb)
 	var routes []sdk.Msg
 	for i := range n {
-		routes = append(routes, &routertypes.MsgRouteTask{Creator: client.addr.String(), ModelId: 1,
-			Input: vector.Encode(in[i%len(in)]), Reward: price, Deadline: c.time.Add(time.Hour)})
+		routes = append(routes, &routertypes.MsgRouteTask{
+			Creator: client.addr.String(), ModelId: 1,
+			Input: vector.Encode(in[i%len(in)]), Reward: price, Deadline: c.time.Add(time.Hour),
+		})
 	}
 	var txs [][]byte
 	for len(routes) > 0 {
@@ -118,8 +120,10 @@ func BenchmarkProcessProposalBogus(b *testing.B) {
 	seen, ok := preverify.Block(c.app.NewContext(true).WithChainID(testChainID), txs, c.app.TxConfig().TxDecoder(), c.app.TaskPoolKeeper, c.app.ProofVerifier(), 2, preverify.ProposalLimit)
 	require.Equal(b, preverify.ProposalLimit, seen)
 	require.Zero(b, ok)
-	req := &abci.RequestProcessProposal{Txs: txs, Height: c.height + 1, Time: c.time.Add(time.Second),
-		NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address}
+	req := &abci.RequestProcessProposal{
+		Txs: txs, Height: c.height + 1, Time: c.time.Add(time.Second),
+		NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address,
+	}
 	b.ReportMetric(float64(len(txs)), "txs")
 	b.ReportMetric(float64(len(txs)*msgsPerTx), "results")
 	cpu0 := cpuTime(b)

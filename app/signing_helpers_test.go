@@ -103,8 +103,10 @@ func (c *abciChain) signAs(gas uint64, feePayer sdk.AccAddress, msgs []sdk.Msg, 
 	require.NoError(c.t, b.SetSignatures(sigs...))
 	ctx := c.app.NewContext(true)
 	for i, a := range accs {
-		sd := authsigning.SignerData{ChainID: testChainID, AccountNumber: a.number, Sequence: a.seq,
-			PubKey: a.how.pubKey(), Address: a.addr.String()}
+		sd := authsigning.SignerData{
+			ChainID: testChainID, AccountNumber: a.number, Sequence: a.seq,
+			PubKey: a.how.pubKey(), Address: a.addr.String(),
+		}
 		d, err := a.how.data(func(mode signing.SignMode) []byte {
 			bz, err := authsigning.GetSignBytesAdapter(ctx, txCfg.SignModeHandler(), mode, sd, b.GetTx())
 			require.NoError(c.t, err)

@@ -106,8 +106,10 @@ func (p *provers) load(ctx context.Context, k versionKey) (*loaded, error) {
 		return nil, fmt.Errorf("model %d version %d: %w", k.model, k.version, err)
 	}
 	mv := res.ModelVersion
-	e := &loaded{at: time.Now(), retry: retryMissingAfter, name: fmt.Sprintf("%x", mv.ArtifactHash[:min(6, len(mv.ArtifactHash))]),
-		artifact: fmt.Sprintf("%x", mv.ArtifactHash), trust: KeyTrust(mv)}
+	e := &loaded{
+		at: time.Now(), retry: retryMissingAfter, name: fmt.Sprintf("%x", mv.ArtifactHash[:min(6, len(mv.ArtifactHash))]),
+		artifact: fmt.Sprintf("%x", mv.ArtifactHash), trust: KeyTrust(mv),
+	}
 	if mv.SetupStatus == modeltypes.SETUP_STATUS_PENDING {
 		e.err, e.retry = errors.New("its key setup has not finished (status PENDING)"), retryPendingAfter
 		return e, nil

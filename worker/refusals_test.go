@@ -24,8 +24,10 @@ func TestRefusalsSpaceOutRefusedClaims(t *testing.T) {
 		require.ErrorIs(t, reason, insufficient, "the wait says why")
 		waits = append(waits, wait)
 	}
-	require.Equal(t, []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second,
-		16 * time.Second, 32 * time.Second, time.Minute, time.Minute}, waits)
+	require.Equal(t, []time.Duration{
+		time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second,
+		16 * time.Second, 32 * time.Second, time.Minute, time.Minute,
+	}, waits)
 
 	r.claimed()
 	r.startRound()

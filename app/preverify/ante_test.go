@@ -32,19 +32,31 @@ func TestAnteDecorator(t *testing.T) {
 		// verified: the valid results of the tx end up in the cache.
 		verified []*tptypes.MsgSubmitResult
 	}{
-		{name: "success - valid result is verified and cached", mode: sdk.ExecModeCheck,
-			msgs: []sdk.Msg{e.valid[0]}, verified: e.valid[:1]},
-		{name: "success - results inside authz MsgExec are left to the handler", mode: sdk.ExecModeCheck,
-			msgs: []sdk.Msg{send, exec(exec(e.valid[1])), exec(e.invalid(5))}},
+		{
+			name: "success - valid result is verified and cached", mode: sdk.ExecModeCheck,
+			msgs: []sdk.Msg{e.valid[0]}, verified: e.valid[:1],
+		},
+		{
+			name: "success - results inside authz MsgExec are left to the handler", mode: sdk.ExecModeCheck,
+			msgs: []sdk.Msg{send, exec(exec(e.valid[1])), exec(e.invalid(5))},
+		},
 		{name: "success - no results: nothing to do", mode: sdk.ExecModeCheck, msgs: []sdk.Msg{send}},
-		{name: "success - a statement that cannot be built is left to the handler", mode: sdk.ExecModeCheck,
-			msgs: []sdk.Msg{&tptypes.MsgSubmitResult{TaskId: 99, Output: e.valid[0].Output, Proof: e.valid[0].Proof}}},
-		{name: "error - invalid proof refused in CheckTx", mode: sdk.ExecModeCheck,
-			msgs: []sdk.Msg{e.invalid(3)}, wantErr: true},
-		{name: "error - invalid proof after a valid one", mode: sdk.ExecModeCheck,
-			msgs: []sdk.Msg{e.valid[2], e.invalid(4)}, wantErr: true},
-		{name: "error - invalid proof after a valid one of another task", mode: sdk.ExecModeCheck,
-			msgs: []sdk.Msg{exec(e.valid[1]), e.invalid(5)}, wantErr: true},
+		{
+			name: "success - a statement that cannot be built is left to the handler", mode: sdk.ExecModeCheck,
+			msgs: []sdk.Msg{&tptypes.MsgSubmitResult{TaskId: 99, Output: e.valid[0].Output, Proof: e.valid[0].Proof}},
+		},
+		{
+			name: "error - invalid proof refused in CheckTx", mode: sdk.ExecModeCheck,
+			msgs: []sdk.Msg{e.invalid(3)}, wantErr: true,
+		},
+		{
+			name: "error - invalid proof after a valid one", mode: sdk.ExecModeCheck,
+			msgs: []sdk.Msg{e.valid[2], e.invalid(4)}, wantErr: true,
+		},
+		{
+			name: "error - invalid proof after a valid one of another task", mode: sdk.ExecModeCheck,
+			msgs: []sdk.Msg{exec(e.valid[1]), e.invalid(5)}, wantErr: true,
+		},
 		{name: "success - re-check does not verify", mode: sdk.ExecModeReCheck, msgs: []sdk.Msg{e.invalid(3)}},
 		{name: "success - simulation does not verify", mode: sdk.ExecModeCheck, sim: true, msgs: []sdk.Msg{e.invalid(3)}},
 		{name: "success - block execution does not verify (the handler does)", mode: sdk.ExecModeFinalize, msgs: []sdk.Msg{e.invalid(3)}},

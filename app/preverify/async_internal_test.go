@@ -5,10 +5,9 @@ import (
 	"crypto/sha256"
 	"testing"
 
-	"github.com/stretchr/testify/require"
-
 	"cosmossdk.io/log"
 	storetypes "cosmossdk.io/store/types"
+	"github.com/stretchr/testify/require"
 
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"

@@ -35,9 +35,11 @@ type chainSummary struct {
 }
 
 func (r *report) appendJSON(path string) error {
-	s := summary{Label: r.Label, Date: r.Date.Format(time.RFC3339), Load: r.Machine.LoadBefore, Settings: r.Settings,
+	s := summary{
+		Label: r.Label, Date: r.Date.Format(time.RFC3339), Load: r.Machine.LoadBefore, Settings: r.Settings,
 		RawOne: r.Raw.OneCore, RawAll: r.Raw.AllCores, ProveMS: float64(r.Worker.ProveTime) / 1e6,
-		TookSecs: r.Took.Seconds(), Command: r.Command, PeakRSSMB: float64(r.Worker.PeakRSS) / (1 << 20)}
+		TookSecs: r.Took.Seconds(), Command: r.Command, PeakRSSMB: float64(r.Worker.PeakRSS) / (1 << 20),
+	}
 	for _, c := range r.Chains {
 		cs := chainSummary{Validators: c.Validators, Results: c.Results, Steady: c.Steady, EndToEnd: c.EndToEnd, Blocks: len(c.Blocks)}
 		if c.Results > 0 {

@@ -97,8 +97,10 @@ type broadcastOutcome struct {
 func (c *rpcClient) broadcastBatch(ctx context.Context, txs [][]byte) ([]broadcastOutcome, error) {
 	reqs := make([]rpcRequest, len(txs))
 	for i, tx := range txs {
-		reqs[i] = rpcRequest{JSONRPC: "2.0", ID: i, Method: "broadcast_tx_sync",
-			Params: map[string]any{"tx": base64.StdEncoding.EncodeToString(tx)}}
+		reqs[i] = rpcRequest{
+			JSONRPC: "2.0", ID: i, Method: "broadcast_tx_sync",
+			Params: map[string]any{"tx": base64.StdEncoding.EncodeToString(tx)},
+		}
 	}
 	body, err := c.post(ctx, reqs)
 	if err != nil {
@@ -123,8 +125,10 @@ func (c *rpcClient) broadcastBatch(ctx context.Context, txs [][]byte) ([]broadca
 		}
 		if err := r.err(); err != nil {
 			msg := err.Error()
-			out[r.ID] = broadcastOutcome{Retry: strings.Contains(msg, "mempool is full"), Log: msg,
-				OK: strings.Contains(msg, "tx already exists in cache")}
+			out[r.ID] = broadcastOutcome{
+				Retry: strings.Contains(msg, "mempool is full"), Log: msg,
+				OK: strings.Contains(msg, "tx already exists in cache"),
+			}
 			continue
 		}
 		var res struct {

@@ -102,8 +102,10 @@ func finishSetups(ctx context.Context, c *localChain, ids []uint64) error {
 
 // ceremony runs `hyrad zk ceremony VERB` for a model's version 1 from an account.
 func (c *localChain) ceremony(ctx context.Context, verb string, model uint64, from string, extra ...string) error {
-	args := append([]string{"zk", "ceremony", verb, "--model", fmt.Sprint(model), "--phase1", c.phase1,
-		"--transcript", c.transcript(model), "--from", from}, extra...)
+	args := append([]string{
+		"zk", "ceremony", verb, "--model", fmt.Sprint(model), "--phase1", c.phase1,
+		"--transcript", c.transcript(model), "--from", from,
+	}, extra...)
 	out, err := c.cli(ctx, args...)
 	if err != nil {
 		return err

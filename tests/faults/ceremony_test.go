@@ -56,8 +56,10 @@ func TestCeremonyOnALocalnet(t *testing.T) {
 	// setup runs a ceremony verb through node i with the keyring in home.
 	setup := func(i int, home, verb, from string, extra ...string) string {
 		t.Helper()
-		args := append([]string{"zk", "ceremony", verb, "--model", "1", "--phase1", phase1File, "--transcript", transcript,
-			"--from", from, "--home", home, "--node", m.node(i).RPCAddr(), "--chain-id", net.ChainID, "--keyring-backend", "test"}, extra...)
+		args := append([]string{
+			"zk", "ceremony", verb, "--model", "1", "--phase1", phase1File, "--transcript", transcript,
+			"--from", from, "--home", home, "--node", m.node(i).RPCAddr(), "--chain-id", net.ChainID, "--keyring-backend", "test",
+		}, extra...)
 		out, err := m.exec(args...)
 		require.NoError(t, err, "hyrad %s:\n%s", strings.Join(args, " "), out)
 		return out

@@ -41,8 +41,10 @@ type daemon struct {
 // no task there).
 func (m *market) startWorker(account string, i int, extra ...string) *daemon {
 	m.t.Helper()
-	args := append([]string{"worker", "start", "--from", account, "--keys-dir", m.keysDir, "--poll-interval", "1s", "--min-window", "10s",
-		"--home", m.net.ClientHome, "--node", m.node(i).RPCAddr(), "--chain-id", m.net.ChainID}, extra...)
+	args := append([]string{
+		"worker", "start", "--from", account, "--keys-dir", m.keysDir, "--poll-interval", "1s", "--min-window", "10s",
+		"--home", m.net.ClientHome, "--node", m.node(i).RPCAddr(), "--chain-id", m.net.ChainID,
+	}, extra...)
 	return startDaemon(m.t, account, args)
 }
 

@@ -24,8 +24,10 @@ func Import(ctx context.Context, binary, dir, genesisFile, chainID string, from 
 	if err != nil {
 		return nil, err
 	}
-	node := &Node{Name: "imported", Home: filepath.Join(abs, "imported"), Ports: ports[0], binary: binary,
-		Validator: from.Validator, Operator: from.Operator}
+	node := &Node{
+		Name: "imported", Home: filepath.Join(abs, "imported"), Ports: ports[0], binary: binary,
+		Validator: from.Validator, Operator: from.Operator,
+	}
 	b, err := os.ReadFile(genesisFile)
 	if err != nil {
 		return nil, err

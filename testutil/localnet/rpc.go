@@ -80,8 +80,10 @@ func (n *Node) Status(ctx context.Context) (Status, error) {
 		return Status{}, err
 	}
 	h, _ := strconv.ParseInt(res.SyncInfo.Height, 10, 64)
-	return Status{Height: h, AppHash: res.SyncInfo.AppHash, CatchingUp: res.SyncInfo.CatchingUp,
-		ValidatorAddress: res.ValidatorInfo.Address}, nil
+	return Status{
+		Height: h, AppHash: res.SyncInfo.AppHash, CatchingUp: res.SyncInfo.CatchingUp,
+		ValidatorAddress: res.ValidatorInfo.Address,
+	}, nil
 }
 
 // ABCIInfo queries /abci_info: the application's last committed height and

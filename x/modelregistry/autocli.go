@@ -75,8 +75,11 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "begin-setup [model-id] [version] [initial-state-hash] [vk-k] [constraints]",
 					Short:     "Open the multi-party setup of a PENDING version (owner only; hex or base64 bytes, from `hyrad zk ceremony`)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "model_id"}, {ProtoField: "version"}, {ProtoField: "initial_state_hash"},
-						{ProtoField: "vk_k"}, {ProtoField: "constraints"},
+						{ProtoField: "model_id"},
+						{ProtoField: "version"},
+						{ProtoField: "initial_state_hash"},
+						{ProtoField: "vk_k"},
+						{ProtoField: "constraints"},
 					},
 				},
 				{
@@ -84,8 +87,12 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Use:       "contribute-setup [model-id] [version] [state-hash] [delta-g1] [delta-g2] [proof]",
 					Short:     "Record a contribution to a version's setup (any account; bytes from `hyrad zk ceremony offline contribute`)",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{
-						{ProtoField: "model_id"}, {ProtoField: "version"}, {ProtoField: "state_hash"},
-						{ProtoField: "delta_g1"}, {ProtoField: "delta_g2"}, {ProtoField: "proof"},
+						{ProtoField: "model_id"},
+						{ProtoField: "version"},
+						{ProtoField: "state_hash"},
+						{ProtoField: "delta_g1"},
+						{ProtoField: "delta_g2"},
+						{ProtoField: "proof"},
 					},
 				},
 				{

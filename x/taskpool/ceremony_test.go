@@ -87,8 +87,10 @@ func TestCeremonyOnTheRealAppSettlesATask(t *testing.T) {
 	deliver(&types.MsgRegisterWorker{Worker: worker.String()})
 	deliver(&rewardstypes.MsgBond{Worker: worker.String(), Amount: hyra(20)})
 	input := zktest.IrisInputs(t)[0]
-	submit := &types.MsgSubmitTask{Creator: user.String(), PoolId: pool.PoolId, Input: vector.Encode(input), Reward: hyra(2),
-		Deadline: env.Ctx.BlockTime().Add(time.Hour)}
+	submit := &types.MsgSubmitTask{
+		Creator: user.String(), PoolId: pool.PoolId, Input: vector.Encode(input), Reward: hyra(2),
+		Deadline: env.Ctx.BlockTime().Add(time.Hour),
+	}
 	_, err = env.Deliver(submit)
 	require.ErrorIs(t, err, mrtypes.ErrSetupPending, "no task before the setup is finalized")
 	_, err = env.Deliver(&routertypes.MsgRouteTask{Creator: user.String(), ModelId: 1, Input: submit.Input, Reward: submit.Reward, Deadline: submit.Deadline})

@@ -45,8 +45,10 @@ func TestV2ParseEncodeRoundTrip(t *testing.T) {
 // dense [1 1 1 1; 1 -1 0 2] + (0, 1) = (-21, 4).
 func TestV2InferByHand(t *testing.T) {
 	a, _ := testmodel.V2("hand", artifact.Shape{1, 3, 3}, 0, 9,
-		artifact.Op{Kind: artifact.OpConv2D, OutChannels: 1, Kernel: [2]int{2, 2}, Stride: [2]int{2, 2},
-			Pads: [4]int{1, 1, 0, 0}, Weights: []int64{1, -1, 2, 0}, Biases: []int64{-10}},
+		artifact.Op{
+			Kind: artifact.OpConv2D, OutChannels: 1, Kernel: [2]int{2, 2}, Stride: [2]int{2, 2},
+			Pads: [4]int{1, 1, 0, 0}, Weights: []int64{1, -1, 2, 0}, Biases: []int64{-10},
+		},
 		testmodel.Requant(3, 2),
 		artifact.Op{Kind: artifact.OpDense, Out: 2, Weights: []int64{1, 1, 1, 1, 1, -1, 0, 2}, Biases: []int64{0, 1}})
 	out, err := a.Infer([]int64{1, 2, 3, 4, 5, 6, 7, 8, 9})

@@ -22,7 +22,8 @@ func encode(v io.WriterTo) ([]byte, error) {
 func decode(v interface {
 	io.ReaderFrom
 	io.WriterTo
-}, b []byte) (err error) {
+}, b []byte,
+) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %v", ErrMalformed, r)

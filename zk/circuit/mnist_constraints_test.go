@@ -26,8 +26,10 @@ func TestMNISTConstraintCounts(t *testing.T) {
 		name string
 		a    *artifact.Artifact
 	}{
-		{"testmodel.MNISTMLP", mlp}, {"testmodel.MNISTCNN", cnn},
-		{"models/mnist-mlp", parse(t, "mnist-mlp")}, {"models/mnist-cnn", parse(t, "mnist-cnn")},
+		{"testmodel.MNISTMLP", mlp},
+		{"testmodel.MNISTCNN", cnn},
+		{"models/mnist-mlp", parse(t, "mnist-mlp")},
+		{"models/mnist-cnn", parse(t, "mnist-cnn")},
 	} {
 		ccs, err := circuit.Compile(m.a)
 		require.NoError(t, err)

@@ -33,8 +33,10 @@ type ChainJSON struct {
 }
 
 func recordJSON(index int, contributor string, r verifier.SetupContribution) RecordJSON {
-	return RecordJSON{Index: index, Contributor: contributor, StateHash: hex.EncodeToString(r.StateHash),
-		DeltaG1: hex.EncodeToString(r.DeltaG1), DeltaG2: hex.EncodeToString(r.DeltaG2), Proof: hex.EncodeToString(r.Proof)}
+	return RecordJSON{
+		Index: index, Contributor: contributor, StateHash: hex.EncodeToString(r.StateHash),
+		DeltaG1: hex.EncodeToString(r.DeltaG1), DeltaG2: hex.EncodeToString(r.DeltaG2), Proof: hex.EncodeToString(r.Proof),
+	}
 }
 
 // Records decodes the document.

@@ -7,8 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/cosmos/cosmos-sdk/types/bech32"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cosmos/cosmos-sdk/types/bech32"
 
 	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/cli"
@@ -46,8 +47,10 @@ func TestSetupInferProveVerify(t *testing.T) {
 	require.NoError(t, err)
 	proof := filepath.Join(dir, "proof.bin")
 	bind := []string{"--chain-id", "hyra-test-1", "--task-id", "9", "--worker", worker}
-	out, err = run(t, append([]string{"prove", "--artifact", art, "--pk", filepath.Join(dir, "proving.key"),
-		"--vk", filepath.Join(dir, "verifying.key"), "--input", "-4,7,3", "--out", proof}, bind...)...)
+	out, err = run(t, append([]string{
+		"prove", "--artifact", art, "--pk", filepath.Join(dir, "proving.key"),
+		"--vk", filepath.Join(dir, "verifying.key"), "--input", "-4,7,3", "--out", proof,
+	}, bind...)...)
 	require.NoError(t, err, out)
 	require.Contains(t, out, "output: 30,8")
 
@@ -98,8 +101,10 @@ func TestV2Artifact(t *testing.T) {
 
 	bind := []string{"--chain-id", "hyra-test-1", "--task-id", "3", "--worker", "0x0707070707070707070707070707070707070707"}
 	proof := filepath.Join(dir, "proof.bin")
-	out, err = run(t, append([]string{"prove", "--artifact", art, "--pk", filepath.Join(dir, "proving.key"),
-		"--vk", filepath.Join(dir, "verifying.key"), "--input", in, "--out", proof}, bind...)...)
+	out, err = run(t, append([]string{
+		"prove", "--artifact", art, "--pk", filepath.Join(dir, "proving.key"),
+		"--vk", filepath.Join(dir, "verifying.key"), "--input", in, "--out", proof,
+	}, bind...)...)
 	require.NoError(t, err, out)
 	out, err = run(t, append([]string{"verify", "--artifact", art, "--vk", filepath.Join(dir, "verifying.key"), "--proof", proof, "--input", in, "--output", outStr}, bind...)...)
 	require.NoError(t, err, out)

@@ -8,8 +8,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cosmos/cosmos-sdk/types/bech32"
 	"github.com/spf13/cobra"
+
+	"github.com/cosmos/cosmos-sdk/types/bech32"
 
 	"github.com/hyra-network/hyra/zk/vector"
 )

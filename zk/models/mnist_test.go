@@ -83,8 +83,10 @@ func argmax(xs []float64) int {
 // with reference outputs has well-formed cases.
 func TestONNXFixtures(t *testing.T) {
 	dir := filepath.Join("testdata", "onnx")
-	for _, name := range []string{"lstm", "softmax_middle", "dynamic_batch", "conv_groups", "bn_training",
-		"gemm_relu", "exporter_helpers", "torch_unfolded"} {
+	for _, name := range []string{
+		"lstm", "softmax_middle", "dynamic_batch", "conv_groups", "bn_training",
+		"gemm_relu", "exporter_helpers", "torch_unfolded",
+	} {
 		info, err := os.Stat(filepath.Join(dir, name+".onnx"))
 		require.NoError(t, err)
 		require.Less(t, info.Size(), int64(16<<10), name)

@@ -4,8 +4,9 @@ import (
 	"math/rand"
 	"testing"
 
-	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 	"google.golang.org/protobuf/proto"
+
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 )
 
 // graph builds ONNX models with the onnxpb protobuf types, for tests that need graphs no exporter
@@ -46,8 +47,10 @@ func (g *graph) weights(name string, scale float64, shape ...int64) {
 }
 
 func (g *graph) ints(name string, v ...int64) {
-	g.g.Initializer = append(g.g.Initializer, &pb.TensorProto{Name: name, Dims: []int64{int64(len(v))},
-		DataType: int32(pb.TensorProto_INT64), Int64Data: v})
+	g.g.Initializer = append(g.g.Initializer, &pb.TensorProto{
+		Name: name, Dims: []int64{int64(len(v))},
+		DataType: int32(pb.TensorProto_INT64), Int64Data: v,
+	})
 }
 
 type attr = *pb.AttributeProto

@@ -68,8 +68,10 @@ func Import(model []byte, data *Dataset, cfg Config) (*Result, error) {
 	}
 	a := &artifact.Artifact{
 		Format: artifact.FormatV2, Name: cfg.Name, Description: cfg.Description,
-		Input: artifact.InputSpec{Length: want, Min: cfg.Pre.Min, Max: cfg.Pre.Max,
-			Shape: net.InputShape, Preprocess: cfg.Pre.describe()},
+		Input: artifact.InputSpec{
+			Length: want, Min: cfg.Pre.Min, Max: cfg.Pre.Max,
+			Shape: net.InputShape, Preprocess: cfg.Pre.describe(),
+		},
 		Ops:    q.Ops,
 		Output: artifact.OutputSpec{Length: net.OutputLen(), Labels: cfg.Classes},
 	}

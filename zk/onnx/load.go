@@ -4,8 +4,9 @@ import (
 	"errors"
 	"fmt"
 
-	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 	"google.golang.org/protobuf/proto"
+
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 )
 
 // MinOpset is the oldest default-domain opset accepted: from 13 on, the axes of Unsqueeze and

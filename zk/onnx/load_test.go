@@ -8,10 +8,10 @@ import (
 	"testing"
 
 	"github.com/advancedclimatesystems/gonnx"
-	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 	gt "gorgonia.org/tensor"
 
 	"github.com/hyra-network/hyra/zk/onnx"
+	pb "github.com/hyra-network/hyra/zk/onnx/onnxpb"
 )
 
 // helperGraph is a network with what exporters emit around layers: a strided padded Conv, the

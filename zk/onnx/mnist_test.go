@@ -208,9 +208,11 @@ func TestImportReproducesCommittedArtifacts(t *testing.T) {
 			cmd := cli.NewZKCmd()
 			var log bytes.Buffer
 			cmd.SetOut(&log)
-			cmd.SetArgs([]string{"import", "--onnx", filepath.Join(dir, "model.onnx"),
+			cmd.SetArgs([]string{
+				"import", "--onnx", filepath.Join(dir, "model.onnx"),
 				"--preprocess", filepath.Join(dir, "preprocess.json"), "--calibration", calib,
-				"--classes", "0,1,2,3,4,5,6,7,8,9", "--name", name, "--out", out})
+				"--classes", "0,1,2,3,4,5,6,7,8,9", "--name", name, "--out", out,
+			})
 			if err := cmd.Execute(); err != nil {
 				t.Fatalf("%v\n%s", err, log.String())
 			}

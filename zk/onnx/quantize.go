@@ -139,8 +139,10 @@ func quantizeLinear(l *Layer, scaleIn float64, bits int) (artifact.Op, LayerStat
 	}
 	op := artifact.Op{Kind: artifact.OpDense, Out: len(l.B), Weights: make([]int64, len(l.W)), Biases: make([]int64, len(l.B))}
 	if l.Kind == Conv {
-		op = artifact.Op{Kind: artifact.OpConv2D, OutChannels: len(l.B), Kernel: l.Kernel, Stride: l.Stride, Pads: l.Pads,
-			Weights: op.Weights, Biases: op.Biases}
+		op = artifact.Op{
+			Kind: artifact.OpConv2D, OutChannels: len(l.B), Kernel: l.Kernel, Stride: l.Stride, Pads: l.Pads,
+			Weights: op.Weights, Biases: op.Biases,
+		}
 	}
 	st := LayerStats{Layer: *l, WeightScale: ws, ScaleIn: scaleIn}
 	for i, w := range l.W {

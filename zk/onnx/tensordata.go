@@ -20,33 +20,51 @@ type elementType struct {
 // elementTypes are the element types the importer reads: floats and integers up to 32 bits
 // and int64 (shape arithmetic). The narrow integers travel in int32_data, uint32 in uint64_data.
 var elementTypes = map[pb.TensorProto_DataType]elementType{
-	pb.TensorProto_FLOAT: {4, false,
+	pb.TensorProto_FLOAT: {
+		4, false,
 		func(b []byte) float64 { return float64(math.Float32frombits(binary.LittleEndian.Uint32(b))) },
-		func(tp *pb.TensorProto) []float64 { return convert(tp.GetFloatData()) }},
-	pb.TensorProto_DOUBLE: {8, false,
+		func(tp *pb.TensorProto) []float64 { return convert(tp.GetFloatData()) },
+	},
+	pb.TensorProto_DOUBLE: {
+		8, false,
 		func(b []byte) float64 { return math.Float64frombits(binary.LittleEndian.Uint64(b)) },
-		func(tp *pb.TensorProto) []float64 { return convert(tp.GetDoubleData()) }},
-	pb.TensorProto_INT64: {8, true,
+		func(tp *pb.TensorProto) []float64 { return convert(tp.GetDoubleData()) },
+	},
+	pb.TensorProto_INT64: {
+		8, true,
 		func(b []byte) float64 { return float64(int64(binary.LittleEndian.Uint64(b))) },
-		func(tp *pb.TensorProto) []float64 { return convert(tp.GetInt64Data()) }},
-	pb.TensorProto_INT32: {4, true,
+		func(tp *pb.TensorProto) []float64 { return convert(tp.GetInt64Data()) },
+	},
+	pb.TensorProto_INT32: {
+		4, true,
 		func(b []byte) float64 { return float64(int32(binary.LittleEndian.Uint32(b))) },
-		func(tp *pb.TensorProto) []float64 { return convert(tp.GetInt32Data()) }},
-	pb.TensorProto_UINT32: {4, true,
+		func(tp *pb.TensorProto) []float64 { return convert(tp.GetInt32Data()) },
+	},
+	pb.TensorProto_UINT32: {
+		4, true,
 		func(b []byte) float64 { return float64(binary.LittleEndian.Uint32(b)) },
-		func(tp *pb.TensorProto) []float64 { return narrow[uint32](tp.GetUint64Data()) }},
-	pb.TensorProto_INT16: {2, true,
+		func(tp *pb.TensorProto) []float64 { return narrow[uint32](tp.GetUint64Data()) },
+	},
+	pb.TensorProto_INT16: {
+		2, true,
 		func(b []byte) float64 { return float64(int16(binary.LittleEndian.Uint16(b))) },
-		func(tp *pb.TensorProto) []float64 { return narrow[int16](tp.GetInt32Data()) }},
-	pb.TensorProto_UINT16: {2, true,
+		func(tp *pb.TensorProto) []float64 { return narrow[int16](tp.GetInt32Data()) },
+	},
+	pb.TensorProto_UINT16: {
+		2, true,
 		func(b []byte) float64 { return float64(binary.LittleEndian.Uint16(b)) },
-		func(tp *pb.TensorProto) []float64 { return narrow[uint16](tp.GetInt32Data()) }},
-	pb.TensorProto_INT8: {1, true,
+		func(tp *pb.TensorProto) []float64 { return narrow[uint16](tp.GetInt32Data()) },
+	},
+	pb.TensorProto_INT8: {
+		1, true,
 		func(b []byte) float64 { return float64(int8(b[0])) },
-		func(tp *pb.TensorProto) []float64 { return narrow[int8](tp.GetInt32Data()) }},
-	pb.TensorProto_UINT8: {1, true,
+		func(tp *pb.TensorProto) []float64 { return narrow[int8](tp.GetInt32Data()) },
+	},
+	pb.TensorProto_UINT8: {
+		1, true,
 		func(b []byte) float64 { return float64(b[0]) },
-		func(tp *pb.TensorProto) []float64 { return narrow[uint8](tp.GetInt32Data()) }},
+		func(tp *pb.TensorProto) []float64 { return narrow[uint8](tp.GetInt32Data()) },
+	},
 }
 
 // tensorValues decodes a TensorProto's values: the typed field when it holds any, raw_data

@@ -133,8 +133,10 @@ func VerifySetupContribution(prevStateHash, prevDeltaG1, prevDeltaG2 []byte, c S
 	var prev1, next1, commitment curve.G1Affine
 	var prev2, next2, pok curve.G2Affine
 	if err := decodeSetupPoints(ErrBadSetupContribution, []setupPoint{
-		{"previous delta_g1", prevDeltaG1, &prev1}, {"previous delta_g2", prevDeltaG2, &prev2},
-		{"delta_g1", c.DeltaG1, &next1}, {"delta_g2", c.DeltaG2, &next2},
+		{"previous delta_g1", prevDeltaG1, &prev1},
+		{"previous delta_g2", prevDeltaG2, &prev2},
+		{"delta_g1", c.DeltaG1, &next1},
+		{"delta_g2", c.DeltaG2, &next2},
 		{"proof commitment", c.Proof[:curve.SizeOfG1AffineCompressed], &commitment},
 		{"proof of knowledge", c.Proof[curve.SizeOfG1AffineCompressed:], &pok},
 	}); err != nil {

@@ -18,7 +18,6 @@ import (
 
 	hyraclient "github.com/hyra-network/hyra/client"
 	"github.com/hyra-network/hyra/worker"
-
 	"github.com/hyra-network/hyra/zk/vector"
 )
 

@@ -29,8 +29,10 @@ func TestEveryTxCommandReportsItsOutcome(t *testing.T) {
 		reporting = append(reporting, c.CommandPath())
 	}
 	walk(txCmd)
-	for _, path := range []string{"hyrad tx taskpool submit-task", "hyrad tx taskpool claim", "hyrad tx modelregistry register-model",
-		"hyrad tx router route-task", "hyrad tx rewards bond", "hyrad tx bank send", "hyrad tx broadcast"} {
+	for _, path := range []string{
+		"hyrad tx taskpool submit-task", "hyrad tx taskpool claim", "hyrad tx modelregistry register-model",
+		"hyrad tx router route-task", "hyrad tx rewards bond", "hyrad tx bank send", "hyrad tx broadcast",
+	} {
 		require.Contains(t, reporting, path)
 	}
 }

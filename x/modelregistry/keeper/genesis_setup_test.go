@@ -21,8 +21,10 @@ func finishedSetupGenesis(t *testing.T) *types.GenesisState {
 	_, err := f.finalize()
 	require.NoError(t, err)
 	reg := f.irisRegistration()
-	_, err = f.msgs.UpdateModel(f.ctx, &types.MsgUpdateModel{Owner: f.owner, Id: f.id, ProofSystem: reg.ProofSystem,
-		Artifact: reg.Artifact, ArtifactHash: reg.ArtifactHash, InputSchema: reg.InputSchema, OutputLength: reg.OutputLength})
+	_, err = f.msgs.UpdateModel(f.ctx, &types.MsgUpdateModel{
+		Owner: f.owner, Id: f.id, ProofSystem: reg.ProofSystem,
+		Artifact: reg.Artifact, ArtifactHash: reg.ArtifactHash, InputSchema: reg.InputSchema, OutputLength: reg.OutputLength,
+	})
 	require.NoError(t, err)
 	_, err = f.msgs.BeginSetup(f.ctx, f.ceremony.BeginMsg(f.owner, f.id, 2))
 	require.NoError(t, err)

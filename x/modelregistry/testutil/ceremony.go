@@ -101,8 +101,10 @@ func NewCeremony(artifactBytes []byte) (*Ceremony, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Ceremony{r1cs: p1.r1cs, commons: p1.commons, current: new(mpcsetup.Phase2), VkK: p1.vkK,
-		Constraints: uint64(p1.r1cs.GetNbConstraints())}
+	c := &Ceremony{
+		r1cs: p1.r1cs, commons: p1.commons, current: new(mpcsetup.Phase2), VkK: p1.vkK,
+		Constraints: uint64(p1.r1cs.GetNbConstraints()),
+	}
 	if _, err := c.current.ReadFrom(bytes.NewReader(p1.initial)); err != nil {
 		return nil, err
 	}

@@ -6,10 +6,8 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
-
-	"github.com/stretchr/testify/require"
-
 	storetypes "cosmossdk.io/store/types"
+	"github.com/stretchr/testify/require"
 
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
 	"github.com/cosmos/cosmos-sdk/runtime"

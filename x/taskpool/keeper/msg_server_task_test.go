@@ -169,8 +169,10 @@ func TestCancelTask(t *testing.T) {
 			_, err := f.msgs.CancelTask(f.ctx, &types.MsgCancelTask{Creator: f.str(f.creator), TaskId: id})
 			require.NoError(f.t, err)
 		}, signer: func(f *fixture) string { return f.str(f.creator) }, wantErr: "task 1 is TASK_STATUS_CANCELLED"},
-		{name: "error - expired task", setup: func(f *fixture, _ uint64) { f.advance(time.Hour) },
-			signer: func(f *fixture) string { return f.str(f.creator) }, wantErr: "is TASK_STATUS_EXPIRED"},
+		{
+			name: "error - expired task", setup: func(f *fixture, _ uint64) { f.advance(time.Hour) },
+			signer: func(f *fixture) string { return f.str(f.creator) }, wantErr: "is TASK_STATUS_EXPIRED",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

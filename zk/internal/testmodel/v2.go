@@ -50,9 +50,11 @@ func outputSize(s artifact.Shape, ops []artifact.Op) int {
 	for _, op := range ops {
 		switch op.Kind {
 		case artifact.OpConv2D:
-			s = artifact.Shape{op.OutChannels,
+			s = artifact.Shape{
+				op.OutChannels,
 				(s[1]+op.Pads[0]+op.Pads[2]-op.Kernel[0])/op.Stride[0] + 1,
-				(s[2]+op.Pads[1]+op.Pads[3]-op.Kernel[1])/op.Stride[1] + 1}
+				(s[2]+op.Pads[1]+op.Pads[3]-op.Kernel[1])/op.Stride[1] + 1,
+			}
 		case artifact.OpMaxPool, artifact.OpSumPool:
 			s = artifact.Shape{s[0], (s[1]-op.Kernel[0])/op.Stride[0] + 1, (s[2]-op.Kernel[1])/op.Stride[1] + 1}
 		case artifact.OpDense:
@@ -66,8 +68,10 @@ func outputSize(s artifact.Shape, ops []artifact.Op) int {
 
 // Conv is a conv2d op with random weights in [-wmax, wmax] and biases in [-bmax, bmax].
 func Conv(rng *rand.Rand, out, in, k, stride int, pads [4]int, wmax, bmax int64) artifact.Op {
-	return artifact.Op{Kind: artifact.OpConv2D, OutChannels: out, Kernel: [2]int{k, k}, Stride: [2]int{stride, stride},
-		Pads: pads, Weights: randInts(rng, out*in*k*k, wmax), Biases: randInts(rng, out, bmax)}
+	return artifact.Op{
+		Kind: artifact.OpConv2D, OutChannels: out, Kernel: [2]int{k, k}, Stride: [2]int{stride, stride},
+		Pads: pads, Weights: randInts(rng, out*in*k*k, wmax), Biases: randInts(rng, out, bmax),
+	}
 }
 
 // Dense is a dense op with random weights and biases.
