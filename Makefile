@@ -42,9 +42,16 @@ test-e2e: ## run the end-to-end tests and the whole fault suite (they build and 
 test-sim: ## run the long app simulations: full app, determinism, import/export (build tag sims)
 	$(GO) test -tags sims -timeout 2h -count=1 -v -run 'TestFullAppSimulation|TestAppStateDeterminism|TestAppImportExport' ./tests/sim/
 
-lint: ## gofmt and go vet
+# golangci-lint v2, pinned; `make lint` installs it into $(go env GOPATH)/bin when missing.
+GOLANGCI_LINT_VERSION = v2.15.0
+GOLANGCI_LINT = $(shell $(GO) env GOPATH)/bin/golangci-lint
+
+lint: ## gofmt, go vet and golangci-lint (.golangci.yml)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "not gofmt-formatted:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	@$(GOLANGCI_LINT) version 2>/dev/null | grep -q ' $(GOLANGCI_LINT_VERSION:v%=%) ' || \
+	  $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	$(GOLANGCI_LINT) run ./...
 
 dashboard: ## type-check and unit-test the dashboard's sources, rebuild its embedded assets (dashboard/dist) (needs Node 20 and npm)
 	cd dashboard && npm ci --no-audit --no-fund && npm run typecheck && npm test && npm run build

@@ -45,6 +45,7 @@ const (
 )
 
 func newNeutralScenario(t *testing.T) *neutralScenario {
+	t.Helper()
 	owner, client := newSigner("neutral-owner"), newSigner("neutral-client")
 	wa, wb := newSigner("neutral-worker-a"), newSigner("neutral-worker-b")
 	stranger := newSigner("neutral-stranger")

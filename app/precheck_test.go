@@ -38,6 +38,7 @@ type poolChain struct {
 }
 
 func newPoolChain(t *testing.T, others ...*signer) *poolChain {
+	t.Helper()
 	owner, client := newSigner("owner"), newSigner("client")
 	c := &poolChain{
 		abciChain: newABCIChain(t, sims.AppOptionsMap{}, append([]*signer{owner, client}, others...)...), owner: owner, client: client,
@@ -49,6 +50,7 @@ func newPoolChain(t *testing.T, others ...*signer) *poolChain {
 }
 
 func registerIris(t *testing.T, owner *signer, price sdk.Coin) *mrtypes.MsgRegisterModel {
+	t.Helper()
 	art, vk, _ := zktest.Iris(t)
 	a, err := artifact.Parse(art)
 	require.NoError(t, err)
@@ -77,6 +79,7 @@ func (c *poolChain) mistakes(t *testing.T, s *signer) []struct {
 	err  *errorsmod.Error
 	log  string
 } {
+	t.Helper()
 	wrongDenom, unknownPool, shortTTL, badInput := c.submitAs(s), c.submitAs(s), c.submitAs(s), c.submitAs(s)
 	wrongDenom.Reward = sdk.NewInt64Coin("stake", 5000)
 	unknownPool.PoolId = 9

@@ -37,6 +37,7 @@ type resultChain struct {
 }
 
 func newResultChain(t *testing.T, opts sims.AppOptionsMap) *resultChain {
+	t.Helper()
 	owner, client, worker := newSigner("owner"), newSigner("client"), newSigner("worker")
 	c := &resultChain{abciChain: newABCIChain(t, opts, owner, client, worker), client: client, worker: worker}
 	price, prove := c.registerIris(owner)

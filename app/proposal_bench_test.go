@@ -37,6 +37,7 @@ type claimsChain struct {
 }
 
 func newClaimsChain(tb testing.TB, n int) *claimsChain {
+	tb.Helper()
 	owner, client := newSigner("owner"), newSigner("client")
 	workers := make([]*signer, n)
 	for i := range workers {
@@ -76,6 +77,7 @@ func newClaimsChain(tb testing.TB, n int) *claimsChain {
 // a well-formed proof that fails the pairing check (it was made for a task
 // that does not exist).
 func (c *claimsChain) bogusResults(tb testing.TB) []sdk.Msg {
+	tb.Helper()
 	out, proof := c.prove(testChainID, 1<<40, c.workers[0].addr, zktest.IrisInputs(tb)[0])
 	var msgs []sdk.Msg
 	for i, w := range c.workers {
@@ -90,6 +92,7 @@ func (c *claimsChain) bogusResults(tb testing.TB) []sdk.Msg {
 // well-formed proof that fails the pairing check, repeated (with distinct
 // memos) until the block is full.
 func (c *claimsChain) bogusBlock(tb testing.TB) [][]byte {
+	tb.Helper()
 	msgs := c.bogusResults(tb)
 	var txs [][]byte
 	size := 0
@@ -140,6 +143,7 @@ func BenchmarkProcessProposalBogus(b *testing.B) {
 // cpuTime is the CPU time this process has used, all threads: unlike the
 // wall time, it does not depend on what else runs on the machine.
 func cpuTime(tb testing.TB) time.Duration {
+	tb.Helper()
 	var ru syscall.Rusage
 	require.NoError(tb, syscall.Getrusage(syscall.RUSAGE_SELF, &ru))
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())

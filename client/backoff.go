@@ -10,9 +10,9 @@ type Backoff struct {
 	failures int
 }
 
-// NewBackoff returns a backoff that starts at min and never exceeds max.
-func NewBackoff(min, max time.Duration) *Backoff {
-	return &Backoff{Min: min, Max: max}
+// NewBackoff returns a backoff that starts at lo and never exceeds hi.
+func NewBackoff(lo, hi time.Duration) *Backoff {
+	return &Backoff{Min: lo, Max: hi}
 }
 
 // Next records one more failure and returns how long to wait before retrying.

@@ -95,7 +95,7 @@ func (s *Sender) Send(ctx context.Context, msgs ...sdk.Msg) (*TxResult, error) {
 			// Not a refusal of the transaction itself: one of this account's
 			// transactions is still pending. Retry later.
 			s.seqKnown = false
-			return nil, fmt.Errorf("account sequence (a transaction of this account may still be pending): %v", err)
+			return nil, fmt.Errorf("account sequence (a transaction of this account may still be pending): %w", err)
 		}
 		// Someone else (another process with the same key) used our sequence:
 		// reload it and try once more.
@@ -226,7 +226,7 @@ func (s *Sender) waitCommit(ctx context.Context, hash, txBytes []byte) (*TxResul
 		}
 		select {
 		case <-ctx.Done():
-			return nil, fmt.Errorf("transaction %X not committed within %s (last answer: %v)", hash, s.CommitTimeout, lastErr)
+			return nil, fmt.Errorf("transaction %X not committed within %s (last answer: %w)", hash, s.CommitTimeout, lastErr)
 		case <-ticker.C:
 		}
 	}

@@ -60,7 +60,7 @@ func WaitCompleted(ctx context.Context, cctx sdkclient.Context, events <-chan co
 // deadline refunds it.
 func waitError(taskID uint64, err error, last *tptypes.Task, lastErr error) error {
 	if lastErr != nil {
-		return fmt.Errorf("waiting for task %d: %w (last query error: %v)", taskID, err, lastErr)
+		return fmt.Errorf("waiting for task %d: %w (last query error: %w)", taskID, err, lastErr)
 	}
 	if last == nil {
 		return fmt.Errorf("waiting for task %d: %w", taskID, err)

@@ -63,7 +63,7 @@ func (w *Worker) contributeSetups(ctx context.Context) error {
 			}
 			if err := w.contributeTo(ctx, k); err != nil {
 				if ctx.Err() != nil {
-					return nil
+					return nil //nolint:nilerr // shutting down: the contribution is retried at the next start
 				}
 				w.log.Warn("cannot contribute to setup yet", "model", k.model, "version", k.version, "err", err, "retry_in", retryMissingAfter)
 				w.setups.retry[k] = time.Now().Add(retryMissingAfter)

@@ -50,7 +50,7 @@ func BeginSetup(ctx context.Context, q modeltypes.QueryClient, s *client.Sender,
 	}
 	res, err := s.Send(ctx, &modeltypes.MsgBeginSetup{
 		Owner: s.Address().String(), ModelId: modelID, Version: version,
-		InitialStateHash: setup.InitialStateHash, VkK: setup.VKK, Constraints: uint64(setup.Constraints),
+		InitialStateHash: setup.InitialStateHash, VkK: setup.VKK, Constraints: uint64(setup.Constraints), //nolint:gosec // G115: constraint and contribution counts are non-negative and far below the limit
 	})
 	if err != nil {
 		_ = os.Remove(filepath.Join(dir, ceremony.ManifestFile))
@@ -137,7 +137,7 @@ func appendContribution(ctx context.Context, s *client.Sender, dir string, oc *S
 		return nil, err
 	}
 	me := s.Address().String()
-	index := uint32(len(oc.Contributions) + 1)
+	index := uint32(len(oc.Contributions) + 1) //nolint:gosec // G115: constraint and contribution counts are non-negative and far below the limit
 	file := ContributionFile(index, me)
 	if err := ceremony.AddContribution(dir, me, next); err != nil {
 		return nil, err
@@ -161,8 +161,8 @@ func lockDir(dir string) (func(), error) {
 		return nil, fmt.Errorf("transcript directory: %w", err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		f.Close()
+		_ = f.Close() // the lock error is the one to report
 		return nil, fmt.Errorf("lock %s: %w", f.Name(), err)
 	}
-	return func() { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
+	return func() { _ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN); _ = f.Close() }, nil
 }

@@ -48,7 +48,7 @@ func VerifySetup(ctx context.Context, src TranscriptSource, phase1 []byte, oc *S
 		name := ContributionFile(rec.Index, rec.Contributor)
 		b, err := src.Read(ctx, name)
 		if err != nil {
-			return nil, &ceremony.ContributionError{Index: int(rec.Index), Err: fmt.Errorf("%w: by %s: %v", ceremony.ErrTranscript, rec.Contributor, err)}
+			return nil, &ceremony.ContributionError{Index: int(rec.Index), Err: fmt.Errorf("%w: by %s: %w", ceremony.ErrTranscript, rec.Contributor, err)}
 		}
 		c.States = append(c.States, b)
 	}
@@ -63,7 +63,7 @@ func VerifySetup(ctx context.Context, src TranscriptSource, phase1 []byte, oc *S
 		return nil, oc.nameContribution(err)
 	}
 	if c.Initial == nil {
-		c.Initial = c.Report.State
+		c.Initial = c.State
 	}
 	return c, nil
 }

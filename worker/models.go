@@ -120,7 +120,7 @@ func (p *provers) load(ctx context.Context, k versionKey) (*loaded, error) {
 	}
 	if err != nil {
 		e.err = err
-		return e, nil
+		return e, nil //nolint:nilerr // the error is cached in the entry, which is retried later
 	}
 	pr, err := prover.New(mv.Artifact, pk, mv.VerifyingKey)
 	if err != nil {

@@ -105,11 +105,11 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 func (w *Worker) release(ctx context.Context, log *slog.Logger, t tptypes.Task, reason error) error {
 	res, err := w.sender.Send(ctx, &tptypes.MsgReleaseClaim{Worker: w.addr.String(), TaskId: t.Id})
 	if client.IsRejected(err) {
-		w.giveUp(log, t, fmt.Errorf("%w; the release was refused: %v", reason, err))
+		w.giveUp(log, t, fmt.Errorf("%w; the release was refused: %w", reason, err))
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("release task %d (%v): %w", t.Id, reason, err)
+		return fmt.Errorf("release task %d (%w): %w", t.Id, reason, err)
 	}
 	var resp tptypes.MsgReleaseClaimResponse
 	if err := res.MsgResponse(0, &resp); err != nil {

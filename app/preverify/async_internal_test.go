@@ -41,6 +41,7 @@ func badResult() *tptypes.MsgSubmitResult {
 }
 
 func checkCtx(t *testing.T) sdk.Context {
+	t.Helper()
 	key := storetypes.NewKVStoreKey("test")
 	return testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t")).Ctx.
 		WithExecMode(sdk.ExecModeCheck).WithLogger(log.NewNopLogger()).WithTxBytes([]byte("tx"))

@@ -98,6 +98,7 @@ func (e *env) cachedNoFill(msg *tptypes.MsgSubmitResult) bool {
 
 // ctx is a context on an empty store in mode.
 func ctx(t *testing.T, mode sdk.ExecMode) sdk.Context {
+	t.Helper()
 	key := storetypes.NewKVStoreKey("test")
 	c := testutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("t")).Ctx
 	return c.WithExecMode(mode).WithLogger(log.NewNopLogger()).WithGasMeter(storetypes.NewGasMeter(1_000_000))

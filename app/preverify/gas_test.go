@@ -18,6 +18,7 @@ import (
 // runGas runs GasDecorator on msgs in mode with a meter of limit gas, and
 // reports the gas charged and whether next was reached.
 func runGas(t *testing.T, mode sdk.ExecMode, simulate bool, limit uint64, msgs ...sdk.Msg) (uint64, bool, error) {
+	t.Helper()
 	c := ctx(t, mode).WithGasMeter(storetypes.NewGasMeter(limit))
 	reached := false
 	next := func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { reached = true; return ctx, nil }

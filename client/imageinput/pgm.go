@@ -69,7 +69,7 @@ func decodePGM(b []byte) (*image.Gray, error) {
 
 // scale maps v in [0, maxval] to [0, 255], rounding to nearest.
 func scale(v, maxval int) uint8 {
-	return uint8((v*255 + maxval/2) / maxval)
+	return uint8((v*255 + maxval/2) / maxval) //nolint:gosec // G115: v <= maxval, so the result is at most 255
 }
 
 type pgmReader struct {

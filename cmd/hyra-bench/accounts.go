@@ -42,12 +42,12 @@ func newAccount(name string, number uint64) *account {
 
 // throughputWorker is the worker that holds task i+1 in the throughput run.
 func throughputWorker(i int) *account {
-	return newAccount(fmt.Sprintf("worker-%d", i), workerNumber+uint64(i))
+	return newAccount(fmt.Sprintf("worker-%d", i), workerNumber+uint64(i)) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 }
 
 // latencyWorker is one of the worker daemons of the latency run.
 func latencyWorker(i int) *account {
-	return newAccount(fmt.Sprintf("latency-worker-%d", i), latencyWorkerNumber+uint64(i))
+	return newAccount(fmt.Sprintf("latency-worker-%d", i), latencyWorkerNumber+uint64(i)) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 }
 
 func ownerAccount() *account  { return newAccount("owner", ownerNumber) }

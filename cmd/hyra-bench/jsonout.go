@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"time"
 )
@@ -59,7 +60,6 @@ func (r *report) appendJSON(path string) error {
 	if err != nil {
 		return err
 	}
-	defer f.Close()
 	_, err = f.Write(append(b, '\n'))
-	return err
+	return errors.Join(err, f.Close())
 }

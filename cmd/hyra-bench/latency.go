@@ -88,7 +88,7 @@ func measureLatency(ctx context.Context, cfg config, bn *benchNet, base sdkclien
 		}
 		outs, err := rpc.broadcastBatch(ctx, [][]byte{tx})
 		if err != nil || !outs[0].OK {
-			return f, fmt.Errorf("route task %d: %v %+v", j, err, outs)
+			return f, fmt.Errorf("route task %d: %w %+v", j, err, outs)
 		}
 		select {
 		case <-ctx.Done():
@@ -138,7 +138,7 @@ func waitBonded(ctx context.Context, workers []sdkclient.Context) error {
 			}
 			select {
 			case <-ctx.Done():
-				return fmt.Errorf("worker %s not bonded: %v", w.GetFromAddress(), err)
+				return fmt.Errorf("worker %s not bonded: %w", w.GetFromAddress(), err)
 			case <-time.After(200 * time.Millisecond):
 			}
 		}

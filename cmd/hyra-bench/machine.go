@@ -50,26 +50,13 @@ func loadAverage() string {
 	return strings.Join(f[:3], " ")
 }
 
-// load1 is the one-minute load average (-1 if unknown).
-func load1() float64 {
-	f := strings.Fields(loadAverage())
-	if len(f) == 0 {
-		return -1
-	}
-	v, err := strconv.ParseFloat(f[0], 64)
-	if err != nil {
-		return -1
-	}
-	return v
-}
-
 // procField returns the value of the first "key: value" line of a /proc file.
 func procField(path, key string) string {
 	f, err := os.Open(path)
 	if err != nil {
 		return ""
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read only: nothing is lost if Close fails
 	s := bufio.NewScanner(f)
 	for s.Scan() {
 		k, v, ok := strings.Cut(s.Text(), ":")

@@ -38,7 +38,7 @@ type pregenFigures struct {
 }
 
 // taskInput is the input of task id: the held-out images in turn.
-func taskInput(m *model, taskID uint64) []int64 { return m.inputs[int(taskID-1)%len(m.inputs)] }
+func taskInput(m *model, taskID uint64) []int64 { return m.inputs[int(taskID-1)%len(m.inputs)] } //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 
 // pregenerate returns n valid results for tasks 1..n, proving those that the
 // cache file (per verifying key, in cacheDir) does not hold yet and appending
@@ -68,9 +68,7 @@ func pregenerate(ctx context.Context, m *model, cacheDir string, n int) ([]resul
 	if err != nil {
 		return nil, f, err
 	}
-	defer file.Close()
 	w := bufio.NewWriter(file)
-	defer w.Flush()
 
 	start := time.Now()
 	out := make([]result, n)
@@ -110,6 +108,10 @@ func pregenerate(ctx context.Context, m *model, cacheDir string, n int) ([]resul
 	if firstErr == nil {
 		firstErr = ctx.Err()
 	}
+	// A cache that did not reach the disk is an error like a failed proof.
+	if err := errors.Join(w.Flush(), file.Close()); err != nil && firstErr == nil {
+		firstErr = err
+	}
 	f.Proved, f.Took = done, time.Since(start)
 	f.Rate = float64(done) / f.Took.Seconds()
 	return out, f, firstErr
@@ -117,7 +119,7 @@ func pregenerate(ctx context.Context, m *model, cacheDir string, n int) ([]resul
 
 // proveTask proves worker i's result for task i+1.
 func proveTask(m *model, i int) (result, error) {
-	id := uint64(i + 1)
+	id := uint64(i + 1) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 	worker := throughputWorker(i).addr
 	input := taskInput(m, id)
 	out, proof, err := m.prover.Prove(benchChainID, id, worker, input)
@@ -133,7 +135,7 @@ func writeResult(w io.Writer, r result) error {
 	var hdr [30]byte
 	binary.BigEndian.PutUint64(hdr[:8], r.taskID)
 	copy(hdr[8:28], r.worker)
-	binary.BigEndian.PutUint16(hdr[28:], uint16(len(r.output)))
+	binary.BigEndian.PutUint16(hdr[28:], uint16(len(r.output))) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 	for _, b := range [][]byte{hdr[:], r.output, r.proof} {
 		if _, err := w.Write(b); err != nil {
 			return err
@@ -166,17 +168,17 @@ func readProofCache(path string, m *model, n int) ([]result, error) {
 		}
 		r.output, r.proof = bytes.Clone(b[:ol]), bytes.Clone(b[ol:ol+verifier.ProofSize])
 		b = b[ol+verifier.ProofSize:]
-		if r.taskID == 0 || int(r.taskID) > n {
+		if r.taskID == 0 || int(r.taskID) > n { //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 			continue
 		}
-		if !bytes.Equal(r.worker, throughputWorker(int(r.taskID-1)).addr) {
+		if !bytes.Equal(r.worker, throughputWorker(int(r.taskID-1)).addr) { //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 			return nil, fmt.Errorf("task %d: record for another worker", r.taskID)
 		}
 		r.input = taskInput(m, r.taskID)
 		byID[r.taskID] = r
 	}
 	var out []result
-	for id := uint64(1); id <= uint64(n); id++ {
+	for id := uint64(1); id <= uint64(n); id++ { //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 		r, ok := byID[id]
 		if !ok {
 			break

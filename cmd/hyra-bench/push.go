@@ -140,7 +140,7 @@ func waitHeight(ctx context.Context, n *rpcClient, h int64) error {
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("height %d not reached (at %d, %v): %w", h, cur, err, ctx.Err())
+			return fmt.Errorf("height %d not reached (at %d, %w): %w", h, cur, err, ctx.Err())
 		case <-time.After(20 * time.Millisecond):
 		}
 	}

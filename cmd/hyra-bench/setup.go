@@ -112,7 +112,7 @@ func setupTasks(ctx context.Context, bn *benchNet, txCfg sdkclient.TxConfig, m *
 		return err
 	}
 	txs, err = signEach(txCfg, workers, gasClaim, func(i int) []sdk.Msg {
-		return []sdk.Msg{&tptypes.MsgClaimTask{Worker: workers[i].addr.String(), PoolId: poolID, TaskId: uint64(i + 1)}}
+		return []sdk.Msg{&tptypes.MsgClaimTask{Worker: workers[i].addr.String(), PoolId: poolID, TaskId: uint64(i + 1)}} //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 	})
 	if err != nil {
 		return err
@@ -127,8 +127,8 @@ func registerModelMsg(m *model, owner *account) *mrtypes.MsgRegisterModel {
 		Price: sdk.NewInt64Coin(denom, taskReward), ProofSystem: mrtypes.PROOF_SYSTEM_GROTH16,
 		VerifyingKey: m.vk, Artifact: m.artifactBytes, ArtifactHash: m.hash[:],
 		InputSchema: mrtypes.InputSchema{
-			Length: uint32(m.artifact.Input.Length), MinValue: m.artifact.Input.Min, MaxValue: m.artifact.Input.Max,
+			Length: uint32(m.artifact.Input.Length), MinValue: m.artifact.Input.Min, MaxValue: m.artifact.Input.Max, //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 		},
-		OutputLength: uint32(m.artifact.Output.Length),
+		OutputLength: uint32(m.artifact.Output.Length), //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 	}
 }

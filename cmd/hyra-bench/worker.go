@@ -51,7 +51,7 @@ func measureWorker(ctx context.Context, m *model) (workerFigures, error) {
 		go func() {
 			defer wg.Done()
 			for i := range workerSamples {
-				id := uint64(1000*(p+1) + i)
+				id := uint64(1000*(p+1) + i) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 				if _, _, err := m.prover.Prove("hyra-bench-worker", id, worker, m.inputs[i%len(m.inputs)]); err != nil {
 					errs <- err
 					return

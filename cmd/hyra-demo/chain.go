@@ -301,11 +301,11 @@ func (c *localChain) spawn(name string, args ...string) (*proc, error) {
 	}
 	cmd.Stdout, cmd.Stderr = w, w
 	if err := cmd.Start(); err != nil {
-		f.Close()
+		_ = f.Close() // the start error is the one to report
 		return nil, err
 	}
 	p := &proc{name: name, cmd: cmd, log: f, logPath: logPath, done: make(chan struct{})}
-	go func() { _ = cmd.Wait(); f.Close(); close(p.done) }()
+	go func() { _ = cmd.Wait(); _ = f.Close(); close(p.done) }()
 	return p, nil
 }
 

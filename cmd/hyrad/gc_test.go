@@ -4,6 +4,8 @@ import (
 	"os"
 	"runtime/debug"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // TestGCPercent checks that hyrad raises the collector's target when GOGC
@@ -14,18 +16,18 @@ func TestGCPercent(t *testing.T) {
 	gogc, had := os.LookupEnv("GOGC")
 	t.Cleanup(func() {
 		if had {
-			os.Setenv("GOGC", gogc)
+			require.NoError(t, os.Setenv("GOGC", gogc))
 		} else {
-			os.Unsetenv("GOGC")
+			require.NoError(t, os.Unsetenv("GOGC"))
 		}
 	})
 
-	os.Unsetenv("GOGC")
+	require.NoError(t, os.Unsetenv("GOGC"))
 	setGCPercent()
 	if got := debug.SetGCPercent(100); got != defaultGCPercent {
 		t.Fatalf("GOGC unset: GC percent %d, want %d", got, defaultGCPercent)
 	}
-	os.Setenv("GOGC", "100")
+	t.Setenv("GOGC", "100")
 	setGCPercent()
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Fatalf("GOGC=100: GC percent %d, want it left at 100", got)

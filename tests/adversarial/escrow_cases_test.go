@@ -44,6 +44,7 @@ func withdrawToEscrow(f *fixture) sdk.Msg {
 // owner, reward pool and community pool parts add up to exactly 1 uhyra and
 // the supply does not change.
 func smallestSplit(t *testing.T) {
+	t.Helper()
 	f := newFixture(t)
 	one := sdk.NewInt64Coin("uhyra", 1)
 	pool := f.createPoolFor(f.registerIris(one), time.Minute)

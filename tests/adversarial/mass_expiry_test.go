@@ -19,6 +19,7 @@ import (
 // and times the block that drains the rest at once. Block times are logged,
 // not asserted: they depend on the machine.
 func massExpiry(t *testing.T) {
+	t.Helper()
 	const n = 10_000
 	f := newFixture(t)
 	f.Fund(f.user, sdk.NewCoins(hyra(n)))

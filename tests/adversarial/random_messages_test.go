@@ -23,6 +23,7 @@ import (
 // blocks in between, and checks after each one that the escrow account
 // holds exactly the OPEN and CLAIMED escrows.
 func escrowInvariantUnderRandomMessages(t *testing.T) {
+	t.Helper()
 	f := newFixture(t)
 	f.grant(f.worker, f.grantee, &tptypes.MsgClaimTask{})
 	f.grant(f.worker, f.grantee, &tptypes.MsgSubmitResult{})

@@ -50,7 +50,7 @@ func TestCeremonyOnALocalnet(t *testing.T) {
 	t.Cleanup(net.Kill)
 	require.NoError(t, net.Start(ctx, 2))
 
-	m.tx(0, "owner", "modelregistry", "register-model", "iris", "1000uhyra", "--artifact", "../../zk/models/iris/artifact.json", "--description", "iris")
+	m.tx("owner", "modelregistry", "register-model", "iris", "1000uhyra", "--artifact", "../../zk/models/iris/artifact.json", "--description", "iris")
 	root := t.TempDir()
 	transcript := filepath.Join(root, "phase2", "1-v1")
 	// setup runs a ceremony verb through node i with the keyring in home.

@@ -22,11 +22,11 @@ func (m *market) exec(args ...string) (string, error) {
 	return string(out), err
 }
 
-// tx sends a transaction signed by a client-home account through node i
+// tx sends a transaction signed by a client-home account through node 0 (which no fault stops)
 // and waits for it to be committed; anything but success fails the test.
-func (m *market) tx(i int, from string, args ...string) localnet.TxResult {
+func (m *market) tx(from string, args ...string) localnet.TxResult {
 	m.t.Helper()
-	return m.txOn(m.node(i), m.net.ClientHome, m.net.ChainID, from, args...)
+	return m.txOn(m.node(0), m.net.ClientHome, m.net.ChainID, from, args...)
 }
 
 // txOn is tx with the node, the keyring home and the chain id spelled out

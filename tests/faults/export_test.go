@@ -36,7 +36,7 @@ func TestExportImport(t *testing.T) {
 	w1 := m.startWorker("worker1", 0, "--pools", fastPool)
 	w1.waitLog(m, 0, reReady, 2*time.Minute)
 	for k := range 2 {
-		m.tx(0, "client1", "taskpool", "submit-task", fastPool, csv(m.inputs[k]), "1000uhyra", "--ttl", "10m")
+		m.tx("client1", "taskpool", "submit-task", fastPool, csv(m.inputs[k]), "1000uhyra", "--ttl", "10m")
 	}
 	m.waitCompleted(0, 2, 2*time.Minute)
 	w1.stop()
@@ -44,18 +44,18 @@ func TestExportImport(t *testing.T) {
 	// Live state: a pool with a long claim timeout, three open tasks, one
 	// of them claimed by worker2 (bonded by hand, part of it unbonding), and
 	// a cancelled task.
-	m.tx(0, "owner", "taskpool", "create-pool", servedModel, "slow", "10m")
+	m.tx("owner", "taskpool", "create-pool", servedModel, "slow", "10m")
 	slow := m.poolID("slow")
-	m.tx(0, "worker2", "taskpool", "register-worker")
-	m.tx(0, "worker2", "rewards", "bond", "20000000uhyra")
-	m.tx(0, "worker2", "rewards", "unbond", "5000000uhyra")
+	m.tx("worker2", "taskpool", "register-worker")
+	m.tx("worker2", "rewards", "bond", "20000000uhyra")
+	m.tx("worker2", "rewards", "unbond", "5000000uhyra")
 	for k := range 3 {
-		m.tx(0, "client2", "taskpool", "submit-task", slow, csv(m.inputs[k]), "2000uhyra", "--ttl", "30m")
+		m.tx("client2", "taskpool", "submit-task", slow, csv(m.inputs[k]), "2000uhyra", "--ttl", "30m")
 	}
-	m.tx(0, "worker2", "taskpool", "claim", slow)
+	m.tx("worker2", "taskpool", "claim", slow)
 	id, err := m.infer(m.node(0).RPCAddr(), "client1", idleModel, csv(m.inputs[0]), 10*time.Minute)
 	require.NoError(t, err)
-	m.tx(0, "client1", "taskpool", "cancel-task", fmt.Sprint(id))
+	m.tx("client1", "taskpool", "cancel-task", fmt.Sprint(id))
 
 	// Hand the voting power over to node 0.
 	for _, n := range m.net.Nodes[1:] {

@@ -20,7 +20,7 @@ func TestKillOneValidator(t *testing.T) {
 	w2 := m.startWorker("worker2", 1, "--models", servedModel)
 	w1.waitLog(m, 0, reReady, 2*time.Minute)
 	w2.waitLog(m, 0, reReady, 2*time.Minute)
-	before := m.snapshot(0, m.height(0))
+	before := m.snapshot(m.height(0))
 	m.idleTasks("client1")
 	l1 := m.startLoad("client1", 1, 2*time.Minute)
 	l2 := m.startLoad("client2", 2, 2*time.Minute)

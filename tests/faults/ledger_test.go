@@ -55,13 +55,13 @@ func (m *market) tasksAt(i int, h int64) []task {
 	return res.Tasks
 }
 
-// taskByID reads one task at the latest height.
-func (m *market) task(i int, id string) task {
+// task reads one task at node 0's latest height.
+func (m *market) task(id string) task {
 	m.t.Helper()
 	var res struct {
 		Task task `json:"task"`
 	}
-	m.query(i, &res, "taskpool", "task", id)
+	m.query(0, &res, "taskpool", "task", id)
 	return res.Task
 }
 
@@ -81,12 +81,13 @@ type snapshot struct {
 	balances map[string]int64
 }
 
-func (m *market) snapshot(i int, h int64) snapshot {
+// snapshot reads the supply and the clients' balances at height h from node 0.
+func (m *market) snapshot(h int64) snapshot {
 	m.t.Helper()
 	s := snapshot{height: h, balances: map[string]int64{}}
-	s.supply = m.supplyAt(i, s.height)
+	s.supply = m.supplyAt(0, s.height)
 	for _, c := range []string{"client1", "client2"} {
-		s.balances[c] = m.balanceAt(i, s.height, m.addr(c))
+		s.balances[c] = m.balanceAt(0, s.height, m.addr(c))
 	}
 	return s
 }

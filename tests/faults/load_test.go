@@ -56,13 +56,13 @@ func (m *market) infer(node, account, model, input string, ttl time.Duration) (u
 	out, err := exec.CommandContext(ctx, hyrad, "client", "infer", "--model", model, "--input", input,
 		"--ttl", ttl.String(), "--output", "json", "--from", account, "--home", m.net.ClientHome, "--node", node).CombinedOutput()
 	if err != nil {
-		return 0, fmt.Errorf("%v: %s", err, lastLine(string(out)))
+		return 0, fmt.Errorf("%w: %s", err, lastLine(string(out)))
 	}
 	var res struct {
 		TaskID uint64 `json:"task_id"`
 	}
 	if err := json.Unmarshal([]byte(lastLine(string(out))), &res); err != nil {
-		return 0, fmt.Errorf("%v: %s", err, out)
+		return 0, fmt.Errorf("%w: %s", err, out)
 	}
 	return res.TaskID, nil
 }

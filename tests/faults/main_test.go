@@ -56,6 +56,7 @@ func runMain(m *testing.M) int {
 // when that variable is set, so a failure can be studied beyond the tail
 // the test prints (the test's temporary directory is removed).
 func keepLogs(t *testing.T, name string, log []byte) {
+	t.Helper()
 	dir := os.Getenv("HYRA_FAULTS_LOGS")
 	if dir == "" {
 		return

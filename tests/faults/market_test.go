@@ -76,9 +76,9 @@ func newMarket(t *testing.T, budget time.Duration) *market {
 		m.inputs = append(m.inputs, s.Input)
 	}
 	iris := []string{"--artifact", "../../zk/models/iris/artifact.json", "--vk", "../../zk/models/iris/verifying.key"}
-	m.tx(0, "owner", append([]string{"modelregistry", "register-model", "iris", "1000uhyra", "--description", "served"}, iris...)...)
-	m.tx(0, "owner", append([]string{"modelregistry", "register-model", "iris-idle", "1000uhyra", "--description", "no worker serves it"}, iris...)...)
-	m.tx(0, "owner", "taskpool", "create-pool", servedModel, "fast", claimTimeout.String())
+	m.tx("owner", append([]string{"modelregistry", "register-model", "iris", "1000uhyra", "--description", "served"}, iris...)...)
+	m.tx("owner", append([]string{"modelregistry", "register-model", "iris-idle", "1000uhyra", "--description", "no worker serves it"}, iris...)...)
+	m.tx("owner", "taskpool", "create-pool", servedModel, "fast", claimTimeout.String())
 	return m
 }
 

@@ -22,8 +22,8 @@ func (m *market) idleTasks(client string) {
 	input := csv(m.inputs[0])
 	id, err := m.infer(m.node(0).RPCAddr(), client, idleModel, input, 10*time.Minute)
 	require.NoError(m.t, err)
-	m.tx(0, client, "taskpool", "cancel-task", fmt.Sprint(id))
-	m.tx(0, client, "taskpool", "submit-task", m.poolID("model-"+idleModel), input, "1000uhyra", "--ttl", "20s")
+	m.tx(client, "taskpool", "cancel-task", fmt.Sprint(id))
+	m.tx(client, "taskpool", "submit-task", m.poolID("model-"+idleModel), input, "1000uhyra", "--ttl", "20s")
 }
 
 // waitCompleted waits until at least n tasks are COMPLETED.
@@ -59,7 +59,7 @@ func (m *market) settle(before snapshot, nodes []int, loads ...*load) []task {
 	m.t.Logf("FIGURE settled: no task OPEN or CLAIMED at height %d, %s after the load stopped", end, time.Since(start).Round(time.Millisecond))
 	heights := m.checkNoFork(nodes, end)
 	escrow := m.checkEscrow(0, end)
-	after := m.snapshot(0, end)
+	after := m.snapshot(end)
 	minted := m.checkSupply(0, before, after)
 	m.checkClients(before, end, tasks)
 	unconfirmed := m.checkLoads(tasks, loads...)

@@ -21,16 +21,16 @@ func TestWorkerRestartMidTask(t *testing.T) {
 	all := []int{0, 1, 2, 3}
 	w1 := m.startWorker("worker1", 0, "--pools", fastPool)
 	w1.waitLog(m, 0, reReady, 2*time.Minute)
-	before := m.snapshot(0, m.height(0))
+	before := m.snapshot(m.height(0))
 	l := m.startLoad("client1", 1, 3*time.Minute)
 
 	// Resume: killed after a claim, started again at once.
 	id := m.killAtClaim(w1)
-	atKill := m.task(0, id)
+	atKill := m.task(id)
 	mark, restarted := w1.log.Len(), time.Now()
 	w1.start()
-	m.eventually(claimTimeout+2*time.Minute, "task "+id+" to complete", func() bool { return m.task(0, id).Status == statusCompleted })
-	done := m.task(0, id)
+	m.eventually(claimTimeout+2*time.Minute, "task "+id+" to complete", func() bool { return m.task(id).Status == statusCompleted })
+	done := m.task(id)
 	require.Equal(t, m.addr("worker1"), done.Worker)
 	reclaimed := reClaimed.FindAllStringSubmatch(w1.log.String()[mark:], -1)
 	resumedHeld := atKill.Status == statusClaimed && (len(reclaimed) == 0 || reclaimed[0][1] != id)
@@ -40,7 +40,7 @@ func TestWorkerRestartMidTask(t *testing.T) {
 	// Expiry: frozen after a claim; worker2 takes over.
 	for range 3 {
 		id = m.freezeAtClaim(w1)
-		if atKill = m.task(0, id); atKill.Status == statusClaimed {
+		if atKill = m.task(id); atKill.Status == statusClaimed {
 			break
 		}
 		w1.thaw() // the result got out before the freeze: try again
@@ -50,10 +50,10 @@ func TestWorkerRestartMidTask(t *testing.T) {
 	bondBefore := m.bonded("worker1")
 	m.startWorker("worker2", 1, "--pools", fastPool)
 	m.eventually(claimTimeout+2*time.Minute, "task "+id+" to be completed by worker2", func() bool {
-		tk := m.task(0, id)
+		tk := m.task(id)
 		return tk.Status == statusCompleted
 	})
-	done = m.task(0, id)
+	done = m.task(id)
 	require.Equal(t, m.addr("worker2"), done.Worker, "the lapsed claim went to the other worker")
 	bondAfter := m.bonded("worker1")
 	require.Less(t, bondAfter, bondBefore, "worker1 is slashed for the lapsed claim")

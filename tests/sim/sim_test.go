@@ -52,6 +52,7 @@ func TestFullAppSimulation(t *testing.T) {
 	for _, seed := range profile.seeds {
 		t.Run(fmt.Sprintf("seed=%d", seed), func(t *testing.T) {
 			run(t, seed, func(tb testing.TB, ti simsx.TestInstance[*simApp]) {
+				tb.Helper()
 				ctx := committedCtx(ti.App)
 				require.NoError(tb, checkInvariants(ctx, ti.App.App))
 				stats, err := ti.App.TaskPoolKeeper.GetStats(ctx)
@@ -74,6 +75,7 @@ func TestAppStateDeterminism(t *testing.T) {
 			var hashes [][]byte
 			for i := 0; i < 2; i++ {
 				run(t, seed, func(tb testing.TB, ti simsx.TestInstance[*simApp]) {
+					tb.Helper()
 					hashes = append(hashes, ti.App.LastCommitID().Hash)
 				})
 			}

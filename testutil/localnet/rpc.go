@@ -118,7 +118,7 @@ func (n *Node) WaitHeight(ctx context.Context, h int64) error {
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("%s did not reach height %d (last: %d, err %v): %w", n.Name, h, st.Height, err, ctx.Err())
+			return fmt.Errorf("%s did not reach height %d (last: %d, err %w): %w", n.Name, h, st.Height, err, ctx.Err())
 		case <-exited:
 			return fmt.Errorf("%s exited before height %d; see %s", n.Name, h, n.LogFile())
 		case <-time.After(250 * time.Millisecond):

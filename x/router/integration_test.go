@@ -42,6 +42,7 @@ type net struct {
 }
 
 func newNet(t *testing.T) *net {
+	t.Helper()
 	n := &net{
 		owner:   sdk.AccAddress("model_owner_________"),
 		user:    sdk.AccAddress("user________________"),

@@ -43,6 +43,7 @@ type chain struct {
 }
 
 func newChain(t *testing.T) *chain {
+	t.Helper()
 	c := &chain{
 		owner:      sdk.AccAddress("model_owner_________"),
 		user:       sdk.AccAddress("user________________"),

@@ -100,7 +100,7 @@ func linearBounds(b int64, taps []Tap, in []Interval) (Interval, error) {
 // Requant maps the range through floor(x * m / 2^s) (m >= 1, so monotone), after checking that
 // |x| * m stays within 2^62.
 func (iv Interval) Requant(m int64, s uint) (Interval, error) {
-	hi, lo := bits.Mul64(max(uabs(iv.Lo), uabs(iv.Hi)), uint64(m))
+	hi, lo := bits.Mul64(max(uabs(iv.Lo), uabs(iv.Hi)), uint64(m)) //nolint:gosec // G115: m is a positive multiplier
 	if hi != 0 || lo > maxAccAbsBound {
 		return Interval{}, errors.New("x * multiplier may exceed 2^62")
 	}

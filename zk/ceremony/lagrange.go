@@ -66,7 +66,7 @@ func affineG2(jac []curve.G2Jac) []curve.G2Affine {
 // toLagrange turns coeffs (powers of τ, length a power of two) into the Lagrange basis in place.
 func toLagrange[J any, P jacobian[J]](coeffs []J) {
 	domain := fft.NewDomain(uint64(len(coeffs)))
-	maxSplits := bits.TrailingZeros64(ecc.NextPowerOfTwo(uint64(runtime.NumCPU())))
+	maxSplits := bits.TrailingZeros64(ecc.NextPowerOfTwo(uint64(runtime.NumCPU()))) //nolint:gosec // G115: CPU counts and bit lengths are small and non-negative
 	twiddlesInv, _ := domain.TwiddlesInv()
 	difFFT[J, P](coeffs, twiddlesInv, 0, maxSplits)
 	bitReverse(coeffs)
@@ -122,7 +122,7 @@ func difFFT[J any, P jacobian[J]](a []J, twiddles [][]fr.Element, stage, maxSpli
 
 func bitReverse[T any](a []T) {
 	n := uint64(len(a))
-	nn := uint64(64 - bits.TrailingZeros64(n))
+	nn := uint64(64 - bits.TrailingZeros64(n)) //nolint:gosec // G115: CPU counts and bit lengths are small and non-negative
 	for i := uint64(0); i < n; i++ {
 		irev := bits.Reverse64(i) >> nn
 		if irev > i {

@@ -99,7 +99,7 @@ func readLagrange(path string, phase1Hash []byte, n int) (*lagrangeBasis, error)
 	if err := decode(l, b); err != nil {
 		return nil, err
 	}
-	if !bytes.Equal(l.phase1Hash[:], phase1Hash) || l.n != uint64(n) {
+	if !bytes.Equal(l.phase1Hash[:], phase1Hash) || l.n != uint64(n) { //nolint:gosec // G115: domain sizes are non-negative
 		return nil, fmt.Errorf("%w: cache file of another phase 1 or size", ErrMalformed)
 	}
 	return l, nil
@@ -126,7 +126,7 @@ func writeFileAtomic(path string, b []byte) error {
 	}
 	defer os.Remove(f.Name()) // no-op after the rename
 	if _, err := f.Write(b); err != nil {
-		f.Close()
+		_ = f.Close() // the write error is the one to report
 		return err
 	}
 	if err := f.Close(); err != nil {
@@ -187,7 +187,7 @@ func (l *lagrangeBasis) ReadFrom(r io.Reader) (int64, error) {
 		return int64(len(b)), fmt.Errorf("%d bytes after the points", points.Len())
 	}
 	for _, m := range []int{len(l.tau1), len(l.alpha1), len(l.beta1), len(l.tau2)} {
-		if uint64(m) != l.n {
+		if uint64(m) != l.n { //nolint:gosec // G115: domain sizes are non-negative
 			return int64(len(b)), fmt.Errorf("%d points, want %d", m, l.n)
 		}
 	}

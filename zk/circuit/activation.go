@@ -25,14 +25,14 @@ func activate(api frontend.API, acc frontend.Variable, iv artifact.Interval, k u
 		if k == 0 {
 			return acc // ReLU of a non-negative value
 		}
-		n := uint(bits.Len64(uint64(iv.Hi)))
+		n := uint(bits.Len64(uint64(iv.Hi))) //nolint:gosec // G115: Hi >= Lo >= 0 in this case
 		if n <= k {
 			return 0 // acc < 2^k, so the floor is zero
 		}
 		b := api.ToBinary(acc, int(n))
 		return api.FromBinary(b[k:]...)
 	}
-	p := max(k, ceilLog2(uint64(-iv.Lo)), ceilLog2(uint64(iv.Hi)+1))
+	p := max(k, ceilLog2(uint64(-iv.Lo)), ceilLog2(uint64(iv.Hi)+1)) //nolint:gosec // G115: Lo < 0 in this case; Hi >= Lo
 	b := api.ToBinary(api.Add(acc, pow2(p)), int(p+1))
 	if !relu {
 		return api.Sub(api.FromBinary(b[k:]...), pow2(p-k))

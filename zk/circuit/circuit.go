@@ -93,7 +93,7 @@ func assertInRange(api frontend.API, x frontend.Variable, lo, hi int64) {
 		api.AssertIsEqual(x, lo)
 		return
 	}
-	span := uint64(hi - lo)
+	span := uint64(hi - lo) //nolint:gosec // G115: hi >= lo, so the span is non-negative
 	n := ceilLog2(span + 1)
 	api.ToBinary(api.Sub(x, lo), int(n))
 	if span+1 != 1<<n {

@@ -44,6 +44,7 @@ func TestCircuitTiny(t *testing.T) {
 // outOfRange is a consistent assignment (commitments match the network's output) for an input
 // just above the schema's max: only the range check can reject it.
 func outOfRange(t *testing.T) *circuit.Circuit {
+	t.Helper()
 	a := testmodel.Artifact()
 	wide := testmodel.Artifact()
 	wide.Input.Max = 8

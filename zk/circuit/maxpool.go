@@ -39,7 +39,7 @@ func max2(api frontend.API, a frontend.Variable, ia artifact.Interval, b fronten
 		return b, iv
 	}
 	// Both differences are positive here and at most 2^63 (|values| <= 2^62): exact in uint64.
-	negLo, hi := uint64(ib.Hi)-uint64(ia.Lo), uint64(ia.Hi)-uint64(ib.Lo)
+	negLo, hi := uint64(ib.Hi)-uint64(ia.Lo), uint64(ia.Hi)-uint64(ib.Lo) //nolint:gosec // G115: modular differences of interval ends, wanted as unsigned
 	p := max(ceilLog2(negLo), ceilLog2(hi+1))
 	d := api.Sub(a, b)
 	bits := api.ToBinary(api.Add(d, pow2(p)), int(p+1))

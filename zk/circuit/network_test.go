@@ -21,6 +21,7 @@ import (
 // deferred, padding (asymmetric) and stride 2, sumpool, 3x3 windows, negative inputs and
 // accumulators, and a v1-like MLP.
 func v2Networks(t *testing.T) map[string]*artifact.Artifact {
+	t.Helper()
 	rng := rand.New(rand.NewSource(7))
 	conv := func(out, in, k, s int, pads [4]int) artifact.Op { return tm.Conv(rng, out, in, k, s, pads, 7, 50) }
 	dense := func(out, in int) artifact.Op { return tm.Dense(rng, out, in, 7, 50) }

@@ -31,8 +31,8 @@ type InputScheme struct {
 // DenseScheme is the dense packing for inputs in [lo, hi]: lanes of bitlen(hi - lo) bits (at
 // least 1), offset by lo.
 func DenseScheme(lo, hi int64) InputScheme {
-	w := max(1, bits.Len64(uint64(hi-lo)))
-	return InputScheme{LaneBits: uint32(w), Min: lo}
+	w := max(1, bits.Len64(uint64(hi-lo)))           //nolint:gosec // G115: hi >= lo, and the width is at most 64
+	return InputScheme{LaneBits: uint32(w), Min: lo} //nolint:gosec // G115: hi >= lo, and the width is at most 64
 }
 
 // Dense reports whether s is a dense packing (not the v1 one).

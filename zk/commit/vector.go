@@ -38,7 +38,7 @@ func Header(tag string, n int) fr.Element {
 	var h big.Int
 	h.SetBytes([]byte(tag))
 	h.Lsh(&h, 32)
-	h.Or(&h, big.NewInt(int64(uint32(n))))
+	h.Or(&h, big.NewInt(int64(uint32(n)))) //nolint:gosec // G115: a vector length, far below 2^32
 	var e fr.Element
 	e.SetBigInt(&h)
 	return e

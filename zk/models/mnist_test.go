@@ -50,15 +50,16 @@ func TestMNISTVectorsMatchONNX(t *testing.T) {
 	}
 }
 
-func requireAccuracy(t *testing.T, v *TorchVectors, min float64) {
+func requireAccuracy(t *testing.T, v *TorchVectors, minAccuracy float64) {
 	require.Equal(t, 10_000, v.TestImages)
 	require.Len(t, v.ArgmaxAll, v.TestImages)
 	require.Regexp(t, `^[0-9]+$`, v.ArgmaxAll)
 	require.InDelta(t, float64(v.TestCorrect)/float64(v.TestImages), v.TestAccuracy, 1e-9)
-	require.GreaterOrEqual(t, v.TestAccuracy, min)
+	require.GreaterOrEqual(t, v.TestAccuracy, minAccuracy)
 }
 
 func requireVectors(t *testing.T, v *TorchVectors) {
+	t.Helper()
 	require.Len(t, v.Vectors, 200)
 	for i, vec := range v.Vectors {
 		require.Equal(t, i, vec.Index)

@@ -79,7 +79,7 @@ func fold(n *pb.NodeProto, in []value) (*tensor, error) {
 		if err != nil {
 			return nil, err
 		}
-		return cast(c(0), pb.TensorProto_DataType(a.int("to", 0)))
+		return cast(c(0), pb.TensorProto_DataType(a.int("to", 0))) //nolint:gosec // G115: an ONNX data type enum, a small value
 	case "Add", "Sub", "Mul", "Div":
 		if _, err := nodeAttrs(n); err != nil {
 			return nil, err

@@ -13,13 +13,13 @@ func (n *Network) Forward(x []float64, observe func(layer int, y []float64)) []f
 		l := &n.Layers[i]
 		switch l.Kind {
 		case Conv:
-			x, shape = conv2d(x, shape, l.W, l.B, l.Kernel, l.Stride, l.Pads)
+			x, _ = conv2d(x, shape, l.W, l.B, l.Kernel, l.Stride, l.Pads)
 		case Dense:
 			x = dense(x, l.W, l.B)
 		case ReLU:
 			x = relu(x)
 		case MaxPool, AvgPool:
-			x, shape = pool2d(x, shape, l.Kernel, l.Stride, l.Kind == MaxPool)
+			x, _ = pool2d(x, shape, l.Kernel, l.Stride, l.Kind == MaxPool)
 			if l.Kind == AvgPool {
 				inv := 1 / float64(l.Kernel[0]*l.Kernel[1])
 				for j := range x {

@@ -18,6 +18,7 @@ import (
 // Shape -> Gather -> Unsqueeze -> Concat -> Reshape flatten of x.view(x.size(0), -1), MatMul +
 // Add, and a Gemm with alpha, beta and an untransposed B.
 func helperGraph(t testing.TB) []byte {
+	t.Helper()
 	g := newGraph(1, 2, 9, 9)
 	g.weights("w1", 0.4, 4, 2, 3, 3)
 	g.weights("b1", 0.2, 4)

@@ -75,6 +75,7 @@ func BenchmarkBundledMNIST(b *testing.B) {
 // worker), from VmHWM after resetting it through /proc/self/clear_refs, and its CPU time per
 // proof.
 func benchModel(b *testing.B, doc []byte, in []int64) {
+	b.Helper()
 	a, err := artifact.Parse(doc)
 	require.NoError(b, err)
 	worker := make([]byte, 20)
@@ -147,6 +148,7 @@ func benchModel(b *testing.B, doc []byte, in []int64) {
 
 // loop runs f b.N times and reports its CPU time per run besides the wall time.
 func loop(b *testing.B, f func(i int)) {
+	b.Helper()
 	cpu := cpuTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -58,7 +58,7 @@ func New(artifactBytes, provingKey, vk []byte) (*Prover, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compile: %w", err)
 	}
-	if int(pk.Domain.Cardinality) < ccs.GetNbConstraints() || len(pk.InfinityA) != ccs.GetNbPublicVariables()+ccs.GetNbSecretVariables()+ccs.GetNbInternalVariables() {
+	if int(pk.Domain.Cardinality) < ccs.GetNbConstraints() || len(pk.InfinityA) != ccs.GetNbPublicVariables()+ccs.GetNbSecretVariables()+ccs.GetNbInternalVariables() { //nolint:gosec // G115: a domain size that fits in memory fits in an int
 		return nil, fmt.Errorf("%w: the proving key was made for another circuit", ErrKeyMismatch)
 	}
 	return &Prover{model: a, ccs: ccs, pk: &pk, vk: vk}, nil
@@ -96,7 +96,7 @@ func (p *Prover) Prove(chainID string, taskID uint64, worker []byte, input []int
 	// The one-shot Verify: no cache the worker would never read, and none shared with a chain
 	// running in the same (test) process.
 	if err := verifier.Verify(p.vk, buf.Bytes(), st); err != nil {
-		return nil, nil, fmt.Errorf("%w: self-check failed: %v", ErrKeyMismatch, err)
+		return nil, nil, fmt.Errorf("%w: self-check failed: %w", ErrKeyMismatch, err)
 	}
 	return output, buf.Bytes(), nil
 }

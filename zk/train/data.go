@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -26,7 +27,7 @@ func loadDigits(dir string) (*dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read only: nothing is lost if Close fails
 	zr, err := gzip.NewReader(f)
 	if err != nil {
 		return nil, err
@@ -62,7 +63,7 @@ func loadIris(dir string) (*dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read only: nothing is lost if Close fails
 	r := csv.NewReader(bufio.NewReader(f))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
@@ -75,7 +76,7 @@ func loadIris(dir string) (*dataset, error) {
 	d := &dataset{labels: header[2:]}
 	for {
 		rec, err := r.Read()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {

@@ -26,7 +26,7 @@ var ErrInvalid = errors.New("invalid vector")
 func Encode(v []int64) []byte {
 	out := make([]byte, len(v)*ElemSize)
 	for i, x := range v {
-		binary.BigEndian.PutUint64(out[i*ElemSize:], uint64(x))
+		binary.BigEndian.PutUint64(out[i*ElemSize:], uint64(x)) //nolint:gosec // G115: two's complement: the encoding is the value's 64 bits
 	}
 	return out
 }
@@ -35,15 +35,15 @@ func Encode(v []int64) []byte {
 // multiple of 8 and more than MaxLen elements, before allocating.
 func Decode(b []byte) ([]int64, error) { return DecodeAs(b, Int64) }
 
-// CheckSchema reports whether v has exactly length elements, each within [min, max]. The chain
+// CheckSchema reports whether v has exactly length elements, each within [lo, hi]. The chain
 // calls it on a task's input so it never accepts an input that no worker could prove.
-func CheckSchema(v []int64, length int, min, max int64) error {
+func CheckSchema(v []int64, length int, lo, hi int64) error {
 	if len(v) != length {
 		return fmt.Errorf("%w: %d elements, want %d", ErrInvalid, len(v), length)
 	}
 	for i, x := range v {
-		if x < min || x > max {
-			return fmt.Errorf("%w: element %d = %d outside [%d, %d]", ErrInvalid, i, x, min, max)
+		if x < lo || x > hi {
+			return fmt.Errorf("%w: element %d = %d outside [%d, %d]", ErrInvalid, i, x, lo, hi)
 		}
 	}
 	return nil

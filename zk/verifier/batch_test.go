@@ -15,6 +15,7 @@ import (
 
 // freshDigits is freshIris for the digits model (another verifying key).
 func freshDigits(t testing.TB, taskID uint64) verifier.Item {
+	t.Helper()
 	_, vk, prove := zktest.Digits(t)
 	inputs := zktest.DigitsInputs(t)
 	in := inputs[int(taskID)%len(inputs)]
@@ -24,6 +25,7 @@ func freshDigits(t testing.TB, taskID uint64) verifier.Item {
 }
 
 func irisItem(t *testing.T, taskID uint64) verifier.Item {
+	t.Helper()
 	vk, proof, st := freshIris(t, taskID)
 	return verifier.Item{VK: vk, Proof: proof, St: st}
 }

@@ -54,6 +54,7 @@ func FuzzVerifyAgainstGnark(f *testing.F) {
 
 // diffInput builds the case a fuzz input stands for.
 func diffInput(t *testing.T, cs []*diffCircuit, circuit uint8, statement, ops []byte) diffCase {
+	t.Helper()
 	circ := cs[int(circuit)%len(cs)]
 	c := circ.sample
 	if len(statement) > 0 {

@@ -80,21 +80,17 @@ type anchorPoints struct {
 // is at infinity, and that [beta]₁ and [beta]₂ share their discrete logarithm (one pairing check:
 // gnark's prover uses the first, the verifier the second).
 func CheckSetupAnchor(a SetupAnchor) error {
-	_, err := decodeAnchor(a)
-	return err
-}
-
-func decodeAnchor(a SetupAnchor) (pts anchorPoints, err error) {
+	var pts anchorPoints
 	if err := decodeSetupPoints(ErrBadSetupAnchor, []setupPoint{
 		{"alpha1", a.Alpha1, &pts.alpha1}, {"beta1", a.Beta1, &pts.beta1}, {"beta2", a.Beta2, &pts.beta2},
 	}); err != nil {
-		return pts, err
+		return err
 	}
 	_, _, g1, g2 := curve.Generators()
 	if !sameRatio(pts.beta1, g1, pts.beta2, g2) {
-		return pts, fmt.Errorf("%w: beta1 and beta2 are not the same secret", ErrBadSetupAnchor)
+		return fmt.Errorf("%w: beta1 and beta2 are not the same secret", ErrBadSetupAnchor)
 	}
-	return pts, nil
+	return nil
 }
 
 // InitialDelta returns the compressed G1 and G2 generators: delta before any contribution
@@ -171,7 +167,7 @@ func SetupVerifyingKey(a SetupAnchor, vkK []byte, lastStateHash, lastDeltaG1, la
 			vk, err = nil, fmt.Errorf("%w: %v", ErrBadSetupContribution, r)
 		}
 	}()
-	if _, err := decodeAnchor(a); err != nil {
+	if err := CheckSetupAnchor(a); err != nil {
 		return nil, err
 	}
 	if len(vkK) != SetupVKKSize {

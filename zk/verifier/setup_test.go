@@ -38,6 +38,7 @@ func TestSetupContributionsOfARealCeremonyVerify(t *testing.T) {
 // gnarkUpdateProofVerify is gnark-crypto's own check of the same record (UpdateProof.Verify
 // with the single G1 and single G2 delta update), the reference VerifySetupContribution follows.
 func gnarkUpdateProofVerify(t *testing.T, prevHash, prevG1, prevG2 []byte, c verifier.SetupContribution) error {
+	t.Helper()
 	var proof gcmpc.UpdateProof
 	_, err := proof.ReadFrom(bytesReader(c.Proof))
 	require.NoError(t, err)

@@ -70,8 +70,8 @@ func Digits(t testing.TB) (artifactBytes, verifyingKey []byte, prove ProveFunc) 
 }
 
 func proveWith(t testing.TB, p *prover.Prover) ProveFunc {
+	t.Helper()
 	return func(chainID string, taskID uint64, worker []byte, input []int64) ([]byte, []byte) {
-		t.Helper()
 		out, proof, err := p.Prove(chainID, taskID, worker, input)
 		if err != nil {
 			t.Fatalf("zktest: prove: %v", err)

@@ -71,11 +71,11 @@ func (c *versionContent) validate(ctx sdk.Context, p types.Params) error {
 // those of the artifact, so that the chain never accepts an input no worker
 // could prove.
 func checkSchema(a *artifact.Artifact, s types.InputSchema, outputLength uint32) error {
-	if uint64(s.Length) != uint64(a.Input.Length) || s.MinValue != a.Input.Min || s.MaxValue != a.Input.Max {
+	if uint64(s.Length) != uint64(a.Input.Length) || s.MinValue != a.Input.Min || s.MaxValue != a.Input.Max { //nolint:gosec // G115: a negative length cannot equal the unsigned field, so a wrong value is still refused
 		return errorsmod.Wrapf(types.ErrInvalidSchema, "declared length %d range [%d, %d], artifact has length %d range [%d, %d]",
 			s.Length, s.MinValue, s.MaxValue, a.Input.Length, a.Input.Min, a.Input.Max)
 	}
-	if uint64(outputLength) != uint64(a.Output.Length) {
+	if uint64(outputLength) != uint64(a.Output.Length) { //nolint:gosec // G115: a negative length cannot equal the unsigned field, so a wrong value is still refused
 		return errorsmod.Wrapf(types.ErrInvalidSchema, "declared output length %d, artifact has %d", outputLength, a.Output.Length)
 	}
 	return nil

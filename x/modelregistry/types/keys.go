@@ -1,3 +1,5 @@
+// Package types holds x/modelregistry's messages, params, genesis, errors, typed events and
+// store keys: what its keeper, its clients and other modules share.
 package types
 
 import "cosmossdk.io/collections"

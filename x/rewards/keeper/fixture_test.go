@@ -136,12 +136,11 @@ func (f *fixture) bond(t *testing.T, worker sdk.AccAddress, amount int64) {
 	require.NoError(t, err)
 }
 
-// unbond starts unbonding amount for worker and returns the unbonding id.
-func (f *fixture) unbond(t *testing.T, worker sdk.AccAddress, amount int64) uint64 {
+// unbond starts unbonding amount for worker.
+func (f *fixture) unbond(t *testing.T, worker sdk.AccAddress, amount int64) {
 	t.Helper()
-	res, err := f.msgs.Unbond(f.ctx, &types.MsgUnbond{Worker: f.str(worker), Amount: coin(amount)})
+	_, err := f.msgs.Unbond(f.ctx, &types.MsgUnbond{Worker: f.str(worker), Amount: coin(amount)})
 	require.NoError(t, err)
-	return res.UnbondingId
 }
 
 // escrow puts amount into the payer module, as x/taskpool does on SubmitTask.

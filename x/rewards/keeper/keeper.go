@@ -85,7 +85,9 @@ func NewKeeper(
 		Unbondings: collections.NewMap(sb, types.UnbondingsKey, "unbondings",
 			collections.Uint64Key, codec.CollValue[types.Unbonding](cdc)),
 		UnbondingQueue: collections.NewKeySet(sb, types.UnbondingQueueKey, "unbonding_queue",
-			collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
+			// The queue's keys are in state: moving to collections.TimeKey changes their bytes and
+			// needs a store migration, so the deprecated codec stays until one is written.
+			collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)), //nolint:staticcheck // SA1019, see above
 		UnbondingsByWorker: collections.NewKeySet(sb, types.UnbondingsByWorkerKey, "unbondings_by_worker",
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
 		Reputations: collections.NewMap(sb, types.ReputationsKey, "reputations", sdk.AccAddressKey, collections.Int64Value),

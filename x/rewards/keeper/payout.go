@@ -52,11 +52,11 @@ func (k Keeper) payOutEpochs(ctx context.Context, params types.Params) error {
 			}
 		}
 		payout.Paid.Amount = payout.Paid.Amount.Add(paid)
-		if uint32(len(batch)) == budget {
+		if uint32(len(batch)) == budget { //nolint:gosec // G115: the batch never holds more than the uint32 budget
 			// More workers may be left: go on next block.
 			return k.PendingPayouts.Set(ctx, payout.Epoch, payout)
 		}
-		budget -= uint32(len(batch))
+		budget -= uint32(len(batch)) //nolint:gosec // G115: the batch never holds more than the uint32 budget
 		if err := k.PendingPayouts.Remove(ctx, payout.Epoch); err != nil {
 			return err
 		}
@@ -86,7 +86,7 @@ func (k Keeper) workBatch(ctx context.Context, epoch uint64, limit uint32) ([]wo
 	err := k.EpochWork.Walk(ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](epoch),
 		func(key collections.Pair[uint64, sdk.AccAddress], work uint64) (bool, error) {
 			batch = append(batch, workKey{key: key, work: work})
-			return uint32(len(batch)) >= limit, nil
+			return uint32(len(batch)) >= limit, nil //nolint:gosec // G115: the batch never holds more than the uint32 budget
 		})
 	return batch, err
 }

@@ -22,7 +22,7 @@ func (k Keeper) completeUnbondings(ctx context.Context, params types.Params) err
 	err := k.UnbondingQueue.Walk(ctx, collections.NewPrefixUntilPairRange[time.Time, uint64](now),
 		func(key collections.Pair[time.Time, uint64]) (bool, error) {
 			due = append(due, key)
-			return uint32(len(due)) >= params.MaxUnbondingsPerBlock, nil
+			return uint32(len(due)) >= params.MaxUnbondingsPerBlock, nil //nolint:gosec // G115: due holds at most MaxUnbondingsPerBlock (a uint32) items
 		})
 	if err != nil {
 		return err

@@ -49,8 +49,8 @@ func TestWashTradingNeverPays(t *testing.T) {
 		}
 		start, total := wealth(), f.total()
 		fees, funded := math.ZeroInt(), math.ZeroInt()
-		settle := func(rt *rapid.T, client, worker, modelOwner sdk.AccAddress, max int64) math.Int {
-			escrow := coin(rapid.Int64Range(1, max).Draw(rt, "escrow"))
+		settle := func(rt *rapid.T, client, worker, modelOwner sdk.AccAddress, most int64) math.Int {
+			escrow := coin(rapid.Int64Range(1, most).Draw(rt, "escrow"))
 			require.NoError(rt, f.bank.SendCoinsFromAccountToModule(f.ctx, client, payer, sdk.NewCoins(escrow)))
 			_, err := f.k.SettleTask(f.ctx, payer, 1, worker, modelOwner, escrow)
 			require.NoError(rt, err)

@@ -88,7 +88,7 @@ func dueKeys(ctx context.Context, q timeQueue, now time.Time, limit int) ([]coll
 	if err != nil {
 		return nil, err
 	}
-	defer iter.Close()
+	defer iter.Close() //nolint:errcheck // closing a store iterator only releases it
 	var keys []collections.Pair[int64, uint64]
 	for ; iter.Valid() && len(keys) < limit; iter.Next() {
 		key, err := iter.Key()

@@ -231,7 +231,7 @@ func TestEndBlockSkipsBadItems(t *testing.T) {
 		empty, err := q.Iterate(f.ctx, nil)
 		require.NoError(t, err)
 		require.False(t, empty.Valid(), "bad items were dropped from the queues")
-		empty.Close()
+		require.NoError(t, empty.Close())
 	}
 }
 

@@ -139,7 +139,7 @@ func (k Keeper) nextOpenTask(ctx context.Context, pool types.Pool, now time.Time
 	if err != nil {
 		return types.Task{}, err
 	}
-	defer iter.Close()
+	defer iter.Close() //nolint:errcheck // closing a store iterator only releases it
 	for skipped := 0; iter.Valid() && skipped < maxClaimSkips; iter.Next() {
 		key, err := iter.Key()
 		if err != nil {

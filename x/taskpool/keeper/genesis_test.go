@@ -24,6 +24,7 @@ import (
 // populated returns a fixture with tasks in every status, two pools and two
 // workers, one of them holding a claim.
 func populated(t *testing.T) *fixture {
+	t.Helper()
 	f := newFixture(t)
 	poolID := f.createPool()
 	other := f.createPool()
@@ -94,7 +95,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 func TestGenesisRebuildsBucketIndexes(t *testing.T) {
 	f := newFixture(t)
 	f.setPoolCreationFee(nil)
-	f.addModel(2)
+	f.addModel2()
 	for i, minRep := range []int64{-5, 0, 1, 100, 127, 1_000, 1 << 62} {
 		pool := f.newPool(irisID, minRep)
 		f.submitTask(pool, price+int64(i))

@@ -128,11 +128,11 @@ func TestClaimTask(t *testing.T) {
 	}
 }
 
-// minRepPool creates a pool that requires reputation min and gives it task 3.
-func (f *fixture) minRepPool(min int64) uint64 {
+// minRepPool creates a pool that requires reputation minRep and gives it task 3.
+func (f *fixture) minRepPool(minRep int64) uint64 {
 	f.t.Helper()
 	res, err := f.msgs.CreateTaskPool(f.ctx, &types.MsgCreateTaskPool{
-		Creator: f.str(f.owner), Name: "picky", ModelId: irisID, ClaimTimeout: time.Minute, MinReputation: min,
+		Creator: f.str(f.owner), Name: "picky", ModelId: irisID, ClaimTimeout: time.Minute, MinReputation: minRep,
 	})
 	require.NoError(f.t, err)
 	f.submitTask(res.PoolId, price)

@@ -15,6 +15,7 @@ import (
 // in the first block after a halt is: CometBFT dates that block from the
 // votes for the block before the halt), on a task due in deadline.
 func halted(t *testing.T, deadline time.Duration) (f *fixture, poolID, taskID uint64, claimedAt time.Time) {
+	t.Helper()
 	f = newFixture(t)
 	f.run(10 * time.Second) // a live chain: the clock knows the last block
 	poolID = f.createPool()

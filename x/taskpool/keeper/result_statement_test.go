@@ -16,6 +16,7 @@ import (
 // claimedResult is a fixture with pool 1, task 1 claimed by the worker, and
 // a freshly proved (so not yet cached) valid result for it.
 func claimedResult(t *testing.T) (*fixture, *types.MsgSubmitResult) {
+	t.Helper()
 	f := newFixture(t)
 	poolID := f.createPool()
 	f.submitTask(poolID, 10_000)

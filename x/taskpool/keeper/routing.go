@@ -60,7 +60,7 @@ func (k Keeper) HasRoutablePool(ctx context.Context, modelID uint64) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	defer iter.Close()
+	defer iter.Close() //nolint:errcheck // closing a store iterator only releases it
 	return iter.Valid(), nil
 }
 
@@ -77,7 +77,7 @@ const maxBucketSkips = 16
 // the minimums in [2^(b-1), 2^b - 1]. Only repBucket(r) itself may hold
 // pools whose minimum is above r.
 func repBucket(minReputation int64) uint16 {
-	return uint16(bits.Len64(uint64(max(minReputation, 0))))
+	return uint16(bits.Len64(uint64(max(minReputation, 0)))) //nolint:gosec // G115: bits.Len64 is at most 64
 }
 
 // BestOpenTask returns the claimable OPEN task with the highest reward, ties

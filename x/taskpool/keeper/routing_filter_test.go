@@ -26,7 +26,7 @@ func TestBestOpenTaskFilter(t *testing.T) {
 	v1 := f.submitTask(open, 3000) // iris version 1
 	slow := f.newPoolWithTimeout(5 * time.Minute)
 	v1Slow := f.submitTask(slow, 2000) // version 1, five-minute claim timeout
-	f.addModel(2)
+	f.addModel2()
 	f.addVersion(irisID)
 	v2 := f.submitTask(open, 5000) // version 2, the best
 	other := f.submitTask(f.newPool(2, 0), 9000)

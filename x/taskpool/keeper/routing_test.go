@@ -159,15 +159,15 @@ func TestBestOpenTask(t *testing.T) {
 			f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(time.Minute))
 		}, want: high},
 		{name: "success - per model", model: 2, reputation: 10, setup: func(f *fixture) {
-			f.addModel(2)
+			f.addModel2()
 			f.submitTask(f.newPool(2, 0), 1200) // task 5
 		}, want: 5},
 		{name: "success - per model keeps other models out", model: irisID, reputation: 10, setup: func(f *fixture) {
-			f.addModel(2)
+			f.addModel2()
 			f.submitTask(f.newPool(2, 0), 9000)
 		}, want: high},
 		{name: "success - any model", model: 0, reputation: 10, setup: func(f *fixture) {
-			f.addModel(2)
+			f.addModel2()
 			f.submitTask(f.newPool(2, 0), 9000) // task 5
 		}, want: 5},
 		{name: "error - nothing for an unknown model", model: 9, reputation: 100},
@@ -300,8 +300,9 @@ func (f *fixture) newPool(modelID uint64, minRep int64) uint64 {
 	return res.PoolId
 }
 
-// addModel registers a copy of the iris model under another id.
-func (f *fixture) addModel(id uint64) {
+// addModel2 registers a copy of the iris model as model 2.
+func (f *fixture) addModel2() {
+	const id = 2
 	m := f.models.Models[irisID]
 	m.Id = id
 	f.models.Models[id] = m

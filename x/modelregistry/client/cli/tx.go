@@ -164,10 +164,10 @@ func readContent(cmd *cobra.Command) (content, error) {
 		artifact:     raw,
 		artifactHash: hash[:],
 		schema: types.InputSchema{
-			Length:   uint32(a.Input.Length),
+			Length:   uint32(a.Input.Length), //nolint:gosec // G115: artifact lengths are checked non-negative and small by artifact.Parse
 			MinValue: a.Input.Min,
 			MaxValue: a.Input.Max,
 		},
-		outputLength: uint32(a.Output.Length),
+		outputLength: uint32(a.Output.Length), //nolint:gosec // G115: artifact lengths are checked non-negative and small by artifact.Parse
 	}, nil
 }
