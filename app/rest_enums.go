@@ -36,10 +36,11 @@ func registerEnums(enums protoreflect.EnumDescriptors) {
 	for i := 0; i < enums.Len(); i++ {
 		e := enums.Get(i)
 		name := string(e.FullName())
-		if golangproto.EnumValueMap(name) != nil {
+		// The gateway reads enums from golang/protobuf's registry, so they go there, deprecated or not.
+		if golangproto.EnumValueMap(name) != nil { //nolint:staticcheck // SA1019: see above
 			continue // already known to the gateway (and registering twice panics)
 		}
-		golangproto.RegisterEnum(name, nil, enumNames(e))
+		golangproto.RegisterEnum(name, nil, enumNames(e)) //nolint:staticcheck // SA1019: see above
 	}
 }
 

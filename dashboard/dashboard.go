@@ -15,8 +15,9 @@ import (
 	"io/fs"
 	"net/http"
 
-	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/gorilla/mux"
+
+	"github.com/cosmos/cosmos-sdk/client"
 )
 
 // Path is where the dashboard is served on the API server.

@@ -89,7 +89,7 @@ func (rl *EventRelay) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		return // the upgrader has answered
 	}
-	defer conn.Close()
+	defer conn.Close() //nolint:errcheck // the relay is over; the peer may be gone already
 	// The API server's read timeout was set on the connection for the HTTP
 	// request; a websocket lives longer.
 	_ = conn.SetReadDeadline(time.Time{})

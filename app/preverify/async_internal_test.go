@@ -48,6 +48,7 @@ func checkCtx(t *testing.T) sdk.Context {
 }
 
 func runAsync(t *testing.T, a *Async, msgs ...sdk.Msg) error {
+	t.Helper()
 	_, err := NewAsyncAnteDecorator(badSource{}, a).AnteHandle(checkCtx(t), msgsTx{msgs: msgs}, false,
 		func(ctx sdk.Context, _ sdk.Tx, _ bool) (sdk.Context, error) { return ctx, nil })
 	return err

@@ -20,6 +20,7 @@ type clientTasks struct {
 }
 
 func (c *appChain) clientTasks(t *testing.T, args ...string) clientTasks {
+	t.Helper()
 	var res clientTasks
 	out := c.run(append(append([]string{"client", "tasks"}, args...), "--output", "json")...)
 	require.NoError(t, json.Unmarshal([]byte(lastLine(out)), &res), out)
@@ -28,6 +29,7 @@ func (c *appChain) clientTasks(t *testing.T, args ...string) clientTasks {
 
 // checkClientResult reads task 1's result from the CLI, verified locally.
 func checkClientResult(t *testing.T, c *appChain) {
+	t.Helper()
 	var res struct {
 		TaskID   uint64  `json:"task_id"`
 		Status   string  `json:"status"`
@@ -54,6 +56,7 @@ func checkClientResult(t *testing.T, c *appChain) {
 // checkClientTasksAndCancel submits two more tasks, pages through the
 // client's three, cancels one and reads it back as CANCELLED.
 func checkClientTasksAndCancel(t *testing.T, c *appChain) {
+	t.Helper()
 	for range 2 {
 		code, log := c.tx("taskpool", "submit-task", "1", irisInput, "5000uhyra", "--ttl", "10m", "--from", "client")
 		require.Zero(t, code, log)
@@ -96,6 +99,7 @@ func checkClientTasksAndCancel(t *testing.T, c *appChain) {
 // checkNodeHint: with no node at the address, the error names the node that
 // was tried and how to point at another.
 func checkNodeHint(t *testing.T, c *appChain) {
+	t.Helper()
 	port := freePort(t)
 	node := fmt.Sprintf("tcp://127.0.0.1:%d", port)
 	for _, args := range [][]string{
@@ -112,6 +116,7 @@ func checkNodeHint(t *testing.T, c *appChain) {
 
 // checkVersion: the binary says what it is.
 func checkVersion(t *testing.T, c *appChain) {
+	t.Helper()
 	long := c.run("version", "--long")
 	for _, want := range []string{"name: hyra\n", "server_name: hyrad\n", "go: go version go1."} {
 		require.Contains(t, long, want)

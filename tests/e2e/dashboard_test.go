@@ -104,8 +104,10 @@ func TestDashboardInBrowser(t *testing.T) {
 	}
 	expectJSON, err := json.Marshal(expect)
 	require.NoError(t, err)
-	submit, err := json.Marshal([]string{hyrad, "client", "infer", "--model", "1", "--input", csv(iris.Samples[2].Input),
-		"--output", "json", "--from", "client", "--home", n.home})
+	submit, err := json.Marshal([]string{
+		hyrad, "client", "infer", "--model", "1", "--input", csv(iris.Samples[2].Input),
+		"--output", "json", "--from", "client", "--home", n.home,
+	})
 	require.NoError(t, err)
 	clientKey := strings.TrimSpace(n.run("keys", "export", "client", "--unarmored-hex", "--unsafe", "--yes", "--keyring-backend", "test"))
 

@@ -16,6 +16,7 @@ import (
 // checks that every hyra query route of the proto services is in it and
 // answers 200 on the chain, whose objects fill the path parameters.
 func checkServedDocument(t *testing.T, c *appChain) {
+	t.Helper()
 	status, body := c.get(t, "/swagger/openapi.json")
 	require.Equal(t, http.StatusOK, status, body)
 	var doc struct {

@@ -11,6 +11,7 @@ import (
 // checkRESTStatusFilters lists tasks by status over REST, the status given
 // by name, by short name and by number.
 func checkRESTStatusFilters(t *testing.T, c *appChain) {
+	t.Helper()
 	type tasks struct {
 		Tasks []struct {
 			ID     string `json:"id"`

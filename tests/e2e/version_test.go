@@ -14,9 +14,9 @@ import (
 // commit and hyra's names; `hyrad version --long` prints them with Go's version.
 func TestVersionFromMakeBuild(t *testing.T) {
 	dir := t.TempDir()
-	make := exec.Command("make", "-s", "build", "BUILDDIR="+dir)
-	make.Dir = "../.."
-	out, err := make.CombinedOutput()
+	build := exec.Command("make", "-s", "build", "BUILDDIR="+dir)
+	build.Dir = "../.."
+	out, err := build.CombinedOutput()
 	require.NoError(t, err, string(out))
 	head, err := exec.Command("git", "rev-parse", "HEAD").Output()
 	require.NoError(t, err)

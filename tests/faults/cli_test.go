@@ -24,9 +24,9 @@ func (m *market) exec(args ...string) (string, error) {
 
 // tx sends a transaction signed by a client-home account through node 0 (which no fault stops)
 // and waits for it to be committed; anything but success fails the test.
-func (m *market) tx(from string, args ...string) localnet.TxResult {
+func (m *market) tx(from string, args ...string) {
 	m.t.Helper()
-	return m.txOn(m.node(0), m.net.ClientHome, m.net.ChainID, from, args...)
+	m.txOn(m.node(0), m.net.ClientHome, m.net.ChainID, from, args...)
 }
 
 // txOn is tx with the node, the keyring home and the chain id spelled out

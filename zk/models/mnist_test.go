@@ -51,6 +51,7 @@ func TestMNISTVectorsMatchONNX(t *testing.T) {
 }
 
 func requireAccuracy(t *testing.T, v *TorchVectors, minAccuracy float64) {
+	t.Helper()
 	require.Equal(t, 10_000, v.TestImages)
 	require.Len(t, v.ArgmaxAll, v.TestImages)
 	require.Regexp(t, `^[0-9]+$`, v.ArgmaxAll)

@@ -38,6 +38,7 @@ func TestSetupRefusals(t *testing.T) {
 		{"begin with garbage K points", nil, beginWith(func(m *types.MsgBeginSetup) { m.VkK = bytes.Repeat([]byte{0x5a}, 128) }), "invalid setup start"},
 		{"begin with no constraints", nil, beginWith(func(m *types.MsgBeginSetup) { m.Constraints = 0 }), "constraints must be positive"},
 		{"contribution before the setup begins", nil, func(t *testing.T, f *setupFixture) error {
+			t.Helper()
 			return f.send(t, f.c1, nil)
 		}, "has no setup; its owner begins one"},
 		{"contribution with a bad proof", func(t *testing.T, f *setupFixture) { f.begin(t) }, func(t *testing.T, f *setupFixture) error {

@@ -14,11 +14,11 @@ import (
 // claim made in the last block before the chain halted (as a claim committed
 // in the first block after a halt is: CometBFT dates that block from the
 // votes for the block before the halt), on a task due in deadline.
-func halted(t *testing.T, deadline time.Duration) (f *fixture, poolID, taskID uint64, claimedAt time.Time) {
+func halted(t *testing.T, deadline time.Duration) (f *fixture, taskID uint64, claimedAt time.Time) {
 	t.Helper()
 	f = newFixture(t)
 	f.run(10 * time.Second) // a live chain: the clock knows the last block
-	poolID = f.createPool()
+	poolID := f.createPool()
 	res, err := f.msgs.SubmitTask(f.ctx, &types.MsgSubmitTask{
 		Creator: f.str(f.creator), PoolId: poolID, Input: f.irisInput(), Reward: coin(price),
 		Deadline: f.ctx.BlockTime().Add(deadline),
@@ -26,7 +26,7 @@ func halted(t *testing.T, deadline time.Duration) (f *fixture, poolID, taskID ui
 	require.NoError(t, err)
 	f.readyWorker(f.worker)
 	f.claim(f.worker, poolID, res.TaskId)
-	return f, poolID, res.TaskId, f.ctx.BlockTime()
+	return f, res.TaskId, f.ctx.BlockTime()
 }
 
 // TestChainHaltDoesNotLapseClaims reproduces a chain halt longer than the
@@ -38,7 +38,7 @@ func TestChainHaltDoesNotLapseClaims(t *testing.T) {
 	gap := types.DefaultMaxBlockGap
 
 	t.Run("success - the first block after the halt extends the claim", func(t *testing.T) {
-		f, _, id, claimedAt := halted(t, time.Hour)
+		f, id, claimedAt := halted(t, time.Hour)
 		f.advance(outage)
 		task := f.task(id)
 		require.Equal(t, types.TASK_STATUS_CLAIMED, task.Status)
@@ -59,7 +59,7 @@ func TestChainHaltDoesNotLapseClaims(t *testing.T) {
 	})
 
 	t.Run("success - a result in the first block after the halt, before its EndBlock", func(t *testing.T) {
-		f, _, id, _ := halted(t, time.Hour)
+		f, id, _ := halted(t, time.Hour)
 		f.ctx = f.ctx.WithBlockTime(f.ctx.BlockTime().Add(outage)).WithBlockHeight(f.ctx.BlockHeight() + 1)
 		out, proof := f.proveTask(id, f.worker)
 		_, err := f.msgs.SubmitResult(f.ctx, &types.MsgSubmitResult{Worker: f.str(f.worker), TaskId: id, Output: out, Proof: proof})
@@ -68,7 +68,7 @@ func TestChainHaltDoesNotLapseClaims(t *testing.T) {
 	})
 
 	t.Run("success - the claim still lapses after its timeout of live chain", func(t *testing.T) {
-		f, _, id, _ := halted(t, time.Hour)
+		f, id, _ := halted(t, time.Hour)
 		f.advance(outage) // counts as max_block_gap
 		f.run(time.Minute - gap - time.Second)
 		require.Equal(t, types.TASK_STATUS_CLAIMED, f.task(id).Status)
@@ -81,7 +81,7 @@ func TestChainHaltDoesNotLapseClaims(t *testing.T) {
 	})
 
 	t.Run("success - a result after the extended expiry is refused before EndBlock", func(t *testing.T) {
-		f, _, id, claimedAt := halted(t, time.Hour)
+		f, id, claimedAt := halted(t, time.Hour)
 		f.advance(outage)
 		f.run(time.Minute - gap - time.Second)
 		f.ctx = f.ctx.WithBlockTime(claimedAt.Add(time.Minute + outage - gap)).WithBlockHeight(f.ctx.BlockHeight() + 1)
@@ -91,7 +91,7 @@ func TestChainHaltDoesNotLapseClaims(t *testing.T) {
 	})
 
 	t.Run("success - an extension is capped at the deadline, which ends the claim", func(t *testing.T) {
-		f, _, id, _ := halted(t, 5*time.Minute)
+		f, id, _ := halted(t, 5*time.Minute)
 		deadline := f.task(id).Deadline
 		creatorBefore := f.balance(f.creator)
 		f.advance(4*time.Minute + 30*time.Second)
@@ -106,7 +106,7 @@ func TestChainHaltDoesNotLapseClaims(t *testing.T) {
 	})
 
 	t.Run("success - a halt past the deadline expires the task", func(t *testing.T) {
-		f, _, id, _ := halted(t, 5*time.Minute)
+		f, id, _ := halted(t, 5*time.Minute)
 		creatorBefore := f.balance(f.creator)
 		f.advance(outage)
 		require.Equal(t, types.TASK_STATUS_EXPIRED, f.task(id).Status)
