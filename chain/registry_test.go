@@ -113,6 +113,7 @@ func TestRegistryFiles(t *testing.T) {
 }
 
 func checkChain(t *testing.T, c registryChain) {
+	t.Helper()
 	require.Regexp(t, `^[a-z0-9]+$`, c.ChainName)
 	require.Equal(t, "cosmos", c.ChainType)
 	require.Contains(t, []string{"live", "upcoming", "killed"}, c.Status)
@@ -132,6 +133,7 @@ func checkChain(t *testing.T, c registryChain) {
 
 // checkAssets: the asset list says what the chain's denom metadata says.
 func checkAssets(t *testing.T, a assetList) {
+	t.Helper()
 	require.Len(t, a.Assets, 1)
 	got, want := a.Assets[0], app.DenomMetadata()
 	require.Equal(t, "sdk.coin", got.TypeAsset)
@@ -150,6 +152,7 @@ func checkAssets(t *testing.T, a assetList) {
 }
 
 func checkKeplr(t *testing.T, c registryChain, k keplrChain) {
+	t.Helper()
 	require.Equal(t, c.ChainID, k.ChainID)
 	require.NotEmpty(t, k.ChainName)
 	require.Equal(t, c.APIs["rpc"][0].Address, k.RPC)

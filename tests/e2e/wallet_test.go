@@ -17,6 +17,7 @@ import (
 // with what the running chain says: chain id, bech32 prefix, the HYRA denom
 // metadata in its genesis, the staking and fee denoms.
 func checkWalletFiles(t *testing.T, c *appChain) {
+	t.Helper()
 	var registry struct {
 		ChainID      string `json:"chain_id"`
 		Bech32Prefix string `json:"bech32_prefix"`

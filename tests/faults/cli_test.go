@@ -32,7 +32,7 @@ func (m *market) tx(from string, args ...string) {
 // txOn is tx with the node, the keyring home and the chain id spelled out
 // (validator keys live in their node's home; an imported chain has its own
 // id).
-func (m *market) txOn(node *localnet.Node, home, chainID, from string, args ...string) localnet.TxResult {
+func (m *market) txOn(node *localnet.Node, home, chainID, from string, args ...string) {
 	m.t.Helper()
 	args = append(append([]string{"tx"}, args...), "--from", from, "--home", home, "--node", node.RPCAddr(),
 		"--chain-id", chainID, "--keyring-backend", "test", "--yes", "--output", "json",
@@ -48,7 +48,6 @@ func (m *market) txOn(node *localnet.Node, home, chainID, from string, args ...s
 	require.Zero(m.t, res.Code, "%s: %s", strings.Join(args, " "), res.RawLog)
 	r := m.waitTx(node, res.TxHash)
 	require.Zero(m.t, r.Code, "%s: %s", strings.Join(args, " "), r.Log)
-	return r
 }
 
 // waitTx polls a node until a transaction is in a block.

@@ -81,10 +81,16 @@ func proveWith(t testing.TB, p *prover.Prover) ProveFunc {
 }
 
 // IrisInputs returns the committed held-out iris inputs (valid for the model's schema).
-func IrisInputs(t testing.TB) [][]int64 { return sampleInputs(t, models.IrisSamples) }
+func IrisInputs(t testing.TB) [][]int64 {
+	t.Helper()
+	return sampleInputs(t, models.IrisSamples)
+}
 
 // DigitsInputs returns the committed held-out digits images (valid for the model's schema).
-func DigitsInputs(t testing.TB) [][]int64 { return sampleInputs(t, models.DigitsSamples) }
+func DigitsInputs(t testing.TB) [][]int64 {
+	t.Helper()
+	return sampleInputs(t, models.DigitsSamples)
+}
 
 func sampleInputs(t testing.TB, samples []byte) [][]int64 {
 	t.Helper()

@@ -20,7 +20,6 @@ func TestSetupRefusals(t *testing.T) {
 		err     string
 	}{
 		{"begin without a phase-1 anchor", func(t *testing.T, f *setupFixture) {
-			t.Helper()
 			p, err := f.k.Params.Get(f.ctx)
 			require.NoError(t, err)
 			p.SetupAnchor = types.SetupAnchor{}
@@ -32,13 +31,11 @@ func TestSetupRefusals(t *testing.T) {
 		{"begin with a short state hash", nil, beginWith(func(m *types.MsgBeginSetup) { m.InitialStateHash = m.InitialStateHash[:31] }), "initial_state_hash is 31 bytes, want 32"},
 		{"begin with K points of another size", nil, beginWith(func(m *types.MsgBeginSetup) { m.VkK = m.VkK[:96] }), "vk_k is 96 bytes, want 128"},
 		{"begin with repeated K points", nil, beginWith(func(m *types.MsgBeginSetup) {
-			t.Helper()
 			m.VkK = append(bytes.Clone(m.VkK[:96]), m.VkK[64:96]...)
 		}), "K points 2 and 3 are the same"},
 		{"begin with garbage K points", nil, beginWith(func(m *types.MsgBeginSetup) { m.VkK = bytes.Repeat([]byte{0x5a}, 128) }), "invalid setup start"},
 		{"begin with no constraints", nil, beginWith(func(m *types.MsgBeginSetup) { m.Constraints = 0 }), "constraints must be positive"},
 		{"contribution before the setup begins", nil, func(t *testing.T, f *setupFixture) error {
-			t.Helper()
 			return f.send(t, f.c1, nil)
 		}, "has no setup; its owner begins one"},
 		{"contribution with a bad proof", func(t *testing.T, f *setupFixture) { f.begin(t) }, func(t *testing.T, f *setupFixture) error {
