@@ -61,10 +61,14 @@ func TestNodeLocalStateChangesNoOutcome(t *testing.T) {
 		{name: "async, CheckTx, worker A suspect, proofs evicted", opts: async(), checkTx: true, suspect: true, evict: true},
 		{name: "async, CheckTx, worker A suspect, every valid proof cached", opts: async(), checkTx: true, suspect: true, warm: true},
 		{name: "async, CheckTx and ProcessProposal, metrics recorded", opts: async(), checkTx: true, propose: true, metrics: true},
-		{name: "app.toml: fees below the minimum gas price, inter-block cache, IAVL settings, pruning", appToml: true, checkTx: true, refused: true, propose: true,
-			opts: sims.AppOptionsMap{app.FlagPreverifyCheckTx: "sync", server.FlagMinGasPrices: "1" + app.BondDenom,
+		{
+			name: "app.toml: fees below the minimum gas price, inter-block cache, IAVL settings, pruning", appToml: true, checkTx: true, refused: true, propose: true,
+			opts: sims.AppOptionsMap{
+				app.FlagPreverifyCheckTx: "sync", server.FlagMinGasPrices: "1" + app.BondDenom,
 				server.FlagInterBlockCache: true, server.FlagIAVLCacheSize: 0, server.FlagDisableIAVLFastNode: true,
-				server.FlagPruning: "everything", server.FlagMempoolMaxTxs: 10, server.FlagQueryGasLimit: 1000}},
+				server.FlagPruning: "everything", server.FlagMempoolMaxTxs: 10, server.FlagQueryGasLimit: 1000,
+			},
+		},
 	}
 	want := runs[0].execute(t, s)
 	invalid := tptypes.ErrInvalidProof.ABCICode()
@@ -163,8 +167,10 @@ func (s *neutralScenario) markSuspect(t *testing.T, c *abciChain) {
 // be accepted; c.block(false, txs...) then executes it.
 func (c *abciChain) processProposal(txs [][]byte) {
 	c.t.Helper()
-	res, err := c.app.ProcessProposal(&abci.RequestProcessProposal{Txs: txs, Height: c.height + 1, Time: c.time.Add(time.Second),
-		NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address})
+	res, err := c.app.ProcessProposal(&abci.RequestProcessProposal{
+		Txs: txs, Height: c.height + 1, Time: c.time.Add(time.Second),
+		NextValidatorsHash: c.valSet.Hash(), ProposerAddress: c.valSet.Proposer.Address,
+	})
 	require.NoError(c.t, err)
 	require.Equal(c.t, abci.ResponseProcessProposal_ACCEPT, res.Status)
 }

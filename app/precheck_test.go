@@ -90,8 +90,10 @@ func (c *poolChain) mistakes(t *testing.T, s *signer) []struct {
 	unknownModel := &routertypes.MsgRouteTask{Creator: s.addr.String(), ModelId: 7, Input: c.input, Reward: c.price, Deadline: c.time.Add(time.Hour)}
 	mislabelled := c.submitAs(s)
 	mislabelled.InputEncoding = tptypes.VECTOR_ENCODING_UINT8 // INT64 bytes read as 32 UINT8 elements
-	compactOutOfRange := &routertypes.MsgRouteTask{Creator: s.addr.String(), ModelId: 1, Input: []byte{1, 2, 3, 200},
-		InputEncoding: tptypes.VECTOR_ENCODING_UINT8, Reward: c.price, Deadline: c.time.Add(time.Hour)}
+	compactOutOfRange := &routertypes.MsgRouteTask{
+		Creator: s.addr.String(), ModelId: 1, Input: []byte{1, 2, 3, 200},
+		InputEncoding: tptypes.VECTOR_ENCODING_UINT8, Reward: c.price, Deadline: c.time.Add(time.Hour),
+	}
 	return []struct {
 		name string
 		msg  sdk.Msg
@@ -134,8 +136,10 @@ func TestCheckTxRefusesUndecodableInput(t *testing.T) {
 	c := newPoolChain(t)
 	unknown := c.submit()
 	unknown.InputEncoding = 5
-	ragged := &routertypes.MsgRouteTask{Creator: c.client.addr.String(), ModelId: 1, Input: []byte{0, 1, 0},
-		InputEncoding: tptypes.VECTOR_ENCODING_INT16, Reward: c.price, Deadline: c.time.Add(time.Hour)}
+	ragged := &routertypes.MsgRouteTask{
+		Creator: c.client.addr.String(), ModelId: 1, Input: []byte{0, 1, 0},
+		InputEncoding: tptypes.VECTOR_ENCODING_INT16, Reward: c.price, Deadline: c.time.Add(time.Hour),
+	}
 	for _, tc := range []struct {
 		msg sdk.Msg
 		log string

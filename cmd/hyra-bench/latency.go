@@ -80,8 +80,10 @@ func measureLatency(ctx context.Context, cfg config, bn *benchNet, base sdkclien
 	deadline := time.Now().Add(2 * time.Hour).UTC()
 	for j := range n {
 		input, encoding := tptypes.EncodeCompact(m.inputs[j%len(m.inputs)])
-		msg := &routertypes.MsgRouteTask{Creator: client.addr.String(), ModelId: modelID,
-			Input: input, InputEncoding: encoding, Reward: sdk.NewInt64Coin(denom, taskReward), Deadline: deadline}
+		msg := &routertypes.MsgRouteTask{
+			Creator: client.addr.String(), ModelId: modelID,
+			Input: input, InputEncoding: encoding, Reward: sdk.NewInt64Coin(denom, taskReward), Deadline: deadline,
+		}
 		tx, err := signTx(base.TxConfig, client, gasRoutePerTask, msg)
 		if err != nil {
 			return f, err

@@ -44,8 +44,10 @@ func addCeremonyCommands(zk *cobra.Command) error {
 	}
 	ceremony.Short = "Multi-party setup of a model version's keys: begin, contribute, finalize, verify, status, serve"
 	ceremony.Long = ceremonyHelp
-	verbs := []*cobra.Command{ceremonyBeginCommand(), ceremonyContributeCommand(), ceremonyFinalizeCommand(),
-		ceremonyVerifyCommand(), ceremonyStatusCommand(), ceremonyServeCommand()}
+	verbs := []*cobra.Command{
+		ceremonyBeginCommand(), ceremonyContributeCommand(), ceremonyFinalizeCommand(),
+		ceremonyVerifyCommand(), ceremonyStatusCommand(), ceremonyServeCommand(),
+	}
 	offline := subcommand(ceremony, "offline")
 	created := false
 	for _, v := range verbs {
