@@ -73,7 +73,7 @@ func (s *SetupServer) Pass(ctx context.Context) (int, error) {
 			}
 			ok, err := s.contributeTo(ctx, k)
 			if ctx.Err() != nil {
-				return n, nil
+				return n, nil //nolint:nilerr // shutting down: the contribution is retried at the next start
 			}
 			if err != nil {
 				s.Log.Warn("cannot contribute to setup yet", "model", k.model, "version", k.version, "err", err)

@@ -23,7 +23,7 @@ func (w *Worker) serveMetrics(ctx context.Context) error {
 	mux.Handle("/metrics", promhttp.HandlerFor(w.metrics.registry, promhttp.HandlerOpts{}))
 	mux.Handle("/healthz", &w.health)
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go func() {
+	go func() { //nolint:gosec // G118: ctx is done by then; the shutdown gets its own few seconds
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

@@ -115,6 +115,7 @@ func scrape(t *testing.T, url string) map[string]float64 {
 
 // logSeries logs the hyra_ series of a scrape, sorted.
 func logSeries(t *testing.T, who string, scraped map[string]float64) {
+	t.Helper()
 	var lines []string
 	for series, v := range scraped {
 		if strings.HasPrefix(series, "hyra_") {

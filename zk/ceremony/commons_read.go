@@ -97,13 +97,13 @@ func readStart(b, phase1Hash []byte, m uint64) (*lagrangeBasis, []curve.G1Affine
 	if m > n {
 		return nil, nil, nil, fmt.Errorf("%w: the circuit needs a domain of %d, phase 1 has %d", ErrDomainSize, m, n)
 	}
-	l, err := readLagrange(lagrangePath(phase1Hash, int(m)), phase1Hash, int(m))
+	l, err := readLagrange(lagrangePath(phase1Hash, int(m)), phase1Hash, int(m)) //nolint:gosec // G115: a domain that fits in memory fits in an int
 	if err != nil {
 		c, err := readCommonsPrefix(b, m)
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		return lagrangeOf(c, phase1Hash, int(m)), c.G1.Tau, c, nil
+		return lagrangeOf(c, phase1Hash, int(m)), c.G1.Tau, c, nil //nolint:gosec // G115: a domain that fits in memory fits in an int
 	}
 	sec := commonsSections(b, n, m)
 	tau := make([]curve.G1Affine, 2*m-1)

@@ -43,10 +43,10 @@ func TestReadCommonsPrefixIsTruncate(t *testing.T) {
 // and on the insecure one (Lagrange form from its secrets).
 func TestWarmStartIsTheColdOne(t *testing.T) {
 	artifactBytes := []byte(testmodel.JSONV2)
-	real, err := encode(mpcsetup.NewPhase1(2048))
+	fresh, err := encode(mpcsetup.NewPhase1(2048))
 	require.NoError(t, err)
 	var p1 mpcsetup.Phase1
-	require.NoError(t, decode(&p1, real))
+	require.NoError(t, decode(&p1, fresh))
 	p1.Contribute()
 	sealed := p1.Seal([]byte("phase-1 beacon"))
 	realCommons, err := encode(&sealed)

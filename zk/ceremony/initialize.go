@@ -36,7 +36,7 @@ func initializeFrom(r1cs *cs.R1CS, l *lagrangeBasis, tau []curve.G1Affine) (*mpc
 	if !ok || len(commitments) != 0 {
 		return nil, nil, ErrCommitments
 	}
-	n := int(l.n)
+	n := int(l.n) //nolint:gosec // G115: a domain that fits in memory fits in an int
 	if n < r1cs.GetNbConstraints() || len(tau) != 2*n-1 {
 		return nil, nil, errors.New("phase 1 is smaller than the circuit")
 	}

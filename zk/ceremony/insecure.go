@@ -76,8 +76,8 @@ func insecureSecrets() (tau, alpha, beta fr.Element) {
 // (minutes at 2^17). The points are the same (TestInsecureLagrangeIsTheFFTs).
 func insecureLagrange(n int) (*lagrangeBasis, error) {
 	tau, alpha, beta := insecureSecrets()
-	domain := fft.NewDomain(uint64(n))
-	l := make([]fr.Element, n) // τ - ωⁱ, inverted below
+	domain := fft.NewDomain(uint64(n)) //nolint:gosec // G115: domain sizes are non-negative
+	l := make([]fr.Element, n)         // τ - ωⁱ, inverted below
 	var w fr.Element
 	w.SetOne()
 	for i := range l {
@@ -99,7 +99,7 @@ func insecureLagrange(n int) (*lagrangeBasis, error) {
 		w.Mul(&w, &domain.Generator)
 	}
 	_, _, g1, g2 := curve.Generators()
-	b := &lagrangeBasis{n: uint64(n)}
+	b := &lagrangeBasis{n: uint64(n)} //nolint:gosec // G115: domain sizes are non-negative
 	run(
 		func() { b.tau1 = curve.BatchScalarMultiplicationG1(&g1, l) },
 		func() { b.alpha1 = curve.BatchScalarMultiplicationG1(&g1, scaled(l, &alpha)) },

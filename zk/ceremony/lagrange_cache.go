@@ -51,7 +51,7 @@ func lagrangeOf(commons *mpcsetup.SrsCommons, phase1Hash []byte, n int) *lagrang
 		l, _ = insecureLagrange(n) // nil in the impossible case tau is a root of unity: FFT then
 	}
 	if l == nil {
-		l = &lagrangeBasis{n: uint64(n)}
+		l = &lagrangeBasis{n: uint64(n)} //nolint:gosec // G115: domain sizes are non-negative
 		run(
 			func() { l.tau1 = lagrangeG1(commons.G1.Tau, n) },
 			func() { l.alpha1 = lagrangeG1(commons.G1.AlphaTau, n) },

@@ -78,7 +78,7 @@ func prepareCircuit(ccs constraint.ConstraintSystem, phase1 []byte) (*prepared, 
 	if r1cs.GetNbPublicVariables() != verifier.SetupVKKSize/g1Size {
 		return nil, fmt.Errorf("circuit has %d public wires, the chain's key format has %d", r1cs.GetNbPublicVariables(), verifier.SetupVKKSize/g1Size)
 	}
-	n := max(ecc.NextPowerOfTwo(uint64(r1cs.GetNbConstraints())), 2)
+	n := max(ecc.NextPowerOfTwo(uint64(r1cs.GetNbConstraints())), 2) //nolint:gosec // G115: a constraint count is non-negative
 	phase1Hash := Phase1Hash(phase1)
 	l, tau, commons, err := readStart(phase1, phase1Hash, n)
 	if err != nil {

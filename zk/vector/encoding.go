@@ -120,9 +120,9 @@ func put(v []int64, e Encoding) []byte {
 	out := make([]byte, len(v)*w)
 	for i, x := range v {
 		if e == Uint8 {
-			out[i] = byte(x)
+			out[i] = byte(x) //nolint:gosec // G115: e holds every element (put's contract)
 		} else {
-			binary.BigEndian.PutUint16(out[i*w:], uint16(int16(x)))
+			binary.BigEndian.PutUint16(out[i*w:], uint16(int16(x))) //nolint:gosec // G115: e holds every element (put's contract)
 		}
 	}
 	return out
@@ -159,11 +159,11 @@ func DecodeAs(b []byte, e Encoding) ([]int64, error) {
 	for i := range v {
 		switch e {
 		case Int64:
-			v[i] = int64(binary.BigEndian.Uint64(b[i*w:]))
+			v[i] = int64(binary.BigEndian.Uint64(b[i*w:])) //nolint:gosec // G115: two's complement: the encoding is the value's 64 bits
 		case Uint8:
 			v[i] = int64(b[i])
 		case Int16:
-			v[i] = int64(int16(binary.BigEndian.Uint16(b[i*w:])))
+			v[i] = int64(int16(binary.BigEndian.Uint16(b[i*w:]))) //nolint:gosec // G115: two's complement: the encoding is the value's 16 bits
 		}
 	}
 	return v, nil

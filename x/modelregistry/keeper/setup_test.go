@@ -200,7 +200,7 @@ func TestFinalizeSetupSimulatesItsGas(t *testing.T) {
 	executed := gasOf(f.ctx.WithExecMode(sdk.ExecModeFinalize))
 	simulated := gasOf(f.ctx.WithExecMode(sdk.ExecModeSimulate).WithHeaderHash(nil))
 	require.Equal(t, executed, simulated)
-	require.Greater(t, executed, uint64(verifier.SetupVerifyingKeyGas))
+	require.Greater(t, executed, verifier.SetupVerifyingKeyGas)
 
 	ctx, _ := f.ctx.WithExecMode(sdk.ExecModeFinalize).WithHeaderHash(nil).CacheContext()
 	_, err := f.msgs.FinalizeSetup(ctx, &types.MsgFinalizeSetup{Owner: f.owner, ModelId: f.id, Version: 1})
