@@ -69,6 +69,7 @@ func (f *fixture) validMsgs(open, claimed uint64) []sdk.Msg {
 	gov := authtypes.NewModuleAddress(govtypes.ModuleName).String()
 	reg := f.registerMsg(hyra(1))
 	input, deadline := vector.Encode(f.input), f.Ctx.BlockTime().Add(time.Hour)
+	compact, encoding := tptypes.EncodeCompact(f.input) // the router's seed carries input_encoding
 	return []sdk.Msg{
 		reg,
 		&mrtypes.MsgUpdateModelPrice{Owner: f.owner.String(), Id: f.modelID, Price: hyra(2)},
@@ -92,7 +93,7 @@ func (f *fixture) validMsgs(open, claimed uint64) []sdk.Msg {
 		&rewardstypes.MsgUnbond{Worker: f.worker.String(), Amount: hyra(1)},
 		&rewardstypes.MsgFundRewardPool{Funder: f.user.String(), Amount: hyra(1)},
 		&rewardstypes.MsgUpdateParams{Authority: gov, Params: rewardstypes.DefaultParams()},
-		&routertypes.MsgRouteTask{Creator: f.user.String(), ModelId: f.modelID, Input: input, Reward: hyra(1), Deadline: deadline},
+		&routertypes.MsgRouteTask{Creator: f.user.String(), ModelId: f.modelID, Input: compact, InputEncoding: encoding, Reward: hyra(1), Deadline: deadline},
 		&routertypes.MsgClaimBest{Worker: f.worker2.String()},
 		exec(f.grantee, &tptypes.MsgClaimTask{Worker: f.worker.String(), PoolId: f.poolID, TaskId: open}),
 	}
