@@ -53,7 +53,8 @@ lint: ## gofmt, go vet and golangci-lint (.golangci.yml)
 	  $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 	$(GOLANGCI_LINT) run ./...
 
-dashboard: ## type-check and unit-test the dashboard's sources, rebuild its embedded assets (dashboard/dist) (needs Node 20 and npm)
+dashboard: ## type-check and unit-test the dashboard's sources (they import ts/, whose packages it installs), rebuild its embedded assets (dashboard/dist) (needs Node 20 and npm)
+	cd ts && { [ -d node_modules ] || npm ci --no-audit --no-fund; }
 	cd dashboard && npm ci --no-audit --no-fund && npm run typecheck && npm test && npm run build
 
 proto-gen: ## regenerate the Go and TypeScript (ts/src/gen) code of proto/, api/openapi/openapi.json and third_party/proto (offline; needs protoc)

@@ -3,7 +3,8 @@
 import { labels, model, modelVersion, task, txsWithEvent, type Coin, type Task, type TxResponse } from "../api";
 import { live } from "../events";
 import { esc, hyra, seconds, short, status, statusWhy } from "../format";
-import { argmax, decode } from "../vector";
+import { argmax } from "@hyra/client/vector";
+import { decode } from "../vector";
 
 // attrs reads a typed event's attributes (JSON values) from a tx response.
 function attrs(tx: TxResponse, type: string): Record<string, unknown>[] {
@@ -62,7 +63,7 @@ async function render(root: HTMLElement, id: string): Promise<string> {
   const input = decode(t.input, t.input_encoding);
   const completed = t.status === "TASK_STATUS_COMPLETED";
   const output = completed ? decode(t.output) : [];
-  const best = argmax(output);
+  const best = completed ? argmax(output) : 0;
   const max = ver ? Number(ver.input_schema.max_value) : Math.max(...input);
   const latency = completed ? Date.parse(t.completed_at) - Date.parse(t.created_at) : NaN;
   const split = hist.split;

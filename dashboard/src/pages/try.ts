@@ -4,7 +4,7 @@
 import { get, latestBlock, modelVersion, models, post, recentTasks, toBase64, type Coin, type Model, type TxResponse } from "../api";
 import { esc, hyra } from "../format";
 import { chainInfo, wallet } from "../keplr";
-import { authInfo, msgRouteTask, txBody, txRaw } from "../tx";
+import { authInfo, routeTaskBody, signDoc, txRaw } from "../tx";
 import { decode, encodeCompact, parseVector } from "../vector";
 
 const TTL_MS = 10 * 60 * 1000; // as `hyrad client infer`: the task expires and is refunded after 10 min
@@ -44,7 +44,7 @@ async function submit(chainId: string, modelId: string, input: number[], reward:
     throw new Error(`the account ${key.bech32Address} does not exist on this chain yet: it needs HYRA first`);
   });
   const compact = encodeCompact(input); // as hyrad client infer sends it: images take a byte a pixel
-  const body = txBody([msgRouteTask(key.bech32Address, modelId, compact.bytes, compact.encoding, reward, new Date(Date.now() + TTL_MS))]);
+  const body = routeTaskBody(key.bech32Address, modelId, compact.bytes, compact.encoding, reward, new Date(Date.now() + TTL_MS));
   const sim = await post<{ gas_info: { gas_used: string } }>("/cosmos/tx/v1beta1/simulate", {
     tx_bytes: toBase64(txRaw(body, authInfo(key.pubKey, acc.account.sequence, [], 0), [new Uint8Array()])),
   });
@@ -52,9 +52,7 @@ async function submit(chainId: string, modelId: string, input: number[], reward:
   const price = await minGasPrice();
   const fee = price > 0 ? [{ denom: "uhyra", amount: String(Math.ceil(gas * price)) }] : [];
   const auth = authInfo(key.pubKey, acc.account.sequence, fee, gas);
-  const signed = await k.signDirect(chainId, key.bech32Address, {
-    bodyBytes: body, authInfoBytes: auth, chainId, accountNumber: { toString: () => acc.account.account_number },
-  });
+  const signed = await k.signDirect(chainId, key.bech32Address, signDoc(body, auth, chainId, acc.account.account_number));
   const sig = Uint8Array.from(atob(signed.signature.signature), (c) => c.charCodeAt(0));
   const res = await post<{ tx_response: TxResponse }>("/cosmos/tx/v1beta1/txs", {
     tx_bytes: toBase64(txRaw(signed.signed.bodyBytes, signed.signed.authInfoBytes, [sig])), mode: "BROADCAST_MODE_SYNC",
