@@ -55,7 +55,7 @@ func (n *node) get(t *testing.T, path string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(n.apiURL() + path)
 	require.NoError(t, err)
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	return resp.StatusCode, string(body)

@@ -121,10 +121,11 @@ func printTasks(cmd *cobra.Command, jsonOut bool, o tasksOutput) error {
 		_, err := fmt.Fprintf(w, "no tasks of %s on this page\n", o.Creator)
 		return err
 	}
+	// The tabwriter buffers: a failed write surfaces at Flush.
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "TASK\tSTATUS\tMODEL\tPOOL\tREWARD\tCREATED\tDEADLINE")
+	_, _ = fmt.Fprintln(tw, "TASK\tSTATUS\tMODEL\tPOOL\tREWARD\tCREATED\tDEADLINE")
 	for _, t := range o.Tasks {
-		fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%s\t%s\t%s\n", t.ID, t.Status, t.ModelID, t.PoolID, t.Reward,
+		_, _ = fmt.Fprintf(tw, "%d\t%s\t%d\t%d\t%s\t%s\t%s\n", t.ID, t.Status, t.ModelID, t.PoolID, t.Reward,
 			t.CreatedAt.UTC().Format(time.RFC3339), t.Deadline.UTC().Format(time.RFC3339))
 	}
 	if err := tw.Flush(); err != nil {
