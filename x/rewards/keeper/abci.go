@@ -2,9 +2,10 @@ package keeper
 
 import (
 	"context"
-	"fmt"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 )
 
 // EndBlocker returns due unbondings, ends the epoch at every multiple of
@@ -21,7 +22,7 @@ func (k Keeper) EndBlocker(ctx context.Context) error {
 		k.Logger(ctx).Error("cannot walk the unbonding queue", "err", err)
 	}
 	if height := sdk.UnwrapSDKContext(ctx).BlockHeight(); height > 0 && height%params.EpochLength == 0 {
-		if err := endBlockStep(ctx, func(ctx sdk.Context) error { return k.endEpoch(ctx, params) }); err != nil {
+		if err := keeperutil.RunAtomically(ctx, func(ctx sdk.Context) error { return k.endEpoch(ctx, params) }); err != nil {
 			k.Logger(ctx).Error("cannot end the epoch", "height", height, "err", err)
 		}
 	}
@@ -29,16 +30,4 @@ func (k Keeper) EndBlocker(ctx context.Context) error {
 		k.Logger(ctx).Error("cannot pay epoch rewards", "err", err)
 	}
 	return nil
-}
-
-// endBlockStep runs one item of EndBlock work atomically, turning a panic
-// into an error, so that one bad item is skipped instead of halting the chain.
-// (EndBlock runs with an infinite gas meter, so no out-of-gas panic is lost.)
-func endBlockStep(ctx context.Context, fn func(ctx sdk.Context) error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return atomically(ctx, fn)
 }

@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
@@ -27,7 +28,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	}
 	bonded := sdkmath.ZeroInt()
 	for _, b := range gs.Bonds {
-		worker, _, err := k.decodeAddress(b.Worker, "bond worker")
+		worker, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "bond worker", b.Worker)
 		if err != nil {
 			return err
 		}
@@ -37,7 +38,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		bonded = bonded.Add(b.Bonded.Amount).Add(b.Unbonding.Amount)
 	}
 	for _, u := range gs.Unbondings {
-		worker, _, err := k.decodeAddress(u.Worker, "unbonding worker")
+		worker, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "unbonding worker", u.Worker)
 		if err != nil {
 			return err
 		}
@@ -46,7 +47,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, r := range gs.Reputations {
-		worker, _, err := k.decodeAddress(r.Worker, "reputation worker")
+		worker, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "reputation worker", r.Worker)
 		if err != nil {
 			return err
 		}
@@ -58,7 +59,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	for _, w := range gs.Work {
-		worker, _, err := k.decodeAddress(w.Worker, "work worker")
+		worker, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "work worker", w.Worker)
 		if err != nil {
 			return err
 		}

@@ -7,24 +7,28 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
+// msgServer decodes messages and builds responses; the keeper does the work. It keeps the
+// keeper as a field, not embedded, so that no handler hides a keeper method of the same name.
 type msgServer struct {
-	Keeper
+	k Keeper
 }
 
 var _ types.MsgServer = msgServer{}
 
 // NewMsgServerImpl returns the Msg service of x/rewards.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
-	return msgServer{Keeper: k}
+	return msgServer{k: k}
 }
 
 // Bond moves coins from the worker into its bond; any positive amount of the
 // bond denom tops the bond up.
-func (k msgServer) Bond(ctx context.Context, msg *types.MsgBond) (*types.MsgBondResponse, error) {
-	worker, workerStr, err := k.decodeAddress(msg.Worker, "worker")
+func (s msgServer) Bond(ctx context.Context, msg *types.MsgBond) (*types.MsgBondResponse, error) {
+	k := s.k
+	worker, workerStr, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
@@ -48,8 +52,9 @@ func (k msgServer) Bond(ctx context.Context, msg *types.MsgBond) (*types.MsgBond
 
 // Unbond starts returning part of the worker's bond. The coins stay in the
 // bond pool, and slashable, until the unbonding period has passed.
-func (k msgServer) Unbond(ctx context.Context, msg *types.MsgUnbond) (*types.MsgUnbondResponse, error) {
-	worker, workerStr, err := k.decodeAddress(msg.Worker, "worker")
+func (s msgServer) Unbond(ctx context.Context, msg *types.MsgUnbond) (*types.MsgUnbondResponse, error) {
+	k := s.k
+	worker, workerStr, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
@@ -75,8 +80,9 @@ func (k msgServer) Unbond(ctx context.Context, msg *types.MsgUnbond) (*types.Msg
 
 // FundRewardPool moves coins from anyone into the epoch reward pool. Only the
 // bond denom is accepted, so that payouts stay one transfer per worker.
-func (k msgServer) FundRewardPool(ctx context.Context, msg *types.MsgFundRewardPool) (*types.MsgFundRewardPoolResponse, error) {
-	funder, funderStr, err := k.decodeAddress(msg.Funder, "funder")
+func (s msgServer) FundRewardPool(ctx context.Context, msg *types.MsgFundRewardPool) (*types.MsgFundRewardPoolResponse, error) {
+	k := s.k
+	funder, funderStr, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "funder", msg.Funder)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +104,8 @@ func (k msgServer) FundRewardPool(ctx context.Context, msg *types.MsgFundRewardP
 
 // UpdateParams replaces the module params; only the authority may. The bond
 // denom cannot change: bonds, unbondings and the pool are held in it.
-func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	k := s.k
 	if msg.Authority != k.authority {
 		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, msg.Authority)
 	}

@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
@@ -38,7 +39,7 @@ func (k Keeper) payOutEpochs(ctx context.Context, params types.Params) error {
 		paid := sdkmath.ZeroInt()
 		for _, w := range batch {
 			var share sdkmath.Int
-			err := endBlockStep(ctx, func(ctx sdk.Context) (err error) {
+			err := keeperutil.RunAtomically(ctx, func(ctx sdk.Context) (err error) {
 				share, err = k.payWorker(ctx, payout, w, params.EpochRewardCapBps)
 				return err
 			})

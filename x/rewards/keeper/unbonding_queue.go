@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
@@ -29,12 +30,12 @@ func (k Keeper) completeUnbondings(ctx context.Context, params types.Params) err
 	}
 	for _, key := range due {
 		id := key.K2()
-		err := endBlockStep(ctx, func(ctx sdk.Context) error { return k.completeUnbonding(ctx, id) })
+		err := keeperutil.RunAtomically(ctx, func(ctx sdk.Context) error { return k.completeUnbonding(ctx, id) })
 		if err == nil {
 			continue
 		}
 		k.Logger(ctx).Error("cannot complete unbonding; returning it to the bond", "id", id, "err", err)
-		if err := endBlockStep(ctx, func(ctx sdk.Context) error { return k.rebond(ctx, id) }); err != nil {
+		if err := keeperutil.RunAtomically(ctx, func(ctx sdk.Context) error { return k.rebond(ctx, id) }); err != nil {
 			k.Logger(ctx).Error("cannot rebond unbonding; dropping it from the queue", "id", id, "err", err)
 			if err := k.UnbondingQueue.Remove(ctx, key); err != nil {
 				k.Logger(ctx).Error("cannot drop unbonding from the queue", "id", id, "err", err)
@@ -83,7 +84,7 @@ func (k Keeper) takeUnbonding(ctx context.Context, id uint64) (types.Unbonding, 
 	if err != nil {
 		return u, nil, types.Bond{}, errorsmod.Wrapf(err, "unbonding %d", id)
 	}
-	worker, _, err := k.decodeAddress(u.Worker, "worker")
+	worker, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "worker", u.Worker)
 	if err != nil {
 		return u, nil, types.Bond{}, err
 	}

@@ -8,23 +8,6 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-// decodeAddress parses a bech32 address of the chain and returns its bytes
-// and its canonical spelling; field names it in the error.
-func (k Keeper) decodeAddress(addr, field string) (sdk.AccAddress, string, error) {
-	bz, err := k.addressCodec.StringToBytes(addr)
-	if err != nil {
-		return nil, "", errorsmod.Wrapf(types.ErrInvalidAddress, "%s: %s", field, err)
-	}
-	if len(bz) == 0 {
-		return nil, "", errorsmod.Wrapf(types.ErrInvalidAddress, "%s is empty", field)
-	}
-	s, err := k.addressCodec.BytesToString(bz)
-	if err != nil {
-		return nil, "", errorsmod.Wrapf(types.ErrInvalidAddress, "%s: %s", field, err)
-	}
-	return bz, s, nil
-}
-
 // addressString spells an address of the chain, rejecting an empty one.
 func (k Keeper) addressString(addr sdk.AccAddress, field string) (string, error) {
 	if len(addr) == 0 {

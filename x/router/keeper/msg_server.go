@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/router/types"
 )
 
@@ -18,15 +19,17 @@ import (
 // hold a task for long.
 const autoPoolClaimTimeout = 5 * time.Minute
 
+// msgServer decodes messages and builds responses; the keeper does the work. It keeps the
+// keeper as a field, not embedded, so that no handler hides a keeper method of the same name.
 type msgServer struct {
-	Keeper
+	k Keeper
 }
 
 var _ types.MsgServer = msgServer{}
 
 // NewMsgServerImpl returns the Msg service of x/router.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
-	return msgServer{Keeper: k}
+	return msgServer{k: k}
 }
 
 // RouteTask submits a task to the model's least-loaded routable pool (active
@@ -39,10 +42,11 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 // a deadline no routable pool can take is refused, and nothing moves.
 // x/taskpool validates the task itself (input schema, reward, deadline) and
 // escrows the reward.
-func (k msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*types.MsgRouteTaskResponse, error) {
-	creator, err := k.addressCodec.StringToBytes(msg.Creator)
+func (s msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*types.MsgRouteTaskResponse, error) {
+	k := s.k
+	creator, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "creator", msg.Creator)
 	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "creator: %s", err)
+		return nil, err
 	}
 	model, err := k.models.GetModel(ctx, msg.ModelId)
 	if err != nil {
@@ -106,10 +110,11 @@ func (k Keeper) routePool(ctx context.Context, modelID uint64, deadline time.Tim
 // tasks stay claimable), within its constraints: the model versions it can
 // prove and the claim timeout it needs. x/taskpool's ClaimTask makes every
 // worker check (registered, active, bonded, below the active-task limit).
-func (k msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*types.MsgClaimBestResponse, error) {
-	worker, err := k.addressCodec.StringToBytes(msg.Worker)
+func (s msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*types.MsgClaimBestResponse, error) {
+	k := s.k
+	worker, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "worker: %s", err)
+		return nil, err
 	}
 	want, err := claimFilter(msg)
 	if err != nil {
