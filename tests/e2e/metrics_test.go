@@ -94,7 +94,7 @@ func TestMetrics(t *testing.T) {
 // written as it appears (name{labels}).
 func scrape(t *testing.T, url string) map[string]float64 {
 	t.Helper()
-	resp, err := http.Get(url)
+	resp, err := get(t, url)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
@@ -111,6 +111,14 @@ func scrape(t *testing.T, url string) map[string]float64 {
 		out[line[:i]] = v
 	}
 	return out
+}
+
+// get fetches url.
+func get(t *testing.T, url string) (*http.Response, error) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, url, nil)
+	require.NoError(t, err)
+	return http.DefaultClient.Do(req)
 }
 
 // logSeries logs the hyra_ series of a scrape, sorted.
@@ -147,7 +155,7 @@ func healthz(t *testing.T, url string) (h struct {
 },
 ) {
 	t.Helper()
-	resp, err := http.Get(url)
+	resp, err := get(t, url)
 	require.NoError(t, err)
 	defer resp.Body.Close()
 	require.Equal(t, http.StatusOK, resp.StatusCode)
