@@ -37,6 +37,7 @@ func checkRESTStatusFilters(t *testing.T, c *appChain) {
 // checkRESTDecodedInputs: tasks come back over REST with their input
 // decoded next to the bytes, from every query that returns tasks.
 func checkRESTDecodedInputs(t *testing.T, c *appChain) {
+	t.Helper()
 	type task struct {
 		ID          string   `json:"id"`
 		Input       string   `json:"input"`
