@@ -10,7 +10,7 @@ LDFLAGS  := -X github.com/cosmos/cosmos-sdk/version.Name=hyra \
             -X github.com/cosmos/cosmos-sdk/version.Version=$(VERSION) \
             -X github.com/cosmos/cosmos-sdk/version.Commit=$(shell git rev-parse HEAD 2>/dev/null)
 
-.PHONY: help build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train train-mnist import-mnist clean
+.PHONY: help setup build install test test-unit test-e2e lint proto-gen devnet demo bench-zk train train-mnist import-mnist clean
 .PHONY: localnet localnet-stop localnet-status localnet-clean
 .PHONY: test-sim
 .PHONY: bench
@@ -26,6 +26,9 @@ build: ## build hyrad into build/hyrad
 
 install: ## install hyrad into $(go env GOPATH)/bin
 	$(GO) install -ldflags '$(LDFLAGS)' ./cmd/hyrad
+
+setup: ## install what the tests need beyond Go and make (Debian: Node.js, npm, Chromium, protoc) and the npm packages
+	scripts/setup.sh
 
 test: test-ts ## run every test: unit, integration, fuzz seeds and end-to-end
 	$(GO) test -timeout 60m ./...
