@@ -61,8 +61,10 @@ func BeginSetup(ctx context.Context, q modeltypes.QueryClient, s *client.Sender,
 }
 
 // ContributeFirst adds the sender's contribution on top of a start it computed itself (from
-// BeginSetup), when nobody has contributed yet.
-func ContributeFirst(ctx context.Context, q modeltypes.QueryClient, s *client.Sender, dir string, setup *ceremony.Setup, modelID, version uint64) (*Contribution, error) {
+// BeginSetup). Others may have contributed between the begin and now (a validator's
+// `ceremony serve` reacts to the begin at once); then it contributes on top of theirs, after
+// verifying them as any contributor does.
+func ContributeFirst(ctx context.Context, q modeltypes.QueryClient, s *client.Sender, dir string, phase1 []byte, setup *ceremony.Setup, modelID, version uint64) (*Contribution, error) {
 	unlock, err := lockDir(dir)
 	if err != nil {
 		return nil, err
@@ -72,8 +74,11 @@ func ContributeFirst(ctx context.Context, q modeltypes.QueryClient, s *client.Se
 	if err != nil {
 		return nil, err
 	}
-	if oc.Setup == nil || len(oc.Contributions) != 0 || !bytes.Equal(oc.Setup.InitialStateHash, setup.InitialStateHash) {
-		return nil, fmt.Errorf("model %d version %d: the setup on chain is not the one just begun with no contributions; use hyrad zk ceremony contribute", modelID, version)
+	if oc.Setup == nil || !bytes.Equal(oc.Setup.InitialStateHash, setup.InitialStateHash) {
+		return nil, fmt.Errorf("model %d version %d: the setup on chain is not the one just begun; use hyrad zk ceremony contribute", modelID, version)
+	}
+	if len(oc.Contributions) != 0 {
+		return contributeLocked(ctx, q, s, dir, phase1, modelID, version)
 	}
 	return appendContribution(ctx, s, dir, oc, setup.State)
 }
@@ -97,6 +102,11 @@ func ContributeSetup(ctx context.Context, q modeltypes.QueryClient, s *client.Se
 		return nil, err
 	}
 	defer unlock()
+	return contributeLocked(ctx, q, s, dir, phase1, modelID, version)
+}
+
+// contributeLocked is ContributeSetup with dir already locked by the caller.
+func contributeLocked(ctx context.Context, q modeltypes.QueryClient, s *client.Sender, dir string, phase1 []byte, modelID, version uint64) (*Contribution, error) {
 	oc, err := FetchSetup(ctx, q, modelID, version)
 	if err != nil {
 		return nil, err

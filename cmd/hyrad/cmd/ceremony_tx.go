@@ -43,7 +43,7 @@ chain holds and the network's phase 1, written as a new transcript in DIR, and p
 			fmt.Fprintf(cmd.OutOrStdout(), "setup of model %d version %d begun: artifact %x, %d constraints (domain %d), initial state %x in %s\n",
 				t.model, t.version, s.ArtifactHash, s.Constraints, s.DomainSize, s.InitialStateHash, dir)
 			if first, _ := cmd.Flags().GetBool(flagContributeFirst); first {
-				c, err := worker.ContributeFirst(cmd.Context(), t.query, sender, dir, s, t.model, t.version)
+				c, err := worker.ContributeFirst(cmd.Context(), t.query, sender, dir, t.phase1, s, t.model, t.version)
 				if err != nil {
 					return err
 				}
@@ -54,7 +54,7 @@ chain holds and the network's phase 1, written as a new transcript in DIR, and p
 		},
 	}
 	addSetupFlags(cmd, "directory to create the transcript in (required)")
-	cmd.Flags().Bool(flagContributeFirst, false, "also contribute first, on the start just computed (saves re-verifying it)")
+	cmd.Flags().Bool(flagContributeFirst, false, "also contribute, on the start just computed (or, if others contributed since the begin, on theirs after verifying them)")
 	addProgramTxFlags(cmd)
 	return cmd
 }
