@@ -12,20 +12,23 @@ import (
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 )
 
+// msgServer decodes messages and builds responses; the keeper does the work. It keeps the
+// keeper as a field, not embedded, so that no handler hides a keeper method of the same name.
 type msgServer struct {
-	Keeper
+	k Keeper
 }
 
 var _ types.MsgServer = msgServer{}
 
 // NewMsgServerImpl returns the Msg service of x/modelregistry.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
-	return msgServer{Keeper: k}
+	return msgServer{k: k}
 }
 
 // RegisterModel registers a model at version 1, after every check and after
 // the owner has paid the registration fee to the community pool.
-func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterModel) (*types.MsgRegisterModelResponse, error) {
+func (s msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterModel) (*types.MsgRegisterModelResponse, error) {
+	k := s.k
 	owner, err := k.addressCodec.StringToBytes(msg.Owner)
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "owner: %s", err)
@@ -100,7 +103,8 @@ func (k msgServer) RegisterModel(ctx context.Context, msg *types.MsgRegisterMode
 // kept: tasks created for them are still verified against their own key. A
 // version with an uploaded key becomes current at once; a PENDING one only
 // when its setup is finalized, and until then new tasks use the current one.
-func (k msgServer) UpdateModel(ctx context.Context, msg *types.MsgUpdateModel) (*types.MsgUpdateModelResponse, error) {
+func (s msgServer) UpdateModel(ctx context.Context, msg *types.MsgUpdateModel) (*types.MsgUpdateModelResponse, error) {
+	k := s.k
 	model, err := k.ownedModel(ctx, msg.Owner, msg.Id)
 	if err != nil {
 		return nil, err

@@ -13,7 +13,8 @@ import (
 
 // UpdateModelPrice sets the minimum reward of new tasks. Tasks already
 // submitted keep the reward they escrowed.
-func (k msgServer) UpdateModelPrice(ctx context.Context, msg *types.MsgUpdateModelPrice) (*types.MsgUpdateModelPriceResponse, error) {
+func (s msgServer) UpdateModelPrice(ctx context.Context, msg *types.MsgUpdateModelPrice) (*types.MsgUpdateModelPriceResponse, error) {
+	k := s.k
 	model, err := k.ownedModel(ctx, msg.Owner, msg.Id)
 	if err != nil {
 		return nil, err
@@ -35,7 +36,8 @@ func (k msgServer) UpdateModelPrice(ctx context.Context, msg *types.MsgUpdateMod
 
 // SetModelActive switches a model on or off for new tasks. Tasks already
 // submitted for an inactive model can still be completed, cancelled or expire.
-func (k msgServer) SetModelActive(ctx context.Context, msg *types.MsgSetModelActive) (*types.MsgSetModelActiveResponse, error) {
+func (s msgServer) SetModelActive(ctx context.Context, msg *types.MsgSetModelActive) (*types.MsgSetModelActiveResponse, error) {
+	k := s.k
 	model, err := k.ownedModel(ctx, msg.Owner, msg.Id)
 	if err != nil {
 		return nil, err
@@ -54,7 +56,8 @@ func (k msgServer) SetModelActive(ctx context.Context, msg *types.MsgSetModelAct
 }
 
 // TransferModelOwnership hands a model, its royalties and its controls to a new owner.
-func (k msgServer) TransferModelOwnership(ctx context.Context, msg *types.MsgTransferModelOwnership) (*types.MsgTransferModelOwnershipResponse, error) {
+func (s msgServer) TransferModelOwnership(ctx context.Context, msg *types.MsgTransferModelOwnership) (*types.MsgTransferModelOwnershipResponse, error) {
+	k := s.k
 	model, err := k.ownedModel(ctx, msg.Owner, msg.Id)
 	if err != nil {
 		return nil, err
@@ -90,7 +93,8 @@ func (k msgServer) TransferModelOwnership(ctx context.Context, msg *types.MsgTra
 }
 
 // UpdateParams replaces the module params; only the authority may.
-func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	k := s.k
 	if msg.Authority != k.authority {
 		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, msg.Authority)
 	}

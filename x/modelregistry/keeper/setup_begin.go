@@ -19,7 +19,8 @@ import (
 // whole circuit); every contributor does, before contributing, and refuses a
 // start that does not match. The anchor and phase-1 hash in params now are
 // recorded, so that finalization uses the phase 1 the setup started on.
-func (k msgServer) BeginSetup(ctx context.Context, msg *types.MsgBeginSetup) (*types.MsgBeginSetupResponse, error) {
+func (s msgServer) BeginSetup(ctx context.Context, msg *types.MsgBeginSetup) (*types.MsgBeginSetupResponse, error) {
+	k := s.k
 	model, err := k.ownedModel(ctx, msg.Owner, msg.ModelId)
 	if err != nil {
 		return nil, err

@@ -16,7 +16,8 @@ import (
 // ContributeSetup records a contribution to an open setup, from any account
 // that has not contributed to it yet. The check's cost is charged before
 // anything is read or decoded, so a bad contribution costs its sender.
-func (k msgServer) ContributeSetup(ctx context.Context, msg *types.MsgContributeSetup) (*types.MsgContributeSetupResponse, error) {
+func (s msgServer) ContributeSetup(ctx context.Context, msg *types.MsgContributeSetup) (*types.MsgContributeSetupResponse, error) {
+	k := s.k
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	sdkCtx.GasMeter().ConsumeGas(verifier.SetupContributionVerifyGas, "verify setup contribution")
 	if err := msg.ValidateBasic(); err != nil {

@@ -20,7 +20,8 @@ import (
 // which no contributor knew when contributing; the chain builds the verifying
 // key itself from the recorded anchor, K points and last delta, so the key
 // can only be the one the recorded transcript leads to.
-func (k msgServer) FinalizeSetup(ctx context.Context, msg *types.MsgFinalizeSetup) (*types.MsgFinalizeSetupResponse, error) {
+func (s msgServer) FinalizeSetup(ctx context.Context, msg *types.MsgFinalizeSetup) (*types.MsgFinalizeSetupResponse, error) {
+	k := s.k
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	model, err := k.ownedModel(ctx, msg.Owner, msg.ModelId)
 	if err != nil {
@@ -145,7 +146,8 @@ func (k Keeper) countIndependent(ctx context.Context, model types.Model, setup t
 
 // RetireVersion stops new tasks for a version, whatever its status; tasks
 // already created for it still settle or expire. Only the authority may.
-func (k msgServer) RetireVersion(ctx context.Context, msg *types.MsgRetireVersion) (*types.MsgRetireVersionResponse, error) {
+func (s msgServer) RetireVersion(ctx context.Context, msg *types.MsgRetireVersion) (*types.MsgRetireVersionResponse, error) {
+	k := s.k
 	if msg.Authority != k.authority {
 		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, msg.Authority)
 	}

@@ -6,8 +6,11 @@ import (
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
+// msgServer decodes messages and builds responses; the keeper does the work. It keeps the
+// keeper as a field, not embedded, so that no handler hides a keeper method of the same name
+// (SubmitTask and ClaimTask exist on both, with different signatures).
 type msgServer struct {
-	Keeper
+	k Keeper
 }
 
 var _ types.MsgServer = msgServer{}
@@ -17,17 +20,17 @@ var _ types.MsgServer = msgServer{}
 // check, so that x/router calling those methods gets the same rules. The one
 // difference is the pool creation fee, which only CreateTaskPool charges.
 func NewMsgServerImpl(k Keeper) types.MsgServer {
-	return msgServer{Keeper: k}
+	return msgServer{k: k}
 }
 
 // CreateTaskPool creates a pool for an active model; the creator pays the
 // pool_creation_fee to the community pool.
-func (k msgServer) CreateTaskPool(ctx context.Context, msg *types.MsgCreateTaskPool) (*types.MsgCreateTaskPoolResponse, error) {
-	creator, err := k.decodeAddr("creator", msg.Creator)
+func (s msgServer) CreateTaskPool(ctx context.Context, msg *types.MsgCreateTaskPool) (*types.MsgCreateTaskPoolResponse, error) {
+	creator, err := s.k.decodeAddr("creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
-	id, err := k.createPool(ctx, creator, msg.Name, msg.ModelId, msg.ClaimTimeout, msg.MinReputation, true)
+	id, err := s.k.createPool(ctx, creator, msg.Name, msg.ModelId, msg.ClaimTimeout, msg.MinReputation, true)
 	if err != nil {
 		return nil, err
 	}
@@ -35,24 +38,24 @@ func (k msgServer) CreateTaskPool(ctx context.Context, msg *types.MsgCreateTaskP
 }
 
 // SetPoolActive opens or closes a pool to new tasks (creator only).
-func (k msgServer) SetPoolActive(ctx context.Context, msg *types.MsgSetPoolActive) (*types.MsgSetPoolActiveResponse, error) {
-	creator, err := k.decodeAddr("creator", msg.Creator)
+func (s msgServer) SetPoolActive(ctx context.Context, msg *types.MsgSetPoolActive) (*types.MsgSetPoolActiveResponse, error) {
+	creator, err := s.k.decodeAddr("creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
-	if err := k.Keeper.SetPoolActive(ctx, creator, msg.PoolId, msg.Active); err != nil {
+	if err := s.k.SetPoolActive(ctx, creator, msg.PoolId, msg.Active); err != nil {
 		return nil, err
 	}
 	return &types.MsgSetPoolActiveResponse{}, nil
 }
 
 // SubmitTask escrows the reward and queues the task.
-func (k msgServer) SubmitTask(ctx context.Context, msg *types.MsgSubmitTask) (*types.MsgSubmitTaskResponse, error) {
-	creator, err := k.decodeAddr("creator", msg.Creator)
+func (s msgServer) SubmitTask(ctx context.Context, msg *types.MsgSubmitTask) (*types.MsgSubmitTaskResponse, error) {
+	creator, err := s.k.decodeAddr("creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
-	id, err := k.Keeper.SubmitTask(ctx, creator, msg.PoolId, msg.Input, msg.InputEncoding, msg.Reward, msg.Deadline)
+	id, err := s.k.SubmitTask(ctx, creator, msg.PoolId, msg.Input, msg.InputEncoding, msg.Reward, msg.Deadline)
 	if err != nil {
 		return nil, err
 	}
@@ -60,12 +63,12 @@ func (k msgServer) SubmitTask(ctx context.Context, msg *types.MsgSubmitTask) (*t
 }
 
 // CancelTask refunds an OPEN task to its creator.
-func (k msgServer) CancelTask(ctx context.Context, msg *types.MsgCancelTask) (*types.MsgCancelTaskResponse, error) {
-	creator, err := k.decodeAddr("creator", msg.Creator)
+func (s msgServer) CancelTask(ctx context.Context, msg *types.MsgCancelTask) (*types.MsgCancelTaskResponse, error) {
+	creator, err := s.k.decodeAddr("creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
-	refund, err := k.Keeper.CancelTask(ctx, creator, msg.TaskId)
+	refund, err := s.k.CancelTask(ctx, creator, msg.TaskId)
 	if err != nil {
 		return nil, err
 	}

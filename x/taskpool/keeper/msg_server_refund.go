@@ -7,11 +7,11 @@ import (
 )
 
 // RetryRefund pays out the escrow of a REFUND_PENDING task; anyone may.
-func (k msgServer) RetryRefund(ctx context.Context, msg *types.MsgRetryRefund) (*types.MsgRetryRefundResponse, error) {
-	if _, err := k.decodeAddr("sender", msg.Sender); err != nil {
+func (s msgServer) RetryRefund(ctx context.Context, msg *types.MsgRetryRefund) (*types.MsgRetryRefundResponse, error) {
+	if _, err := s.k.decodeAddr("sender", msg.Sender); err != nil {
 		return nil, err
 	}
-	refund, recipient, err := k.Keeper.RetryRefund(ctx, msg.TaskId)
+	refund, recipient, err := s.k.RetryRefund(ctx, msg.TaskId)
 	if err != nil {
 		return nil, err
 	}

@@ -10,16 +10,16 @@ import (
 
 // ClaimTask claims a task for the signing worker. The eligibility checks
 // live in the keeper, so that authz MsgExec cannot bypass them.
-func (k msgServer) ClaimTask(ctx context.Context, msg *types.MsgClaimTask) (*types.MsgClaimTaskResponse, error) {
-	worker, err := k.decodeAddr("worker", msg.Worker)
+func (s msgServer) ClaimTask(ctx context.Context, msg *types.MsgClaimTask) (*types.MsgClaimTaskResponse, error) {
+	worker, err := s.k.decodeAddr("worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
-	id, err := k.Keeper.ClaimTask(ctx, worker, msg.PoolId, msg.TaskId)
+	id, err := s.k.ClaimTask(ctx, worker, msg.PoolId, msg.TaskId)
 	if err != nil {
 		return nil, err
 	}
-	task, err := k.GetTask(ctx, id)
+	task, err := s.k.GetTask(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -28,12 +28,12 @@ func (k msgServer) ClaimTask(ctx context.Context, msg *types.MsgClaimTask) (*typ
 
 // ReleaseClaim gives a task the signing worker holds back to its pool. The
 // checks live in the keeper, so that authz MsgExec cannot bypass them.
-func (k msgServer) ReleaseClaim(ctx context.Context, msg *types.MsgReleaseClaim) (*types.MsgReleaseClaimResponse, error) {
-	worker, err := k.decodeAddr("worker", msg.Worker)
+func (s msgServer) ReleaseClaim(ctx context.Context, msg *types.MsgReleaseClaim) (*types.MsgReleaseClaimResponse, error) {
+	worker, err := s.k.decodeAddr("worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := k.Keeper.ReleaseClaim(ctx, worker, msg.TaskId)
+	rep, err := s.k.ReleaseClaim(ctx, worker, msg.TaskId)
 	if err != nil {
 		return nil, err
 	}
@@ -42,15 +42,15 @@ func (k msgServer) ReleaseClaim(ctx context.Context, msg *types.MsgReleaseClaim)
 
 // SubmitResult checks the cheap size caps first, then hands the result to
 // the keeper, which verifies the proof and settles the task.
-func (k msgServer) SubmitResult(ctx context.Context, msg *types.MsgSubmitResult) (*types.MsgSubmitResultResponse, error) {
+func (s msgServer) SubmitResult(ctx context.Context, msg *types.MsgSubmitResult) (*types.MsgSubmitResultResponse, error) {
 	if err := types.CheckResultSizes(msg.Output, msg.Proof); err != nil {
 		return nil, err
 	}
-	worker, err := k.decodeAddr("worker", msg.Worker)
+	worker, err := s.k.decodeAddr("worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
-	share, err := k.Keeper.SubmitResult(ctx, worker, msg.TaskId, msg.Output, msg.Proof)
+	share, err := s.k.SubmitResult(ctx, worker, msg.TaskId, msg.Output, msg.Proof)
 	if err != nil {
 		return nil, err
 	}
@@ -58,39 +58,39 @@ func (k msgServer) SubmitResult(ctx context.Context, msg *types.MsgSubmitResult)
 }
 
 // RegisterWorker registers or reactivates the signer as a worker.
-func (k msgServer) RegisterWorker(ctx context.Context, msg *types.MsgRegisterWorker) (*types.MsgRegisterWorkerResponse, error) {
-	worker, err := k.decodeAddr("worker", msg.Worker)
+func (s msgServer) RegisterWorker(ctx context.Context, msg *types.MsgRegisterWorker) (*types.MsgRegisterWorkerResponse, error) {
+	worker, err := s.k.decodeAddr("worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
-	if err := k.Keeper.RegisterWorker(ctx, worker); err != nil {
+	if err := s.k.RegisterWorker(ctx, worker); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterWorkerResponse{}, nil
 }
 
 // DeactivateWorker stops the signer from claiming new tasks.
-func (k msgServer) DeactivateWorker(ctx context.Context, msg *types.MsgDeactivateWorker) (*types.MsgDeactivateWorkerResponse, error) {
-	worker, err := k.decodeAddr("worker", msg.Worker)
+func (s msgServer) DeactivateWorker(ctx context.Context, msg *types.MsgDeactivateWorker) (*types.MsgDeactivateWorkerResponse, error) {
+	worker, err := s.k.decodeAddr("worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
-	if err := k.Keeper.DeactivateWorker(ctx, worker); err != nil {
+	if err := s.k.DeactivateWorker(ctx, worker); err != nil {
 		return nil, err
 	}
 	return &types.MsgDeactivateWorkerResponse{}, nil
 }
 
 // UpdateParams replaces the module params; only the authority may.
-func (k msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	if msg.Authority != k.authority {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, msg.Authority)
+func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
+	if msg.Authority != s.k.authority {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", s.k.authority, msg.Authority)
 	}
 	if err := msg.Params.Validate(); err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidParams, err.Error())
 	}
-	if err := k.checkClaimsWithinUnbonding(ctx, msg.Params); err != nil {
+	if err := s.k.checkClaimsWithinUnbonding(ctx, msg.Params); err != nil {
 		return nil, err
 	}
-	return &types.MsgUpdateParamsResponse{}, k.Params.Set(ctx, msg.Params)
+	return &types.MsgUpdateParamsResponse{}, s.k.Params.Set(ctx, msg.Params)
 }
