@@ -77,25 +77,25 @@ demo: build ## run the end-to-end demo: local chain, models, worker, 20 digit an
 	$(GO) run ./cmd/hyra-demo -hyrad $(BUILDDIR)/hyrad -n $(or $(N),20) -mnist $(or $(MNIST),20)
 
 localnet: build ## start a 4-validator network on 127.0.0.1 in the background (state in build/localnet)
-	$(GO) run ./testutil/localnet/cmd/hyra-localnet -hyrad $(BUILDDIR)/hyrad -dir $(BUILDDIR)/localnet start
+	$(GO) run ./tools/localnet -hyrad $(BUILDDIR)/hyrad -dir $(BUILDDIR)/localnet start
 
 localnet-stop: ## stop the localnet's nodes (their state stays in build/localnet)
-	$(GO) run ./testutil/localnet/cmd/hyra-localnet -dir $(BUILDDIR)/localnet stop
+	$(GO) run ./tools/localnet -dir $(BUILDDIR)/localnet stop
 
 localnet-status: ## show each localnet node's height and app hash
-	$(GO) run ./testutil/localnet/cmd/hyra-localnet -dir $(BUILDDIR)/localnet status
+	$(GO) run ./tools/localnet -dir $(BUILDDIR)/localnet status
 
 localnet-clean: localnet-stop ## stop the localnet and remove build/localnet
 	rm -rf $(BUILDDIR)/localnet
 
 bench: build ## chain throughput of proof-verified results against raw verification; records BENCHMARKS.md (BENCH_ARGS=...)
-	$(GO) run ./cmd/hyra-bench -hyrad $(BUILDDIR)/hyrad -keys $(BUILDDIR)/keys -cache $(BUILDDIR)/bench $(BENCH_ARGS)
+	$(GO) run ./tools/hyra-bench -hyrad $(BUILDDIR)/hyrad -keys $(BUILDDIR)/keys -cache $(BUILDDIR)/bench $(BENCH_ARGS)
 
 bench-zk: ## zk benchmarks for the bundled models: constraints, setup, prove, verify, sizes (MNIST setups: minutes each)
 	$(GO) test -run '^$$' -bench . -benchtime 3x -timeout 90m ./zk/...
 
-train: ## retrain the bundled models from zk/train/data (deterministic)
-	$(GO) run ./zk/train -data zk/train/data -out zk/models
+train: ## retrain the bundled models from tools/train/data (deterministic)
+	$(GO) run ./tools/train -data tools/train/data -out zk/models
 
 # Debian's interpreter: python3-torch and python3-onnx import only under it.
 PYTHON ?= /usr/bin/python3

@@ -4,7 +4,7 @@
 // everywhere), gives every node its own loopback ports and the others as
 // persistent peers, and starts, stops, kills and restarts the processes.
 //
-// Both `make localnet` (cmd/hyra-localnet) and the fault tests (tests/faults)
+// Both `make localnet` (tools/localnet) and the fault tests (tests/faults)
 // use it, so the network a person tries by hand is the one the tests break.
 // It drives the real binary rather than an in-process app because the faults
 // it exists for (SIGKILL, lost quorum, catch-up, export of a stopped node)

@@ -2,7 +2,7 @@ package models
 
 import "encoding/json"
 
-// Samples is the samples.json document written by zk/train: held-out inputs with their labels.
+// Samples is the samples.json document written by tools/train: held-out inputs with their labels.
 type Samples struct {
 	Model          string   `json:"model"`
 	ArtifactSHA256 string   `json:"artifact_sha256"`

@@ -22,9 +22,9 @@ func TestReproducesBundledModels(t *testing.T) {
 		for _, f := range []string{"artifact.json", "samples.json"} {
 			got, err := os.ReadFile(filepath.Join(out, c.name, f))
 			require.NoError(t, err)
-			want, err := os.ReadFile(filepath.Join("..", "models", c.name, f))
+			want, err := os.ReadFile(filepath.Join("..", "..", "zk", "models", c.name, f))
 			require.NoError(t, err)
-			require.Equal(t, string(want), string(got), "%s/%s: run go run ./zk/train -data zk/train/data -out zk/models", c.name, f)
+			require.Equal(t, string(want), string(got), "%s/%s: run go run ./tools/train -data tools/train/data -out zk/models", c.name, f)
 		}
 	}
 }

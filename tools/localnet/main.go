@@ -1,8 +1,8 @@
-// Command hyra-localnet starts, stops and shows a multi-validator hyra
-// network on 127.0.0.1 (package localnet); `make localnet`, `make
+// Command localnet starts, stops and shows a multi-validator hyra
+// network on 127.0.0.1 (package testutil/localnet); `make localnet`, `make
 // localnet-stop` and `make localnet-status` run it.
 //
-//	hyra-localnet [-hyrad build/hyrad] [-dir build/localnet] [-validators 4] [-port-base 26600] start|stop|status
+//	go run ./tools/localnet [-hyrad build/hyrad] [-dir build/localnet] [-validators 4] [-port-base 26600] start|stop|status
 //
 // start initialises the network in -dir on first use (validator homes, a
 // client home with funded test-keyring accounts client, owner, worker1..3,
@@ -34,7 +34,7 @@ func main() {
 	portBase := flag.Int("port-base", 26600, "node i listens on port-base+10i .. +3: p2p, RPC, gRPC, REST (on first start)")
 	chainID := flag.String("chain-id", localnet.DefaultChainID, "chain id (on first start)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: hyra-localnet [flags] start|stop|status")
+		fmt.Fprintln(os.Stderr, "usage: go run ./tools/localnet [flags] start|stop|status")
 		flag.PrintDefaults()
 	}
 	flag.Parse()

@@ -164,7 +164,7 @@ func (r *report) record(path string) error {
 	}
 	s := string(old)
 	if s == "" {
-		s = "# Benchmarks\n\nFigures written by `make bench` (cmd/hyra-bench).\n"
+		s = "# Benchmarks\n\nFigures written by `make bench` (tools/hyra-bench).\n"
 	}
 	i, j := strings.Index(s, begin), strings.Index(s, end)
 	if i >= 0 && j > i {
@@ -189,7 +189,7 @@ func nodeSettings(t nodeTweaks) string {
 
 // commandLine is how this run was started, arguments quoted where needed.
 func commandLine() string {
-	args := []string{"go run ./cmd/hyra-bench"}
+	args := []string{"go run ./tools/hyra-bench"}
 	for _, a := range os.Args[1:] {
 		if a == "" || strings.ContainsAny(a, " \t\"'") {
 			a = fmt.Sprintf("%q", a)

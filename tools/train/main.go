@@ -2,7 +2,7 @@
 // artifacts and writes, for each model, artifact.json and samples.json (held-out inputs with
 // labels and expected outputs). Training is deterministic for a given -seed.
 //
-//	go run ./zk/train -data zk/train/data -out zk/models
+//	go run ./tools/train -data tools/train/data -out zk/models
 package main
 
 import (
@@ -49,7 +49,7 @@ var configs = []config{
 }
 
 func main() {
-	dataDir := flag.String("data", "zk/train/data", "directory with digits.csv.gz and iris.csv")
+	dataDir := flag.String("data", "tools/train/data", "directory with digits.csv.gz and iris.csv")
 	outDir := flag.String("out", "zk/models", "output directory (one subdirectory per model)")
 	seed := flag.Int64("seed", defaultSeed, "random seed (split, initialisation, batches)")
 	only := flag.String("model", "", "train only this model (digits or iris)")

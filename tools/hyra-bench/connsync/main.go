@@ -8,7 +8,11 @@
 // It is NOT safe for validators: the SDK's BaseApp reads the committed
 // multistore in CheckTx while FinalizeBlock writes it, and its stores are
 // not made for concurrent use (build it with -race to see). That is why the
-// SDK uses one mutex, and why hyrad keeps it; see BENCHMARKS.md.
+// SDK uses one mutex, and why hyrad keeps it; see BENCHMARKS.md. It lives
+// under tools/ so that nothing a validator builds or runs includes it: no
+// package imports it, make build/install build hyrad only, the localnet and
+// hyra-bench start hyrad, and the linter (depguard) refuses any import of
+// tools/ from outside tools/.
 package main
 
 import (
