@@ -29,8 +29,13 @@ var permutation = sync.OnceValue(func() *poseidon2.Permutation {
 // hash.NewMerkleDamgardHasher build it from Poseidon2. No padding is applied: every caller fixes
 // the number of elements through a header element, which makes the encoding prefix-free.
 func Hash(elems ...fr.Element) fr.Element {
+	return absorb(fr.Element{}, elems...)
+}
+
+// absorb continues Hash from an intermediate state: Hash(a..., b...) = absorb(Hash(a...), b...).
+// It lets many hashes that share a prefix (the keystream of one blinding) hash it once.
+func absorb(state fr.Element, elems ...fr.Element) fr.Element {
 	perm := permutation()
-	var state fr.Element
 	for i := range elems {
 		x := [2]fr.Element{state, elems[i]}
 		if err := perm.Permutation(x[:]); err != nil {

@@ -51,7 +51,7 @@ func verifiedKey(vkHash [32]byte, proof []byte, st Statement) [32]byte {
 		h.Write(n[:])
 		h.Write(b)
 	}
-	h.Write([]byte("hyra/verified/v2"))
+	h.Write([]byte("hyra/verified/v3"))
 	h.Write(vkHash[:])
 	field(proof)
 	field([]byte(st.ChainID))
@@ -60,6 +60,11 @@ func verifiedKey(vkHash [32]byte, proof []byte, st Statement) [32]byte {
 	field(st.Worker)
 	field(st.InputCommitment)
 	field(st.Output)
+	if st.Sealed { // the same bytes read as a vector or as a sealed output are distinct statements
+		h.Write([]byte{1})
+	} else {
+		h.Write([]byte{0})
+	}
 	var k [32]byte
 	h.Sum(k[:0])
 	return k

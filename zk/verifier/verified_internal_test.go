@@ -36,6 +36,7 @@ func TestVerifiedKeyUnambiguous(t *testing.T) {
 		{vkHash, proof, Statement{ChainID: "c", TaskID: 8, Worker: []byte{4, 5}, InputCommitment: []byte{6, 7}, Output: []byte{8}}},
 		{vkHash, proof, Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5}, InputCommitment: []byte{6}, Output: []byte{7, 8}}},
 		{vkHash, proof, Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5, 6}, InputCommitment: []byte{7}, Output: []byte{8}}},
+		{vkHash, proof, Statement{ChainID: "c", TaskID: 7, Worker: []byte{4, 5}, InputCommitment: []byte{6, 7}, Output: []byte{8}, Sealed: true}},
 	}
 	for i, v := range variants {
 		require.NotEqual(t, k, verifiedKey(v.vkHash, v.proof, v.st), "variant %d", i)

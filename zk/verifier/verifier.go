@@ -53,6 +53,11 @@ type Statement struct {
 	// (InputCommitment), so that no verification hashes the input again.
 	InputCommitment []byte
 	Output          []byte // canonical vector encoding of the submitted output
+	// Sealed is set for every task on a private-capable model version (artifact "private":
+	// true), private or not: InputCommitment is then a commit.HidingInput and Output the
+	// commit.EncodeSealed ciphertext, checked against commit.SealedOutputCommitment. A public
+	// task on such a model passes PublicSealedOutput of its plaintext output.
+	Sealed bool
 }
 
 // CheckVerifyingKey validates a verifying key at model registration: exact size, then a strict
@@ -109,6 +114,9 @@ func publicInputs(st Statement) ([commit.NbPublic]frElement, error) {
 	in, err := decodeCommitment(st.InputCommitment)
 	if err != nil {
 		return [commit.NbPublic]frElement{}, err
+	}
+	if st.Sealed {
+		return sealedPublicInputs(st, in)
 	}
 	out, err := vector.Decode(st.Output)
 	if err != nil {

@@ -115,6 +115,11 @@ func TestInvalidStatement(t *testing.T) {
 		"error - no worker":                          func(s *verifier.Statement) { s.Worker = nil },
 		"error - empty chain id":                     func(s *verifier.Statement) { s.ChainID = "" },
 		"error - output too wide":                    func(s *verifier.Statement) { s.Output = vector.Encode([]int64{1 << 40, 0, 0}) },
+		"error - sealed output of a partial element": func(s *verifier.Statement) { s.Sealed = true },
+		"error - empty sealed output":                func(s *verifier.Statement) { s.Sealed, s.Output = true, nil },
+		"error - sealed element above the modulus": func(s *verifier.Statement) {
+			s.Sealed, s.Output = true, append(make([]byte, 32), bytes.Repeat([]byte{0xff}, 32)...)
+		},
 	}
 	for name, tamper := range cases {
 		t.Run(name, func(t *testing.T) {
