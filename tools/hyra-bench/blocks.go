@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -65,8 +66,16 @@ func scanBlocks(ctx context.Context, n *rpcClient, from, to int64, seen map[int6
 // heightWatcher records when each height is first seen committed, polling
 // the node every 20 ms (a status call is cheap next to a block).
 type heightWatcher struct {
+	mu   sync.Mutex
 	seen map[int64]time.Time
 	done chan struct{}
+}
+
+// seenAt is when height h was first seen committed (zero if not yet).
+func (w *heightWatcher) seenAt(h int64) time.Time {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.seen[h]
 }
 
 func watchHeights(ctx context.Context, n *rpcClient) (*heightWatcher, func()) {
@@ -78,11 +87,13 @@ func watchHeights(ctx context.Context, n *rpcClient) (*heightWatcher, func()) {
 		for ctx.Err() == nil {
 			if h, err := n.height(ctx); err == nil && h > last {
 				now := time.Now()
+				w.mu.Lock()
 				for x := last + 1; x <= h; x++ {
 					if last > 0 {
 						w.seen[x] = now
 					}
 				}
+				w.mu.Unlock()
 				last = h
 			}
 			select {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -19,11 +20,11 @@ type benchNet struct {
 	dir  string
 }
 
-// startNet creates a chain of v validators in cacheDir with the bench's
-// accounts in genesis and the node settings applied, starts it and waits for
-// its first blocks.
-func startNet(ctx context.Context, cfg config, accs []*account, v int) (*benchNet, error) {
-	dir, err := filepath.Abs(filepath.Join(cfg.cacheDir, fmt.Sprintf("chain-%dv", v)))
+// startNet creates a chain of v validators in cacheDir/NAME with genesis
+// patched (the bench's accounts) and the node settings applied, starts it
+// and waits for its first blocks.
+func startNet(ctx context.Context, cfg config, name string, patch func(map[string]json.RawMessage) error, v int) (*benchNet, error) {
+	dir, err := filepath.Abs(filepath.Join(cfg.cacheDir, name))
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +38,7 @@ func startNet(ctx context.Context, cfg config, accs []*account, v int) (*benchNe
 	start := time.Now()
 	n, err := localnet.Init(ctx, localnet.Config{
 		Binary: cfg.hyrad, Dir: dir, ChainID: benchChainID, Validators: v,
-		PatchGenesis: patchAccounts(accs), Logf: logf,
+		PatchGenesis: patch, Logf: logf,
 	})
 	if err != nil {
 		return nil, err

@@ -71,8 +71,14 @@ func procField(path, key string) string {
 func peakRSS() uint64 { return processPeakRSS("self") }
 
 // processPeakRSS is the peak resident memory (VmHWM) of process pid in bytes.
-func processPeakRSS(pid string) uint64 {
-	v := strings.Fields(procField("/proc/"+pid+"/status", "VmHWM"))
+func processPeakRSS(pid string) uint64 { return processMemory(pid, "VmHWM") }
+
+// processRSS is the resident memory (VmRSS) of process pid in bytes.
+func processRSS(pid string) uint64 { return processMemory(pid, "VmRSS") }
+
+// processMemory reads a kB field of /proc/PID/status in bytes.
+func processMemory(pid, field string) uint64 {
+	v := strings.Fields(procField("/proc/"+pid+"/status", field))
 	if len(v) == 0 {
 		return 0
 	}

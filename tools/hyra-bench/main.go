@@ -18,6 +18,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -50,6 +51,8 @@ type config struct {
 	verbose    bool
 	profile    string
 	jsonOut    string
+	mode       string // burst, sustained or both
+	sustained  sustainedConfig
 }
 
 func main() {
@@ -63,7 +66,7 @@ func main() {
 	flag.IntVar(&cfg.reps, "reps", 3, "runs of each chain, each on a fresh chain with the same proofs; the figures are their median")
 	flag.IntVar(&cfg.latency, "latency-tasks", 30, "tasks of the latency run with real worker daemons (0: skip)")
 	flag.DurationVar(&cfg.rawFor, "raw-for", 3*time.Second, "duration of each raw verification measurement")
-	flag.DurationVar(&cfg.budget, "budget", 9*time.Minute, "give up after this long")
+	flag.DurationVar(&cfg.budget, "budget", 20*time.Minute, "give up after this long")
 	flag.StringVar(&cfg.out, "out", "BENCHMARKS.md", "file to record the figures in (empty: print only)")
 	flag.StringVar(&cfg.label, "label", "current", "name of this run's section in -out (replaced when it exists)")
 	flag.StringVar(&cfg.note, "note", "", "one line recorded with the figures (what this run changes)")
@@ -71,12 +74,26 @@ func main() {
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the chains' homes after the run")
 	flag.BoolVar(&cfg.verbose, "v", false, "log more")
 	flag.StringVar(&cfg.jsonOut, "json", "", "also append the figures as one JSON line to this file (for aggregating runs)")
+	flag.StringVar(&cfg.mode, "mode", "sustained", "what to measure: sustained (a fixed offered rate, after a ramp to saturation), burst (N results at once, as fast as the node takes them) or both")
+	flag.IntVar(&cfg.sustained.n, "sustained-n", 40000, "sustained: iris results proved once (cached) and offered to each chain, at most")
+	flag.Float64Var(&cfg.sustained.rate, "rate", 0, "sustained: results/s offered in the measured phase (0: ramp until the chain no longer keeps up, then 1.1x what it committed)")
+	flag.DurationVar(&cfg.sustained.duration, "duration", 20*time.Second, "sustained: duration of the measured phase")
+	flag.DurationVar(&cfg.sustained.rampStep, "ramp-step", 4*time.Second, "sustained: duration of each ramp step")
+	flag.Float64Var(&cfg.sustained.rampFrom, "ramp-from", 400, "sustained: results/s of the first ramp step (x1.5 each step)")
+	flag.IntVar(&cfg.sustained.resultsPerTx, "results-per-tx", 1, "sustained: MsgSubmitResult per transaction (divides 100)")
+	flag.IntVar(&cfg.sustained.claimsPerTx, "claims-per-tx", 1, "sustained: MsgClaimTask per transaction in the set-up (divides 100)")
 	flag.StringVar(&cfg.profile, "profile", "", "write a CPU profile of node 0 during the push to this file (prefix; .<validators>v.pprof is added)")
 	flag.Parse()
 
 	var err error
 	if cfg.validators, err = parseInts(validators); err != nil {
 		fatalf("-validators: %v", err)
+	}
+	if cfg.mode != modeBurst && cfg.mode != modeSustained && cfg.mode != modeBoth {
+		fatalf("-mode %q: want %s, %s or %s", cfg.mode, modeSustained, modeBurst, modeBoth)
+	}
+	if err := cfg.sustained.validate(); err != nil {
+		fatalf("%v", err)
 	}
 	if cfg.node, err = parseNodeTweaks(nodeOpts); err != nil {
 		fatalf("-node: %v", err)
@@ -119,44 +136,98 @@ func main() {
 	}
 }
 
+// Modes of -mode.
+const (
+	modeBurst     = "burst"
+	modeSustained = "sustained"
+	modeBoth      = "both"
+)
+
 // run measures everything in order; the report holds whatever was measured
 // before an error.
 func run(ctx context.Context, cfg config) (*report, error) {
 	rep := newReport(cfg)
 	step("machine: %s, %d cores, load %s", rep.Machine.CPU, rep.Machine.Cores, rep.Machine.LoadBefore)
 
-	m, err := loadModel(cfg.keysDir)
-	if err != nil {
-		return rep, err
+	// The raw rate is measured on the model whose results the chain gets:
+	// iris when the sustained mode runs (a digits proof costs the same to
+	// verify, one Groth16 check with three public inputs).
+	var burstModel, sustainedModel *model
+	var err error
+	if cfg.mode != modeSustained {
+		if burstModel, err = loadModel(cfg.keysDir); err != nil {
+			return rep, err
+		}
 	}
-	step("raw verification of digits proofs (%s per measurement)", cfg.rawFor)
+	if cfg.mode != modeBurst {
+		if sustainedModel, err = loadIris(); err != nil {
+			return rep, err
+		}
+	}
+	m := cmp.Or(sustainedModel, burstModel)
+	rep.Model = m.name
+	step("raw verification of %s proofs (%s per measurement)", m.name, cfg.rawFor)
 	if rep.Raw, err = measureRaw(ctx, m, cfg.rawFor); err != nil {
 		return rep, err
 	}
-	step("worker side: proving")
-	if rep.Worker, err = measureWorker(ctx, m); err != nil {
+	step("worker side: proving %s results", cmp.Or(burstModel, sustainedModel).name)
+	if rep.Worker, err = measureWorker(ctx, cmp.Or(burstModel, sustainedModel)); err != nil {
 		return rep, err
 	}
 	if len(cfg.validators) == 0 {
 		return rep, nil
 	}
-	proofs, gen, err := pregenerate(ctx, m, cfg.cacheDir, cfg.tasks)
-	if err != nil {
-		return rep, err
+	if sustainedModel != nil {
+		if err := runSustainedChains(ctx, cfg, sustainedModel, rep); err != nil {
+			return rep, err
+		}
 	}
-	rep.Pregen = gen
-	for _, v := range cfg.validators {
-		for r := range max(1, cfg.reps) {
-			step("%d-validator chain, run %d of %d: %d results", v, r+1, max(1, cfg.reps), len(proofs))
-			res, err := runChain(ctx, cfg, m, proofs, v, r == 0)
-			rep.Chains = append(rep.Chains, res)
-			if err != nil {
-				return rep, fmt.Errorf("%d-validator chain: %w", v, err)
-			}
+	if burstModel != nil {
+		if err := runBurstChains(ctx, cfg, burstModel, rep); err != nil {
+			return rep, err
 		}
 	}
 	rep.Machine.LoadAfter = loadAverage()
 	return rep, nil
+}
+
+// runSustainedChains runs the sustained mode once on each chain size.
+func runSustainedChains(ctx context.Context, cfg config, m *model, rep *report) error {
+	n := (cfg.sustained.n + tasksPerWorker - 1) / tasksPerWorker * tasksPerWorker
+	proofs, gen, err := pregenerate(ctx, sustainedProofs(m, n), cfg.cacheDir, n)
+	rep.SustainedPregen = gen
+	if err != nil {
+		return err
+	}
+	for _, v := range cfg.validators {
+		step("%d-validator chain, sustained: %d results available, %d to a transaction", v, len(proofs), cfg.sustained.resultsPerTx)
+		res, err := runSustained(ctx, cfg, m, proofs, v)
+		rep.Sustained = append(rep.Sustained, res)
+		if err != nil {
+			return fmt.Errorf("%d-validator chain, sustained: %w", v, err)
+		}
+	}
+	return nil
+}
+
+// runBurstChains runs the burst mode -reps times on each chain size.
+func runBurstChains(ctx context.Context, cfg config, m *model, rep *report) error {
+	proofs, gen, err := pregenerate(ctx, burstProofs(m), cfg.cacheDir, cfg.tasks)
+	rep.Pregen = gen
+	if err != nil {
+		return err
+	}
+	for _, v := range cfg.validators {
+		for r := range max(1, cfg.reps) {
+			step("%d-validator chain, burst run %d of %d: %d results", v, r+1, max(1, cfg.reps), len(proofs))
+			res, err := runChain(ctx, cfg, m, proofs, v, r == 0)
+			rep.Chains = append(rep.Chains, res)
+			if err != nil {
+				return fmt.Errorf("%d-validator chain: %w", v, err)
+			}
+		}
+	}
+	return nil
 }
 
 // step prints a progress line.

@@ -30,6 +30,17 @@ type result struct {
 	proof  []byte
 }
 
+// proofSet says which results a run needs: the model, and the worker that
+// holds task i+1 (proofs are bound to it). tag names its cache file.
+type proofSet struct {
+	m        *model
+	tag      string
+	workerOf func(i int) *account
+}
+
+// burstProofs are the burst mode's: digits, worker i holds task i+1.
+func burstProofs(m *model) proofSet { return proofSet{m: m, workerOf: throughputWorker} }
+
 // pregenFigures say where the throughput run's proofs came from.
 type pregenFigures struct {
 	Cached, Proved int
@@ -44,14 +55,15 @@ func taskInput(m *model, taskID uint64) []int64 { return m.inputs[int(taskID-1)%
 // cache file (per verifying key, in cacheDir) does not hold yet and appending
 // them to it. Proving n digits results takes about n x 55 ms / cores; later
 // runs with the same keys read them back in a second.
-func pregenerate(ctx context.Context, m *model, cacheDir string, n int) ([]result, pregenFigures, error) {
+func pregenerate(ctx context.Context, ps proofSet, cacheDir string, n int) ([]result, pregenFigures, error) {
 	var f pregenFigures
+	m := ps.m
 	vkHash := sha256.Sum256(m.vk)
-	path := filepath.Join(cacheDir, fmt.Sprintf("proofs-%s-%s.bin", benchChainID, hex.EncodeToString(vkHash[:8])))
+	path := filepath.Join(cacheDir, fmt.Sprintf("proofs-%s%s-%s.bin", benchChainID, ps.tag, hex.EncodeToString(vkHash[:8])))
 	if err := os.MkdirAll(cacheDir, 0o755); err != nil {
 		return nil, f, err
 	}
-	have, err := readProofCache(path, m, n)
+	have, err := readProofCache(path, ps, n)
 	if err != nil {
 		step("  ignoring the proof cache %s: %v", path, err)
 		have = nil
@@ -63,7 +75,7 @@ func pregenerate(ctx context.Context, m *model, cacheDir string, n int) ([]resul
 		return have[:n], f, nil
 	}
 	missing := n - len(have)
-	step("proving %d digits results for the throughput run (%d cached in %s)", missing, len(have), path)
+	step("proving %d %s results for the throughput run (%d cached in %s)", missing, m.name, len(have), path)
 	file, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, f, err
@@ -83,13 +95,13 @@ func pregenerate(ctx context.Context, m *model, cacheDir string, n int) ([]resul
 		go func() {
 			defer wg.Done()
 			for i := range ids {
-				r, err := proveTask(m, i)
+				r, err := proveTask(ps, i)
 				mu.Lock()
 				if err == nil {
 					out[i] = r
 					err = writeResult(w, r)
 					done++
-					if done%500 == 0 {
+					if done%5000 == 0 {
 						step("  %d/%d proved (%.1f/s)", done, missing, float64(done)/time.Since(start).Seconds())
 					}
 				}
@@ -117,12 +129,12 @@ func pregenerate(ctx context.Context, m *model, cacheDir string, n int) ([]resul
 	return out, f, firstErr
 }
 
-// proveTask proves worker i's result for task i+1.
-func proveTask(m *model, i int) (result, error) {
+// proveTask proves the result for task i+1 of its worker.
+func proveTask(ps proofSet, i int) (result, error) {
 	id := uint64(i + 1) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
-	worker := throughputWorker(i).addr
-	input := taskInput(m, id)
-	out, proof, err := m.prover.Prove(benchChainID, id, worker, input)
+	worker := ps.workerOf(i).addr
+	input := taskInput(ps.m, id)
+	out, proof, err := ps.m.prover.Prove(benchChainID, id, worker, input)
 	if err != nil {
 		return result{}, err
 	}
@@ -147,7 +159,8 @@ func writeResult(w io.Writer, r result) error {
 // readProofCache reads up to n results, in task order from 1, checking that
 // each record is for the task, worker and input this run would use; a short
 // or stale file is an error (the caller starts over).
-func readProofCache(path string, m *model, n int) ([]result, error) {
+func readProofCache(path string, ps proofSet, n int) ([]result, error) {
+	m := ps.m
 	b, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -171,7 +184,7 @@ func readProofCache(path string, m *model, n int) ([]result, error) {
 		if r.taskID == 0 || int(r.taskID) > n { //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 			continue
 		}
-		if !bytes.Equal(r.worker, throughputWorker(int(r.taskID-1)).addr) { //nolint:gosec // G115: benchmark counts and ids, far below the type limits
+		if !bytes.Equal(r.worker, ps.workerOf(int(r.taskID-1)).addr) { //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 			return nil, fmt.Errorf("task %d: record for another worker", r.taskID)
 		}
 		r.input = taskInput(m, r.taskID)

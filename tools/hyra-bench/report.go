@@ -17,6 +17,9 @@ type report struct {
 	Worker                         workerFigures
 	Pregen                         pregenFigures
 	Chains                         []chainFigures
+	Model                          string // whose proofs the raw rate verified
+	SustainedPregen                pregenFigures
+	Sustained                      []sustainedFigures
 	Took                           time.Duration
 }
 
@@ -49,7 +52,7 @@ func (r *report) lines() []string {
 	rw := r.Raw
 	if rw.OneCore > 0 {
 		out = append(out,
-			fmt.Sprintf("| raw verification, 1 core | **%.0f/s** (%s each; runs %s) |", rw.OneCore, rw.PerVerify.Round(time.Microsecond), rates(rw.OneCoreRuns)),
+			fmt.Sprintf("| raw verification (%s proofs), 1 core | **%.0f/s** (%s each; runs %s) |", r.Model, rw.OneCore, rw.PerVerify.Round(time.Microsecond), rates(rw.OneCoreRuns)),
 			fmt.Sprintf("| raw verification, %d cores (the limit) | **%.0f/s** (runs %s) |", rw.Cores, rw.AllCores, rates(rw.AllCoresRuns)))
 	}
 	if w := r.Worker; w.ProveTime > 0 {
@@ -61,8 +64,17 @@ func (r *report) lines() []string {
 	if p := r.Pregen; p.Proved > 0 || p.Cached > 0 {
 		out = append(out, fmt.Sprintf("| pre-generated proofs | %d proved (%.1f/s), %d from the cache |", p.Proved, p.Rate, p.Cached))
 	}
+	if p := r.SustainedPregen; p.Proved > 0 || p.Cached > 0 {
+		out = append(out, fmt.Sprintf("| pre-generated proofs, sustained (iris) | %d proved (%.1f/s), %d from the cache |", p.Proved, p.Rate, p.Cached))
+	}
+	for _, s := range r.Sustained {
+		out = append(out, r.sustainedLines(s)...)
+	}
 	for _, runs := range byValidators(r.Chains) {
 		out = append(out, r.chainLines(runs)...)
+	}
+	if l := r.ratioLine(); l != "" {
+		out = append(out, "", l)
 	}
 	return out
 }

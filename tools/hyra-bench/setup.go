@@ -120,10 +120,10 @@ func setupTasks(ctx context.Context, bn *benchNet, txCfg sdkclient.TxConfig, m *
 	return phase(ctx, bn, "claim tasks", txs, pushOptions{8, maxBatch})
 }
 
-// registerModelMsg registers the bundled digits model at its price.
+// registerModelMsg registers the bench's model at its price.
 func registerModelMsg(m *model, owner *account) *mrtypes.MsgRegisterModel {
 	return &mrtypes.MsgRegisterModel{
-		Owner: owner.addr.String(), Name: "digits", Description: "8x8 digit classifier (bench)",
+		Owner: owner.addr.String(), Name: m.name, Description: m.name + " (bench)",
 		Price: sdk.NewInt64Coin(denom, taskReward), ProofSystem: mrtypes.PROOF_SYSTEM_GROTH16,
 		VerifyingKey: m.vk, Artifact: m.artifactBytes, ArtifactHash: m.hash[:],
 		InputSchema: mrtypes.InputSchema{

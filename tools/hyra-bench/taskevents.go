@@ -7,18 +7,38 @@ import (
 	"strings"
 )
 
-// Typed events of x/taskpool whose task ids the latency run follows.
+// Typed events of x/taskpool whose task ids the bench follows.
 const (
 	eventTaskSubmitted = "hyra.taskpool.v1.EventTaskSubmitted"
+	eventTaskClaimed   = "hyra.taskpool.v1.EventTaskClaimed"
 )
+
+// blockTasks is what one block did to tasks: the ids of the tasks submitted
+// (routed), claimed and completed by its successful transactions, and its
+// transactions' outcomes.
+type blockTasks struct {
+	Submitted, Claimed, Completed []uint64
+	Txs, Failed                   int
+	FailLogs                      []string
+	GasUsed                       int64
+}
 
 // taskEvents returns the ids of the tasks submitted (routed) and completed
 // in block h, from its transactions' events.
 func (c *rpcClient) taskEvents(ctx context.Context, h int64) (submitted, completed []uint64, err error) {
+	b, err := c.blockTasks(ctx, h)
+	return b.Submitted, b.Completed, err
+}
+
+// blockTasks reads block h's transaction results.
+func (c *rpcClient) blockTasks(ctx context.Context, h int64) (blockTasks, error) {
+	var out blockTasks
 	var res struct {
 		Txs []struct {
-			Code   uint32 `json:"code"`
-			Events []struct {
+			Code    uint32 `json:"code"`
+			Log     string `json:"log"`
+			GasUsed string `json:"gas_used"`
+			Events  []struct {
 				Type  string `json:"type"`
 				Attrs []struct {
 					Key   string `json:"key"`
@@ -28,33 +48,36 @@ func (c *rpcClient) taskEvents(ctx context.Context, h int64) (submitted, complet
 		} `json:"txs_results"`
 	}
 	if err := c.call(ctx, "block_results", map[string]any{"height": strconv.FormatInt(h, 10)}, &res); err != nil {
-		return nil, nil, err
+		return out, err
 	}
+	ids := map[string]*[]uint64{eventTaskSubmitted: &out.Submitted, eventTaskClaimed: &out.Claimed, eventTaskCompleted: &out.Completed}
 	for _, tx := range res.Txs {
+		out.Txs++
+		gas, _ := strconv.ParseInt(tx.GasUsed, 10, 64)
+		out.GasUsed += gas
 		if tx.Code != 0 {
+			out.Failed++
+			if len(out.FailLogs) < 5 {
+				out.FailLogs = append(out.FailLogs, tx.Log)
+			}
 			continue
 		}
 		for _, e := range tx.Events {
-			if e.Type != eventTaskSubmitted && e.Type != eventTaskCompleted {
+			list, ok := ids[e.Type]
+			if !ok {
 				continue
 			}
 			for _, a := range e.Attrs {
 				if a.Key != "task_id" {
 					continue
 				}
-				id, ok := jsonUint(a.Value)
-				if !ok {
-					continue
-				}
-				if e.Type == eventTaskSubmitted {
-					submitted = append(submitted, id)
-				} else {
-					completed = append(completed, id)
+				if id, ok := jsonUint(a.Value); ok {
+					*list = append(*list, id)
 				}
 			}
 		}
 	}
-	return submitted, completed, nil
+	return out, nil
 }
 
 // jsonUint reads a typed event's uint64 attribute, which is JSON: "5" or 5.

@@ -51,7 +51,7 @@ func runChain(ctx context.Context, cfg config, m *model, results []result, v int
 	if v == 1 && cfg.latency > 0 && withLatency {
 		latencyWorkers = latencyWorkerCount
 	}
-	bn, err := startNet(ctx, cfg, genesisAccounts(len(results), latencyWorkers), v)
+	bn, err := startNet(ctx, cfg, fmt.Sprintf("chain-%dv", v), patchAccounts(genesisAccounts(len(results), latencyWorkers)), v)
 	if err != nil {
 		return f, err
 	}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"slices"
+	"time"
+)
+
+// loadStep is one offered load and what the chain made of it. Items are
+// results (or, in the set-up's claim phase, claims).
+type loadStep struct {
+	Offered   float64 // items per second offered (open loop)
+	Items     int     // items offered
+	PerTx     int     // items per transaction
+	For       time.Duration
+	Committed float64 // items committed per second, from the first block that holds some to the last
+	Completed int     // verified results committed
+	Claimed   int     // claims committed
+	Span      time.Duration
+	Blocks    int
+	// P50, P90 and P99 are the latencies of the committed items: offered ->
+	// the block that holds it seen committed.
+	P50, P90, P99 time.Duration
+	Backlog       int // transactions in node 0's mempool when the last one was offered
+	Failed        int // transactions that failed in a block
+	FailLogs      []string
+	Push          *pacedPush
+	GasPerItem    int64
+	Saturated     bool
+}
+
+// saturation says when a ramp step did not keep up: the chain committed
+// less than 90% of the offered rate, or more than two seconds of it were
+// waiting in the mempool when the last transaction was offered.
+const (
+	keptUpShare    = 0.9
+	keptUpBacklogS = 2.0
+)
+
+// runLoad offers txs at itemRate items per second (0: as fast as the node
+// takes them), waits until every one is committed, and reads back each block
+// they landed in.
+func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, itemRate float64) (loadStep, error) {
+	st := loadStep{PerTx: len(txs[0].tasks)}
+	st.Items = len(txs) * st.PerTx
+	h0, err := bn.rpcs[0].height(ctx)
+	if err != nil {
+		return st, err
+	}
+	st.Push, err = pushPaced(ctx, bn.rpcs, txs, itemRate/float64(st.PerTx))
+	if err != nil {
+		return st, err
+	}
+	st.For, st.Offered = st.Push.Took, itemRate
+	if itemRate == 0 {
+		st.Offered = st.Push.offered(st.Items)
+	}
+	if st.Backlog, err = bn.rpcs[0].unconfirmed(ctx); err != nil {
+		return st, err
+	}
+	h1, err := waitDrained(ctx, bn.rpcs)
+	if err != nil {
+		return st, err
+	}
+	due := map[uint64]time.Time{}
+	for i, tx := range txs {
+		for _, id := range tx.tasks {
+			due[id] = st.Push.Due[i]
+		}
+	}
+	var lat []time.Duration
+	var first, last time.Time
+	steady, gas := 0, int64(0)
+	for h := h0 + 1; h <= h1; h++ {
+		b, err := bn.rpcs[0].blockTasks(ctx, h)
+		if err != nil {
+			return st, err
+		}
+		st.Failed += b.Failed
+		st.FailLogs = append(st.FailLogs, b.FailLogs...)
+		gas += b.GasUsed
+		items := slices.Concat(b.Completed, b.Claimed)
+		if len(items) == 0 {
+			continue
+		}
+		seen := w.seenAt(h)
+		st.Completed += len(b.Completed)
+		st.Claimed += len(b.Claimed)
+		st.Blocks++
+		if first.IsZero() {
+			first = seen
+		} else {
+			steady += len(items)
+		}
+		last = seen
+		for _, id := range items {
+			if d, ok := due[id]; ok && !seen.IsZero() {
+				lat = append(lat, seen.Sub(d))
+			}
+		}
+	}
+	if n := st.Completed + st.Claimed; n > 0 {
+		st.GasPerItem = gas / int64(n)
+	}
+	st.Span = last.Sub(st.Push.Start)
+	if span := last.Sub(first); span > 0 {
+		st.Committed = float64(steady) / span.Seconds()
+	}
+	st.P50, st.P90, st.P99 = percentile(lat, 50), percentile(lat, 90), percentile(lat, 99)
+	st.Saturated = st.Committed < keptUpShare*st.Offered || float64(st.Backlog*st.PerTx) > keptUpBacklogS*st.Offered
+	if len(st.FailLogs) > 5 {
+		st.FailLogs = st.FailLogs[:5]
+	}
+	return st, nil
+}
