@@ -9,6 +9,7 @@ package worker
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -51,6 +52,14 @@ type Config struct {
 	// task: it claims only in pools whose claim timeout is at least this
 	// long (through the router: ClaimBest min_window).
 	MinWindow time.Duration
+	// Batch is how many tasks the worker claims in one transaction, and
+	// submits the results of in one: 1 (the default) works one task at a
+	// time; more pipelines (claim a batch, prove it in parallel, submit it),
+	// up to x/taskpool's max_active_tasks.
+	Batch int
+	// Provers is how many proofs of a batch are made at once (default
+	// GOMAXPROCS).
+	Provers int
 	// MetricsAddr is where /metrics (Prometheus) and /healthz are served,
 	// host:port; empty serves nothing.
 	MetricsAddr string
@@ -64,6 +73,9 @@ const (
 	// the worker takes any pool; a worker whose models take long to prove
 	// raises it.
 	DefaultMinWindow = 10 * time.Second
+	// MaxBatch is the largest batch: the chain's upper bound of
+	// max_active_tasks.
+	MaxBatch = 100
 )
 
 // Validate checks the config and fills in defaults.
@@ -76,6 +88,18 @@ func (c *Config) Validate() error {
 	}
 	if c.PollInterval < 100*time.Millisecond {
 		return fmt.Errorf("poll interval %s is too short (minimum 100ms)", c.PollInterval)
+	}
+	if c.Batch == 0 {
+		c.Batch = 1
+	}
+	if c.Batch < 1 || c.Batch > MaxBatch {
+		return fmt.Errorf("batch %d: must be in [1, %d]", c.Batch, MaxBatch)
+	}
+	if c.Provers == 0 {
+		c.Provers = runtime.GOMAXPROCS(0)
+	}
+	if c.Provers < 1 {
+		return fmt.Errorf("provers %d: must be at least 1", c.Provers)
 	}
 	if c.SubmitGrace == 0 {
 		c.SubmitGrace = DefaultSubmitGrace

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -44,6 +45,12 @@ func TestConfigValidate(t *testing.T) {
 	bad := Config{KeysDir: "/k", Bond: sdk.Coin{Denom: "uhyra", Amount: sdkmath.NewInt(-5)}}
 	require.ErrorContains(t, bad.Validate(), "bond")
 	require.ErrorContains(t, (&Config{KeysDir: "/k", MinWindow: -time.Second}).Validate(), "minimum window -1s is negative")
+
+	require.Equal(t, 1, c.Batch, "one task at a time unless asked")
+	require.Equal(t, runtime.GOMAXPROCS(0), c.Provers, "a batch is proved on every core")
+	require.ErrorContains(t, (&Config{KeysDir: "/k", Batch: 101}).Validate(), "batch 101: must be in [1, 100]")
+	require.ErrorContains(t, (&Config{KeysDir: "/k", Batch: -1}).Validate(), "batch -1")
+	require.ErrorContains(t, (&Config{KeysDir: "/k", Provers: -2}).Validate(), "provers -2")
 }
 
 func TestServedString(t *testing.T) {

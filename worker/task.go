@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"time"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/hyra-network/hyra/client"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/vector"
@@ -24,32 +26,52 @@ const maxSubmitAttempts = 5
 // the chain hands it back when the lapse is handled, and the worker claims
 // nothing else while it still holds it.
 func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Duration) error {
+	p, err := w.prove(ctx, t, claimTook)
+	if p == nil || err != nil {
+		return err
+	}
+	return w.submit(ctx, p)
+}
+
+// proven is a held task's result, ready to submit.
+type proven struct {
+	task      tptypes.Task
+	log       *slog.Logger
+	msg       *tptypes.MsgSubmitResult
+	claimTook time.Duration
+	proveTook time.Duration
+}
+
+// prove proves the result of a held task. It returns nil and no error for a
+// task there is nothing to submit for: no longer the worker's, set aside, or
+// released (see process).
+func (w *Worker) prove(ctx context.Context, t tptypes.Task, claimTook time.Duration) (*proven, error) {
 	log := w.log.With("task", t.Id, "model", t.ModelId, "version", t.ModelVersion)
 	if t.Status != tptypes.TASK_STATUS_CLAIMED || t.Worker != w.addr.String() {
 		log.Info("task no longer ours", "status", t.Status.String(), "assigned", t.Worker)
-		return nil
+		return nil, nil
 	}
 	// Against the chain's time, not this machine's: after a halt the chain
 	// extends claims by the outage, which the wall clock knows nothing of.
 	chainTime, err := w.chain.latestBlockTime(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !chainTime.Before(t.ClaimExpiry) {
 		w.giveUp(log, t, fmt.Errorf("the claim expired at %s (latest block at %s)",
 			t.ClaimExpiry.Format(time.RFC3339), chainTime.Format(time.RFC3339)))
-		return nil
+		return nil, nil
 	}
 
 	p, err := w.provers.get(ctx, t.ModelId, t.ModelVersion)
 	if err != nil {
 		w.metrics.errors.WithLabelValues(errKey).Inc()
-		return w.release(ctx, log, t, fmt.Errorf("cannot prove this model version: %w", err))
+		return nil, w.release(ctx, log, t, fmt.Errorf("cannot prove this model version: %w", err))
 	}
 	input, err := t.DecodedInput()
 	if err != nil {
 		w.metrics.errors.WithLabelValues(errInput).Inc()
-		return w.release(ctx, log, t, fmt.Errorf("task input: %w", err))
+		return nil, w.release(ctx, log, t, fmt.Errorf("task input: %w", err))
 	}
 	start := time.Now()
 	output, proof, err := p.Prove(w.chainID, t.Id, w.addr, input)
@@ -58,43 +80,62 @@ func (w *Worker) process(ctx context.Context, t tptypes.Task, claimTook time.Dur
 		reason := fmt.Errorf("proof failed after %s: %w", proveTook.Round(time.Millisecond), err)
 		w.metrics.errors.WithLabelValues(errProve).Inc()
 		w.provers.setAside(t.ModelId, t.ModelVersion, reason)
-		return w.release(ctx, log, t, reason)
+		return nil, w.release(ctx, log, t, reason)
 	}
 	log.Info("proved", "prove", proveTook.Round(time.Millisecond), "output_len", len(output))
 	w.metrics.proved(proveTook)
 	w.health.done(stepProved)
+	return &proven{
+		task: t, log: log, claimTook: claimTook, proveTook: proveTook,
+		msg: &tptypes.MsgSubmitResult{Worker: w.addr.String(), TaskId: t.Id, Output: vector.Encode(output), Proof: proof},
+	}, nil
+}
 
-	res, err := w.sender.Send(ctx, &tptypes.MsgSubmitResult{
-		Worker: w.addr.String(), TaskId: t.Id, Output: vector.Encode(output), Proof: proof,
-	})
+// submit submits one proven result in its own transaction.
+func (w *Worker) submit(ctx context.Context, p *proven) error {
+	t, log := p.task, p.log
+	res, err := w.sender.Send(ctx, p.msg)
 	if client.IsRejected(err) {
-		// A refusal can be passing (a node that has just restarted checks
-		// transactions as if at height 0 until its first block), so the
-		// result is tried again a few times before the task is given up.
-		w.rejections[t.Id]++
-		w.metrics.rejected()
-		if w.rejections[t.Id] < maxSubmitAttempts {
-			log.Warn("result rejected; will try again", "attempt", w.rejections[t.Id], "reason", err)
-			return fmt.Errorf("submit result of task %d: %w", t.Id, err)
-		}
-		reason := fmt.Errorf("result rejected %d times, last: %w", w.rejections[t.Id], err)
-		w.provers.setAside(t.ModelId, t.ModelVersion, reason)
-		return w.release(ctx, log, t, reason)
+		return w.refused(ctx, p, err)
 	}
 	if err != nil {
 		return fmt.Errorf("submit result of task %d: %w", t.Id, err)
 	}
-	delete(w.rejections, t.Id)
+	paid := w.accepted(p, res, 0)
+	log.Info("completed", "paid", paid.String(), "tx", res.Hash, "height", res.Height,
+		"claim", p.claimTook.Round(time.Millisecond), "prove", p.proveTook.Round(time.Millisecond),
+		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))
+	return nil
+}
+
+// refused handles a result the chain refused. A refusal can be passing (a
+// node that has just restarted checks transactions as if at height 0 until
+// its first block), so the result is tried again a few times (the error
+// makes the next round do it) before the task is given up.
+func (w *Worker) refused(ctx context.Context, p *proven, err error) error {
+	t, log := p.task, p.log
+	w.rejections[t.Id]++
+	w.metrics.rejected()
+	if w.rejections[t.Id] < maxSubmitAttempts {
+		log.Warn("result rejected; will try again", "attempt", w.rejections[t.Id], "reason", err)
+		return fmt.Errorf("submit result of task %d: %w", t.Id, err)
+	}
+	reason := fmt.Errorf("result rejected %d times, last: %w", w.rejections[t.Id], err)
+	w.provers.setAside(t.ModelId, t.ModelVersion, reason)
+	return w.release(ctx, log, t, reason)
+}
+
+// accepted records the committed result of message i of res and returns
+// what it paid the worker.
+func (w *Worker) accepted(p *proven, res *client.TxResult, i int) sdk.Coin {
+	delete(w.rejections, p.task.Id)
 	var resp tptypes.MsgSubmitResultResponse
-	if err := res.MsgResponse(0, &resp); err != nil {
-		log.Warn("result committed but its response is unreadable", "err", err)
+	if err := res.MsgResponse(i, &resp); err != nil {
+		p.log.Warn("result committed but its response is unreadable", "tx", res.Hash, "err", err)
 	}
 	w.metrics.accepted(resp.WorkerReward)
 	w.health.done(stepSubmitted)
-	log.Info("completed", "paid", resp.WorkerReward.String(), "tx", res.Hash, "height", res.Height,
-		"claim", claimTook.Round(time.Millisecond), "prove", proveTook.Round(time.Millisecond),
-		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))
-	return nil
+	return resp.WorkerReward
 }
 
 // release gives back a claimed task the worker cannot finish, so that
@@ -121,9 +162,19 @@ func (w *Worker) release(ctx context.Context, log *slog.Logger, t tptypes.Task, 
 	return nil
 }
 
+// isGivenUp reports whether the worker gave up a task it holds.
+func (w *Worker) isGivenUp(id uint64) bool {
+	w.givenUpMu.Lock()
+	defer w.givenUpMu.Unlock()
+	_, ok := w.givenUp[id]
+	return ok
+}
+
 // giveUp records that the worker will not finish a task it holds, and why.
 func (w *Worker) giveUp(log *slog.Logger, t tptypes.Task, reason error) {
+	w.givenUpMu.Lock()
 	w.givenUp[t.Id] = reason.Error()
+	w.givenUpMu.Unlock()
 	w.metrics.errors.WithLabelValues(errExpired).Inc()
 	log.Error("giving up task; it returns to its pool when the claim lapses (the bond may be slashed)",
 		"reason", reason, "claim_expiry", t.ClaimExpiry.Format(time.RFC3339))

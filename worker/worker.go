@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"slices"
+	"sync"
 	"time"
 
 	sdkclient "github.com/cosmos/cosmos-sdk/client"
@@ -28,8 +29,10 @@ type Worker struct {
 	provers *provers
 	// bondOK is whether the last bond check found min_worker_bond bonded.
 	bondOK bool
-	// givenUp holds the tasks the worker holds but will not finish, with why.
-	givenUp map[uint64]string
+	// givenUp holds the tasks the worker holds but will not finish, with why
+	// (under givenUpMu: a batch's provers give up tasks at once).
+	givenUp   map[uint64]string
+	givenUpMu sync.Mutex
 	// rejections counts refused results per task held.
 	rejections map[uint64]int
 	// refusals spaces out claims the chain keeps refusing.
@@ -188,10 +191,13 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 		}
 	}
 	if len(rec.ActiveTaskIds) > 0 {
+		if w.cfg.Batch > 1 {
+			return w.resumeBatch(ctx, rec.ActiveTaskIds)
+		}
 		// Never claim while holding a task: finish it first (after a restart
 		// of the worker, this resumes the task it held).
 		for _, id := range rec.ActiveTaskIds {
-			if _, skip := w.givenUp[id]; skip {
+			if w.isGivenUp(id) {
 				continue
 			}
 			t, err := w.chain.task(ctx, id)
@@ -208,6 +214,9 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	w.refusals.startRound()
+	if w.cfg.Batch > 1 {
+		return w.claimAndFinishBatch(ctx, len(rec.ActiveTaskIds))
+	}
 	c, err := w.claim(ctx)
 	if err != nil || c == nil {
 		return false, err
@@ -220,14 +229,22 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 // result is still proved and submitted within SubmitGrace, since an
 // abandoned claim would cost part of the bond.
 func (w *Worker) finish(ctx context.Context, t tptypes.Task, claimTook time.Duration) error {
+	return w.withGrace(ctx, fmt.Sprintf("task %d", t.Id), func(ctx context.Context) error {
+		return w.process(ctx, t, claimTook)
+	})
+}
+
+// withGrace runs f under a context that a stop request (ctx ending) ends
+// only SubmitGrace later.
+func (w *Worker) withGrace(ctx context.Context, what string, f func(context.Context) error) error {
 	grace, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
 	stop := context.AfterFunc(ctx, func() {
-		w.log.Info("stop requested; finishing the task in progress first", "task", t.Id, "grace", w.cfg.SubmitGrace)
+		w.log.Info("stop requested; finishing the work in progress first", "work", what, "grace", w.cfg.SubmitGrace)
 		time.AfterFunc(w.cfg.SubmitGrace, cancel)
 	})
 	defer stop()
-	return w.process(grace, t, claimTook)
+	return f(grace)
 }
 
 // retry runs f until it succeeds, fails for good, or ctx ends.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"syscall"
 
 	gnarklogger "github.com/consensys/gnark/logger"
@@ -29,6 +30,8 @@ const (
 	flagCeremonyRoot = "ceremony-root"
 	flagContribute   = "contribute-setups"
 	flagMetricsAddr  = "metrics-addr"
+	flagBatch        = "batch"
+	flagProvers      = "provers"
 )
 
 // workerCommand is `hyrad worker`, the inference worker daemon.
@@ -67,6 +70,12 @@ Keys of SINGLE_PARTY versions (tests, private devnets) come from the owner's 'hy
 
 Without --models and --pools the worker serves every active model it has a key for.
 
+With --batch N (N > 1) the worker pipelines: it claims up to N tasks in one transaction
+(several claims per transaction: x/taskpool's max_active_tasks must allow N held tasks, and
+caps the batch otherwise), proves them on --provers goroutines at once, and submits their
+results in one transaction. A result the chain refuses is taken out of the batch and the
+others are sent again. The chain's cost per transaction is then paid once per batch.
+
 With --metrics-addr HOST:PORT it serves Prometheus metrics at /metrics (proofs made, proving
 time, claims, results, earnings, errors by kind) and /healthz (200 while it reaches the node,
 503 otherwise, with its last successful step). Off by default; 127.0.0.1:PORT keeps them on
@@ -75,6 +84,7 @@ this machine.`,
 hyrad worker start --from worker --models 1,2 --bond 20000000uhyra
 hyrad worker start --from worker --pools 3
 hyrad worker start --from worker --metrics-addr 127.0.0.1:9464
+hyrad worker start --from worker --batch 10 --provers 2
 hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.bin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -114,6 +124,8 @@ hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.
 	cmd.Flags().String(flagBond, "", "amount to bond when the bond is below min_worker_bond (default: what is missing)")
 	cmd.Flags().Duration(flagPollInterval, worker.DefaultPollInterval, "how often to poll for tasks when no event arrives")
 	cmd.Flags().Duration(flagMinWindow, worker.DefaultMinWindow, "claim only in pools whose claim timeout gives at least this long to prove and submit")
+	cmd.Flags().Int(flagBatch, 1, "claim, prove and submit up to this many tasks at a time, claims and results each in one transaction (1: one task at a time)")
+	cmd.Flags().Int(flagProvers, runtime.GOMAXPROCS(0), "proofs of a batch made at once")
 	cmd.Flags().String(flagMetricsAddr, "", "serve /metrics (Prometheus) and /healthz on this host:port (default: off)")
 	addProgramTxFlags(cmd)
 	return cmd
@@ -146,6 +158,8 @@ func workerConfig(cmd *cobra.Command, cctx client.Context) (worker.Config, error
 	cfg.PollInterval, _ = cmd.Flags().GetDuration(flagPollInterval)
 	cfg.MinWindow, _ = cmd.Flags().GetDuration(flagMinWindow)
 	cfg.MetricsAddr, _ = cmd.Flags().GetString(flagMetricsAddr)
+	cfg.Batch, _ = cmd.Flags().GetInt(flagBatch)
+	cfg.Provers, _ = cmd.Flags().GetInt(flagProvers)
 	return cfg, nil
 }
 

@@ -1,0 +1,68 @@
+package e2e_test
+
+import (
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/testutil/localnet"
+	"github.com/hyra-network/hyra/zk/models"
+)
+
+// TestWorkerBatch runs the worker daemon with --batch 4 on a chain that lets
+// a worker hold 4 claims: it claims four tasks in one transaction, proves
+// them in parallel, submits their four results in one transaction, then
+// claims the two tasks left (its batch of four claims is cut down to the
+// tasks there are), and every task is verified and paid.
+func TestWorkerBatch(t *testing.T) {
+	n := newSingleNodeChain(t, "owner", "client", "worker")
+	require.NoError(t, localnet.PatchGenesisFile(filepath.Join(n.home, "config", "genesis.json"),
+		localnet.SetParams("taskpool", map[string]any{"max_active_tasks": 4})))
+	n.start()
+	n.registerIris()
+	samples, err := models.ParseSamples(models.IrisSamples)
+	require.NoError(t, err)
+	const tasks = 6
+	var ids []uint64
+	for i := range tasks {
+		res, err := n.infer("--model", "1", "--input", csv(samples.Samples[i%len(samples.Samples)].Input))
+		require.NoError(t, err)
+		ids = append(ids, res.TaskID)
+	}
+
+	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", irisKeysDir(t), "--poll-interval", "1s",
+		"--batch", "4", "--provers", "2")
+	for _, id := range ids {
+		n.waitTaskStatus(id, "TASK_STATUS_COMPLETED", 2*time.Minute)
+	}
+	count, earned := n.workerRecord(n.address("worker"))
+	require.Equal(t, itoa(tasks), count)
+	require.Equal(t, itoa(tasks*850), earned)
+
+	log := w.out.String()
+	require.Regexp(t, regexp.MustCompile(`claimed batch tasks="?\[1 2 3 4\]`), log, "the first four tasks claimed in one transaction")
+	require.Regexp(t, regexp.MustCompile(`completed batch results=4 tasks="?\[1 2 3 4\]"? paid=3400uhyra`), log, "their results submitted in one")
+	require.Regexp(t, regexp.MustCompile(`completed batch results=2 tasks="?\[5 6\]"? paid=1700uhyra`), log, "then the two tasks left")
+}
+
+// waitTaskStatus waits until task id has status.
+func (n *node) waitTaskStatus(id uint64, status string, timeout time.Duration) {
+	n.t.Helper()
+	var task struct {
+		Task struct {
+			Status string `json:"status"`
+		} `json:"task"`
+	}
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		n.queryJSON(&task, "taskpool", "task", itoa(int(id))) //nolint:gosec // G115: test task ids
+		if task.Task.Status == status {
+			return
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	n.t.Fatalf("task %d is %s, not %s, after %s", id, task.Task.Status, status, timeout)
+}
