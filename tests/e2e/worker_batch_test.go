@@ -43,9 +43,9 @@ func TestWorkerBatch(t *testing.T) {
 	require.Equal(t, itoa(tasks*850), earned)
 
 	log := w.out.String()
-	require.Regexp(t, regexp.MustCompile(`claimed batch tasks="?\[1 2 3 4\]`), log, "the first four tasks claimed in one transaction")
-	require.Regexp(t, regexp.MustCompile(`completed batch results=4 tasks="?\[1 2 3 4\]"? paid=3400uhyra`), log, "their results submitted in one")
-	require.Regexp(t, regexp.MustCompile(`completed batch results=2 tasks="?\[5 6\]"? paid=1700uhyra`), log, "then the two tasks left")
+	require.Regexp(t, regexp.MustCompile(`msg="claimed batch" tasks="\[1 2 3 4\]"`), log, "the first four tasks claimed in one transaction")
+	require.Regexp(t, regexp.MustCompile(`msg="completed batch" results=4 tasks="\[1 2 3 4\]" paid=3400uhyra`), log, "their results submitted in one")
+	require.Regexp(t, regexp.MustCompile(`msg="completed batch" results=2 tasks="\[5 6\]" paid=1700uhyra`), log, "then the two tasks left")
 }
 
 // waitTaskStatus waits until task id has status.

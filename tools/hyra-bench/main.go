@@ -62,7 +62,7 @@ func main() {
 	flag.StringVar(&cfg.keysDir, "keys", "build/keys", "cache of Groth16 keys, KEYS/<artifact sha256>/{proving,verifying}.key")
 	flag.StringVar(&cfg.cacheDir, "cache", "build/bench", "cache of pre-generated proofs and the chains' homes")
 	flag.IntVar(&cfg.tasks, "n", 4000, "results pushed per chain (one task and one worker each)")
-	flag.StringVar(&validators, "validators", "1,4", "chains to run: comma-separated validator counts (empty: none)")
+	flag.StringVar(&validators, "validators", "1,4", "chains to run: comma-separated validator counts (empty: none; the sustained mode then only proves the results it needs)")
 	flag.IntVar(&cfg.reps, "reps", 3, "runs of each chain, each on a fresh chain with the same proofs; the figures are their median")
 	flag.IntVar(&cfg.latency, "latency-tasks", 30, "tasks of the latency run with real worker daemons (0: skip)")
 	flag.DurationVar(&cfg.rawFor, "raw-for", 3*time.Second, "duration of each raw verification measurement")
@@ -175,7 +175,11 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		return rep, err
 	}
 	if len(cfg.validators) == 0 {
-		return rep, nil
+		// No chain: prepare the sustained mode's proofs for a later run.
+		if sustainedModel != nil {
+			_, rep.SustainedPregen, err = pregenerate(ctx, sustainedProofs(sustainedModel, cfg.sustained.n), cfg.cacheDir, cfg.sustained.n)
+		}
+		return rep, err
 	}
 	if sustainedModel != nil {
 		if err := runSustainedChains(ctx, cfg, sustainedModel, rep); err != nil {

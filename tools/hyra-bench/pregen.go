@@ -169,16 +169,20 @@ func readProofCache(path string, ps proofSet, n int) ([]result, error) {
 		return nil, err
 	}
 	byID := map[uint64]result{}
+	whole := len(b)
 	for len(b) > 0 {
-		if len(b) < 30 {
-			return nil, errors.New("truncated record")
+		if len(b) < 30 || len(b) < 30+int(binary.BigEndian.Uint16(b[28:30]))+verifier.ProofSize {
+			// A run stopped mid-write: keep the whole records, so that the
+			// next ones are appended after them.
+			step("  dropping a truncated record at the end of %s", path)
+			if err := os.Truncate(path, int64(whole-len(b))); err != nil {
+				return nil, err
+			}
+			break
 		}
 		r := result{taskID: binary.BigEndian.Uint64(b[:8]), worker: bytes.Clone(b[8:28])}
 		ol := int(binary.BigEndian.Uint16(b[28:30]))
 		b = b[30:]
-		if len(b) < ol+verifier.ProofSize {
-			return nil, errors.New("truncated record")
-		}
 		r.output, r.proof = bytes.Clone(b[:ol]), bytes.Clone(b[ol:ol+verifier.ProofSize])
 		b = b[ol+verifier.ProofSize:]
 		if r.taskID == 0 || int(r.taskID) > n { //nolint:gosec // G115: benchmark counts and ids, far below the type limits

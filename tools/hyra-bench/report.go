@@ -57,8 +57,8 @@ func (r *report) lines() []string {
 	}
 	if w := r.Worker; w.ProveTime > 0 {
 		out = append(out,
-			fmt.Sprintf("| worker: one digits proof | %s, %.1f proofs/s per worker; %d provers at once: %.1f proofs/s |",
-				w.ProveTime.Round(time.Millisecond), w.PerWorker, w.Provers, w.Parallel),
+			fmt.Sprintf("| worker: one %s proof | %s, %.1f proofs/s per worker; %d provers at once: %.1f proofs/s |",
+				w.Model, w.ProveTime.Round(time.Millisecond), w.PerWorker, w.Provers, w.Parallel),
 			fmt.Sprintf("| worker: memory | peak RSS %s, Go heap in use %s |", mib(w.PeakRSS), mib(w.HeapInUse)))
 	}
 	if p := r.Pregen; p.Proved > 0 || p.Cached > 0 {

@@ -69,8 +69,8 @@ func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, 
 		}
 	}
 	var lat []time.Duration
-	var first, last time.Time
-	steady, gas := 0, int64(0)
+	var blocks []sampleBlock
+	gas := int64(0)
 	for h := h0 + 1; h <= h1; h++ {
 		b, err := bn.rpcs[0].blockTasks(ctx, h)
 		if err != nil {
@@ -87,12 +87,7 @@ func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, 
 		st.Completed += len(b.Completed)
 		st.Claimed += len(b.Claimed)
 		st.Blocks++
-		if first.IsZero() {
-			first = seen
-		} else {
-			steady += len(items)
-		}
-		last = seen
+		blocks = append(blocks, sampleBlock{seen: seen, items: len(items)})
 		for _, id := range items {
 			if d, ok := due[id]; ok && !seen.IsZero() {
 				lat = append(lat, seen.Sub(d))
@@ -102,14 +97,46 @@ func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, 
 	if n := st.Completed + st.Claimed; n > 0 {
 		st.GasPerItem = gas / int64(n)
 	}
-	st.Span = last.Sub(st.Push.Start)
-	if span := last.Sub(first); span > 0 {
-		st.Committed = float64(steady) / span.Seconds()
+	if len(blocks) > 0 {
+		st.Span = blocks[len(blocks)-1].seen.Sub(st.Push.Start)
 	}
+	st.Committed = committedRate(blocks, st.Push.Start.Add(st.Push.Took))
 	st.P50, st.P90, st.P99 = percentile(lat, 50), percentile(lat, 90), percentile(lat, 99)
 	st.Saturated = st.Committed < keptUpShare*st.Offered || float64(st.Backlog*st.PerTx) > keptUpBacklogS*st.Offered
 	if len(st.FailLogs) > 5 {
 		st.FailLogs = st.FailLogs[:5]
 	}
 	return st, nil
+}
+
+// sampleBlock is a block that holds items of a load, and when it was seen.
+type sampleBlock struct {
+	seen  time.Time
+	items int
+}
+
+// committedRate is the rate at which blocks committed items while they were
+// being offered: the items of the blocks after the first, up to the last one
+// seen before the offer ended, over the time between the first and that
+// one. Blocks that drain what is left after the offer hold less than a
+// block's interval of it and would bias a short step low. Without two such
+// blocks (a step shorter than two blocks), it counts every block.
+func committedRate(blocks []sampleBlock, offerEnd time.Time) float64 {
+	last := -1
+	for i, b := range blocks {
+		if !b.seen.After(offerEnd) {
+			last = i
+		}
+	}
+	if last < 1 {
+		last = len(blocks) - 1
+	}
+	if last < 1 {
+		return 0
+	}
+	n := 0
+	for _, b := range blocks[1 : last+1] {
+		n += b.items
+	}
+	return float64(n) / blocks[last].seen.Sub(blocks[0].seen).Seconds()
 }

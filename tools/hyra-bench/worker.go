@@ -9,6 +9,7 @@ import (
 
 // workerFigures are the worker side: proving digits results.
 type workerFigures struct {
+	Model string
 	// ProveTime is the median time of one proof (inference, witness, Groth16
 	// prove, self-verify) with one prover using every core, as the worker
 	// daemon does.
@@ -27,7 +28,7 @@ const workerSamples = 12
 // measureWorker proves workerSamples digits results one after the other,
 // then NumCPU at a time, and reads the process's peak memory.
 func measureWorker(ctx context.Context, m *model) (workerFigures, error) {
-	f := workerFigures{Provers: runtime.NumCPU()}
+	f := workerFigures{Model: m.name, Provers: runtime.NumCPU()}
 	var times []float64
 	worker := throughputWorker(0).addr
 	for i := range workerSamples {
