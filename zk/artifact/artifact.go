@@ -41,12 +41,17 @@ var ErrInvalid = errors.New("invalid model artifact")
 
 // Artifact is a parsed and validated model. Fields mirror the JSON document (see zk/README.md).
 type Artifact struct {
-	Format      string     `json:"format"`
-	Name        string     `json:"name"`
-	Description string     `json:"description,omitempty"`
-	Input       InputSpec  `json:"input"`
-	Layers      []Layer    `json:"layers"`
-	Output      OutputSpec `json:"output"`
+	Format      string `json:"format"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	// Private marks a private-capable model: its circuit proves a hiding input commitment and a
+	// sealed output (zk/README.md "Private tasks"), so it serves private tasks and public ones
+	// (with a zero blinding). Absent in the JSON means false, and Encode writes it only when
+	// true, so artifacts from before the flag keep their bytes, hash and circuit.
+	Private bool       `json:"private,omitempty"`
+	Input   InputSpec  `json:"input"`
+	Layers  []Layer    `json:"layers"`
+	Output  OutputSpec `json:"output"`
 	// Ops is the hyra-qnn/v2 network (Layers is empty then); its JSON form is written by Encode.
 	Ops []Op `json:"-"`
 

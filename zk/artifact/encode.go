@@ -30,9 +30,9 @@ func Encode(a *Artifact) ([]byte, error) {
 	head := []struct {
 		k string
 		v any
-	}{{"format", a.Format}, {"name", a.Name}, {"description", a.Description}, {"input", a.Input}}
+	}{{"format", a.Format}, {"name", a.Name}, {"description", a.Description}, {"private", a.Private}, {"input", a.Input}}
 	for _, f := range head {
-		if f.k == "description" && f.v == "" {
+		if f.k == "description" && f.v == "" || f.k == "private" && f.v == false {
 			continue
 		}
 		if err := field("  ", f.k, f.v, true); err != nil {

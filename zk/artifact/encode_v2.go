@@ -38,6 +38,11 @@ func encodeV2(a *Artifact) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if a.Private {
+		if err := line("private", true, false); err != nil {
+			return nil, err
+		}
+	}
 	if err := line("input", in, false); err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ type docV2 struct {
 	Format      string            `json:"format"`
 	Name        string            `json:"name"`
 	Description string            `json:"description,omitempty"`
+	Private     bool              `json:"private,omitempty"`
 	Input       inputV2           `json:"input"`
 	Ops         []json.RawMessage `json:"ops"`
 	Output      OutputSpec        `json:"output"`
@@ -82,7 +83,7 @@ func decodeV2(b []byte) (*Artifact, error) {
 		return nil, fmt.Errorf("%d ops, want 1 to %d", len(d.Ops), MaxOps)
 	}
 	a := &Artifact{
-		Format: d.Format, Name: d.Name, Description: d.Description, Output: d.Output,
+		Format: d.Format, Name: d.Name, Description: d.Description, Private: d.Private, Output: d.Output,
 		Input: InputSpec{Min: d.Input.Min, Max: d.Input.Max, Shape: d.Input.Shape, Preprocess: d.Input.Preprocess},
 	}
 	for i, raw := range d.Ops {

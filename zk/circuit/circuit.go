@@ -14,19 +14,28 @@ import (
 )
 
 // Circuit is the inference statement. The public fields come first and in this order, which is
-// the order of commit.PublicInputs; Input is the private task input.
+// the order of commit.PublicInputs (and commit.PrivatePublicInputs); Input is the private task
+// input.
 type Circuit struct {
 	Binding          frontend.Variable `gnark:",public"`
 	InputCommitment  frontend.Variable `gnark:",public"`
 	OutputCommitment frontend.Variable `gnark:",public"`
 	Input            []frontend.Variable
+	// Blinding is the task's secret blinding r: one element for a private-capable artifact
+	// (artifact.Private), none otherwise. A slice, not a plain field, so that a model without the
+	// flag allocates no extra wire and keeps exactly its constraint system and keys.
+	Blinding []frontend.Variable
 
 	model *artifact.Artifact `gnark:"-"`
 }
 
 // New returns the circuit shape for a (Define needs the model; witness values are unset).
 func New(a *artifact.Artifact) *Circuit {
-	return &Circuit{Input: make([]frontend.Variable, a.Input.Length), model: a}
+	c := &Circuit{Input: make([]frontend.Variable, a.Input.Length), model: a}
+	if a.Private {
+		c.Blinding = make([]frontend.Variable, 1)
+	}
+	return c
 }
 
 // Compile builds the R1CS for a over BN254.
@@ -37,7 +46,8 @@ func Compile(a *artifact.Artifact) (constraint.ConstraintSystem, error) {
 // Define constrains: Binding is used (squared: a Groth16 public input that appears in no
 // constraint gets a zero key point and would verify for any value), every input lies in the
 // schema range, InputCommitment commits to Input, and OutputCommitment commits to the network's
-// output on Input.
+// output on Input. For a private-capable artifact the two commitments are the hiding input and
+// the sealed output under Blinding instead (definePrivate).
 func (c *Circuit) Define(api frontend.API) error {
 	a := c.model
 	api.Mul(c.Binding, c.Binding)
@@ -49,13 +59,17 @@ func (c *Circuit) Define(api frontend.API) error {
 	if err != nil {
 		return err
 	}
-	api.AssertIsEqual(in, c.InputCommitment)
-
+	if !a.Private { // here, before the network: the constraint order is part of registered keys
+		api.AssertIsEqual(in, c.InputCommitment)
+	}
 	var x []frontend.Variable
 	if a.Format == artifact.FormatV2 {
 		x = network(api, a, c.Input)
 	} else {
 		x = denseLayers(api, a, c.Input)
+	}
+	if a.Private {
+		return c.definePrivate(api, in, x)
 	}
 	out, err := CommitVector(api, commit.TagOutput, x)
 	if err != nil {

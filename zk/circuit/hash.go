@@ -13,11 +13,17 @@ import (
 // Hash is the in-circuit counterpart of commit.Hash: Merkle-Damgard over Poseidon2 with the same
 // pinned parameters and a zero initial state.
 func Hash(api frontend.API, elems ...frontend.Variable) (frontend.Variable, error) {
+	return absorb(api, 0, elems...)
+}
+
+// absorb continues Hash from an intermediate state: Hash(a..., b...) = absorb(Hash(a...), b...),
+// so hashes sharing a prefix (a blinding's keystream) hash it once.
+func absorb(api frontend.API, state frontend.Variable, elems ...frontend.Variable) (frontend.Variable, error) {
 	perm, err := poseidon2.NewPoseidon2FromParameters(api, commit.Width, commit.FullRounds, commit.PartialRounds)
 	if err != nil {
 		return nil, err
 	}
-	h := hash.NewMerkleDamgardHasher(api, perm, 0)
+	h := hash.NewMerkleDamgardHasher(api, perm, state)
 	h.Write(elems...)
 	return h.Sum(), nil
 }

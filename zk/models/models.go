@@ -24,3 +24,10 @@ var (
 	//go:embed digits/samples.json
 	DigitsSamples []byte
 )
+
+// DigitsPrivateArtifact is the private-capable copy of the digits model: the same network with
+// "private": true (zk/README.md "Private tasks"). It takes the digits samples. Like digits, its
+// keys are not committed: tests get them from zk/zktest (a single-party, test-only setup).
+//
+//go:embed digits-private/artifact.json
+var DigitsPrivateArtifact []byte

@@ -54,3 +54,17 @@ func decodeCommitment(b []byte) (fr.Element, error) {
 	}
 	return e, nil
 }
+
+// HidingInputOf is the input commitment of a task on a private-capable model:
+// commit.HidingInput(InputCommitmentOf(v, s), r). The client computes it with its secret r when
+// it submits a private task (the chain stores it as given), the worker checks a decrypted input
+// against it, and r = 0 gives a public task's (PublicHidingInput).
+func HidingInputOf(v []int64, s commit.InputScheme, r fr.Element) ([]byte, error) {
+	c, err := s.Commit(v)
+	if err != nil {
+		return nil, fmt.Errorf("%w: input: %v", ErrInvalidStatement, err)
+	}
+	h := commit.HidingInput(c, r)
+	b := h.Bytes()
+	return b[:], nil
+}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
+
 	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/models"
 	"github.com/hyra-network/hyra/zk/prover"
@@ -26,8 +28,15 @@ var iris = sync.OnceValues(func() (*prover.Prover, error) {
 
 // digits is the digits model with keys from a setup run once per test binary: its proving key
 // (1.3 MB) is not committed, and the setup takes about 0.5 s.
-var digits = sync.OnceValues(func() (*digitsModel, error) {
-	a, err := artifact.Parse(models.DigitsArtifact)
+var digits = sync.OnceValues(func() (*digitsModel, error) { return setupModel(models.DigitsArtifact) })
+
+// digitsPrivate is the private-capable digits copy, set up the same way (about 1 s).
+var digitsPrivate = sync.OnceValues(func() (*digitsModel, error) { return setupModel(models.DigitsPrivateArtifact) })
+
+// setupModel runs a single-party, test-only setup (its toxic waste is discarded but nothing
+// proves it) and builds a prover with the keys.
+func setupModel(doc []byte) (*digitsModel, error) {
+	a, err := artifact.Parse(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -35,12 +44,12 @@ var digits = sync.OnceValues(func() (*digitsModel, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := prover.New(models.DigitsArtifact, keys.ProvingKey, keys.VerifyingKey)
+	p, err := prover.New(doc, keys.ProvingKey, keys.VerifyingKey)
 	if err != nil {
 		return nil, err
 	}
 	return &digitsModel{prover: p, verifyingKey: keys.VerifyingKey}, nil
-})
+}
 
 type digitsModel struct {
 	prover       *prover.Prover
@@ -67,6 +76,32 @@ func Digits(t testing.TB) (artifactBytes, verifyingKey []byte, prove ProveFunc) 
 		t.Fatalf("zktest: digits setup: %v", err)
 	}
 	return models.DigitsArtifact, m.verifyingKey, proveWith(t, m.prover)
+}
+
+// PrivateProveFunc proves a task on a private-capable model under blinding r and returns what a
+// worker submits for a private task: the sealed output (commit.EncodeSealed) and the proof. The
+// proof verifies under a verifier.Statement with Sealed set and the client's
+// verifier.HidingInputOf(input, scheme, r) as InputCommitment.
+type PrivateProveFunc func(chainID string, taskID uint64, worker []byte, input []int64, r fr.Element) (sealedOutput, proofBytes []byte)
+
+// DigitsPrivate returns the private-capable digits artifact (models.DigitsPrivateArtifact), a
+// verifying key from this test binary's setup, a ProveFunc for public tasks on it (blinding 0;
+// the chain checks them through verifier.PublicHidingInput and PublicSealedOutput) and a
+// PrivateProveFunc for private tasks.
+func DigitsPrivate(t testing.TB) (artifactBytes, verifyingKey []byte, prove ProveFunc, provePrivate PrivateProveFunc) {
+	t.Helper()
+	m, err := digitsPrivate()
+	if err != nil {
+		t.Fatalf("zktest: digits-private setup: %v", err)
+	}
+	provePrivate = func(chainID string, taskID uint64, worker []byte, input []int64, r fr.Element) ([]byte, []byte) {
+		res, err := m.prover.ProveBlinded(chainID, taskID, worker, input, r)
+		if err != nil {
+			t.Fatalf("zktest: prove: %v", err)
+		}
+		return res.Statement.Output, res.Proof
+	}
+	return models.DigitsPrivateArtifact, m.verifyingKey, proveWith(t, m.prover), provePrivate
 }
 
 func proveWith(t testing.TB, p *prover.Prover) ProveFunc {
