@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 )
 
 // clientTasks runs `hyrad client tasks ARGS --output json`.
@@ -23,7 +25,7 @@ func (c *appChain) clientTasks(t *testing.T, args ...string) clientTasks {
 	t.Helper()
 	var res clientTasks
 	out := c.run(append(append([]string{"client", "tasks"}, args...), "--output", "json")...)
-	require.NoError(t, json.Unmarshal([]byte(lastLine(out)), &res), out)
+	require.NoError(t, json.Unmarshal([]byte(hyradtest.LastLine(out)), &res), out)
 	return res
 }
 
@@ -38,7 +40,7 @@ func checkClientResult(t *testing.T, c *appChain) {
 		Verified bool    `json:"verified"`
 	}
 	out := c.run("client", "result", "1", "--output", "json")
-	require.NoError(t, json.Unmarshal([]byte(lastLine(out)), &res), out)
+	require.NoError(t, json.Unmarshal([]byte(hyradtest.LastLine(out)), &res), out)
 	require.Equal(t, uint64(1), res.TaskID)
 	require.Equal(t, "COMPLETED", res.Status)
 	require.Equal(t, c.worker, res.Worker)
@@ -84,7 +86,7 @@ func checkClientTasksAndCancel(t *testing.T, c *appChain) {
 		Refund string `json:"refund"`
 	}
 	out = c.run("client", "cancel", "3", "--from", "client", "--output", "json")
-	require.NoError(t, json.Unmarshal([]byte(lastLine(out)), &cancel), out)
+	require.NoError(t, json.Unmarshal([]byte(hyradtest.LastLine(out)), &cancel), out)
 	require.Equal(t, uint64(3), cancel.TaskID)
 	require.Equal(t, "5000uhyra", cancel.Refund)
 	require.NotEqual(t, before, c.balance(c.client), "the refund (less the fee) reached the client")

@@ -14,6 +14,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/models"
 )
@@ -46,7 +47,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	n := newSingleNodeChain(t, "owner", "client", "worker")
 	n.start()
 	n.registerIris()
-	keys := irisKeysDir(t)
+	keys := hyradtest.IrisKeysDir(t)
 	n.setupDigits(keys) // model 2
 	worker := n.address("worker")
 	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", keys, "--poll-interval", "1s")

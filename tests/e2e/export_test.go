@@ -13,6 +13,8 @@ import (
 
 	"github.com/cometbft/cometbft/crypto/ed25519"
 	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 )
 
 // TestExportWritesOnlyJSON exports a two-validator chain to stdout, as
@@ -39,12 +41,12 @@ func TestExportWritesOnlyJSON(t *testing.T) {
 		} `json:"app_state"`
 		InitialHeight int64 `json:"initial_height"`
 	}
-	require.NoError(t, json.Unmarshal(stdout, &doc), "stdout of hyrad export is not JSON:\n%s\nstderr:\n%s", tail(string(stdout), 2000), stderr)
+	require.NoError(t, json.Unmarshal(stdout, &doc), "stdout of hyrad export is not JSON:\n%s\nstderr:\n%s", hyradtest.Tail(string(stdout), 2000), stderr)
 	require.Greater(t, doc.InitialHeight, int64(1))
 	require.Len(t, doc.AppState.Staking.Validators, 2)
 
 	stdout, stderr = n.stdout(t, "export", "--for-zero-height", "--jail-allowed-addrs", first)
-	require.NoError(t, json.Unmarshal(stdout, &doc), "stdout:\n%s\nstderr:\n%s", tail(string(stdout), 2000), stderr)
+	require.NoError(t, json.Unmarshal(stdout, &doc), "stdout:\n%s\nstderr:\n%s", hyradtest.Tail(string(stdout), 2000), stderr)
 	jailed := map[string]bool{}
 	for _, v := range doc.AppState.Staking.Validators {
 		jailed[v.OperatorAddress] = v.Jailed

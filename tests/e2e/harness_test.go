@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/testutil/localnet"
 )
 
@@ -25,33 +25,7 @@ import (
 var hyrad string
 
 func TestMain(m *testing.M) {
-	os.Exit(runMain(m))
-}
-
-func runMain(m *testing.M) int {
-	flag.Parse()
-	if testing.Short() {
-		fmt.Println("skipping end-to-end tests in -short mode")
-		return 0
-	}
-	hyrad = os.Getenv("HYRAD")
-	if hyrad == "" {
-		dir, err := os.MkdirTemp("", "hyrad-e2e-bin")
-		if err != nil {
-			fmt.Println(err)
-			return 1
-		}
-		defer os.RemoveAll(dir)
-		hyrad = filepath.Join(dir, "hyrad")
-		build := exec.Command("go", "build", "-o", hyrad, "./cmd/hyrad")
-		build.Dir = "../.."
-		build.Stdout, build.Stderr = os.Stdout, os.Stderr
-		if err := build.Run(); err != nil {
-			fmt.Println("building hyrad:", err)
-			return 1
-		}
-	}
-	return m.Run()
+	os.Exit(hyradtest.Main(m, "end-to-end tests", &hyrad))
 }
 
 // node is one hyrad process with its home and loopback ports.
@@ -147,7 +121,7 @@ func (n *node) stop() {
 		<-n.done
 	}
 	if n.t.Failed() {
-		n.t.Logf("node log (tail):\n%s", tail(n.log.String(), 4000))
+		n.t.Logf("node log (tail):\n%s", hyradtest.Tail(n.log.String(), 4000))
 	}
 	n.cmd = nil
 }
@@ -181,11 +155,11 @@ func (n *node) waitHeight(h int64, timeout time.Duration) {
 		}
 		select {
 		case <-n.done:
-			n.t.Fatalf("node exited:\n%s", tail(n.log.String(), 4000))
+			n.t.Fatalf("node exited:\n%s", hyradtest.Tail(n.log.String(), 4000))
 		case <-time.After(300 * time.Millisecond):
 		}
 	}
-	n.t.Fatalf("height %d not reached in %s:\n%s", h, timeout, tail(n.log.String(), 4000))
+	n.t.Fatalf("height %d not reached in %s:\n%s", h, timeout, hyradtest.Tail(n.log.String(), 4000))
 }
 
 // tx broadcasts a transaction and returns its result code and raw log: the
@@ -200,7 +174,7 @@ func (n *node) tx(args ...string) (uint32, string) {
 		RawLog string `json:"raw_log"`
 		Height int64  `json:"height,string"`
 	}
-	if json.Unmarshal([]byte(lastLine(stdout)), &res) != nil {
+	if json.Unmarshal([]byte(hyradtest.LastLine(stdout)), &res) != nil {
 		// Simulation refused the transaction: report it like a failed result.
 		require.Error(n.t, err, "hyrad tx %s printed no result:\n%s%s", strings.Join(args, " "), stdout, stderr)
 		return 1, stderr
@@ -247,16 +221,4 @@ func (n *node) getJSON(path string, v any) int {
 // address returns the bech32 address of a test-keyring key.
 func (n *node) address(name string) string {
 	return strings.TrimSpace(n.run("keys", "show", name, "-a", "--keyring-backend", "test"))
-}
-
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[len(s)-n:]
-}
-
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	return lines[len(lines)-1]
 }

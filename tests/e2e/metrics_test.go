@@ -13,6 +13,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/zk/models"
 )
 
@@ -28,7 +29,7 @@ func TestMetrics(t *testing.T) {
 	n.start()
 	n.registerIris()
 	metricsAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", irisKeysDir(t), "--poll-interval", "1s",
+	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", hyradtest.IrisKeysDir(t), "--poll-interval", "1s",
 		"--metrics-addr", metricsAddr)
 	w.waitLog("bonded", time.Minute)
 

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 )
 
 // storedTask is a task as the REST API shows it, with its input.
@@ -57,7 +59,7 @@ func (n *node) routeAs(values []int64, encoding string) (taskID uint64, size int
 			Attributes []struct{ Key, Value string }
 		} `json:"events"`
 	}
-	require.NoError(n.t, json.Unmarshal([]byte(lastLine(stdout)), &res), stdout)
+	require.NoError(n.t, json.Unmarshal([]byte(hyradtest.LastLine(stdout)), &res), stdout)
 	require.Zero(n.t, res.Code, stdout)
 	for _, ev := range res.Events {
 		for _, a := range ev.Attributes {

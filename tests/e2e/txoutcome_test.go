@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 )
 
 // txOutput is the part of a tx command's --output json that the tests read.
@@ -22,7 +24,7 @@ type txOutput struct {
 func parseTxOutput(t *testing.T, stdout string) txOutput {
 	t.Helper()
 	var res txOutput
-	require.NoError(t, json.Unmarshal([]byte(lastLine(stdout)), &res), stdout)
+	require.NoError(t, json.Unmarshal([]byte(hyradtest.LastLine(stdout)), &res), stdout)
 	return res
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/zk/models"
 )
 
@@ -73,7 +74,7 @@ func (d *daemon) stop() {
 		<-d.done
 	}
 	if d.t.Failed() {
-		d.t.Logf("worker log (tail):\n%s", tail(d.out.String(), 6000))
+		d.t.Logf("worker log (tail):\n%s", hyradtest.Tail(d.out.String(), 6000))
 	}
 }
 
@@ -87,23 +88,11 @@ func (d *daemon) waitLog(s string, timeout time.Duration) {
 		}
 		select {
 		case <-d.done:
-			d.t.Fatalf("worker exited before logging %q:\n%s", s, tail(d.out.String(), 6000))
+			d.t.Fatalf("worker exited before logging %q:\n%s", s, hyradtest.Tail(d.out.String(), 6000))
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
-	d.t.Fatalf("worker did not log %q within %s:\n%s", s, timeout, tail(d.out.String(), 6000))
-}
-
-// irisKeysDir lays out the committed iris proving key the way the worker
-// looks for it: DIR/<artifact sha256 hex>/proving.key.
-func irisKeysDir(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	sum := sha256.Sum256(models.IrisArtifact)
-	sub := filepath.Join(dir, hex.EncodeToString(sum[:]))
-	require.NoError(t, os.MkdirAll(sub, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(sub, "proving.key"), models.IrisProvingKey, 0o600))
-	return dir
+	d.t.Fatalf("worker did not log %q within %s:\n%s", s, timeout, hyradtest.Tail(d.out.String(), 6000))
 }
 
 // registerIris registers the bundled iris model (price 1000uhyra) from the
@@ -157,7 +146,7 @@ func (n *node) infer(args ...string) (inferOut, error) {
 	if err != nil {
 		return res, &cliError{out: out, err: err}
 	}
-	require.NoError(n.t, json.Unmarshal([]byte(lastLine(out)), &res), out)
+	require.NoError(n.t, json.Unmarshal([]byte(hyradtest.LastLine(out)), &res), out)
 	return res, nil
 }
 

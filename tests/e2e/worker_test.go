@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/zk/models"
 )
 
@@ -20,7 +21,7 @@ func TestWorkerEndToEnd(t *testing.T) {
 	n := newSingleNodeChain(t, "owner", "client", "worker")
 	n.start()
 	n.registerIris()
-	keys := irisKeysDir(t)
+	keys := hyradtest.IrisKeysDir(t)
 	n.setupDigits(keys) // model 2
 	client, worker := n.address("client"), n.address("worker")
 
@@ -107,7 +108,7 @@ func TestWorkerSurvivesNodeRestart(t *testing.T) {
 	n := newSingleNodeChain(t, "owner", "client", "worker")
 	n.start()
 	n.registerIris()
-	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", irisKeysDir(t), "--poll-interval", "1s")
+	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", hyradtest.IrisKeysDir(t), "--poll-interval", "1s")
 	w.waitLog("bonded", time.Minute)
 
 	samples, err := models.ParseSamples(models.IrisSamples)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/testutil/localnet"
 	"github.com/hyra-network/hyra/zk/ceremony"
 	"github.com/hyra-network/hyra/zk/models"
@@ -85,7 +86,7 @@ func TestCeremonyOnALocalnet(t *testing.T) {
 		SetupContributors uint32  `json:"setup_contributors"`
 		SetupIndependent  uint32  `json:"setup_independent"`
 	}
-	require.NoError(t, json.Unmarshal([]byte(lastLine(res)), &r), res)
+	require.NoError(t, json.Unmarshal([]byte(hyradtest.LastLine(res)), &r), res)
 	require.Equal(t, "COMPLETED", r.Status)
 	require.True(t, r.Verified)
 	require.Equal(t, samples.Samples[0].Output, r.Output)

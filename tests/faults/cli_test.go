@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/testutil/localnet"
 )
 
@@ -44,7 +45,7 @@ func (m *market) txOn(node *localnet.Node, home, chainID, from string, args ...s
 		Code   uint32 `json:"code"`
 		RawLog string `json:"raw_log"`
 	}
-	require.NoError(m.t, json.Unmarshal([]byte(lastLine(out)), &res), out)
+	require.NoError(m.t, json.Unmarshal([]byte(hyradtest.LastLine(out)), &res), out)
 	require.Zero(m.t, res.Code, "%s: %s", strings.Join(args, " "), res.RawLog)
 	r := m.waitTx(node, res.TxHash)
 	require.Zero(m.t, r.Code, "%s: %s", strings.Join(args, " "), r.Log)
@@ -95,9 +96,4 @@ func (m *market) eventually(timeout time.Duration, what string, cond func() bool
 		case <-time.After(250 * time.Millisecond):
 		}
 	}
-}
-
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	return lines[len(lines)-1]
 }

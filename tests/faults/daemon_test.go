@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 )
 
 // Lines of the worker's log the tests act on.
@@ -54,7 +56,7 @@ func startDaemon(t *testing.T, name string, args []string) *daemon {
 	t.Cleanup(func() {
 		d.kill()
 		if t.Failed() {
-			t.Logf("%s log (tail):\n%s", d.name, tail(d.log.String(), 4000))
+			t.Logf("%s log (tail):\n%s", d.name, hyradtest.Tail(d.log.String(), 4000))
 			keepLogs(t, d.name, []byte(d.log.String()))
 		}
 	})

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 )
 
 // load is a client that routes iris tasks back to back with `hyrad client
@@ -56,12 +58,12 @@ func (m *market) infer(node, account, model, input string, ttl time.Duration) (u
 	out, err := exec.CommandContext(ctx, hyrad, "client", "infer", "--model", model, "--input", input,
 		"--ttl", ttl.String(), "--output", "json", "--from", account, "--home", m.net.ClientHome, "--node", node).CombinedOutput()
 	if err != nil {
-		return 0, fmt.Errorf("%w: %s", err, lastLine(string(out)))
+		return 0, fmt.Errorf("%w: %s", err, hyradtest.LastLine(string(out)))
 	}
 	var res struct {
 		TaskID uint64 `json:"task_id"`
 	}
-	if err := json.Unmarshal([]byte(lastLine(string(out))), &res); err != nil {
+	if err := json.Unmarshal([]byte(hyradtest.LastLine(string(out))), &res); err != nil {
 		return 0, fmt.Errorf("%w: %s", err, out)
 	}
 	return res.TaskID, nil

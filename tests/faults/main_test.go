@@ -10,46 +10,19 @@
 package faults_test
 
 import (
-	"flag"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 )
 
 // hyrad is the binary under test, built once by TestMain (or given by $HYRAD).
 var hyrad string
 
 func TestMain(m *testing.M) {
-	os.Exit(runMain(m))
-}
-
-func runMain(m *testing.M) int {
-	flag.Parse()
-	if testing.Short() {
-		fmt.Println("skipping fault tests in -short mode")
-		return 0
-	}
-	hyrad = os.Getenv("HYRAD")
-	if hyrad == "" {
-		dir, err := os.MkdirTemp("", "hyrad-faults-bin")
-		if err != nil {
-			fmt.Println(err)
-			return 1
-		}
-		defer os.RemoveAll(dir)
-		hyrad = filepath.Join(dir, "hyrad")
-		build := exec.Command("go", "build", "-o", hyrad, "./cmd/hyrad")
-		build.Dir = "../.."
-		build.Stdout, build.Stderr = os.Stdout, os.Stderr
-		if err := build.Run(); err != nil {
-			fmt.Println("building hyrad:", err)
-			return 1
-		}
-	}
-	return m.Run()
+	os.Exit(hyradtest.Main(m, "fault tests", &hyrad))
 }
 
 // keepLogs writes a process's whole log to $HYRA_FAULTS_LOGS/<test>-<name>.log

@@ -2,15 +2,13 @@ package faults_test
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/testutil/localnet"
 	"github.com/hyra-network/hyra/zk/models"
 )
@@ -55,13 +53,13 @@ func newMarket(t *testing.T, budget time.Duration) *market {
 		Logf:         t.Logf,
 	})
 	require.NoError(t, err)
-	m := &market{t: t, ctx: ctx, net: net, keysDir: irisKeysDir(t)}
+	m := &market{t: t, ctx: ctx, net: net, keysDir: hyradtest.IrisKeysDir(t)}
 	t.Cleanup(func() {
 		net.Kill()
 		if t.Failed() {
 			for _, n := range net.Nodes {
 				b, _ := os.ReadFile(n.LogFile())
-				t.Logf("%s log (tail):\n%s", n.Name, tail(string(b), 2000))
+				t.Logf("%s log (tail):\n%s", n.Name, hyradtest.Tail(string(b), 2000))
 				keepLogs(t, n.Name, b)
 			}
 		}
@@ -82,27 +80,8 @@ func newMarket(t *testing.T, budget time.Duration) *market {
 	return m
 }
 
-// irisKeysDir lays the committed iris proving key out as the worker's
-// --keys-dir wants it (worker/keys.go): DIR/<artifact sha256 hex>/proving.key.
-func irisKeysDir(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	sum := sha256.Sum256(models.IrisArtifact)
-	sub := filepath.Join(dir, hex.EncodeToString(sum[:]))
-	require.NoError(t, os.MkdirAll(sub, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(sub, "proving.key"), models.IrisProvingKey, 0o600))
-	return dir
-}
-
 // addr is the address of a client-home account.
 func (m *market) addr(name string) string { return m.net.Accounts[name] }
 
 // node returns node i.
 func (m *market) node(i int) *localnet.Node { return m.net.Nodes[i] }
-
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[len(s)-n:]
-}
