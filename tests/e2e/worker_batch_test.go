@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/testutil/hyradtest"
 	"github.com/hyra-network/hyra/testutil/localnet"
 	"github.com/hyra-network/hyra/zk/models"
 )
@@ -33,7 +34,7 @@ func TestWorkerBatch(t *testing.T) {
 		ids = append(ids, res.TaskID)
 	}
 
-	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", irisKeysDir(t), "--poll-interval", "1s",
+	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", hyradtest.IrisKeysDir(t), "--poll-interval", "1s",
 		"--batch", "4", "--provers", "2")
 	for _, id := range ids {
 		n.waitTaskStatus(id, "TASK_STATUS_COMPLETED", 2*time.Minute)
