@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/stretchr/testify/require"
 
@@ -23,7 +24,6 @@ import (
 	"github.com/hyra-network/hyra/zk/models"
 	"github.com/hyra-network/hyra/zk/prover"
 	"github.com/hyra-network/hyra/zk/setup"
-	"github.com/hyra-network/hyra/zk/vector"
 	"github.com/hyra-network/hyra/zk/verifier"
 )
 
@@ -35,6 +35,14 @@ func BenchmarkDigits(b *testing.B) {
 	samples, err := models.ParseSamples(models.DigitsSamples)
 	require.NoError(b, err)
 	benchModel(b, models.DigitsArtifact, samples.Samples[0].Input)
+}
+
+// BenchmarkDigitsPrivate is BenchmarkDigits on the private-capable copy of the model, proving
+// private tasks (a random blinding): the cost of hiding the input and sealing the output.
+func BenchmarkDigitsPrivate(b *testing.B) {
+	samples, err := models.ParseSamples(models.DigitsSamples)
+	require.NoError(b, err)
+	benchModel(b, models.DigitsPrivateArtifact, samples.Samples[0].Input)
 }
 
 // BenchmarkMNISTMLP measures a hyra-qnn/v2 784-128-10 MLP on 0..255 pixels with random
@@ -102,24 +110,28 @@ func benchModel(b *testing.B, doc []byte, in []int64) {
 	}
 	p, err := prover.New(doc, keys.ProvingKey, keys.VerifyingKey)
 	require.NoError(b, err)
-	var out []int64
-	var proof []byte
+	var r fr.Element // a private task's blinding on a private-capable model, else 0
+	if a.Private {
+		_, err = r.SetRandom()
+		require.NoError(b, err)
+	}
+	var res *prover.Result
 	b.Run("prove", func(b *testing.B) {
 		resetPeakRSS()
 		loop(b, func(i int) {
-			out, proof, err = p.Prove("hyra-bench", uint64(i), worker, in)
+			res, err = p.ProveBlinded("hyra-bench", uint64(i), worker, in, r)
 			require.NoError(b, err)
 		})
-		b.ReportMetric(float64(len(proof)), "proof_bytes")
+		b.ReportMetric(float64(len(res.Proof)), "proof_bytes")
 		if peak := peakRSS(); peak > 0 {
 			b.ReportMetric(float64(peak)/(1<<20), "peak_rss_MiB")
 		}
 	})
-	// Proved again here: with the prove benchmark filtered out (-bench 'MNISTMLP/verify'), out
-	// would be empty.
-	out, proof, err = p.Prove("hyra-bench", 0, worker, in)
+	// Proved again here: with the prove benchmark filtered out (-bench 'MNISTMLP/verify'), res
+	// would be nil.
+	res, err = p.ProveBlinded("hyra-bench", 0, worker, in, r)
 	require.NoError(b, err)
-	st := verifier.Statement{ChainID: "hyra-bench", TaskID: 0, Worker: worker, InputCommitment: inputCommitment(b, p, in), Output: vector.Encode(out)}
+	proof, st := res.Proof, res.Statement
 	b.Run("verify", func(b *testing.B) {
 		v := verifier.New() // the chain's: key decoded once, every proof checked in full
 		require.NoError(b, v.Verify(keys.VerifyingKey, proof, st))
@@ -135,9 +147,9 @@ func benchModel(b *testing.B, doc []byte, in []int64) {
 		gp := groth16.NewProof(circuitCurve)
 		_, err = gp.ReadFrom(bytes.NewReader(proof))
 		require.NoError(b, err)
-		c, _, err := circuit.Assign(a, st.ChainID, st.TaskID, worker, in)
+		as, err := circuit.AssignBlinded(a, st.ChainID, st.TaskID, worker, in, r)
 		require.NoError(b, err)
-		pw, err := circuit.Witness(c, true)
+		pw, err := circuit.Witness(as.Circuit, true)
 		require.NoError(b, err)
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
