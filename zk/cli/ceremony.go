@@ -62,7 +62,7 @@ func newBeginCmd() *cobra.Command {
 		Short: "Start a model version's phase 2: writes the transcript directory, prints what the chain records",
 		Args:  cobra.NoArgs, SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			quietGnark()
+			QuietGnark()
 			dir, artifactBytes, phase1, err := readCeremonyInputs(cmd)
 			if err != nil {
 				return err
@@ -103,7 +103,7 @@ func newContributeCmd() *cobra.Command {
 		Short: "Verify the transcript from the artifact (and --chain), add a contribution, print the record to submit on chain",
 		Args:  cobra.NoArgs, SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			quietGnark()
+			QuietGnark()
 			dir, artifactBytes, phase1, err := readCeremonyInputs(cmd)
 			if err != nil {
 				return err
@@ -154,7 +154,7 @@ beacon, verifying_key; bytes in hex) and, with a beacon, that the final verifyin
 this transcript yields. A failure names the contribution.`,
 		Args: cobra.NoArgs, SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			quietGnark()
+			QuietGnark()
 			dir, artifactBytes, phase1, err := readCeremonyInputs(cmd)
 			if err != nil {
 				return err
@@ -187,7 +187,7 @@ func newFinalizeCmd() *cobra.Command {
 		Short: "Seal the transcript with the chain's beacon: writes proving.key and verifying.key",
 		Args:  cobra.NoArgs, SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			quietGnark()
+			QuietGnark()
 			dir, artifactBytes, phase1, err := readCeremonyInputs(cmd)
 			if err != nil {
 				return err

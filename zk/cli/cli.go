@@ -17,7 +17,7 @@ func NewZKCmd() *cobra.Command {
 	return cmd
 }
 
-// quietGnark silences gnark's own logger, which writes to stdout; the commands print their own
-// progress. Called from RunE so the zk command tree installs no persistent hooks that would
-// shadow the root command's.
-func quietGnark() { logger.Disable() }
+// QuietGnark silences gnark's own logger, which writes to stdout: a command that proves, sets up
+// or verifies prints its own progress. Every hyrad command that runs gnark calls it from its RunE,
+// so that no command tree installs persistent hooks that would shadow the root command's.
+func QuietGnark() { logger.Disable() }

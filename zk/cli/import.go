@@ -60,7 +60,7 @@ The model's input normalisation, float = (raw * scale - mean) / std, comes from 
 }
 
 func runImport(cmd *cobra.Command, _ []string) error {
-	quietGnark()
+	QuietGnark()
 	f := cmd.Flags()
 	modelPath, _ := f.GetString("onnx")
 	out, _ := f.GetString("out")

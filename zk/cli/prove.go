@@ -19,7 +19,7 @@ func newProveCmd() *cobra.Command {
 		Args:         cobra.NoArgs,
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			quietGnark()
+			QuietGnark()
 			a, artifactBytes, err := loadArtifact(cmd)
 			if err != nil {
 				return err

@@ -19,7 +19,7 @@ for tests, benchmarks and private devnets. A network's keys come from "hyrad zk 
 		Args:         cobra.NoArgs,
 		SilenceUsage: true,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			quietGnark()
+			QuietGnark()
 			path, _ := cmd.Flags().GetString(flagArtifact)
 			out, _ := cmd.Flags().GetString("out")
 			b, err := os.ReadFile(path)

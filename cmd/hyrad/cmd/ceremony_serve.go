@@ -7,12 +7,12 @@ import (
 	"syscall"
 	"time"
 
-	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/spf13/cobra"
 
 	hyraclient "github.com/hyra-network/hyra/client"
 	"github.com/hyra-network/hyra/worker"
 	modeltypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	zkcli "github.com/hyra-network/hyra/zk/cli"
 )
 
 const flagMaxConstraints = "max-constraints"
@@ -40,7 +40,7 @@ hyrad zk ceremony serve --from validator --phase1 phase1.bin --ceremony-root /sh
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
-			gnarklogger.Disable()
+			zkcli.QuietGnark()
 			cctx, err := programTxContext(cmd)
 			if err != nil {
 				return err

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"path/filepath"
 
-	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/spf13/cobra"
 
 	"github.com/hyra-network/hyra/worker"
+	zkcli "github.com/hyra-network/hyra/zk/cli"
 )
 
 const flagContributeFirst = "contribute"
@@ -26,7 +26,7 @@ chain holds and the network's phase 1, written as a new transcript in DIR, and p
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
-			gnarklogger.Disable()
+			zkcli.QuietGnark()
 			_, sender, t, err := ceremonyTx(cmd)
 			if err != nil {
 				return err
@@ -76,7 +76,7 @@ see 'hyrad worker start --help').
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
-			gnarklogger.Disable()
+			zkcli.QuietGnark()
 			_, sender, t, err := ceremonyTx(cmd)
 			if err != nil {
 				return err
@@ -116,7 +116,7 @@ where 'hyrad worker start' reads them.
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
-			gnarklogger.Disable()
+			zkcli.QuietGnark()
 			cctx, sender, t, err := ceremonyTx(cmd)
 			if err != nil {
 				return err

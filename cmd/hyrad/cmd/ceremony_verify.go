@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/hyra-network/hyra/worker"
 	modeltypes "github.com/hyra-network/hyra/x/modelregistry/types"
+	zkcli "github.com/hyra-network/hyra/zk/cli"
 )
 
 func ceremonyVerifyCommand() *cobra.Command {
@@ -32,7 +32,7 @@ or missing contribution.
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cmd.SilenceUsage = true
-			gnarklogger.Disable()
+			zkcli.QuietGnark()
 			cctx, err := client.GetClientQueryContext(cmd)
 			if err != nil {
 				return err

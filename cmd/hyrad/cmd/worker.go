@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"syscall"
 
-	gnarklogger "github.com/consensys/gnark/logger"
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
@@ -18,6 +17,7 @@ import (
 
 	hyraclient "github.com/hyra-network/hyra/client"
 	"github.com/hyra-network/hyra/worker"
+	zkcli "github.com/hyra-network/hyra/zk/cli"
 )
 
 const (
@@ -91,7 +91,7 @@ hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.
 			cmd.SilenceUsage = true
 			// gnark logs every compile and proof; the worker logs its own
 			// timings per task instead.
-			gnarklogger.Disable()
+			zkcli.QuietGnark()
 			cctx, err := programTxContext(cmd)
 			if err != nil {
 				return err
