@@ -62,6 +62,19 @@ func TestPrivateProveVerifyRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, want, opened)
 
+	// The chain's Verifier: batched, cached, and the cache never answers for the plain reading.
+	v := verifier.New()
+	bad := st
+	bad.TaskID++
+	errs := v.VerifyBatch([]verifier.Item{{VK: vk, Proof: res.Proof, St: st}, {VK: vk, Proof: res.Proof, St: bad}})
+	require.NoError(t, errs[0])
+	require.ErrorIs(t, errs[1], verifier.ErrInvalidProof)
+	require.True(t, v.Cached(vk, res.Proof, st))
+	plain := st
+	plain.Sealed = false
+	require.False(t, v.Cached(vk, res.Proof, plain))
+	require.Error(t, v.Verify(vk, res.Proof, plain))
+
 	otherHiding, err := verifier.HidingInputOf(in, p.Model().InputScheme(), fr.Element{})
 	require.NoError(t, err)
 	tampered := append([]byte(nil), submitted...)
