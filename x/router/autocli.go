@@ -41,11 +41,14 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{
 					RpcMethod: "ClaimBest",
 					Use:       "claim-best",
-					Short:     "Claim the open task with the highest reward you may take (--model-id or --models to restrict, --min-window for the time you need)",
+					Short:     "Claim the open task with the highest reward you may take (--model-id or --models to restrict, --min-window for the time you need, --count for several)",
 					Long: `Claim the open task with the highest reward you may take. --model-id restricts the claim to one
 model, any version; --models (repeatable, JSON) to the versions of each model you can prove;
---min-window to pools whose claim timeout gives you at least that long to prove and submit.`,
+--min-window to pools whose claim timeout gives you at least that long to prove and submit.
+--count claims up to that many tasks (at most 100), best first, each as a claim on its own would
+be, stopping at what is claimable and at max_active_tasks; it fails only when none is claimable.`,
 					Example: `hyrad tx router claim-best --model-id 1 --min-window 1m --from worker
+hyrad tx router claim-best --model-id 1 --count 8 --from worker
 hyrad tx router claim-best --models '{"model_id":1,"versions":[2,3]}' --models '{"model_id":4}' --from worker`,
 				},
 			},

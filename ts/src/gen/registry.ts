@@ -174,6 +174,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "model_id", key: "modelId", kind: "int64" },
     { name: "models", key: "models", kind: "message", message: "hyra.router.v1.ServedModel", repeated: true, dontOmitEmpty: true },
     { name: "min_window", key: "minWindow", kind: "duration", dontOmitEmpty: true },
+    { name: "count", key: "count", kind: "int32" },
   ],
   "hyra.router.v1.MsgRouteTask": [
     { name: "creator", key: "creator", kind: "string" },

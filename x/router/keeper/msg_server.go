@@ -105,14 +105,11 @@ func (k Keeper) routePool(ctx context.Context, modelID uint64, deadline time.Tim
 	return poolID, true, err
 }
 
-// ClaimBest claims for the signer the open task with the highest reward among
-// the pools its reputation admits it to, closed pools included (their open
-// tasks stay claimable), within its constraints: the model versions it can
-// prove and the claim timeout it needs. x/taskpool's ClaimTask makes every
-// worker check (registered, active, bonded, below the active-task limit).
+// ClaimBest claims for the signer up to msg.Count tasks (0: one), best
+// first, within its constraints: the model versions it can prove and the
+// claim timeout it needs. The response describes the first and lists all.
 func (s msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*types.MsgClaimBestResponse, error) {
-	k := s.k
-	worker, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
@@ -120,22 +117,14 @@ func (s msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*typ
 	if err != nil {
 		return nil, err
 	}
-	if err := k.taskpool.CheckWorkerCanClaim(ctx, worker); err != nil {
-		return nil, err
-	}
-	rep, err := k.rewards.Reputation(ctx, worker)
+	tasks, err := s.k.ClaimBest(ctx, worker, want, msg.Count)
 	if err != nil {
 		return nil, err
 	}
-	task, found, err := k.taskpool.BestOpenTask(ctx, want, rep)
-	if err != nil {
-		return nil, err
+	ids := make([]uint64, len(tasks))
+	for i, t := range tasks {
+		ids[i] = t.Id
 	}
-	if !found {
-		return nil, errorsmod.Wrapf(types.ErrNoTaskAvailable, "%sat reputation %d", describeFilter(want), rep)
-	}
-	if _, err := k.taskpool.ClaimTask(ctx, worker, task.PoolId, task.Id); err != nil {
-		return nil, err
-	}
-	return &types.MsgClaimBestResponse{TaskId: task.Id, PoolId: task.PoolId, Reward: task.Reward}, nil
+	first := tasks[0]
+	return &types.MsgClaimBestResponse{TaskId: first.Id, PoolId: first.PoolId, Reward: first.Reward, TaskIds: ids}, nil
 }

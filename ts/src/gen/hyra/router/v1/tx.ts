@@ -65,7 +65,17 @@ export interface MsgClaimBest {
    * (a claim always leaves the pool's whole claim timeout before the task's
    * deadline). Zero: any pool.
    */
-  minWindow: Duration | undefined;
+  minWindow:
+    | Duration
+    | undefined;
+  /**
+   * count is how many tasks to claim, best first, each under exactly the
+   * rules of a claim on its own (the worker's max_active_tasks, reputation,
+   * bond, the filters above, the claim window); 0 means 1, at most 100 (the
+   * highest max_active_tasks). Fewer are claimed when fewer are claimable or
+   * the worker reaches its limit; the message fails only when none is.
+   */
+  count: number;
 }
 
 /** ServedModel is a model a worker serves and the versions of it it can prove. */
@@ -75,11 +85,16 @@ export interface ServedModel {
   versions: bigint[];
 }
 
-/** MsgClaimBestResponse names the claimed task. */
+/**
+ * MsgClaimBestResponse names the claimed tasks: task_id, pool_id and reward
+ * describe the first (the best), as before counts existed; task_ids lists
+ * every task claimed, in the order claimed (best first).
+ */
 export interface MsgClaimBestResponse {
   taskId: bigint;
   poolId: bigint;
   reward: Coin | undefined;
+  taskIds: bigint[];
 }
 
 function createBaseMsgRouteTask(): MsgRouteTask {
@@ -359,7 +374,7 @@ export const MsgRouteTaskResponse: MessageFns<MsgRouteTaskResponse> = {
 };
 
 function createBaseMsgClaimBest(): MsgClaimBest {
-  return { worker: "", modelId: 0n, models: [], minWindow: undefined };
+  return { worker: "", modelId: 0n, models: [], minWindow: undefined, count: 0 };
 }
 
 export const MsgClaimBest: MessageFns<MsgClaimBest> = {
@@ -378,6 +393,9 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
     }
     if (message.minWindow !== undefined) {
       Duration.encode(message.minWindow, writer.uint32(34).fork()).join();
+    }
+    if (message.count !== 0) {
+      writer.uint32(40).uint32(message.count);
     }
     return writer;
   },
@@ -427,6 +445,14 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
             message.minWindow = Duration.decode(reader, reader.uint32());
             continue;
           }
+          case 5: {
+            if (tag !== 40) {
+              break;
+            }
+
+            message.count = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -449,6 +475,7 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
         : isSet(object.min_window)
         ? Duration.fromJSON(object.min_window)
         : undefined,
+      count: isSet(object.count) ? globalThis.Number(object.count) : 0,
     };
   },
 
@@ -466,6 +493,9 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
     if (message.minWindow !== undefined) {
       obj.minWindow = Duration.toJSON(message.minWindow);
     }
+    if (message.count !== 0) {
+      obj.count = Math.round(message.count);
+    }
     return obj;
   },
 
@@ -480,6 +510,7 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
     message.minWindow = (object.minWindow !== undefined && object.minWindow !== null)
       ? Duration.fromPartial(object.minWindow)
       : undefined;
+    message.count = object.count ?? 0;
     return message;
   },
 };
@@ -590,7 +621,7 @@ export const ServedModel: MessageFns<ServedModel> = {
 };
 
 function createBaseMsgClaimBestResponse(): MsgClaimBestResponse {
-  return { taskId: 0n, poolId: 0n, reward: undefined };
+  return { taskId: 0n, poolId: 0n, reward: undefined, taskIds: [] };
 }
 
 export const MsgClaimBestResponse: MessageFns<MsgClaimBestResponse> = {
@@ -609,6 +640,16 @@ export const MsgClaimBestResponse: MessageFns<MsgClaimBestResponse> = {
     }
     if (message.reward !== undefined) {
       Coin.encode(message.reward, writer.uint32(26).fork()).join();
+    }
+    if (message.taskIds.length !== 0) {
+      writer.uint32(34).fork();
+      for (const v of message.taskIds) {
+        if (BigInt.asUintN(64, v) !== v) {
+          throw new globalThis.Error("a value provided in array field taskIds of type uint64 is too large");
+        }
+        writer.uint64(v);
+      }
+      writer.join();
     }
     return writer;
   },
@@ -650,6 +691,24 @@ export const MsgClaimBestResponse: MessageFns<MsgClaimBestResponse> = {
             message.reward = Coin.decode(reader, reader.uint32());
             continue;
           }
+          case 4: {
+            if (tag === 32) {
+              message.taskIds.push(reader.uint64() as bigint);
+
+              continue;
+            }
+
+            if (tag === 34) {
+              const end2 = reader.uint32() + reader.pos;
+              while (reader.pos < end2) {
+                message.taskIds.push(reader.uint64() as bigint);
+              }
+
+              continue;
+            }
+
+            break;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -667,6 +726,11 @@ export const MsgClaimBestResponse: MessageFns<MsgClaimBestResponse> = {
       taskId: isSet(object.taskId) ? BigInt(object.taskId) : isSet(object.task_id) ? BigInt(object.task_id) : 0n,
       poolId: isSet(object.poolId) ? BigInt(object.poolId) : isSet(object.pool_id) ? BigInt(object.pool_id) : 0n,
       reward: isSet(object.reward) ? Coin.fromJSON(object.reward) : undefined,
+      taskIds: globalThis.Array.isArray(object?.taskIds)
+        ? object.taskIds.map((e: any) => BigInt(e))
+        : globalThis.Array.isArray(object?.task_ids)
+        ? object.task_ids.map((e: any) => BigInt(e))
+        : [],
     };
   },
 
@@ -681,6 +745,9 @@ export const MsgClaimBestResponse: MessageFns<MsgClaimBestResponse> = {
     if (message.reward !== undefined) {
       obj.reward = Coin.toJSON(message.reward);
     }
+    if (message.taskIds?.length) {
+      obj.taskIds = message.taskIds.map((e) => e.toString());
+    }
     return obj;
   },
 
@@ -694,6 +761,7 @@ export const MsgClaimBestResponse: MessageFns<MsgClaimBestResponse> = {
     message.reward = (object.reward !== undefined && object.reward !== null)
       ? Coin.fromPartial(object.reward)
       : undefined;
+    message.taskIds = object.taskIds?.map((e) => BigInt(e)) || [];
     return message;
   },
 };
