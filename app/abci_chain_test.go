@@ -73,6 +73,15 @@ func newABCIChain(t testing.TB, opts sims.AppOptionsMap, accs ...*signer) *abciC
 // must set the chain id) and opts as they are.
 func newABCIChainWith(t testing.TB, opts sims.AppOptionsMap, baseOpts []func(*baseapp.BaseApp), accs ...*signer) *abciChain {
 	t.Helper()
+	return newABCIChainEdited(t, opts, baseOpts, func(*app.App, map[string]json.RawMessage) {}, accs...)
+}
+
+// newABCIChainEdited is newABCIChainWith with edit applied to the genesis
+// app state (singlePartyKeysGenesis) before the validator and accounts are added.
+func newABCIChainEdited(t testing.TB, opts sims.AppOptionsMap, baseOpts []func(*baseapp.BaseApp),
+	edit func(*app.App, map[string]json.RawMessage), accs ...*signer,
+) *abciChain {
+	t.Helper()
 	db := dbm.NewMemDB()
 	a, err := app.New(log.NewNopLogger(), db, nil, true, opts, baseOpts...)
 	require.NoError(t, err)
@@ -86,7 +95,9 @@ func newABCIChainWith(t testing.TB, opts sims.AppOptionsMap, baseOpts []func(*ba
 		genAccs = append(genAccs, authtypes.NewBaseAccount(s.addr, nil, s.number, 0))
 		balances = append(balances, banktypes.Balance{Address: s.addr.String(), Coins: sdk.NewCoins(sdk.NewInt64Coin(app.BondDenom, 1_000_000_000_000))})
 	}
-	state, err := sims.GenesisStateWithValSet(a.AppCodec(), singlePartyKeysGenesis(t, a), valSet, genAccs, balances...)
+	gen := singlePartyKeysGenesis(t, a)
+	edit(a, gen)
+	state, err := sims.GenesisStateWithValSet(a.AppCodec(), gen, valSet, genAccs, balances...)
 	require.NoError(t, err)
 	stateBytes, err := cmtjson.MarshalIndent(state, "", " ")
 	require.NoError(t, err)
