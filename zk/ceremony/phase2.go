@@ -114,7 +114,7 @@ func Contribute(state []byte) ([]byte, verifier.SetupContribution, error) {
 	if err != nil {
 		return nil, verifier.SetupContribution{}, err
 	}
-	p.Contribute()
+	contributePhase2(p, fileHash(state)) // readState checked the encoding is canonical: this is p's hash
 	next, err := encode(p)
 	if err != nil {
 		return nil, verifier.SetupContribution{}, err

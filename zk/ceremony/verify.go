@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 
-	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
 	"github.com/consensys/gnark/backend/groth16/bn254/mpcsetup"
 
 	"github.com/hyra-network/hyra/zk/verifier"
@@ -136,15 +135,18 @@ func (p *prepared) seal(last *mpcsetup.Phase2, rec verifier.SetupContribution, b
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrKeyMismatch, err)
 	}
-	provingKey, verifyingKey := last.Seal(p.commons, &p.evals, beacon)
-	if vk, err = encode(verifyingKey.(*groth16bn254.VerifyingKey)); err != nil {
+	provingKey, verifyingKey, err := sealPhase2(last, rec.StateHash, p.commons, &p.evals, beacon)
+	if err != nil {
+		return nil, nil, err
+	}
+	if vk, err = encode(verifyingKey); err != nil {
 		return nil, nil, err
 	}
 	if !bytes.Equal(vk, chainKey) {
 		return nil, nil, fmt.Errorf("%w: gnark's sealed key differs from the chain's construction", ErrKeyMismatch)
 	}
 	var buf bytes.Buffer
-	if _, err := provingKey.(*groth16bn254.ProvingKey).WriteRawTo(&buf); err != nil {
+	if _, err := provingKey.WriteRawTo(&buf); err != nil {
 		return nil, nil, err
 	}
 	return vk, buf.Bytes(), nil
