@@ -1,8 +1,10 @@
 package ceremony
 
-// ForgetPrepared empties the phase-2 start cache, so benchmarks time the full recomputation.
+// ForgetPrepared empties the phase-2 start cache and the verified contributions, so benchmarks
+// time the full recomputation.
 func ForgetPrepared() {
-	lastPrepared.Lock()
-	lastPrepared.p = nil
-	lastPrepared.Unlock()
+	recentPrepared.Lock()
+	recentPrepared.entries = nil
+	recentPrepared.Unlock()
+	forgetVerified()
 }

@@ -114,13 +114,18 @@ func Contribute(state []byte) ([]byte, verifier.SetupContribution, error) {
 	if err != nil {
 		return nil, verifier.SetupContribution{}, err
 	}
-	contributePhase2(p, fileHash(state)) // readState checked the encoding is canonical: this is p's hash
+	prevHash := fileHash(state) // readState checked the encoding is canonical: this is p's hash
+	contributePhase2(p, prevHash)
 	next, err := encode(p)
 	if err != nil {
 		return nil, verifier.SetupContribution{}, err
 	}
-	rec, err := Record(next)
-	return next, rec, err
+	rec, err := recordOf(p, next)
+	if err != nil {
+		return nil, verifier.SetupContribution{}, err
+	}
+	rememberStep(prevHash, rec, p)
+	return next, rec, nil
 }
 
 // Record returns the on-chain record of a contributed state file: its hash, its delta and the

@@ -51,21 +51,31 @@ func Verify(in VerifyInput) (*Report, error) {
 	if in.Records != nil && len(in.Records) != len(in.States) {
 		return nil, fmt.Errorf("%w: %d state files for %d recorded contributions", ErrRecordMismatch, len(in.States), len(in.Records))
 	}
-	prev := new(mpcsetup.Phase2)
-	if err := decode(prev, p.setup.State); err != nil {
-		return nil, err
-	}
-	prevHash := p.setup.InitialStateHash
+	// prev is decoded only when a contribution after it needs checking, or for the seal.
+	var prev *mpcsetup.Phase2
+	prevHash, prevFile := p.setup.InitialStateHash, p.setup.State
 	for i, b := range in.States {
-		next, rec, err := p.verifyContribution(i+1, prev, prevHash, b)
-		if err != nil {
-			return nil, err
+		rec, known := knownStep(prevHash, fileHash(b))
+		if known && len(b) == len(p.setup.State)+hashSize {
+			prev = nil // this process checked (or made) this contribution already: see verifiedSteps
+		} else {
+			if prev == nil {
+				if prev, err = decodedFor(prevHash, prevFile); err != nil {
+					return nil, &ContributionError{Index: i, Err: err}
+				}
+			}
+			var next *mpcsetup.Phase2
+			if next, rec, err = p.verifyContribution(i+1, prev, prevHash, b); err != nil {
+				return nil, err
+			}
+			rememberStep(prevHash, rec, next)
+			prev = next
 		}
 		if in.Records != nil && !sameRecord(rec, in.Records[i]) {
 			return nil, contributionErr(i+1, ErrRecordMismatch, "state hash %x, recorded %x", rec.StateHash, in.Records[i].StateHash)
 		}
 		r.Contributions = append(r.Contributions, rec)
-		prev, prevHash = next, rec.StateHash
+		prevHash, prevFile = rec.StateHash, b
 	}
 	if len(in.Beacon) == 0 {
 		if in.VerifyingKey != nil {
@@ -76,7 +86,12 @@ func Verify(in VerifyInput) (*Report, error) {
 	if len(in.States) == 0 {
 		return nil, ErrNoContributions
 	}
-	if r.VerifyingKey, r.ProvingKey, err = p.seal(prev, r.Contributions[len(r.Contributions)-1], in.Beacon); err != nil {
+	if prev == nil {
+		if prev, err = decodedFor(prevHash, prevFile); err != nil {
+			return nil, &ContributionError{Index: len(in.States), Err: err}
+		}
+	}
+	if r.VerifyingKey, r.ProvingKey, err = p.seal(clonePhase2(prev), r.Contributions[len(r.Contributions)-1], in.Beacon); err != nil {
 		return nil, err
 	}
 	if in.VerifyingKey != nil && !bytes.Equal(in.VerifyingKey, r.VerifyingKey) {
