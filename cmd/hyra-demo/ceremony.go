@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,41 +59,42 @@ func (c *localChain) transcript(model uint64) string {
 
 func (c *localChain) ceremonyRoot() string { return filepath.Join(c.home, "ceremony") }
 
-// beginSetups starts the validator's `hyrad zk ceremony serve` (it contributes to every setup
-// as soon as it begins: no step per model), then has the owner begin each model's setup and
-// contribute first. The worker, started next, contributes by itself.
-func beginSetups(ctx context.Context, c *localChain, ids []uint64) error {
+// startServe starts the validator's `hyrad zk ceremony serve`: it contributes to every setup
+// as soon as it begins (no step per model).
+func startServe(c *localChain) error {
 	step("the validator runs hyrad zk ceremony serve beside its node: it verifies and contributes to every setup that begins")
 	var err error
-	if c.serve, err = c.spawn("validator-serve", "zk", "ceremony", "serve", "--from", "validator", "--phase1", c.phase1,
-		"--ceremony-root", c.ceremonyRoot(), "--poll-interval", "1s"); err != nil {
-		return err
-	}
-	for _, id := range ids {
-		step("ceremony of model %d: the owner begins it (start computed from the registered artifact) and contributes", id)
-		if err := c.ceremony(ctx, "begin", id, "owner", "--contribute"); err != nil {
-			return err
-		}
-	}
-	return nil
+	c.serve, err = c.spawn("validator-serve", "zk", "ceremony", "serve", "--from", "validator", "--phase1", c.phase1,
+		"--ceremony-root", c.ceremonyRoot(), "--poll-interval", "1s")
+	return err
 }
 
-// finishSetups waits for the validator's and the worker's contributions to each setup, has the
-// owner finalize it
-// (deriving the keys and checking the chain's key), then runs the check anyone can run.
-func finishSetups(ctx context.Context, c *localChain, ids []uint64) error {
-	for _, id := range ids {
-		step("ceremony of model %d: waiting for the validator's and the worker's contributions", id)
-		if err := c.waitContributions(ctx, id, 3); err != nil {
-			return err
-		}
-		step("ceremony of model %d: the owner finalizes (the chain seals it with the block hash and builds the key)", id)
-		if err := c.ceremony(ctx, "finalize", id, "owner", "--keys-dir", filepath.Join(c.home, "owner-keys")); err != nil {
-			return err
-		}
+// beginSetup has the owner begin a model's setup (its start computed from the registered
+// artifact) and contribute first.
+func beginSetup(ctx context.Context, w io.Writer, c *localChain, id uint64) error {
+	stepTo(w, "ceremony of model %d: the owner begins it (start computed from the registered artifact) and contributes", id)
+	return c.ceremony(ctx, w, "begin", id, "owner", "--contribute")
+}
+
+// finishSetup waits for the validator's and the worker's contributions to a setup, has the
+// owner finalize it (deriving the keys and checking the chain's key), and waits until the
+// worker serves the model (it derived its proving key from the transcript).
+func finishSetup(ctx context.Context, w io.Writer, c *localChain, id uint64) error {
+	stepTo(w, "ceremony of model %d: waiting for the validator's and the worker's contributions", id)
+	if err := c.waitContributions(ctx, id, 3); err != nil {
+		return err
 	}
-	step("anyone can check a setup: hyrad zk ceremony verify (model %d; the worker did the same for every model before serving it)", ids[0])
-	out, err := c.cli(ctx, "zk", "ceremony", "verify", "--model", fmt.Sprint(ids[0]), "--phase1", c.phase1, "--transcript", c.transcript(ids[0]))
+	stepTo(w, "ceremony of model %d: the owner finalizes (the chain seals it with the block hash and builds the key)", id)
+	if err := c.ceremony(ctx, w, "finalize", id, "owner", "--keys-dir", filepath.Join(c.home, "owner-keys")); err != nil {
+		return err
+	}
+	return c.waitServing(ctx, w, id)
+}
+
+// verifySetup runs the check anyone can run on a finished setup.
+func verifySetup(ctx context.Context, c *localChain, id uint64) error {
+	step("anyone can check a setup: hyrad zk ceremony verify (model %d; the worker did the same for every model before serving it)", id)
+	out, err := c.cli(ctx, "zk", "ceremony", "verify", "--model", fmt.Sprint(id), "--phase1", c.phase1, "--transcript", c.transcript(id))
 	if err != nil {
 		return err
 	}
@@ -100,8 +102,9 @@ func finishSetups(ctx context.Context, c *localChain, ids []uint64) error {
 	return nil
 }
 
-// ceremony runs `hyrad zk ceremony VERB` for a model's version 1 from an account.
-func (c *localChain) ceremony(ctx context.Context, verb string, model uint64, from string, extra ...string) error {
+// ceremony runs `hyrad zk ceremony VERB` for a model's version 1 from an account, writing its
+// output to w.
+func (c *localChain) ceremony(ctx context.Context, w io.Writer, verb string, model uint64, from string, extra ...string) error {
 	args := append([]string{
 		"zk", "ceremony", verb, "--model", fmt.Sprint(model), "--phase1", c.phase1,
 		"--transcript", c.transcript(model), "--from", from,
@@ -110,7 +113,7 @@ func (c *localChain) ceremony(ctx context.Context, verb string, model uint64, fr
 	if err != nil {
 		return err
 	}
-	fmt.Print(indent(string(out)))
+	fmt.Fprint(w, indent(string(out)))
 	return nil
 }
 
@@ -140,14 +143,14 @@ func (c *localChain) waitContributions(ctx context.Context, model uint64, n int)
 
 // waitServing waits until the worker logs that it serves a model (it derived the proving key
 // from the transcript).
-func (c *localChain) waitServing(ctx context.Context, model uint64) error {
+func (c *localChain) waitServing(ctx context.Context, w io.Writer, model uint64) error {
 	want := fmt.Sprintf("msg=\"model ready\" model=%d ", model)
 	deadline := time.Now().Add(setupWait)
 	for time.Now().Before(deadline) {
 		if b, err := os.ReadFile(c.worker.logPath); err == nil {
 			for _, line := range strings.Split(string(b), "\n") {
 				if strings.Contains(line, want) {
-					fmt.Printf("    worker: %s\n", line[strings.Index(line, "msg="):])
+					fmt.Fprintf(w, "    worker: %s\n", line[strings.Index(line, "msg="):])
 					return nil
 				}
 			}

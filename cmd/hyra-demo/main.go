@@ -15,6 +15,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -102,10 +103,14 @@ func run(ctx context.Context, cfg config) (result, error) {
 	if err != nil {
 		return res, err
 	}
-	if res.ceremonies, err = runCeremonies(ctx, c, []uint64{models.digits, models.iris, models.mnist}); err != nil {
+	setups, err := startCeremonies(ctx, c, []uint64{models.digits, models.iris}, models.mnist)
+	if err != nil {
 		return res, err
 	}
 	if res.verified, err = runTasks(ctx, c, models.digits, cfg.tasks); err != nil {
+		return res, err
+	}
+	if res.ceremonies, err = setups.finish(); err != nil {
 		return res, err
 	}
 	if res.mnist, err = runMNISTTasks(ctx, c, models.mnist, cfg.mnist); err != nil {
@@ -114,8 +119,9 @@ func run(ctx context.Context, cfg config) (result, error) {
 	if err := reportWorker(ctx, c); err != nil {
 		return res, err
 	}
-	step("the setup ceremonies added %s to the demo (insecure test phase 1 %s, three models x three contributors, finalize, key derivation)",
-		res.ceremonies.Round(100*time.Millisecond), c.phase1Took.Round(100*time.Millisecond))
+	step("the setup ceremonies added %s to the demo: %s before the first task (insecure test phase 1 %s; digits and iris: three contributors, finalize, key derivation) and %s waiting for the CNN's after the digit tasks, beside which it ran (it took %s)",
+		res.ceremonies.Round(100*time.Millisecond), setups.before.Round(100*time.Millisecond), c.phase1Took.Round(100*time.Millisecond),
+		setups.waited.Round(100*time.Millisecond), setups.large.Round(100*time.Millisecond))
 	if cfg.keep {
 		step("verified=%d; -keep: the chain and the worker keep running, dashboard at %s/dashboard/; Ctrl-C stops them", res.verified+res.mnist.verified, c.api)
 		<-cfg.interrupted
@@ -123,34 +129,12 @@ func run(ctx context.Context, cfg config) (result, error) {
 	return res, nil
 }
 
-// runCeremonies sets up the models' keys as a network does (begin, three contributors, one
-// of them independent of the owner, finalize, the worker deriving its proving key), on the
-// demo's INSECURE test phase 1. It returns the time the ceremonies added to the demo (the
-// worker's start, which the demo needs anyway, not counted).
-func runCeremonies(ctx context.Context, c *localChain, ids []uint64) (time.Duration, error) {
-	step("DEMO-ONLY phase 1: the INSECURE test phase 1 (public secrets, zk/ceremony.InsecureTestPhase1); a network uses a real powers-of-tau ceremony")
-	start := time.Now()
-	if err := beginSetups(ctx, c, ids); err != nil {
-		return 0, err
-	}
-	step("starting the worker daemon: it registers, bonds, contributes to the open setups and derives its keys from the transcripts")
-	workerStart := time.Now()
-	if err := c.startWorker(ctx); err != nil {
-		return 0, err
-	}
-	workerTook := time.Since(workerStart)
-	if err := finishSetups(ctx, c, ids); err != nil {
-		return 0, err
-	}
-	for _, id := range ids {
-		if err := c.waitServing(ctx, id); err != nil {
-			return 0, err
-		}
-	}
-	return time.Since(start) - workerTook + c.phase1Took, nil
-}
-
 // step prints a progress line.
 func step(format string, args ...any) {
-	fmt.Printf("==> "+format+"\n", args...)
+	stepTo(os.Stdout, format, args...)
+}
+
+// stepTo writes a progress line to w.
+func stepTo(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, "==> "+format+"\n", args...)
 }
