@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	modeltypes "github.com/hyra-network/hyra/x/modelregistry/types"
@@ -35,19 +36,24 @@ func (d *keyDeriver) derive(ctx context.Context, mv modeltypes.ModelVersion) ([]
 }
 
 // setupTurns remembers, per model version, that the worker is done with its setup
-// (contributed, finalized, or nothing it can do) or when to look again.
+// (contributed, finalized, or nothing it can do) or when to look again. done and retry belong
+// to the pass running in the background while busy is set.
 type setupTurns struct {
 	done  map[versionKey]bool
 	retry map[versionKey]time.Time
 	next  time.Time
+	busy  atomic.Bool
 }
 
 // contributeSetups contributes, once each, to the open setups of the model versions the
 // worker is willing to serve (--models, or every active model) whose transcript is under the
 // ceremony root: it verifies the transcript against the chain and the artifact, contributes and
-// submits (ContributeSetup). It is called between tasks; failures are logged and retried later.
+// submits (ContributeSetup). It is called between tasks and runs the contributions in the
+// background, one pass at a time: a contribution to a large circuit's setup takes tens of
+// CPU-seconds (the MNIST CNN's), during which the worker keeps claiming and proving tasks and
+// deriving the keys of finished setups. Failures are logged and retried later.
 func (w *Worker) contributeSetups(ctx context.Context) error {
-	if !w.cfg.ContributeSetups || w.cfg.CeremonyRoot == "" || time.Now().Before(w.setups.next) {
+	if !w.cfg.ContributeSetups || w.cfg.CeremonyRoot == "" || w.setups.busy.Load() || time.Now().Before(w.setups.next) {
 		return nil
 	}
 	w.setups.next = time.Now().Add(w.cfg.PollInterval)
@@ -55,6 +61,16 @@ func (w *Worker) contributeSetups(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	w.setups.busy.Store(true)
+	go func() {
+		defer w.setups.busy.Store(false)
+		w.contributionPass(ctx, models)
+	}()
+	return nil
+}
+
+// contributionPass contributes to the open setups of models that the worker has not done with.
+func (w *Worker) contributionPass(ctx context.Context, models []modeltypes.Model) {
 	for _, m := range models {
 		for v := max(m.Version, 1); v <= m.Latest(); v++ {
 			k := versionKey{m.Id, v}
@@ -63,14 +79,13 @@ func (w *Worker) contributeSetups(ctx context.Context) error {
 			}
 			if err := w.contributeTo(ctx, k); err != nil {
 				if ctx.Err() != nil {
-					return nil //nolint:nilerr // shutting down: the contribution is retried at the next start
+					return // shutting down: the contribution is retried at the next start
 				}
 				w.log.Warn("cannot contribute to setup yet", "model", k.model, "version", k.version, "err", err, "retry_in", retryMissingAfter)
 				w.setups.retry[k] = time.Now().Add(retryMissingAfter)
 			}
 		}
 	}
-	return nil
 }
 
 // contributeTo contributes to one version's setup if it is open and the worker has not.

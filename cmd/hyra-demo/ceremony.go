@@ -71,21 +71,21 @@ func startServe(c *localChain) error {
 
 // beginSetup has the owner begin a model's setup (its start computed from the registered
 // artifact) and contribute first.
-func beginSetup(ctx context.Context, w io.Writer, c *localChain, id uint64) error {
-	stepTo(w, "ceremony of model %d: the owner begins it (start computed from the registered artifact) and contributes", id)
-	return c.ceremony(ctx, w, "begin", id, "owner", "--contribute")
+func beginSetup(ctx context.Context, w io.Writer, c *localChain, id uint64, owner string) error {
+	stepTo(w, "ceremony of model %d: its owner (%s) begins it (start computed from the registered artifact) and contributes", id, owner)
+	return c.ceremony(ctx, w, "begin", id, owner, "--contribute")
 }
 
 // finishSetup waits for the validator's and the worker's contributions to a setup, has the
 // owner finalize it (deriving the keys and checking the chain's key), and waits until the
 // worker serves the model (it derived its proving key from the transcript).
-func finishSetup(ctx context.Context, w io.Writer, c *localChain, id uint64) error {
+func finishSetup(ctx context.Context, w io.Writer, c *localChain, id uint64, owner string) error {
 	stepTo(w, "ceremony of model %d: waiting for the validator's and the worker's contributions", id)
 	if err := c.waitContributions(ctx, id, 3); err != nil {
 		return err
 	}
-	stepTo(w, "ceremony of model %d: the owner finalizes (the chain seals it with the block hash and builds the key)", id)
-	if err := c.ceremony(ctx, w, "finalize", id, "owner", "--keys-dir", filepath.Join(c.home, "owner-keys")); err != nil {
+	stepTo(w, "ceremony of model %d: its owner finalizes (the chain seals it with the block hash and builds the key)", id)
+	if err := c.ceremony(ctx, w, "finalize", id, owner, "--keys-dir", filepath.Join(c.home, owner+"-keys")); err != nil {
 		return err
 	}
 	return c.waitServing(ctx, w, id)

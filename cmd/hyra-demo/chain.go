@@ -12,11 +12,14 @@ import (
 	"time"
 )
 
-// Accounts of the demo chain and their genesis balances (uhyra). The owner
-// pays two registration fees, the worker its bond, the client the rewards.
+// Accounts of the demo chain and their genesis balances (uhyra). The owners
+// pay the registration fees (cnn-owner owns the MNIST CNN: its setup runs in
+// the background, beside the owner's other transactions), the worker its
+// bond, the client the rewards.
 var accounts = []struct{ name, coins string }{
 	{"validator", "1000000000000uhyra"},
 	{"owner", "1000000000uhyra"},
+	{"cnn-owner", "1000000000uhyra"},
 	{"client", "1000000000uhyra"},
 	{"worker", "100000000uhyra"},
 }

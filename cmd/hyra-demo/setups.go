@@ -25,6 +25,10 @@ type setups struct {
 	err      error
 }
 
+// largeOwner owns the large model: its setup's transactions run beside the other owner's, so
+// they are another account's (one account's transactions are sent one at a time).
+const largeOwner = "cnn-owner"
+
 // startCeremonies begins every setup and finishes the small models' (the demo's tasks start
 // after it returns), with the large model's running on in the background until finish.
 func startCeremonies(ctx context.Context, c *localChain, small []uint64, large uint64) (*setups, error) {
@@ -38,18 +42,18 @@ func startCeremonies(ctx context.Context, c *localChain, small []uint64, large u
 	go func() {
 		defer close(s.done)
 		begun := time.Now()
-		if s.err = beginSetup(ctx, &s.out, c, large); s.err == nil {
+		if s.err = beginSetup(ctx, &s.out, c, large, largeOwner); s.err == nil {
 			<-s.workerUp
 			if c.worker == nil {
 				s.err = fmt.Errorf("the worker did not start")
 			} else {
-				s.err = finishSetup(ctx, &s.out, c, large)
+				s.err = finishSetup(ctx, &s.out, c, large, largeOwner)
 			}
 		}
 		s.large = time.Since(begun)
 	}()
 	for _, id := range small {
-		if err := beginSetup(ctx, os.Stdout, c, id); err != nil {
+		if err := beginSetup(ctx, os.Stdout, c, id, "owner"); err != nil {
 			return nil, err
 		}
 	}
@@ -62,7 +66,7 @@ func startCeremonies(ctx context.Context, c *localChain, small []uint64, large u
 	}
 	workerTook := time.Since(workerStart)
 	for _, id := range small {
-		if err := finishSetup(ctx, os.Stdout, c, id); err != nil {
+		if err := finishSetup(ctx, os.Stdout, c, id, "owner"); err != nil {
 			return nil, err
 		}
 	}
