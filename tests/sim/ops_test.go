@@ -38,8 +38,9 @@ func newHyraOps(a *app.App) hyraOps {
 	return hyraOps{app: a, files: files}
 }
 
-// GenerateGenesisState is a no-op: each Hyra module writes its own.
-func (hyraOps) GenerateGenesisState(*module.SimulationState) {}
+// GenerateGenesisState runs after each Hyra module wrote its own genesis: it puts the
+// simulation's phase 1 into x/modelregistry's params, for the setup operations.
+func (hyraOps) GenerateGenesisState(s *module.SimulationState) { setGenesisPhase1(s) }
 
 // RegisterStoreDecoder is a no-op: each Hyra module registers its own.
 func (hyraOps) RegisterStoreDecoder(simtypes.StoreDecoderRegistry) {}
@@ -52,8 +53,19 @@ func (hyraOps) WeightedOperations(module.SimulationState) []simtypes.WeightedOpe
 func (o hyraOps) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry) {
 	a := o.app
 	reg = &checkedRegistry{Registry: reg, check: func(ctx context.Context) error { return checkInvariants(ctx, a) }}
+	// Tasks go to models whose current version takes them: the setup operations register
+	// versions that wait for their setup, and governance retires versions.
 	randomModel := func(ctx context.Context, r *simsx.XRand) (mrtypes.Model, bool) {
-		return mrsim.RandomModel(ctx, a.ModelRegistryKeeper, r)
+		for range 8 {
+			m, ok := mrsim.RandomModel(ctx, a.ModelRegistryKeeper, r)
+			if !ok {
+				return m, false
+			}
+			if v, err := a.ModelRegistryKeeper.GetModelVersion(ctx, m.Id, m.Version); err == nil && v.SetupStatus.TakesTasks() {
+				return m, true
+			}
+		}
+		return mrtypes.Model{}, false
 	}
 	randomWorker := func(ctx context.Context, r *simsx.XRand) (sdk.AccAddress, bool) {
 		return workerAddr(tpsim.RandomWorker(ctx, a.TaskPoolKeeper, r, func(w tptypes.Worker) bool { return w.Active }))
@@ -65,6 +77,7 @@ func (o hyraOps) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Regis
 		}))
 	}
 	mrsim.WeightedOperationsX(weights, reg, a.ModelRegistryKeeper, o.files)
+	registerSetupOps(weights, reg, a)
 	tpsim.WeightedOperationsX(weights, reg, tpsim.Deps{
 		Keeper: a.TaskPoolKeeper, Models: a.ModelRegistryKeeper, RandomModel: randomModel, Prove: proveIris,
 	})
@@ -73,6 +86,11 @@ func (o hyraOps) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Regis
 		TaskPool: a.TaskPoolKeeper, Rewards: a.RewardsKeeper, Models: a.ModelRegistryKeeper,
 		RandomModel: randomModel, RandomClaimer: randomClaimer,
 	})
+}
+
+// ProposalMsgsX registers the governance message of the setup: retiring a version.
+func (o hyraOps) ProposalMsgsX(weights simsx.WeightSource, reg simsx.Registry) {
+	reg.Add(weights.Get("modelregistry_msg_retire_version", 5), msgRetireVersionFactory(o.app.ModelRegistryKeeper))
 }
 
 // workerAddr is the address of a picked worker.

@@ -61,6 +61,10 @@ func TestFullAppSimulation(t *testing.T) {
 				require.NoError(tb, err)
 				tb.Logf("seed %d: %d tasks, stats %+v", seed, next-1, stats)
 				require.Positive(tb, stats.CompletedTasks, "no task was completed: the proof path did not run")
+				begun, contributions, err := setupCounts(ctx, ti.App.App)
+				require.NoError(tb, err)
+				tb.Logf("seed %d: %d setups begun, %d contributions", seed, begun, contributions)
+				require.Positive(tb, contributions, "no setup contribution was recorded: the setup operations did not run")
 			})
 		})
 	}

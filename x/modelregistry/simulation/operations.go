@@ -9,8 +9,8 @@ import (
 // WeightedOperationsX registers a factory for every owner message of the
 // module. MsgUpdateParams is a proposal (see MsgUpdateParamsFactory); the
 // setup messages (MsgBeginSetup, MsgContributeSetup, MsgFinalizeSetup,
-// MsgRetireVersion) are not simulated: a contribution takes a phase-2 state
-// of the circuit, which keeper and app tests make with gnark. files are the
+// MsgRetireVersion) are simulated by the app simulation (tests/sim), which
+// makes real phase-2 contributions of a circuit with gnark. files are the
 // model owner's artifact and verifying key (the simulation accepts
 // single-party keys).
 func WeightedOperationsX(weights simsx.WeightSource, reg simsx.Registry, k keeper.Keeper, files ModelFiles) {
