@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -43,6 +44,7 @@ type setupTurns struct {
 	retry map[versionKey]time.Time
 	next  time.Time
 	busy  atomic.Bool
+	pass  sync.WaitGroup // the background pass, waited for when the worker stops
 }
 
 // contributeSetups contributes, once each, to the open setups of the model versions the
@@ -62,12 +64,18 @@ func (w *Worker) contributeSetups(ctx context.Context) error {
 		return err
 	}
 	w.setups.busy.Store(true)
+	w.setups.pass.Add(1)
 	go func() {
+		defer w.setups.pass.Done()
 		defer w.setups.busy.Store(false)
 		w.contributionPass(ctx, models)
 	}()
 	return nil
 }
+
+// waitSetups waits for the background pass to end (it ends soon after ctx does; a contribution
+// the chain did not record is then rolled back from the transcript).
+func (w *Worker) waitSetups() { w.setups.pass.Wait() }
 
 // contributionPass contributes to the open setups of models that the worker has not done with.
 func (w *Worker) contributionPass(ctx context.Context, models []modeltypes.Model) {

@@ -142,6 +142,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		case <-poll.C:
 		}
 	}
+	w.waitSetups()
 	w.log.Info("worker stopped")
 	return nil
 }

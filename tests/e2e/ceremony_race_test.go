@@ -33,7 +33,7 @@ func TestCeremonyBeginContributeAfterAnother(t *testing.T) {
 	require.NoError(t, os.MkdirAll(transcript, 0o755))
 	lock, err := os.OpenFile(filepath.Join(transcript, ".lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	require.NoError(t, err)
-	defer lock.Close()
+	defer func() { _ = lock.Close() }()
 	require.NoError(t, syscall.Flock(int(lock.Fd()), syscall.LOCK_EX))
 
 	out := &syncBuffer{}

@@ -23,7 +23,7 @@ import (
 // TestCeremonyEndToEnd sets up the iris model's key through the binary as a network does, on
 // the insecure test phase 1: registered without a key, begun and contributed to by its owner,
 // then by a validator (independent of the owner) running `hyrad zk ceremony serve`, which
-// contributes to the setup as soon as it begins, then by the worker daemon by itself, then by
+// contributes to every open setup without a step per model, then by the worker daemon by itself, then by
 // anyone through `hyrad zk ceremony contribute`; finalized by the owner; the worker derives its proving key from
 // the transcript and a task settles with a proof from it. `hyrad zk ceremony verify` passes on
 // the transcript and fails naming the contribution when a file is tampered with or missing, and
@@ -43,11 +43,13 @@ func TestCeremonyEndToEnd(t *testing.T) {
 	setup := func(verb, from string, extra ...string) (string, error) {
 		return n.exec(append([]string{"zk", "ceremony", verb, "--model", "1", "--phase1", phase1, "--transcript", transcript, "--from", from}, extra...)...)
 	}
-	// The validator runs `zk ceremony serve` beside its node: no step per model.
-	v := n.startDaemon("zk", "ceremony", "serve", "--from", "validator", "--phase1", phase1, "--ceremony-root", root, "--poll-interval", "1s")
 	out, err := setup("begin", "owner", "--contribute")
 	require.NoError(t, err, out)
 	require.Contains(t, out, "contribution 1 (the owner's) recorded")
+	// The validator runs `zk ceremony serve` beside its node: no step per model. It starts after
+	// the owner's contribution here, so that the order is known; the race of the two is
+	// TestCeremonyBeginContributeAfterAnother.
+	v := n.startDaemon("zk", "ceremony", "serve", "--from", "validator", "--phase1", phase1, "--ceremony-root", root, "--poll-interval", "1s")
 	v.waitLog("contributed to setup", 2*time.Minute)
 	require.Contains(t, v.out.String(), "index=2")
 	v.stop()

@@ -34,8 +34,8 @@ func registerSetupOps(weights simsx.WeightSource, reg simsx.Registry, a *app.App
 	k := a.ModelRegistryKeeper
 	reg.Add(weights.Get("msg_register_model_for_setup", 10), mrsim.MsgRegisterModelFactory(k, keyless))
 	reg.Add(weights.Get("msg_update_model_for_setup", 5), mrsim.MsgUpdateModelFactory(k, keyless))
-	reg.Add(weights.Get("msg_begin_setup", 20), msgBeginSetupFactory(k))
-	reg.Add(weights.Get("msg_contribute_setup", 40), msgContributeSetupFactory(a))
+	reg.Add(weights.Get("msg_begin_setup", 10), msgBeginSetupFactory(k))
+	reg.Add(weights.Get("msg_contribute_setup", 15), msgContributeSetupFactory(a))
 	reg.Add(weights.Get("msg_finalize_setup", 10), msgFinalizeSetupFactory(k))
 }
 
