@@ -4,17 +4,24 @@
 //
 // In one run, bounded in time, it measures:
 //
-//  1. raw verification of digits-model proofs, on one core and on all cores
-//     (the limit), without the chain;
+//  1. raw verification of proofs, on one core and on all cores (the limit),
+//     without the chain;
 //  2. the worker side: proofs per second per worker and its peak memory;
-//  3. a single-validator chain (and a 4-validator localnet): N pre-proven
-//     results pushed as fast as the node accepts them, committed results per
-//     second and per block, and the end-to-end latency of the real worker
-//     flow (task routed -> verified result committed);
+//  3. the chain (a single validator and a 4-validator localnet), in one of
+//     two modes or both:
+//     - sustained (the default): iris results, held 100 to a worker and
+//     sent -results-per-tx to a transaction, offered at a fixed rate: a
+//     ramp finds the rate the chain no longer keeps up with, then the
+//     measured phase offers a little more than it took for -duration, and
+//     reports the committed rate, latency percentiles and hyrad's memory;
+//     - burst: N pre-proven digits results pushed as fast as the node
+//     accepts them, committed results per second and per block, and the
+//     end-to-end latency of the real worker flow (task routed -> verified
+//     result committed);
 //
-// and prints the ratios of the chain's rate to the raw rates, then records
-// the figures in BENCHMARKS.md. It builds nothing: it runs the hyrad binary
-// it is given.
+// and prints the ratios of the chain's rate to the raw rates, ending with a
+// line "chain/one-core ratio X.XX" for scripts, then records the figures in
+// BENCHMARKS.md. It builds nothing: it runs the hyrad binary it is given.
 package main
 
 import (
@@ -78,10 +85,10 @@ func main() {
 	flag.IntVar(&cfg.sustained.n, "sustained-n", 40000, "sustained: iris results proved once (cached) and offered to each chain, at most")
 	flag.Float64Var(&cfg.sustained.rate, "rate", 0, "sustained: results/s offered in the measured phase (0: ramp until the chain no longer keeps up, then 1.1x what it committed)")
 	flag.DurationVar(&cfg.sustained.duration, "duration", 20*time.Second, "sustained: duration of the measured phase")
-	flag.DurationVar(&cfg.sustained.rampStep, "ramp-step", 4*time.Second, "sustained: duration of each ramp step")
-	flag.Float64Var(&cfg.sustained.rampFrom, "ramp-from", 400, "sustained: results/s of the first ramp step (x1.5 each step)")
-	flag.IntVar(&cfg.sustained.resultsPerTx, "results-per-tx", 1, "sustained: MsgSubmitResult per transaction (divides 100)")
-	flag.IntVar(&cfg.sustained.claimsPerTx, "claims-per-tx", 1, "sustained: MsgClaimTask per transaction in the set-up (divides 100)")
+	flag.DurationVar(&cfg.sustained.rampStep, "ramp-step", 3*time.Second, "sustained: duration of each ramp step")
+	flag.Float64Var(&cfg.sustained.rampFrom, "ramp-from", 500, "sustained: results/s of the first ramp step (x2 each step)")
+	flag.IntVar(&cfg.sustained.resultsPerTx, "results-per-tx", 10, "sustained: MsgSubmitResult per transaction (divides 100)")
+	flag.IntVar(&cfg.sustained.claimsPerTx, "claims-per-tx", 10, "sustained: MsgClaimTask per transaction in the set-up (divides 100)")
 	flag.StringVar(&cfg.profile, "profile", "", "write a CPU profile of node 0 during the push to this file (prefix; .<validators>v.pprof is added)")
 	flag.Parse()
 

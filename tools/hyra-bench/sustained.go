@@ -43,7 +43,7 @@ func (sc sustainedConfig) validate() error {
 // step that did not keep up, so that it is saturated throughout without a
 // backlog that grows by more than a tenth of its rate per second.
 const (
-	rampFactor = 1.5
+	rampFactor = 2.0
 	overload   = 1.1
 )
 

@@ -30,10 +30,10 @@ type loadStep struct {
 }
 
 // saturation says when a ramp step did not keep up: the chain committed
-// less than 90% of the offered rate, or more than two seconds of it were
+// less than 85% of the offered rate, or more than two seconds of it were
 // waiting in the mempool when the last transaction was offered.
 const (
-	keptUpShare    = 0.9
+	keptUpShare    = 0.85
 	keptUpBacklogS = 2.0
 )
 
