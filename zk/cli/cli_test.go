@@ -28,10 +28,23 @@ func run(t *testing.T, args ...string) (string, error) {
 	return out.String(), err
 }
 
+// TestSetupInferProveVerify runs the commands on the tiny model and on its private-capable copy
+// (whose proofs from "prove" are public tasks', blinding 0).
 func TestSetupInferProveVerify(t *testing.T) {
+	a := testmodel.Artifact()
+	a.Private = true
+	private, err := artifact.Encode(a)
+	require.NoError(t, err)
+	for name, doc := range map[string][]byte{"public": []byte(testmodel.JSON), "private": private} {
+		t.Run(name, func(t *testing.T) { setupInferProveVerify(t, doc) })
+	}
+}
+
+func setupInferProveVerify(t *testing.T, doc []byte) {
+	t.Helper()
 	dir := t.TempDir()
 	art := filepath.Join(dir, "artifact.json")
-	require.NoError(t, os.WriteFile(art, []byte(testmodel.JSON), 0o644))
+	require.NoError(t, os.WriteFile(art, doc, 0o644))
 
 	out, err := run(t, "setup", "--artifact", art, "--out", dir)
 	require.NoError(t, err, out)

@@ -49,6 +49,15 @@ func newVerifyCmd() *cobra.Command {
 				return err
 			}
 			st := verifier.Statement{ChainID: b.chainID, TaskID: b.taskID, Worker: b.worker, InputCommitment: inCommit, Output: vector.Encode(out)}
+			if a.Private { // a public task's statement on a private-capable model (blinding 0)
+				if st.InputCommitment, err = verifier.PublicHidingInput(inCommit); err != nil {
+					return err
+				}
+				if st.Output, err = verifier.PublicSealedOutput(st.Output); err != nil {
+					return err
+				}
+				st.Sealed = true
+			}
 			if err := verifier.Verify(vk, proof, st); err != nil {
 				return err
 			}
