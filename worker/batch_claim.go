@@ -33,11 +33,10 @@ func (w *Worker) claimMany(ctx context.Context, n int) (*claimedBatch, error) {
 	if ok, err := w.anyTaskFor(ctx, served); err != nil || !ok {
 		return nil, err
 	}
-	msgs := make([]sdk.Msg, n)
-	for i := range msgs {
-		msgs[i] = &routertypes.MsgClaimBest{Worker: w.addr.String(), Models: served, MinWindow: w.cfg.MinWindow}
-	}
-	return w.sendClaims(ctx, msgs, "models", servedString(served))
+	// One ClaimBest with a count: the chain claims up to n of the best
+	// tasks, fewer if fewer are claimable.
+	msg := &routertypes.MsgClaimBest{Worker: w.addr.String(), Models: served, MinWindow: w.cfg.MinWindow, Count: uint32(n)} //nolint:gosec // G115: n is at most MaxBatch
+	return w.sendClaims(ctx, []sdk.Msg{msg}, "models", servedString(served))
 }
 
 // claimManyFromPools claims, oldest first, up to n open tasks of the pools
@@ -66,8 +65,8 @@ func (w *Worker) claimManyFromPools(ctx context.Context, n int) (*claimedBatch, 
 
 // sendClaims sends claim messages in one transaction and reads the claimed
 // tasks back. A claim the chain refuses in simulation (another worker was
-// faster, or fewer tasks are open than asked for) is taken out and the rest
-// sent again; a transaction refused otherwise is logged and returns nil.
+// faster) is taken out and the rest sent again; a transaction refused
+// otherwise is logged and returns nil.
 func (w *Worker) sendClaims(ctx context.Context, msgs []sdk.Msg, kind, what string) (*claimedBatch, error) {
 	start := time.Now()
 	for {
@@ -88,15 +87,17 @@ func (w *Worker) sendClaims(ctx context.Context, msgs []sdk.Msg, kind, what stri
 		}
 		b := &claimedBatch{took: time.Since(start)}
 		for i, m := range msgs {
-			id, err := claimedTaskID(res, i, m)
+			ids, err := claimedTaskIDs(res, i, m)
 			if err != nil {
 				return nil, err
 			}
-			t, err := w.chain.task(ctx, id)
-			if err != nil {
-				return nil, err
+			for _, id := range ids {
+				t, err := w.chain.task(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				b.tasks = append(b.tasks, t)
 			}
-			b.tasks = append(b.tasks, t)
 		}
 		w.metrics.claims.WithLabelValues("claimed").Add(float64(len(b.tasks)))
 		w.health.done(stepClaimed)
@@ -109,18 +110,18 @@ func (w *Worker) sendClaims(ctx context.Context, msgs []sdk.Msg, kind, what stri
 	}
 }
 
-// claimedTaskID is the task that claim message i of a committed transaction
-// got.
-func claimedTaskID(res *client.TxResult, i int, m sdk.Msg) (uint64, error) {
+// claimedTaskIDs are the tasks that claim message i of a committed
+// transaction got.
+func claimedTaskIDs(res *client.TxResult, i int, m sdk.Msg) ([]uint64, error) {
 	switch m.(type) {
 	case *routertypes.MsgClaimBest:
 		var r routertypes.MsgClaimBestResponse
 		err := res.MsgResponse(i, &r)
-		return r.TaskId, err
+		return r.TaskIds, err
 	default:
 		var r tptypes.MsgClaimTaskResponse
 		err := res.MsgResponse(i, &r)
-		return r.TaskId, err
+		return []uint64{r.TaskId}, err
 	}
 }
 

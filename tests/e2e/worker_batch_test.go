@@ -16,8 +16,8 @@ import (
 // TestWorkerBatch runs the worker daemon with --batch 4 on a chain that lets
 // a worker hold 4 claims: it claims four tasks in one transaction, proves
 // them in parallel, submits their four results in one transaction, then
-// claims the two tasks left (its batch of four claims is cut down to the
-// tasks there are), and every task is verified and paid.
+// claims the two tasks left (its ClaimBest with count 4 gets the two there
+// are), and every task is verified and paid.
 func TestWorkerBatch(t *testing.T) {
 	n := newSingleNodeChain(t, "owner", "client", "worker")
 	require.NoError(t, localnet.PatchGenesisFile(filepath.Join(n.home, "config", "genesis.json"),

@@ -71,8 +71,8 @@ Keys of SINGLE_PARTY versions (tests, private devnets) come from the owner's 'hy
 Without --models and --pools the worker serves every active model it has a key for.
 
 With --batch N (N > 1) the worker pipelines: it claims up to N tasks in one transaction
-(several claims per transaction: x/taskpool's max_active_tasks must allow N held tasks, and
-caps the batch otherwise), proves them on --provers goroutines at once, and submits their
+(one ClaimBest with a count, or several ClaimTask with --pools; x/taskpool's max_active_tasks
+must allow N held tasks, and caps the batch otherwise), proves them on --provers goroutines at once, and submits their
 results in one transaction. A result the chain refuses is taken out of the batch and the
 others are sent again. The chain's cost per transaction is then paid once per batch.
 
