@@ -38,10 +38,12 @@ func assignBlinded(t *testing.T, a *artifact.Artifact, in []int64, r fr.Element)
 	return as
 }
 
-// TestPrivateCircuitTiny runs the test engine and a real Groth16 setup, prove and verify
-// (CheckCircuit with the GROTH16 backend) on the private tiny model: the honest witness passes
-// with a random blinding and with r = 0 (a public task); a wrong blinding, a ciphertext of
-// another output, a ciphertext sealed under another blinding and a wrong input each fail.
+// TestPrivateCircuitTiny checks the private tiny model with gnark's test engine and the compiled
+// R1CS solver (CheckCircuit; with -tags prover_checks it also runs Groth16, and
+// zk/prover's TestPrivateProveVerifyRoundTrip always does): the honest witness passes with a
+// random blinding and with r = 0 (a public task); a wrong blinding, a ciphertext of another
+// output, a ciphertext sealed under another blinding, a wrong input and a plain output
+// commitment each fail.
 func TestPrivateCircuitTiny(t *testing.T) {
 	a := privateTiny()
 	in := []int64{-4, 7, 3}
