@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -58,13 +59,11 @@ func (k Keeper) drain(ctx sdk.Context, name string, q timeQueue, now time.Time, 
 		return
 	}
 	for _, key := range due {
-		cacheCtx, write := ctx.CacheContext()
-		if err := safely(func() error { return handle(cacheCtx, key) }); err != nil {
+		err := keeperutil.RunAtomically(ctx, func(ctx sdk.Context) error { return handle(ctx, key) })
+		if err != nil {
 			if fallback != nil {
-				fallbackCtx, writeFallback := ctx.CacheContext()
-				if ferr := safely(func() error { return fallback(fallbackCtx, key, err) }); ferr == nil {
+				if ferr := keeperutil.RunAtomically(ctx, func(ctx sdk.Context) error { return fallback(ctx, key, err) }); ferr == nil {
 					k.Logger(ctx).Error("a queue item failed; its task awaits a retry", "queue", name, "task", key.K2(), "err", err)
-					writeFallback()
 					continue
 				}
 			}
@@ -72,9 +71,7 @@ func (k Keeper) drain(ctx sdk.Context, name string, q timeQueue, now time.Time, 
 			if err := q.Remove(ctx, key); err != nil {
 				k.Logger(ctx).Error("removing a failed queue item", "queue", name, "task", key.K2(), "err", err)
 			}
-			continue
 		}
-		write()
 	}
 }
 
@@ -180,11 +177,10 @@ func (k Keeper) lapseClaim(ctx sdk.Context, claimed types.Task, penalise bool) e
 		return err
 	}
 	if penalise {
-		penaltyCtx, write := ctx.CacheContext()
-		if err := safely(func() error { return k.rewardsKeeper.PenalizeTimeout(penaltyCtx, claimed.Id, worker) }); err != nil {
+		if err := keeperutil.RunAtomically(ctx, func(ctx sdk.Context) error {
+			return k.rewardsKeeper.PenalizeTimeout(ctx, claimed.Id, worker)
+		}); err != nil {
 			k.Logger(ctx).Error("penalising a lapsed claim", "task", claimed.Id, "worker", claimed.Worker, "err", err)
-		} else {
-			write()
 		}
 	}
 	return ctx.EventManager().EmitTypedEvent(&types.EventClaimExpired{
@@ -193,15 +189,4 @@ func (k Keeper) lapseClaim(ctx sdk.Context, claimed types.Task, penalise bool) e
 		Worker:    claimed.Worker,
 		Penalized: penalise,
 	})
-}
-
-// safely runs f and turns a panic into an error, so that one bad item cannot
-// halt the chain from EndBlock.
-func safely(f func() error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return f()
 }

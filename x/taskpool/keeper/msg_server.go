@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -26,7 +27,7 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 // CreateTaskPool creates a pool for an active model; the creator pays the
 // pool_creation_fee to the community pool.
 func (s msgServer) CreateTaskPool(ctx context.Context, msg *types.MsgCreateTaskPool) (*types.MsgCreateTaskPoolResponse, error) {
-	creator, err := s.k.decodeAddr("creator", msg.Creator)
+	creator, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +40,7 @@ func (s msgServer) CreateTaskPool(ctx context.Context, msg *types.MsgCreateTaskP
 
 // SetPoolActive opens or closes a pool to new tasks (creator only).
 func (s msgServer) SetPoolActive(ctx context.Context, msg *types.MsgSetPoolActive) (*types.MsgSetPoolActiveResponse, error) {
-	creator, err := s.k.decodeAddr("creator", msg.Creator)
+	creator, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +52,7 @@ func (s msgServer) SetPoolActive(ctx context.Context, msg *types.MsgSetPoolActiv
 
 // SubmitTask escrows the reward and queues the task.
 func (s msgServer) SubmitTask(ctx context.Context, msg *types.MsgSubmitTask) (*types.MsgSubmitTaskResponse, error) {
-	creator, err := s.k.decodeAddr("creator", msg.Creator)
+	creator, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +65,7 @@ func (s msgServer) SubmitTask(ctx context.Context, msg *types.MsgSubmitTask) (*t
 
 // CancelTask refunds an OPEN task to its creator.
 func (s msgServer) CancelTask(ctx context.Context, msg *types.MsgCancelTask) (*types.MsgCancelTaskResponse, error) {
-	creator, err := s.k.decodeAddr("creator", msg.Creator)
+	creator, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}

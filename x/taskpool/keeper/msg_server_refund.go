@@ -3,12 +3,13 @@ package keeper
 import (
 	"context"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
 // RetryRefund pays out the escrow of a REFUND_PENDING task; anyone may.
 func (s msgServer) RetryRefund(ctx context.Context, msg *types.MsgRetryRefund) (*types.MsgRetryRefundResponse, error) {
-	if _, err := s.k.decodeAddr("sender", msg.Sender); err != nil {
+	if _, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "sender", msg.Sender); err != nil {
 		return nil, err
 	}
 	refund, recipient, err := s.k.RetryRefund(ctx, msg.TaskId)

@@ -5,13 +5,14 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
 // ClaimTask claims a task for the signing worker. The eligibility checks
 // live in the keeper, so that authz MsgExec cannot bypass them.
 func (s msgServer) ClaimTask(ctx context.Context, msg *types.MsgClaimTask) (*types.MsgClaimTaskResponse, error) {
-	worker, err := s.k.decodeAddr("worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +30,7 @@ func (s msgServer) ClaimTask(ctx context.Context, msg *types.MsgClaimTask) (*typ
 // ReleaseClaim gives a task the signing worker holds back to its pool. The
 // checks live in the keeper, so that authz MsgExec cannot bypass them.
 func (s msgServer) ReleaseClaim(ctx context.Context, msg *types.MsgReleaseClaim) (*types.MsgReleaseClaimResponse, error) {
-	worker, err := s.k.decodeAddr("worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +47,7 @@ func (s msgServer) SubmitResult(ctx context.Context, msg *types.MsgSubmitResult)
 	if err := types.CheckResultSizes(msg.Output, msg.Proof); err != nil {
 		return nil, err
 	}
-	worker, err := s.k.decodeAddr("worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +60,7 @@ func (s msgServer) SubmitResult(ctx context.Context, msg *types.MsgSubmitResult)
 
 // RegisterWorker registers or reactivates the signer as a worker.
 func (s msgServer) RegisterWorker(ctx context.Context, msg *types.MsgRegisterWorker) (*types.MsgRegisterWorkerResponse, error) {
-	worker, err := s.k.decodeAddr("worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +72,7 @@ func (s msgServer) RegisterWorker(ctx context.Context, msg *types.MsgRegisterWor
 
 // DeactivateWorker stops the signer from claiming new tasks.
 func (s msgServer) DeactivateWorker(ctx context.Context, msg *types.MsgDeactivateWorker) (*types.MsgDeactivateWorkerResponse, error) {
-	worker, err := s.k.decodeAddr("worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}

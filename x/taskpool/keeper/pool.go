@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -49,7 +50,7 @@ func (k Keeper) createPool(
 	if err != nil {
 		return 0, err
 	}
-	if err := validatePoolName(name, params); err != nil {
+	if err := keeperutil.CheckText(types.ErrInvalidPool, "name", name, uint64(params.MaxPoolNameLength)); err != nil {
 		return 0, err
 	}
 	if err := validateClaimTimeout(claimTimeout, params); err != nil {

@@ -11,6 +11,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -36,11 +37,8 @@ func (k Keeper) parkTask(ctx sdk.Context, key collections.Pair[int64, uint64], c
 	if prev.Status == types.TASK_STATUS_CLAIMED {
 		// The task's failure must not keep the worker's slot taken, nor fail
 		// the parking if releasing is what failed.
-		releaseCtx, write := ctx.CacheContext()
-		if err := safely(func() error { return k.lapseClaim(releaseCtx, prev, false) }); err != nil {
+		if err := keeperutil.RunAtomically(ctx, func(ctx sdk.Context) error { return k.lapseClaim(ctx, prev, false) }); err != nil {
 			k.Logger(ctx).Error("releasing the claim of a task whose refund is pending", "task", task.Id, "err", err)
-		} else {
-			write()
 		}
 	}
 	return ctx.EventManager().EmitTypedEvent(&types.EventRefundPending{

@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/vector"
@@ -46,7 +47,7 @@ func (k Keeper) SubmitResult(ctx context.Context, worker sdk.AccAddress, taskID 
 // drift from the handler: a statement they verify is the one the handler
 // will look up.
 func (k Keeper) ResultStatement(ctx context.Context, msg *types.MsgSubmitResult) (verifier.Statement, []byte, error) {
-	worker, err := k.decodeAddr("worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return verifier.Statement{}, nil, err
 	}

@@ -2,9 +2,7 @@ package keeper
 
 import (
 	"bytes"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	errorsmod "cosmossdk.io/errors"
 
@@ -12,20 +10,6 @@ import (
 
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
-
-// validatePoolName checks a pool name: not blank, valid UTF-8, within the cap.
-func validatePoolName(name string, p types.Params) error {
-	if strings.TrimSpace(name) == "" {
-		return errorsmod.Wrap(types.ErrInvalidPool, "name is empty")
-	}
-	if !utf8.ValidString(name) {
-		return errorsmod.Wrap(types.ErrInvalidPool, "name is not valid UTF-8")
-	}
-	if n := len(name); n > int(p.MaxPoolNameLength) {
-		return errorsmod.Wrapf(types.ErrInvalidPool, "name is %d bytes, the limit is %d", n, p.MaxPoolNameLength)
-	}
-	return nil
-}
 
 // validateClaimTimeout checks a pool's claim timeout against the params.
 func validateClaimTimeout(d time.Duration, p types.Params) error {
@@ -64,13 +48,4 @@ func (k Keeper) addrString(addr sdk.AccAddress) (string, error) {
 		return "", errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
 	}
 	return s, nil
-}
-
-// decodeAddr decodes a signer or account field of a message.
-func (k Keeper) decodeAddr(field, s string) (sdk.AccAddress, error) {
-	bz, err := k.addressCodec.StringToBytes(s)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s: %s", field, err)
-	}
-	return bz, nil
 }
