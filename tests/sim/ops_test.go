@@ -73,7 +73,7 @@ func (o hyraOps) WeightedOperationsX(weights simsx.WeightSource, reg simsx.Regis
 	randomClaimer := func(ctx context.Context, r *simsx.XRand) (sdk.AccAddress, bool) {
 		return workerAddr(tpsim.RandomWorker(ctx, a.TaskPoolKeeper, r, func(w tptypes.Worker) bool {
 			addr, err := sdk.AccAddressFromBech32(w.Address)
-			return err == nil && a.TaskPoolKeeper.CheckWorkerCanClaim(ctx, addr) == nil
+			return err == nil && a.TaskPoolKeeper.CheckWorkerMayClaim(ctx, addr) == nil
 		}))
 	}
 	mrsim.WeightedOperationsX(weights, reg, a.ModelRegistryKeeper, o.files)

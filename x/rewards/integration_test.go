@@ -71,11 +71,11 @@ func TestRewardsOnTheRealApp(t *testing.T) {
 	}
 
 	// Bond 20 HYRA, then unbond 5.
-	require.ErrorContains(t, k.CheckCanClaim(env.Ctx, worker), "insufficient bond")
+	require.ErrorContains(t, k.CheckMinBond(env.Ctx, worker), "insufficient bond")
 	_, err = env.Deliver(&types.MsgBond{Worker: worker.String(), Amount: hyra(20)})
 	require.NoError(t, err)
 	env.NextBlock(time.Second)
-	require.NoError(t, k.CheckCanClaim(env.Ctx, worker))
+	require.NoError(t, k.CheckMinBond(env.Ctx, worker))
 	_, err = env.Deliver(&types.MsgUnbond{Worker: worker.String(), Amount: hyra(5)})
 	require.NoError(t, err)
 	env.NextBlock(time.Second)

@@ -42,7 +42,7 @@ func (k Keeper) isIndependent(ctx context.Context, contributor sdk.AccAddress, o
 		return true
 	}
 	bonds := k.independence.bonds
-	if bonds == nil || bonds.CheckCanClaim(ctx, contributor) != nil {
+	if bonds == nil || bonds.CheckMinBond(ctx, contributor) != nil {
 		return false
 	}
 	rep, err := bonds.Reputation(ctx, contributor)

@@ -21,7 +21,7 @@ type fakeBonds struct {
 	reputation map[string]int64
 }
 
-func (b *fakeBonds) CheckCanClaim(_ context.Context, w sdk.AccAddress) error {
+func (b *fakeBonds) CheckMinBond(_ context.Context, w sdk.AccAddress) error {
 	if !b.bonded[string(w)] {
 		return types.ErrUnauthorized.Wrap("not bonded")
 	}

@@ -33,8 +33,8 @@ type StakingKeeper interface {
 // owner. x/rewards is built after this module, so it is set by a depinject
 // Invoke (SetIndependenceSources).
 type WorkerBonds interface {
-	// CheckCanClaim fails unless the worker has at least min_worker_bond bonded.
-	CheckCanClaim(ctx context.Context, worker sdk.AccAddress) error
+	// CheckMinBond fails unless the worker has at least min_worker_bond bonded.
+	CheckMinBond(ctx context.Context, worker sdk.AccAddress) error
 	Reputation(ctx context.Context, worker sdk.AccAddress) (int64, error)
 }
 

@@ -12,9 +12,9 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-// CheckCanClaim returns a clear error unless the worker has at least
+// CheckMinBond returns a clear error unless the worker has at least
 // min_worker_bond bonded (not counting coins that are unbonding).
-func (k Keeper) CheckCanClaim(ctx context.Context, worker sdk.AccAddress) error {
+func (k Keeper) CheckMinBond(ctx context.Context, worker sdk.AccAddress) error {
 	workerStr, err := k.addressString(worker, "worker")
 	if err != nil {
 		return err

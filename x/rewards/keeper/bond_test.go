@@ -11,7 +11,7 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-func TestCheckCanClaim(t *testing.T) {
+func TestCheckMinBond(t *testing.T) {
 	cases := []struct {
 		name   string
 		setup  func(f *fixture)
@@ -50,7 +50,7 @@ func TestCheckCanClaim(t *testing.T) {
 			if tc.worker != nil {
 				worker = tc.worker(f)
 			}
-			err := f.k.CheckCanClaim(f.ctx, worker)
+			err := f.k.CheckMinBond(f.ctx, worker)
 			if tc.err != "" {
 				require.ErrorContains(t, err, tc.err)
 				return

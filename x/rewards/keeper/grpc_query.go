@@ -51,7 +51,7 @@ func (q queryServer) Bond(ctx context.Context, req *types.QueryBondRequest) (*ty
 	if err != nil {
 		return nil, status.Error(codes.Internal, err.Error())
 	}
-	canClaim := q.k.CheckCanClaim(ctx, worker) == nil
+	canClaim := q.k.CheckMinBond(ctx, worker) == nil
 	return &types.QueryBondResponse{Bond: bond, CanClaim: canClaim}, nil
 }
 

@@ -39,7 +39,7 @@ func (k Keeper) ClaimBest(ctx context.Context, worker sdk.AccAddress, want tptyp
 // ClaimTask makes every worker check (registered, active, bonded, below the
 // active-task limit).
 func (k Keeper) claimOne(ctx context.Context, worker sdk.AccAddress, want tptypes.ClaimFilter) (tptypes.Task, error) {
-	if err := k.taskpool.CheckWorkerCanClaim(ctx, worker); err != nil {
+	if err := k.taskpool.CheckWorkerMayClaim(ctx, worker); err != nil {
 		return tptypes.Task{}, err
 	}
 	rep, err := k.rewards.Reputation(ctx, worker)

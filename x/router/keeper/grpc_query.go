@@ -77,7 +77,7 @@ func (q queryServer) WorkerStatus(ctx context.Context, req *types.QueryWorkerSta
 	}
 	res.Registered, res.Active = true, w.Active
 	res.ActiveTaskIds, res.TotalTasks, res.TotalRewards = w.ActiveTaskIds, w.TotalTasks, w.TotalRewards
-	if err := q.k.taskpool.CheckWorkerCanClaim(ctx, addr); err != nil {
+	if err := q.k.taskpool.CheckWorkerMayClaim(ctx, addr); err != nil {
 		res.Reason = err.Error()
 	} else {
 		res.CanClaim = true

@@ -33,8 +33,8 @@ type TaskPoolKeeper interface {
 	// may use, among the model versions and claim timeouts the filter allows,
 	// with a bounded number of reads however many tasks other pools hold.
 	BestOpenTask(ctx context.Context, want tptypes.ClaimFilter, reputation int64) (task tptypes.Task, found bool, err error)
-	// CheckWorkerCanClaim reports why a worker may not claim anywhere now.
-	CheckWorkerCanClaim(ctx context.Context, worker sdk.AccAddress) error
+	// CheckWorkerMayClaim reports why a worker may not claim anywhere now.
+	CheckWorkerMayClaim(ctx context.Context, worker sdk.AccAddress) error
 	// OpenTasksByReward pages through open tasks, highest reward first, of one
 	// model or of any (modelID 0).
 	OpenTasksByReward(ctx context.Context, modelID uint64, page *query.PageRequest) ([]tptypes.Task, *query.PageResponse, error)

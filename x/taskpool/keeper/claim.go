@@ -28,7 +28,7 @@ const maxClaimSkips = 64
 func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.BlockTime()
-	pool, rec, err := k.checkCanClaim(ctx, worker, poolID)
+	pool, rec, err := k.eligibleWorkerInPool(ctx, worker, poolID)
 	if err != nil {
 		return 0, err
 	}
@@ -67,29 +67,30 @@ func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, ta
 	})
 }
 
-// CanClaim reports why worker may not claim in pool now, or nil if it may:
-// the pool must exist (active or not), the worker must pass
-// CheckWorkerCanClaim, and its reputation must be at least the pool's minimum.
-func (k Keeper) CanClaim(ctx context.Context, worker sdk.AccAddress, poolID uint64) error {
-	_, _, err := k.checkCanClaim(ctx, worker, poolID)
+// CheckWorkerMayClaimInPool reports why worker may not claim in a pool now,
+// or nil if it may: the pool must exist (active or not), the worker must pass
+// CheckWorkerMayClaim, and its reputation must be at least the pool's minimum.
+func (k Keeper) CheckWorkerMayClaimInPool(ctx context.Context, worker sdk.AccAddress, poolID uint64) error {
+	_, _, err := k.eligibleWorkerInPool(ctx, worker, poolID)
 	return err
 }
 
-// CheckWorkerCanClaim reports why worker may not claim in any pool now, or
+// CheckWorkerMayClaim reports why worker may not claim in any pool now, or
 // nil if it may: it must be a registered, active worker, bonded per
 // x/rewards, and hold fewer than max_active_tasks claims.
-func (k Keeper) CheckWorkerCanClaim(ctx context.Context, worker sdk.AccAddress) error {
-	_, err := k.checkWorker(ctx, worker)
+func (k Keeper) CheckWorkerMayClaim(ctx context.Context, worker sdk.AccAddress) error {
+	_, err := k.eligibleWorker(ctx, worker)
 	return err
 }
 
-// checkCanClaim is CanClaim returning the pool and the worker record.
-func (k Keeper) checkCanClaim(ctx context.Context, worker sdk.AccAddress, poolID uint64) (types.Pool, types.Worker, error) {
+// eligibleWorkerInPool is CheckWorkerMayClaimInPool returning the pool and the
+// worker record, for ClaimTask.
+func (k Keeper) eligibleWorkerInPool(ctx context.Context, worker sdk.AccAddress, poolID uint64) (types.Pool, types.Worker, error) {
 	pool, err := k.GetPool(ctx, poolID)
 	if err != nil {
 		return pool, types.Worker{}, err
 	}
-	rec, err := k.checkWorker(ctx, worker)
+	rec, err := k.eligibleWorker(ctx, worker)
 	if err != nil {
 		return pool, rec, err
 	}
@@ -103,8 +104,8 @@ func (k Keeper) checkCanClaim(ctx context.Context, worker sdk.AccAddress, poolID
 	return pool, rec, nil
 }
 
-// checkWorker is CheckWorkerCanClaim returning the worker record.
-func (k Keeper) checkWorker(ctx context.Context, worker sdk.AccAddress) (types.Worker, error) {
+// eligibleWorker is CheckWorkerMayClaim returning the worker record.
+func (k Keeper) eligibleWorker(ctx context.Context, worker sdk.AccAddress) (types.Worker, error) {
 	rec, err := k.GetWorker(ctx, worker)
 	if err != nil {
 		return rec, err
@@ -119,7 +120,7 @@ func (k Keeper) checkWorker(ctx context.Context, worker sdk.AccAddress) (types.W
 	if n := len(rec.ActiveTaskIds); n >= int(params.MaxActiveTasks) {
 		return rec, errorsmod.Wrapf(types.ErrTooManyTasks, "%s holds %d, the limit is %d", rec.Address, n, params.MaxActiveTasks)
 	}
-	return rec, k.rewardsKeeper.CheckCanClaim(ctx, worker)
+	return rec, k.rewardsKeeper.CheckMinBond(ctx, worker)
 }
 
 // NextOpenTask returns the oldest OPEN task of a pool that is still claimable

@@ -119,18 +119,18 @@ func TestOpenTasksByReward(t *testing.T) {
 	require.Empty(t, none)
 }
 
-func TestCheckWorkerCanClaim(t *testing.T) {
+func TestCheckWorkerMayClaim(t *testing.T) {
 	f := newFixture(t)
-	require.ErrorContains(t, f.k.CheckWorkerCanClaim(f.ctx, f.worker), "worker is not registered")
+	require.ErrorContains(t, f.k.CheckWorkerMayClaim(f.ctx, f.worker), "worker is not registered")
 	require.NoError(t, f.k.RegisterWorker(f.ctx, f.worker))
-	require.ErrorContains(t, f.k.CheckWorkerCanClaim(f.ctx, f.worker), "min_worker_bond")
+	require.ErrorContains(t, f.k.CheckWorkerMayClaim(f.ctx, f.worker), "min_worker_bond")
 	f.rewards.Bonded[string(f.worker)] = true
-	require.NoError(t, f.k.CheckWorkerCanClaim(f.ctx, f.worker))
+	require.NoError(t, f.k.CheckWorkerMayClaim(f.ctx, f.worker))
 	poolID := f.createPool()
 	f.submitTask(poolID, price)
 	f.claim(f.worker, poolID, 0)
-	require.ErrorContains(t, f.k.CheckWorkerCanClaim(f.ctx, f.worker), "holds 1, the limit is 1")
-	require.ErrorContains(t, f.k.CanClaim(f.ctx, f.worker, poolID), "holds 1")
+	require.ErrorContains(t, f.k.CheckWorkerMayClaim(f.ctx, f.worker), "holds 1, the limit is 1")
+	require.ErrorContains(t, f.k.CheckWorkerMayClaimInPool(f.ctx, f.worker, poolID), "holds 1")
 }
 
 func TestStats(t *testing.T) {

@@ -18,7 +18,7 @@ func MsgClaimTaskFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgClaimT
 		r := testData.Rand()
 		w, ok := RandomWorker(ctx, k, r, func(w types.Worker) bool {
 			addr, err := sdk.AccAddressFromBech32(w.Address)
-			return err == nil && testData.HasAccount(w.Address) && k.CheckWorkerCanClaim(ctx, addr) == nil
+			return err == nil && testData.HasAccount(w.Address) && k.CheckWorkerMayClaim(ctx, addr) == nil
 		})
 		if !ok {
 			reporter.Skip("no worker that may claim")
@@ -31,7 +31,7 @@ func MsgClaimTaskFactory(k keeper.Keeper) simsx.SimMsgFactoryFn[*types.MsgClaimT
 		now := sdk.UnwrapSDKContext(ctx).BlockTime()
 		task, ok := RandomTask(ctx, k, r, types.TASK_STATUS_OPEN, func(t types.Task) bool {
 			pool, err := k.GetPool(ctx, t.PoolId)
-			return err == nil && t.ClaimableAt(now, pool.ClaimTimeout) && k.CanClaim(ctx, worker.Address, t.PoolId) == nil
+			return err == nil && t.ClaimableAt(now, pool.ClaimTimeout) && k.CheckWorkerMayClaimInPool(ctx, worker.Address, t.PoolId) == nil
 		})
 		if !ok {
 			reporter.Skip("no open task the worker may claim")

@@ -170,8 +170,8 @@ func (r *Rewards) UnbondingPeriod(context.Context) (time.Duration, error) {
 	return r.Unbonding, nil
 }
 
-// CheckCanClaim implements types.RewardsKeeper.
-func (r *Rewards) CheckCanClaim(_ context.Context, worker sdk.AccAddress) error {
+// CheckMinBond implements types.RewardsKeeper.
+func (r *Rewards) CheckMinBond(_ context.Context, worker sdk.AccAddress) error {
 	if !r.Bonded[string(worker)] {
 		return errors.New("bond is below min_worker_bond")
 	}

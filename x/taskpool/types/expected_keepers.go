@@ -33,8 +33,8 @@ type ModelRegistryKeeper interface {
 // RewardsKeeper owns worker bonds and reputation and splits a settled
 // task's escrow between the worker, the model owner and the protocol.
 type RewardsKeeper interface {
-	// CheckCanClaim fails unless the worker has bonded at least min_worker_bond.
-	CheckCanClaim(ctx context.Context, worker sdk.AccAddress) error
+	// CheckMinBond fails unless the worker has bonded at least min_worker_bond.
+	CheckMinBond(ctx context.Context, worker sdk.AccAddress) error
 	// Reputation is the worker's current reputation score.
 	Reputation(ctx context.Context, worker sdk.AccAddress) (int64, error)
 	// SettleTask splits escrow, held by payerModule's account, and returns the
