@@ -19,32 +19,31 @@ import (
 // whole circuit); every contributor does, before contributing, and refuses a
 // start that does not match. The anchor and phase-1 hash in params now are
 // recorded, so that finalization uses the phase 1 the setup started on.
-func (s msgServer) BeginSetup(ctx context.Context, msg *types.MsgBeginSetup) (*types.MsgBeginSetupResponse, error) {
-	k := s.k
-	model, err := k.ownedModel(ctx, msg.Owner, msg.ModelId)
+func (k Keeper) BeginSetup(ctx context.Context, owner sdk.AccAddress, msg *types.MsgBeginSetup) error {
+	model, err := k.ownedModel(ctx, owner, msg.ModelId)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	version, err := k.pendingVersion(ctx, msg.ModelId, msg.Version, "begin a setup")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	key := collections.Join(msg.ModelId, msg.Version)
 	if has, err := k.Setups.Has(ctx, key); err != nil || has {
 		if err == nil {
 			err = errorsmod.Wrapf(types.ErrSetupExists, "model %d version %d", msg.ModelId, msg.Version)
 		}
-		return nil, err
+		return err
 	}
 	params, err := k.Params.Get(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if !params.SetupAnchor.IsSet() {
-		return nil, errorsmod.Wrap(types.ErrNoSetupAnchor, "governance must set params.setup_anchor (the network's phase 1) before any setup can begin")
+		return errorsmod.Wrap(types.ErrNoSetupAnchor, "governance must set params.setup_anchor (the network's phase 1) before any setup can begin")
 	}
 	if err := checkSetupStart(sdk.UnwrapSDKContext(ctx), params.SetupAnchor, msg); err != nil {
-		return nil, err
+		return err
 	}
 	g1, g2 := verifier.InitialDelta()
 	setup := types.Setup{
@@ -63,9 +62,9 @@ func (s msgServer) BeginSetup(ctx context.Context, msg *types.MsgBeginSetup) (*t
 		LastDeltaG2:      g2,
 	}
 	if err := k.Setups.Set(ctx, key, setup); err != nil {
-		return nil, err
+		return err
 	}
-	return &types.MsgBeginSetupResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSetupBegun{
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSetupBegun{
 		ModelId:          msg.ModelId,
 		Version:          msg.Version,
 		Owner:            model.Owner,

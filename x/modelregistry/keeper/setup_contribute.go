@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/zk/verifier"
 )
@@ -16,34 +17,29 @@ import (
 // ContributeSetup records a contribution to an open setup, from any account
 // that has not contributed to it yet. The check's cost is charged before
 // anything is read or decoded, so a bad contribution costs its sender.
-func (s msgServer) ContributeSetup(ctx context.Context, msg *types.MsgContributeSetup) (*types.MsgContributeSetupResponse, error) {
-	k := s.k
+func (k Keeper) ContributeSetup(ctx context.Context, msg *types.MsgContributeSetup) (uint32, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	sdkCtx.GasMeter().ConsumeGas(verifier.SetupContributionVerifyGas, "verify setup contribution")
 	if err := msg.ValidateBasic(); err != nil {
-		return nil, err
+		return 0, err
 	}
-	contributor, err := k.addressCodec.StringToBytes(msg.Contributor)
+	contributor, contributorStr, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "contributor", msg.Contributor)
 	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "contributor: %s", err)
-	}
-	contributorStr, err := k.addressCodec.BytesToString(contributor)
-	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	if _, err := k.pendingVersion(ctx, msg.ModelId, msg.Version, "take contributions"); err != nil {
-		return nil, err
+		return 0, err
 	}
 	setup, err := k.GetSetup(ctx, msg.ModelId, msg.Version)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	params, err := k.Params.Get(ctx)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	if setup.Contributions >= params.MaxSetupContributions {
-		return nil, errorsmod.Wrapf(types.ErrTooManyContributions, "model %d version %d has %d contributions, the limit is %d: its owner can finalize it",
+		return 0, errorsmod.Wrapf(types.ErrTooManyContributions, "model %d version %d has %d contributions, the limit is %d: its owner can finalize it",
 			msg.ModelId, msg.Version, setup.Contributions, params.MaxSetupContributions)
 	}
 	key := collections.Join(msg.ModelId, msg.Version)
@@ -51,12 +47,12 @@ func (s msgServer) ContributeSetup(ctx context.Context, msg *types.MsgContribute
 		if err == nil {
 			err = errorsmod.Wrapf(types.ErrDuplicateContributor, "%s already contributed to model %d version %d", contributorStr, msg.ModelId, msg.Version)
 		}
-		return nil, err
+		return 0, err
 	}
 	if err := verifier.VerifySetupContribution(setup.LastStateHash, setup.LastDeltaG1, setup.LastDeltaG2, verifier.SetupContribution{
 		StateHash: msg.StateHash, DeltaG1: msg.DeltaG1, DeltaG2: msg.DeltaG2, Proof: msg.Proof,
 	}); err != nil {
-		return nil, errorsmod.Wrapf(types.ErrBadContribution, "against contribution %d (state %X): %s", setup.Contributions, setup.LastStateHash, err)
+		return 0, errorsmod.Wrapf(types.ErrBadContribution, "against contribution %d (state %X): %s", setup.Contributions, setup.LastStateHash, err)
 	}
 
 	setup.Contributions++
@@ -73,15 +69,15 @@ func (s msgServer) ContributeSetup(ctx context.Context, msg *types.MsgContribute
 		Height:      sdkCtx.BlockHeight(),
 	}
 	if err := k.SetupContributions.Set(ctx, collections.Join(key, c.Index), c); err != nil {
-		return nil, err
+		return 0, err
 	}
 	if err := k.SetupContributors.Set(ctx, collections.Join(key, sdk.AccAddress(contributor))); err != nil {
-		return nil, err
+		return 0, err
 	}
 	if err := k.Setups.Set(ctx, key, setup); err != nil {
-		return nil, err
+		return 0, err
 	}
-	return &types.MsgContributeSetupResponse{Index: c.Index}, sdkCtx.EventManager().EmitTypedEvent(&types.EventSetupContributed{
+	return c.Index, sdkCtx.EventManager().EmitTypedEvent(&types.EventSetupContributed{
 		ModelId:     msg.ModelId,
 		Version:     msg.Version,
 		Index:       c.Index,

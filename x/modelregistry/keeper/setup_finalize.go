@@ -20,10 +20,9 @@ import (
 // which no contributor knew when contributing; the chain builds the verifying
 // key itself from the recorded anchor, K points and last delta, so the key
 // can only be the one the recorded transcript leads to.
-func (s msgServer) FinalizeSetup(ctx context.Context, msg *types.MsgFinalizeSetup) (*types.MsgFinalizeSetupResponse, error) {
-	k := s.k
+func (k Keeper) FinalizeSetup(ctx context.Context, owner sdk.AccAddress, msg *types.MsgFinalizeSetup) ([]byte, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	model, err := k.ownedModel(ctx, msg.Owner, msg.ModelId)
+	model, err := k.ownedModel(ctx, owner, msg.ModelId)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +79,7 @@ func (s msgServer) FinalizeSetup(ctx context.Context, msg *types.MsgFinalizeSetu
 	if err := k.makeCurrent(ctx, model, msg.Version); err != nil {
 		return nil, err
 	}
-	return &types.MsgFinalizeSetupResponse{VerifyingKeyHash: vkHash[:]}, sdkCtx.EventManager().EmitTypedEvent(&types.EventSetupFinalized{
+	return vkHash[:], sdkCtx.EventManager().EmitTypedEvent(&types.EventSetupFinalized{
 		ModelId:          msg.ModelId,
 		Version:          msg.Version,
 		ArtifactHash:     hex.EncodeToString(version.ArtifactHash),
@@ -144,28 +143,27 @@ func (k Keeper) countIndependent(ctx context.Context, model types.Model, setup t
 	return n, nil
 }
 
-// RetireVersion stops new tasks for a version, whatever its status; tasks
-// already created for it still settle or expire. Only the authority may.
-func (s msgServer) RetireVersion(ctx context.Context, msg *types.MsgRetireVersion) (*types.MsgRetireVersionResponse, error) {
-	k := s.k
-	if msg.Authority != k.authority {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, msg.Authority)
+// RetireVersion stops new tasks for a model version, whatever its status;
+// tasks already created for it still settle or expire. Only the authority may.
+func (k Keeper) RetireVersion(ctx context.Context, authority string, modelID, versionNum uint64) error {
+	if authority != k.authority {
+		return errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, authority)
 	}
-	version, err := k.GetModelVersion(ctx, msg.ModelId, msg.Version)
+	version, err := k.GetModelVersion(ctx, modelID, versionNum)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	previous := version.SetupStatus
 	if previous == types.SETUP_STATUS_RETIRED {
-		return nil, errorsmod.Wrapf(types.ErrNoChange, "model %d version %d is already retired", msg.ModelId, msg.Version)
+		return errorsmod.Wrapf(types.ErrNoChange, "model %d version %d is already retired", modelID, versionNum)
 	}
 	version.SetupStatus = types.SETUP_STATUS_RETIRED
-	if err := k.Versions.Set(ctx, collections.Join(msg.ModelId, msg.Version), version); err != nil {
-		return nil, err
+	if err := k.Versions.Set(ctx, collections.Join(modelID, versionNum), version); err != nil {
+		return err
 	}
-	return &types.MsgRetireVersionResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventVersionRetired{
-		ModelId:        msg.ModelId,
-		Version:        msg.Version,
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventVersionRetired{
+		ModelId:        modelID,
+		Version:        versionNum,
 		PreviousStatus: previous,
 	})
 }
