@@ -3,10 +3,6 @@ package keeper
 import (
 	"context"
 
-	errorsmod "cosmossdk.io/errors"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
 	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
@@ -24,103 +20,48 @@ func NewMsgServerImpl(k Keeper) types.MsgServer {
 	return msgServer{k: k}
 }
 
-// Bond moves coins from the worker into its bond; any positive amount of the
-// bond denom tops the bond up.
+// Bond tops up the signer's bond (Keeper.Bond).
 func (s msgServer) Bond(ctx context.Context, msg *types.MsgBond) (*types.MsgBondResponse, error) {
-	k := s.k
-	worker, workerStr, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
-	params, err := k.Params.Get(ctx)
+	bond, err := s.k.Bond(ctx, worker, msg.Amount)
 	if err != nil {
 		return nil, err
 	}
-	if err := validateBondAmount(msg.Amount, params); err != nil {
-		return nil, err
-	}
-	bond, err := k.addBond(ctx, worker, msg.Amount)
-	if err != nil {
-		return nil, err
-	}
-	return &types.MsgBondResponse{Bonded: bond.Bonded}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventBonded{
-		Worker: workerStr,
-		Amount: msg.Amount,
-		Bonded: bond.Bonded,
-	})
+	return &types.MsgBondResponse{Bonded: bond.Bonded}, nil
 }
 
-// Unbond starts returning part of the worker's bond. The coins stay in the
-// bond pool, and slashable, until the unbonding period has passed.
+// Unbond starts returning part of the signer's bond (Keeper.Unbond).
 func (s msgServer) Unbond(ctx context.Context, msg *types.MsgUnbond) (*types.MsgUnbondResponse, error) {
-	k := s.k
-	worker, workerStr, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
+	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {
 		return nil, err
 	}
-	params, err := k.Params.Get(ctx)
+	u, err := s.k.Unbond(ctx, worker, msg.Amount)
 	if err != nil {
 		return nil, err
 	}
-	if err := validateBondAmount(msg.Amount, params); err != nil {
-		return nil, err
-	}
-	u, err := k.startUnbonding(ctx, worker, msg.Amount, params)
-	if err != nil {
-		return nil, err
-	}
-	return &types.MsgUnbondResponse{UnbondingId: u.Id, CompletionTime: u.CompletionTime},
-		sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventUnbondingStarted{
-			UnbondingId:    u.Id,
-			Worker:         workerStr,
-			Amount:         u.Amount,
-			CompletionTime: u.CompletionTime,
-		})
+	return &types.MsgUnbondResponse{UnbondingId: u.Id, CompletionTime: u.CompletionTime}, nil
 }
 
-// FundRewardPool moves coins from anyone into the epoch reward pool. Only the
-// bond denom is accepted, so that payouts stay one transfer per worker.
+// FundRewardPool moves coins from the signer into the epoch reward pool (Keeper.FundRewardPool).
 func (s msgServer) FundRewardPool(ctx context.Context, msg *types.MsgFundRewardPool) (*types.MsgFundRewardPoolResponse, error) {
-	k := s.k
-	funder, funderStr, err := keeperutil.DecodeAddress(k.addressCodec, types.ErrInvalidAddress, "funder", msg.Funder)
+	funder, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "funder", msg.Funder)
 	if err != nil {
 		return nil, err
 	}
-	params, err := k.Params.Get(ctx)
-	if err != nil {
+	if err := s.k.FundRewardPool(ctx, funder, msg.Amount); err != nil {
 		return nil, err
 	}
-	if err := validateBondAmount(msg.Amount, params); err != nil {
-		return nil, err
-	}
-	if err := k.bankKeeper.SendCoinsFromAccountToModule(ctx, funder, types.RewardPoolName, sdk.NewCoins(msg.Amount)); err != nil {
-		return nil, errorsmod.Wrapf(err, "funding the reward pool with %s", msg.Amount)
-	}
-	return &types.MsgFundRewardPoolResponse{}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRewardPoolFunded{
-		Funder: funderStr,
-		Amount: msg.Amount,
-	})
+	return &types.MsgFundRewardPoolResponse{}, nil
 }
 
-// UpdateParams replaces the module params; only the authority may. The bond
-// denom cannot change: bonds, unbondings and the pool are held in it.
+// UpdateParams replaces the module params; only the authority may (Keeper.UpdateParams).
 func (s msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams) (*types.MsgUpdateParamsResponse, error) {
-	k := s.k
-	if msg.Authority != k.authority {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, msg.Authority)
-	}
-	if err := msg.Params.Validate(); err != nil {
-		return nil, errorsmod.Wrap(types.ErrInvalidParams, err.Error())
-	}
-	old, err := k.Params.Get(ctx)
-	if err != nil {
+	if err := s.k.UpdateParams(ctx, msg.Authority, msg.Params); err != nil {
 		return nil, err
 	}
-	if msg.Params.BondDenom() != old.BondDenom() {
-		return nil, errorsmod.Wrapf(types.ErrInvalidParams, "the bond denom cannot change from %s to %s", old.BondDenom(), msg.Params.BondDenom())
-	}
-	if err := k.checkUnbondingOutlastsClaims(ctx, msg.Params.UnbondingPeriod); err != nil {
-		return nil, errorsmod.Wrap(types.ErrInvalidParams, err.Error())
-	}
-	return &types.MsgUpdateParamsResponse{}, k.Params.Set(ctx, msg.Params)
+	return &types.MsgUpdateParamsResponse{}, nil
 }
