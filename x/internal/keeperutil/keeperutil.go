@@ -32,6 +32,15 @@ func DecodeAddress(codec address.Codec, invalid *errorsmod.Error, field, addr st
 	return bz, s, nil
 }
 
+// CheckAuthority refuses a governance message (a params update) whose signer is not the module's
+// authority; invalid is the module's error for it.
+func CheckAuthority(invalid *errorsmod.Error, authority, signer string) error {
+	if signer != authority {
+		return errorsmod.Wrapf(invalid, "expected %s, got %s", authority, signer)
+	}
+	return nil
+}
+
 // RunAtomically runs fn on a cached copy of ctx and writes its changes only when it succeeds; a
 // panic becomes an error. EndBlock work runs each item through it, so that one bad item is
 // skipped, with nothing half-written, instead of halting the chain. (EndBlock runs with an

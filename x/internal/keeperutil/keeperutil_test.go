@@ -78,3 +78,10 @@ func TestCheckText(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckAuthority(t *testing.T) {
+	require.NoError(t, keeperutil.CheckAuthority(errInvalid, "gov", "gov"))
+	err := keeperutil.CheckAuthority(errInvalid, "gov", "someone")
+	require.ErrorIs(t, err, errInvalid)
+	require.ErrorContains(t, err, "expected gov, got someone")
+}

@@ -34,11 +34,8 @@ func (k Keeper) RegisterModel(ctx context.Context, owner sdk.AccAddress, msg *ty
 	if err := k.validatePrice(ctx, msg.Price); err != nil {
 		return 0, err
 	}
-	content := contentOf(msg)
-	if err := content.validate(sdk.UnwrapSDKContext(ctx), params); err != nil {
-		return 0, err
-	}
-	if err := k.payRegistrationFee(ctx, owner, params, len(content.artifact)); err != nil {
+	content, err := k.acceptContent(ctx, owner, params, msg)
+	if err != nil {
 		return 0, err
 	}
 
@@ -90,11 +87,8 @@ func (k Keeper) UpdateModel(ctx context.Context, owner sdk.AccAddress, msg *type
 	if err != nil {
 		return 0, err
 	}
-	content := contentOf(msg)
-	if err := content.validate(sdk.UnwrapSDKContext(ctx), params); err != nil {
-		return 0, err
-	}
-	if err := k.payRegistrationFee(ctx, owner, params, len(content.artifact)); err != nil {
+	content, err := k.acceptContent(ctx, owner, params, msg)
+	if err != nil {
 		return 0, err
 	}
 
@@ -138,6 +132,16 @@ func contentOf(msg versionMsg) versionContent {
 		schema:       msg.GetInputSchema(),
 		outputLength: msg.GetOutputLength(),
 	}
+}
+
+// acceptContent validates the version content of a registration or update and
+// charges its owner the registration fee for it.
+func (k Keeper) acceptContent(ctx context.Context, owner sdk.AccAddress, params types.Params, msg versionMsg) (versionContent, error) {
+	content := contentOf(msg)
+	if err := content.validate(sdk.UnwrapSDKContext(ctx), params); err != nil {
+		return content, err
+	}
+	return content, k.payRegistrationFee(ctx, owner, params, len(content.artifact))
 }
 
 // payRegistrationFee moves the registration fee, plus artifact_byte_fee for

@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/zk/verifier"
 )
@@ -146,8 +147,8 @@ func (k Keeper) countIndependent(ctx context.Context, model types.Model, setup t
 // RetireVersion stops new tasks for a model version, whatever its status;
 // tasks already created for it still settle or expire. Only the authority may.
 func (k Keeper) RetireVersion(ctx context.Context, authority string, modelID, versionNum uint64) error {
-	if authority != k.authority {
-		return errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, authority)
+	if err := keeperutil.CheckAuthority(types.ErrInvalidAuthority, k.authority, authority); err != nil {
+		return err
 	}
 	version, err := k.GetModelVersion(ctx, modelID, versionNum)
 	if err != nil {

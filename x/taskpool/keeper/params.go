@@ -5,6 +5,7 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -12,8 +13,8 @@ import (
 // authority (governance) and the params are valid, also against x/rewards'
 // unbonding period (checkClaimsWithinUnbonding).
 func (k Keeper) UpdateParams(ctx context.Context, authority string, p types.Params) error {
-	if authority != k.authority {
-		return errorsmod.Wrapf(types.ErrInvalidAuthority, "expected %s, got %s", k.authority, authority)
+	if err := keeperutil.CheckAuthority(types.ErrInvalidAuthority, k.authority, authority); err != nil {
+		return err
 	}
 	if err := p.Validate(); err != nil {
 		return errorsmod.Wrap(types.ErrInvalidParams, err.Error())
