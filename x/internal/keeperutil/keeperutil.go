@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	errorsmod "cosmossdk.io/errors"
 
@@ -30,6 +31,15 @@ func DecodeAddress(codec address.Codec, invalid *errorsmod.Error, field, addr st
 		return nil, "", errorsmod.Wrapf(invalid, "%s: %s", field, err)
 	}
 	return bz, s, nil
+}
+
+// Values returns every value of m in key order: what a genesis export writes of a collection.
+func Values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
+	iter, err := m.Iterate(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return iter.Values()
 }
 
 // CheckAuthority refuses a governance message (a params update) whose signer is not the module's

@@ -2,14 +2,17 @@ package keeperutil_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	storetypes "cosmossdk.io/store/types"
 	"github.com/stretchr/testify/require"
 
 	addresscodec "github.com/cosmos/cosmos-sdk/codec/address"
+	"github.com/cosmos/cosmos-sdk/runtime"
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -84,4 +87,23 @@ func TestCheckAuthority(t *testing.T) {
 	err := keeperutil.CheckAuthority(errInvalid, "gov", "someone")
 	require.ErrorIs(t, err, errInvalid)
 	require.ErrorContains(t, err, "expected gov, got someone")
+}
+
+func TestValues(t *testing.T) {
+	key := storetypes.NewKVStoreKey("test")
+	ctx := testutil.DefaultContext(key, storetypes.NewTransientStoreKey("transient"))
+	sb := collections.NewSchemaBuilder(runtime.NewKVStoreService(key))
+	m := collections.NewMap(sb, collections.NewPrefix(0), "m", collections.Uint64Key, collections.StringValue)
+	_, err := sb.Build()
+	require.NoError(t, err)
+
+	got, err := keeperutil.Values(ctx, m)
+	require.NoError(t, err)
+	require.Nil(t, got, "success - an empty collection exports nothing")
+	for _, id := range []uint64{3, 1, 2} {
+		require.NoError(t, m.Set(ctx, id, fmt.Sprint("v", id)))
+	}
+	got, err = keeperutil.Values(ctx, m)
+	require.NoError(t, err)
+	require.Equal(t, []string{"v1", "v2", "v3"}, got, "success - in key order")
 }

@@ -7,6 +7,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 )
 
@@ -65,28 +66,16 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params, NextModelId: next}
-	if err := k.Models.Walk(ctx, nil, func(_ uint64, m types.Model) (bool, error) {
-		gs.Models = append(gs.Models, m)
-		return false, nil
-	}); err != nil {
+	if gs.Models, err = keeperutil.Values(ctx, k.Models); err != nil {
 		return nil, err
 	}
-	if err := k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.ModelVersion) (bool, error) {
-		gs.Versions = append(gs.Versions, v)
-		return false, nil
-	}); err != nil {
+	if gs.Versions, err = keeperutil.Values(ctx, k.Versions); err != nil {
 		return nil, err
 	}
-	if err := k.Setups.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], s types.Setup) (bool, error) {
-		gs.Setups = append(gs.Setups, s)
-		return false, nil
-	}); err != nil {
+	if gs.Setups, err = keeperutil.Values(ctx, k.Setups); err != nil {
 		return nil, err
 	}
-	if err := k.SetupContributions.Walk(ctx, nil, func(_ collections.Pair[collections.Pair[uint64, uint64], uint32], c types.SetupContribution) (bool, error) {
-		gs.SetupContributions = append(gs.SetupContributions, c)
-		return false, nil
-	}); err != nil {
+	if gs.SetupContributions, err = keeperutil.Values(ctx, k.SetupContributions); err != nil {
 		return nil, err
 	}
 	return gs, nil

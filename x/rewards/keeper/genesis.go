@@ -111,16 +111,10 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params, NextUnbondingId: next, Epoch: epoch}
-	if err := k.Bonds.Walk(ctx, nil, func(_ sdk.AccAddress, b types.Bond) (bool, error) {
-		gs.Bonds = append(gs.Bonds, b)
-		return false, nil
-	}); err != nil {
+	if gs.Bonds, err = keeperutil.Values(ctx, k.Bonds); err != nil {
 		return nil, err
 	}
-	if err := k.Unbondings.Walk(ctx, nil, func(_ uint64, u types.Unbonding) (bool, error) {
-		gs.Unbondings = append(gs.Unbondings, u)
-		return false, nil
-	}); err != nil {
+	if gs.Unbondings, err = keeperutil.Values(ctx, k.Unbondings); err != nil {
 		return nil, err
 	}
 	if err := k.Reputations.Walk(ctx, nil, func(worker sdk.AccAddress, rep int64) (bool, error) {
@@ -137,10 +131,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	}); err != nil {
 		return nil, err
 	}
-	if err := k.PendingPayouts.Walk(ctx, nil, func(_ uint64, p types.PendingPayout) (bool, error) {
-		gs.PendingPayouts = append(gs.PendingPayouts, p)
-		return false, nil
-	}); err != nil {
+	if gs.PendingPayouts, err = keeperutil.Values(ctx, k.PendingPayouts); err != nil {
 		return nil, err
 	}
 	return gs, nil

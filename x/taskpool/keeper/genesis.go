@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/x/internal/keeperutil"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -97,22 +98,13 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	gs := &types.GenesisState{Params: params, NextPoolId: nextPool, NextTaskId: nextTask, OutageClock: clock}
-	if err := k.Pools.Walk(ctx, nil, func(_ uint64, p types.Pool) (bool, error) {
-		gs.Pools = append(gs.Pools, p)
-		return false, nil
-	}); err != nil {
+	if gs.Pools, err = keeperutil.Values(ctx, k.Pools); err != nil {
 		return nil, err
 	}
-	if err := k.Tasks.Walk(ctx, nil, func(_ uint64, t types.Task) (bool, error) {
-		gs.Tasks = append(gs.Tasks, t)
-		return false, nil
-	}); err != nil {
+	if gs.Tasks, err = keeperutil.Values(ctx, k.Tasks); err != nil {
 		return nil, err
 	}
-	if err := k.Workers.Walk(ctx, nil, func(_ sdk.AccAddress, w types.Worker) (bool, error) {
-		gs.Workers = append(gs.Workers, w)
-		return false, nil
-	}); err != nil {
+	if gs.Workers, err = keeperutil.Values(ctx, k.Workers); err != nil {
 		return nil, err
 	}
 	return gs, nil
