@@ -20,13 +20,13 @@ func TestEndBlockNeverFails(t *testing.T) {
 	t.Run("success - an epoch that cannot end is retried at the next epoch end", func(t *testing.T) {
 		f := newEpochFixture(t, 100)
 		f.settle(t, f.worker, task)
-		f.bank.modules[types.RewardPoolName] = false
+		f.bank.Modules[types.RewardPoolName] = false
 		f.toHeight(t, 10)
 		before := f.snapshot(t)
 		require.NoError(t, f.k.EndBlocker(f.ctx))
 		require.Equal(t, before, f.snapshot(t), "a failed epoch end changed state")
 
-		f.bank.modules[types.RewardPoolName] = true
+		f.bank.Modules[types.RewardPoolName] = true
 		f.ctx = f.ctx.WithBlockHeight(11)
 		prev := f.balance(f.worker)
 		epoch, err := f.k.Epoch.Get(f.ctx)

@@ -142,9 +142,9 @@ func TestUnbondingThatCannotBePaid(t *testing.T) {
 			f.unbond(t, f.worker, 7)
 			f.unbond(t, f.other, 10)
 			if mode == "fails" {
-				f.bank.failTo[string(f.worker)] = true
+				f.bank.FailTo[string(f.worker)] = true
 			} else {
-				f.bank.panicTo[string(f.worker)] = true
+				f.bank.PanicTo[string(f.worker)] = true
 			}
 			otherBefore := f.balance(f.other)
 			f.endBlock(t, time.Minute)

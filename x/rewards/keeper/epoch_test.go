@@ -174,9 +174,9 @@ func TestEpochPayoutSkipsBadWorker(t *testing.T) {
 			f.settle(t, f.worker, task)
 			f.settle(t, f.other, task)
 			if mode == "fails" {
-				f.bank.failTo[string(f.worker)] = true
+				f.bank.FailTo[string(f.worker)] = true
 			} else {
-				f.bank.panicTo[string(f.worker)] = true
+				f.bank.PanicTo[string(f.worker)] = true
 			}
 			before := f.balance(f.other)
 			f.toHeight(t, 10)

@@ -92,7 +92,7 @@ func TestEpochWorkSaturates(t *testing.T) {
 	f := newFixture(t)
 	f.setParams(t, func(p *types.Params) { p.EpochLength = 10; p.RewardPoolShareBps = 0 })
 	huge := sdk.NewCoin(denom, sdkmath.NewIntFromUint64(math.MaxUint64).MulRaw(100)) // fee: 5 * (2^64-1)
-	f.bank.set(f.ctx, authtypes.NewModuleAddress(payer), huge)
+	f.bank.Set(f.ctx, authtypes.NewModuleAddress(payer), huge)
 	_, err := f.k.SettleTask(f.ctx, payer, 1, f.worker, f.owner, huge)
 	require.NoError(t, err)
 	f.settle(t, f.other, 1_000_000) // the total is full: no work left to count

@@ -19,6 +19,7 @@ import (
 
 	"github.com/hyra-network/hyra/x/rewards"
 	"github.com/hyra-network/hyra/x/rewards/keeper"
+	rwtestutil "github.com/hyra-network/hyra/x/rewards/testutil"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
@@ -36,8 +37,8 @@ type fixture struct {
 	k         keeper.Keeper
 	msgs      types.MsgServer
 	queries   types.QueryServer
-	bank      *fakeBank
-	distr     *fakeDistr
+	bank      *rwtestutil.Bank
+	distr     *rwtestutil.Distr
 	ac        address.Codec
 	authority string
 	// importKey is a second, empty store for a keeper that imports genesis
@@ -60,17 +61,17 @@ func newFixture(t *testing.T) *fixture {
 
 	f := &fixture{
 		ctx:       ctx,
-		bank:      newFakeBank(bankKey),
+		bank:      rwtestutil.NewBank(bankKey, payer),
 		importKey: importKey,
 		ac:        ac,
 		worker:    addrOf(1),
 		other:     addrOf(2),
 		owner:     addrOf(3),
 	}
-	f.distr = &fakeDistr{bank: f.bank}
+	f.distr = &rwtestutil.Distr{Bank: f.bank}
 	f.authority = f.str(addrOf(0xAA))
 	for _, a := range []sdk.AccAddress{f.worker, f.other, f.owner} {
-		f.bank.set(ctx, a, sdk.NewInt64Coin(denom, 1_000_000_000))
+		f.bank.Set(ctx, a, sdk.NewInt64Coin(denom, 1_000_000_000))
 	}
 	f.k = f.newKeeper(key)
 	f.msgs = keeper.NewMsgServerImpl(f.k)
@@ -82,7 +83,7 @@ func newFixture(t *testing.T) *fixture {
 // newKeeper builds a keeper on the store of key, with the fixture's fakes.
 func (f *fixture) newKeeper(key *storetypes.KVStoreKey) keeper.Keeper {
 	cdc := moduletestutil.MakeTestEncodingConfig(rewards.AppModule{}).Codec
-	return keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), f.ac, fakeAuth{bank: f.bank, ac: f.ac}, f.bank, f.distr, f.authority)
+	return keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), f.ac, rwtestutil.Auth{Bank: f.bank, AC: f.ac}, f.bank, f.distr, f.authority)
 }
 
 // addrOf returns a 20-byte address made of b.
@@ -113,7 +114,7 @@ func (f *fixture) balance(a sdk.AccAddress) int64 {
 func (f *fixture) communityPool() int64 { return f.moduleBalance(distrtypes.ModuleName) }
 
 // total is the sum of every balance.
-func (f *fixture) total() math.Int { return f.bank.total(f.ctx, denom) }
+func (f *fixture) total() math.Int { return f.bank.Total(f.ctx, denom) }
 
 func (f *fixture) moduleBalance(name string) int64 {
 	return f.balance(authtypes.NewModuleAddress(name))
@@ -184,7 +185,7 @@ func (f *fixture) snapshot(t *testing.T) snapshot {
 	t.Helper()
 	gs, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)
-	return snapshot{state: gs, balances: f.bank.dump(f.ctx)}
+	return snapshot{state: gs, balances: f.bank.Dump(f.ctx)}
 }
 
 // requireEvent checks that the context's event manager holds an event of the given type.

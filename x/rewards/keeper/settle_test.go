@@ -79,7 +79,7 @@ func TestSettleTask(t *testing.T) {
 			require.Equal(t, coin(tc.want.worker).String(), share.String())
 			require.Equal(t, tc.escrow, tc.want.worker+tc.want.owner+tc.want.community+tc.want.pool, "test case parts must sum to the escrow")
 			require.Equal(t, tc.want.worker, f.balance(f.worker)-workerBefore)
-			if len(owner) > 0 && !f.bank.blocked[string(owner)] {
+			if len(owner) > 0 && !f.bank.Blocked[string(owner)] {
 				require.Equal(t, tc.want.owner, f.balance(owner)-ownerBefore)
 			}
 			require.Equal(t, tc.want.community, f.communityPool())
@@ -110,7 +110,7 @@ func TestSettleTask(t *testing.T) {
 func TestSettleTaskOtherDenom(t *testing.T) {
 	f := newFixture(t)
 	escrow := sdk.NewInt64Coin("ibc/USDC", 1000)
-	f.bank.set(f.ctx, authtypes.NewModuleAddress(payer), escrow)
+	f.bank.Set(f.ctx, authtypes.NewModuleAddress(payer), escrow)
 	share, err := f.k.SettleTask(f.ctx, payer, 1, f.worker, f.owner, escrow)
 	require.NoError(t, err)
 	require.Equal(t, "850ibc/USDC", share.String())
@@ -141,7 +141,7 @@ func TestSettleTaskErrors(t *testing.T) {
 		{
 			// The worker share is paid, then the owner's fails: nothing stays.
 			name:   "error - a transfer fails half-way",
-			setup:  func(f *fixture) { f.bank.failTo[string(f.owner)] = true },
+			setup:  func(f *fixture) { f.bank.FailTo[string(f.owner)] = true },
 			escrow: coin(1000),
 			err:    "paying the model owner",
 		},

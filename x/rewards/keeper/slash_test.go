@@ -135,7 +135,7 @@ func TestPenalizeTimeoutErrors(t *testing.T) {
 			setup: func(f *fixture) {
 				f.bond(t, f.worker, 10_000)
 				f.unbond(t, f.worker, 5_000)
-				f.bank.modules["distribution"] = false
+				f.bank.Modules["distribution"] = false
 			},
 			err: "sending 100uhyra slashed to the community pool",
 		},

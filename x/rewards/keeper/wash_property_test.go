@@ -36,7 +36,7 @@ func TestWashTradingNeverPays(t *testing.T) {
 		var party []sdk.AccAddress // party[0] owns the model
 		for i := range rapid.IntRange(2, 6).Draw(rt, "party_accounts") {
 			a := addrOf(byte(100 + i))
-			f.bank.set(f.ctx, a, coin(1_000_000_000))
+			f.bank.Set(f.ctx, a, coin(1_000_000_000))
 			party = append(party, a)
 		}
 		honestWorkers := []sdk.AccAddress{addrOf(50), addrOf(51)}

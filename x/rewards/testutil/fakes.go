@@ -1,4 +1,7 @@
-package keeper_test
+// Package testutil holds x/rewards' test fakes of the keepers it depends on (x/README.md): a
+// stateful bank whose balances branch with the context, x/distribution's community pool and the
+// account keeper's module accounts.
+package testutil
 
 import (
 	"context"
@@ -19,59 +22,61 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
-// fakeBank is a stateful stand-in for x/bank, with balances in its own store
+// Bank is a stateful stand-in for x/bank, with balances in its own store
 // so that they branch and roll back with the context as real balances do; it
 // has module accounts by name, blocked addresses, and addresses whose
 // transfers fail or panic, so that tests can check that coins move, nothing
 // is created or lost, and failures leave no trace.
-type fakeBank struct {
+type Bank struct {
 	balances collections.Map[collections.Pair[[]byte, string], math.Int]
-	modules  map[string]bool
-	blocked  map[string]bool
-	failTo   map[string]bool
-	panicTo  map[string]bool
+	Modules  map[string]bool
+	Blocked  map[string]bool
+	FailTo   map[string]bool
+	PanicTo  map[string]bool
 }
 
-func newFakeBank(key *storetypes.KVStoreKey) *fakeBank {
+// NewBank returns a bank with the module accounts of x/rewards, x/distribution and payer (the
+// module that holds task escrow); x/rewards' pools and the community pool are blocked.
+func NewBank(key *storetypes.KVStoreKey, payer string) *Bank {
 	sb := collections.NewSchemaBuilder(runtime.NewKVStoreService(key))
-	b := &fakeBank{
+	b := &Bank{
 		balances: collections.NewMap(sb, collections.NewPrefix(0), "balances",
 			collections.PairKeyCodec(collections.BytesKey, collections.StringKey), sdk.IntValue),
-		modules: map[string]bool{},
-		blocked: map[string]bool{},
-		failTo:  map[string]bool{},
-		panicTo: map[string]bool{},
+		Modules: map[string]bool{},
+		Blocked: map[string]bool{},
+		FailTo:  map[string]bool{},
+		PanicTo: map[string]bool{},
 	}
 	if _, err := sb.Build(); err != nil {
 		panic(err)
 	}
 	for _, m := range []string{payer, types.BondPoolName, types.RewardPoolName, distrtypes.ModuleName} {
-		b.modules[m] = true
+		b.Modules[m] = true
 	}
 	for _, m := range []string{types.BondPoolName, types.RewardPoolName, distrtypes.ModuleName} {
-		b.blocked[string(authtypes.NewModuleAddress(m))] = true
+		b.Blocked[string(authtypes.NewModuleAddress(m))] = true
 	}
 	return b
 }
 
-func (b *fakeBank) module(name string) (sdk.AccAddress, error) {
-	if !b.modules[name] {
+func (b *Bank) module(name string) (sdk.AccAddress, error) {
+	if !b.Modules[name] {
 		return nil, fmt.Errorf("module account %s does not exist", name)
 	}
 	return authtypes.NewModuleAddress(name), nil
 }
 
-func (b *fakeBank) set(ctx context.Context, addr sdk.AccAddress, c sdk.Coin) {
+func (b *Bank) Set(ctx context.Context, addr sdk.AccAddress, c sdk.Coin) {
 	if err := b.balances.Set(ctx, collections.Join([]byte(addr), c.Denom), c.Amount); err != nil {
 		panic(err)
 	}
 }
 
-func (b *fakeBank) send(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error {
-	if b.panicTo[string(to)] {
+func (b *Bank) send(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error {
+	if b.PanicTo[string(to)] {
 		panic("fake bank panics on purpose")
 	}
-	if b.failTo[string(to)] {
+	if b.FailTo[string(to)] {
 		return fmt.Errorf("fake bank fails on purpose")
 	}
 	if !amt.IsValid() {
@@ -84,13 +89,13 @@ func (b *fakeBank) send(ctx context.Context, from, to sdk.AccAddress, amt sdk.Co
 		}
 	}
 	for _, c := range amt {
-		b.set(ctx, from, b.GetBalance(ctx, from, c.Denom).Sub(c))
-		b.set(ctx, to, b.GetBalance(ctx, to, c.Denom).Add(c))
+		b.Set(ctx, from, b.GetBalance(ctx, from, c.Denom).Sub(c))
+		b.Set(ctx, to, b.GetBalance(ctx, to, c.Denom).Add(c))
 	}
 	return nil
 }
 
-func (b *fakeBank) SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error {
+func (b *Bank) SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error {
 	to, err := b.module(module)
 	if err != nil {
 		return err
@@ -98,18 +103,18 @@ func (b *fakeBank) SendCoinsFromAccountToModule(ctx context.Context, from sdk.Ac
 	return b.send(ctx, from, to, amt)
 }
 
-func (b *fakeBank) SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error {
+func (b *Bank) SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error {
 	from, err := b.module(module)
 	if err != nil {
 		return err
 	}
-	if b.blocked[string(to)] {
+	if b.Blocked[string(to)] {
 		return sdkerrors.ErrUnauthorized.Wrapf("%s is not allowed to receive funds", to)
 	}
 	return b.send(ctx, from, to, amt)
 }
 
-func (b *fakeBank) SendCoinsFromModuleToModule(ctx context.Context, fromModule, toModule string, amt sdk.Coins) error {
+func (b *Bank) SendCoinsFromModuleToModule(ctx context.Context, fromModule, toModule string, amt sdk.Coins) error {
 	from, err := b.module(fromModule)
 	if err != nil {
 		return err
@@ -121,7 +126,7 @@ func (b *fakeBank) SendCoinsFromModuleToModule(ctx context.Context, fromModule, 
 	return b.send(ctx, from, to, amt)
 }
 
-func (b *fakeBank) GetBalance(ctx context.Context, addr sdk.AccAddress, d string) sdk.Coin {
+func (b *Bank) GetBalance(ctx context.Context, addr sdk.AccAddress, d string) sdk.Coin {
 	amt, err := b.balances.Get(ctx, collections.Join([]byte(addr), d))
 	if errors.Is(err, collections.ErrNotFound) {
 		return sdk.NewInt64Coin(d, 0)
@@ -132,11 +137,11 @@ func (b *fakeBank) GetBalance(ctx context.Context, addr sdk.AccAddress, d string
 	return sdk.NewCoin(d, amt)
 }
 
-func (b *fakeBank) BlockedAddr(addr sdk.AccAddress) bool { return b.blocked[string(addr)] }
+func (b *Bank) BlockedAddr(addr sdk.AccAddress) bool { return b.Blocked[string(addr)] }
 
-// total is the sum of every balance of denom d: it never changes, as nothing
+// Total is the sum of every balance of denom d: it never changes, as nothing
 // is minted or burnt.
-func (b *fakeBank) total(ctx context.Context, d string) math.Int {
+func (b *Bank) Total(ctx context.Context, d string) math.Int {
 	sum := math.ZeroInt()
 	err := b.balances.Walk(ctx, nil, func(key collections.Pair[[]byte, string], amt math.Int) (bool, error) {
 		if key.K2() == d {
@@ -150,8 +155,8 @@ func (b *fakeBank) total(ctx context.Context, d string) math.Int {
 	return sum
 }
 
-// dump lists every balance in key order, for snapshots.
-func (b *fakeBank) dump(ctx context.Context) string {
+// Dump lists every balance in key order, for snapshots.
+func (b *Bank) Dump(ctx context.Context) string {
 	s := ""
 	err := b.balances.Walk(ctx, nil, func(key collections.Pair[[]byte, string], amt math.Int) (bool, error) {
 		s += fmt.Sprintf("%x=%s%s;", key.K1(), amt, key.K2())
@@ -163,31 +168,31 @@ func (b *fakeBank) dump(ctx context.Context) string {
 	return s
 }
 
-// fakeDistr moves community pool funds to the distribution module account,
+// Distr moves community pool funds to the distribution module account,
 // as x/distribution does; the community pool is that account's balance.
-type fakeDistr struct {
-	bank *fakeBank
+type Distr struct {
+	Bank *Bank
 }
 
-func (d *fakeDistr) FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
-	return d.bank.SendCoinsFromAccountToModule(ctx, sender, distrtypes.ModuleName, amount)
+func (d *Distr) FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
+	return d.Bank.SendCoinsFromAccountToModule(ctx, sender, distrtypes.ModuleName, amount)
 }
 
-// fakeAuth knows the module accounts of the fake bank.
-type fakeAuth struct {
-	bank *fakeBank
-	ac   address.Codec
+// Auth knows the module accounts of the fake bank.
+type Auth struct {
+	Bank *Bank
+	AC   address.Codec
 }
 
-func (a fakeAuth) AddressCodec() address.Codec { return a.ac }
+func (a Auth) AddressCodec() address.Codec { return a.AC }
 
-func (a fakeAuth) GetModuleAddress(name string) sdk.AccAddress {
-	addr, _ := a.bank.module(name)
+func (a Auth) GetModuleAddress(name string) sdk.AccAddress {
+	addr, _ := a.Bank.module(name)
 	return addr
 }
 
-func (a fakeAuth) GetModuleAccount(_ context.Context, name string) sdk.ModuleAccountI {
-	if !a.bank.modules[name] {
+func (a Auth) GetModuleAccount(_ context.Context, name string) sdk.ModuleAccountI {
+	if !a.Bank.Modules[name] {
 		return nil
 	}
 	return authtypes.NewEmptyModuleAccount(name)
