@@ -22,6 +22,12 @@ import (
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
+var (
+	_ types.BankKeeper         = (*Bank)(nil)
+	_ types.DistributionKeeper = (*Distr)(nil)
+	_ types.AccountKeeper      = Auth{}
+)
+
 // Bank is a stateful stand-in for x/bank, with balances in its own store
 // so that they branch and roll back with the context as real balances do; it
 // has module accounts by name, blocked addresses, and addresses whose
@@ -66,6 +72,7 @@ func (b *Bank) module(name string) (sdk.AccAddress, error) {
 	return authtypes.NewModuleAddress(name), nil
 }
 
+// Set makes addr's balance of c's denom c, out of thin air: for a test's set-up.
 func (b *Bank) Set(ctx context.Context, addr sdk.AccAddress, c sdk.Coin) {
 	if err := b.balances.Set(ctx, collections.Join([]byte(addr), c.Denom), c.Amount); err != nil {
 		panic(err)
@@ -95,6 +102,7 @@ func (b *Bank) send(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins)
 	return nil
 }
 
+// SendCoinsFromAccountToModule implements types.BankKeeper.
 func (b *Bank) SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error {
 	to, err := b.module(module)
 	if err != nil {
@@ -103,6 +111,7 @@ func (b *Bank) SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAdd
 	return b.send(ctx, from, to, amt)
 }
 
+// SendCoinsFromModuleToAccount implements types.BankKeeper.
 func (b *Bank) SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error {
 	from, err := b.module(module)
 	if err != nil {
@@ -114,6 +123,7 @@ func (b *Bank) SendCoinsFromModuleToAccount(ctx context.Context, module string, 
 	return b.send(ctx, from, to, amt)
 }
 
+// SendCoinsFromModuleToModule implements types.BankKeeper.
 func (b *Bank) SendCoinsFromModuleToModule(ctx context.Context, fromModule, toModule string, amt sdk.Coins) error {
 	from, err := b.module(fromModule)
 	if err != nil {
@@ -126,6 +136,7 @@ func (b *Bank) SendCoinsFromModuleToModule(ctx context.Context, fromModule, toMo
 	return b.send(ctx, from, to, amt)
 }
 
+// GetBalance implements types.BankKeeper.
 func (b *Bank) GetBalance(ctx context.Context, addr sdk.AccAddress, d string) sdk.Coin {
 	amt, err := b.balances.Get(ctx, collections.Join([]byte(addr), d))
 	if errors.Is(err, collections.ErrNotFound) {
@@ -137,6 +148,7 @@ func (b *Bank) GetBalance(ctx context.Context, addr sdk.AccAddress, d string) sd
 	return sdk.NewCoin(d, amt)
 }
 
+// BlockedAddr implements types.BankKeeper.
 func (b *Bank) BlockedAddr(addr sdk.AccAddress) bool { return b.Blocked[string(addr)] }
 
 // Total is the sum of every balance of denom d: it never changes, as nothing
@@ -174,6 +186,7 @@ type Distr struct {
 	Bank *Bank
 }
 
+// FundCommunityPool implements types.DistributionKeeper.
 func (d *Distr) FundCommunityPool(ctx context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
 	return d.Bank.SendCoinsFromAccountToModule(ctx, sender, distrtypes.ModuleName, amount)
 }
@@ -184,13 +197,16 @@ type Auth struct {
 	AC   address.Codec
 }
 
+// AddressCodec implements types.AccountKeeper.
 func (a Auth) AddressCodec() address.Codec { return a.AC }
 
+// GetModuleAddress implements types.AccountKeeper.
 func (a Auth) GetModuleAddress(name string) sdk.AccAddress {
 	addr, _ := a.Bank.module(name)
 	return addr
 }
 
+// GetModuleAccount implements types.AccountKeeper.
 func (a Auth) GetModuleAccount(_ context.Context, name string) sdk.ModuleAccountI {
 	if !a.Bank.Modules[name] {
 		return nil
