@@ -1,7 +1,6 @@
 package keeper_test
 
 import (
-	"context"
 	"crypto/sha256"
 	"fmt"
 	"testing"
@@ -13,12 +12,11 @@ import (
 	"github.com/cosmos/cosmos-sdk/runtime"
 	"github.com/cosmos/cosmos-sdk/testutil"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
-	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/hyra-network/hyra/x/modelregistry"
 	"github.com/hyra-network/hyra/x/modelregistry/keeper"
+	mrtestutil "github.com/hyra-network/hyra/x/modelregistry/testutil"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/models"
@@ -26,43 +24,13 @@ import (
 
 const denom = "uhyra"
 
-// fakeDistr is a stateful stand-in for x/distribution: accounts with balances
-// and a community pool, so tests can check that fees move and nothing is lost.
-type fakeDistr struct {
-	balances      map[string]sdk.Coins
-	communityPool sdk.Coins
-}
-
-func (d *fakeDistr) FundCommunityPool(_ context.Context, amount sdk.Coins, sender sdk.AccAddress) error {
-	bal := d.balances[sender.String()]
-	rest, negative := bal.SafeSub(amount...)
-	if negative {
-		return sdkerrors.ErrInsufficientFunds.Wrapf("%s is smaller than %s", bal, amount)
-	}
-	d.balances[sender.String()] = rest
-	d.communityPool = d.communityPool.Add(amount...)
-	return nil
-}
-
-// fakeStaking has the bond denom and a set of bonded validator operators.
-type fakeStaking struct{ bonded map[string]bool }
-
-func (fakeStaking) BondDenom(context.Context) (string, error) { return denom, nil }
-
-func (s fakeStaking) GetValidator(_ context.Context, addr sdk.ValAddress) (stakingtypes.Validator, error) {
-	if !s.bonded[string(addr)] {
-		return stakingtypes.Validator{}, stakingtypes.ErrNoValidatorFound
-	}
-	return stakingtypes.Validator{Status: stakingtypes.Bonded}, nil
-}
-
 type fixture struct {
 	ctx       sdk.Context
 	k         keeper.Keeper
 	msgs      types.MsgServer
 	queries   types.QueryServer
-	distr     *fakeDistr
-	staking   fakeStaking
+	distr     *mrtestutil.Distr
+	staking   mrtestutil.Staking
 	authority string
 	owner     string
 	other     string
@@ -82,13 +50,13 @@ func newFixture(t *testing.T) *fixture {
 		return s
 	}
 	f := &fixture{authority: addr(0xAA), owner: addr(1), other: addr(2)}
-	f.distr = &fakeDistr{balances: map[string]sdk.Coins{}}
+	f.distr = &mrtestutil.Distr{Balances: map[string]sdk.Coins{}}
 	for _, a := range []string{f.owner, f.other} {
 		bz, err := ac.StringToBytes(a)
 		require.NoError(t, err)
-		f.distr.balances[sdk.AccAddress(bz).String()] = sdk.NewCoins(sdk.NewInt64Coin(denom, 100_000_000))
+		f.distr.Balances[sdk.AccAddress(bz).String()] = sdk.NewCoins(sdk.NewInt64Coin(denom, 100_000_000))
 	}
-	f.staking = fakeStaking{bonded: map[string]bool{}}
+	f.staking = mrtestutil.Staking{Denom: denom, Bonded: map[string]bool{}}
 	f.k = keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, f.distr, f.staking, f.authority)
 	f.ctx = ctx
 	f.msgs = keeper.NewMsgServerImpl(f.k)
@@ -154,5 +122,5 @@ func (f *fixture) snapshot(t *testing.T) snapshot {
 	t.Helper()
 	gs, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)
-	return snapshot{state: gs, balances: fmt.Sprint(f.distr.balances), pool: f.distr.communityPool.String()}
+	return snapshot{state: gs, balances: fmt.Sprint(f.distr.Balances), pool: f.distr.CommunityPool.String()}
 }

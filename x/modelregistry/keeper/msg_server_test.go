@@ -93,7 +93,7 @@ func TestRegisterModel(t *testing.T) {
 			require.Equal(t, sha(models.IrisArtifact), v.ArtifactHash)
 			require.Equal(t, sha(models.IrisVerifyingKey), v.VerifyingKeyHash)
 
-			require.Equal(t, registrationFee(len(models.IrisArtifact)).String(), f.distr.communityPool.String(), "the fee goes to the community pool")
+			require.Equal(t, registrationFee(len(models.IrisArtifact)).String(), f.distr.CommunityPool.String(), "the fee goes to the community pool")
 			requireEvent(t, f.ctx, "hyra.modelregistry.v1.EventModelRegistered")
 		})
 	}
@@ -113,7 +113,7 @@ func TestRegistrationFeeIsPricedPerArtifactByte(t *testing.T) {
 	f := newFixture(t)
 	size := len(models.IrisArtifact)
 	owner, other := sdk.AccAddress(bytesOf(1)).String(), sdk.AccAddress(bytesOf(2)).String() // f.distr's keys
-	start := f.distr.balances[owner]
+	start := f.distr.Balances[owner]
 	id := f.register(t)
 	reg := f.irisRegistration()
 	_, err := f.msgs.UpdateModel(f.ctx, &types.MsgUpdateModel{
@@ -122,11 +122,11 @@ func TestRegistrationFeeIsPricedPerArtifactByte(t *testing.T) {
 	})
 	require.NoError(t, err)
 	paid := registrationFee(size).Add(registrationFee(size)...)
-	require.Equal(t, paid.String(), f.distr.communityPool.String())
-	require.Equal(t, start.Sub(paid...).String(), f.distr.balances[owner].String())
+	require.Equal(t, paid.String(), f.distr.CommunityPool.String())
+	require.Equal(t, start.Sub(paid...).String(), f.distr.Balances[owner].String())
 
 	// Enough for the flat fee, one uhyra short of the bytes.
-	f.distr.balances[other] = registrationFee(size).Sub(sdk.NewInt64Coin(denom, 1))
+	f.distr.Balances[other] = registrationFee(size).Sub(sdk.NewInt64Coin(denom, 1))
 	msg := f.irisRegistration()
 	msg.Owner = f.other
 	before := f.snapshot(t)

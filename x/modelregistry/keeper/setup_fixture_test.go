@@ -1,13 +1,11 @@
 package keeper_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/x/authz"
 
 	"github.com/hyra-network/hyra/x/modelregistry/testutil"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
@@ -15,39 +13,12 @@ import (
 	"github.com/hyra-network/hyra/zk/verifier"
 )
 
-// fakeBonds is x/rewards seen by the registry: bonded workers and reputations.
-type fakeBonds struct {
-	bonded     map[string]bool
-	reputation map[string]int64
-}
-
-func (b *fakeBonds) CheckMinBond(_ context.Context, w sdk.AccAddress) error {
-	if !b.bonded[string(w)] {
-		return types.ErrUnauthorized.Wrap("not bonded")
-	}
-	return nil
-}
-
-func (b *fakeBonds) Reputation(_ context.Context, w sdk.AccAddress) (int64, error) {
-	return b.reputation[string(w)], nil
-}
-
-// fakeGrants holds authz grants as "grantee|granter" pairs.
-type fakeGrants map[string]bool
-
-func (g fakeGrants) GetAuthorizations(_ context.Context, grantee, granter sdk.AccAddress) ([]authz.Authorization, error) {
-	if g[string(grantee)+"|"+string(granter)] {
-		return []authz.Authorization{&authz.GenericAuthorization{Msg: "/any"}}, nil
-	}
-	return nil, nil
-}
-
 // setupFixture is the registry with the iris artifact registered without a
 // key (version 1 PENDING), a phase-1 anchor in params and a ceremony ready.
 type setupFixture struct {
 	*fixture
-	bonds    *fakeBonds
-	grants   fakeGrants
+	bonds    *testutil.Bonds
+	grants   testutil.Grants
 	ceremony *testutil.Ceremony
 	id       uint64
 	// accounts: validator is a bonded validator's operator, worker a bonded
@@ -59,12 +30,12 @@ type setupFixture struct {
 
 func newSetupFixture(t *testing.T) *setupFixture {
 	t.Helper()
-	f := &setupFixture{fixture: newFixture(t), bonds: &fakeBonds{bonded: map[string]bool{}, reputation: map[string]int64{}}, grants: fakeGrants{}}
+	f := &setupFixture{fixture: newFixture(t), bonds: &testutil.Bonds{Bonded: map[string]bool{}, Rep: map[string]int64{}}, grants: testutil.Grants{}}
 	f.k.SetIndependenceSources(f.bonds, f.grants)
 	f.validator, f.worker, f.c1, f.c2 = f.addr(t, 5), f.addr(t, 6), f.addr(t, 7), f.addr(t, 8)
-	f.staking.bonded[string(f.bytes(t, f.validator))] = true
-	f.bonds.bonded[string(f.bytes(t, f.worker))] = true
-	f.bonds.reputation[string(f.bytes(t, f.worker))] = types.DefaultIndependentMinReputation
+	f.staking.Bonded[string(f.bytes(t, f.validator))] = true
+	f.bonds.Bonded[string(f.bytes(t, f.worker))] = true
+	f.bonds.Rep[string(f.bytes(t, f.worker))] = types.DefaultIndependentMinReputation
 
 	var err error
 	f.ceremony, err = testutil.NewCeremony(models.IrisArtifact)

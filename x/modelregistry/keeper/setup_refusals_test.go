@@ -87,7 +87,7 @@ func TestSetupRefusals(t *testing.T) {
 			f.contribute(t, f.c1, f.c2, f.worker)
 		}, finalize, "no contributor is independent of the owner"},
 		{"finalize when the only bonded worker's reputation is too low", func(t *testing.T, f *setupFixture) {
-			f.bonds.reputation[string(f.bytes(t, f.worker))] = types.DefaultIndependentMinReputation - 1
+			f.bonds.Rep[string(f.bytes(t, f.worker))] = types.DefaultIndependentMinReputation - 1
 			f.begin(t)
 			f.contribute(t, f.c1, f.c2, f.worker)
 		}, finalize, "no contributor is independent of the owner"},
