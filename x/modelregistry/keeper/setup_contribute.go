@@ -43,7 +43,7 @@ func (k Keeper) ContributeSetup(ctx context.Context, msg *types.MsgContributeSet
 			msg.ModelId, msg.Version, setup.Contributions, params.MaxSetupContributions)
 	}
 	key := collections.Join(msg.ModelId, msg.Version)
-	if seen, err := k.SetupContributors.Has(ctx, collections.Join(key, sdk.AccAddress(contributor))); err != nil || seen {
+	if seen, err := k.SetupContributors.Has(ctx, collections.Join(key, contributor)); err != nil || seen {
 		if err == nil {
 			err = errorsmod.Wrapf(types.ErrDuplicateContributor, "%s already contributed to model %d version %d", contributorStr, msg.ModelId, msg.Version)
 		}
@@ -71,7 +71,7 @@ func (k Keeper) ContributeSetup(ctx context.Context, msg *types.MsgContributeSet
 	if err := k.SetupContributions.Set(ctx, collections.Join(key, c.Index), c); err != nil {
 		return 0, err
 	}
-	if err := k.SetupContributors.Set(ctx, collections.Join(key, sdk.AccAddress(contributor))); err != nil {
+	if err := k.SetupContributors.Set(ctx, collections.Join(key, contributor)); err != nil {
 		return 0, err
 	}
 	if err := k.Setups.Set(ctx, key, setup); err != nil {
