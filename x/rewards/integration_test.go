@@ -111,12 +111,12 @@ func TestRewardsOnTheRealApp(t *testing.T) {
 	share, err := k.SettleTask(env.Ctx, minttypes.ModuleName, 7, worker, owner, escrow)
 	require.NoError(t, err)
 	require.Equal(t, "1700000uhyra", share.String())
+	env.NextBlock(time.Second) // the owner's royalty and the fee are sent at the end of the block
 	require.Equal(t, "200000uhyra", env.Balance(owner, "uhyra").String())
 	pending, err := q.PendingRewards(env.Ctx, &types.QueryPendingRewardsRequest{Worker: worker.String()})
 	require.NoError(t, err)
 	require.Equal(t, "90000uhyra", pending.CurrentEpoch.String(), "of 3.05 HYRA in the pool, 90% of the 0.1 HYRA fee")
 	require.Equal(t, uint64(100_000), pending.Work, "the epoch work is the 0.1 HYRA fee")
-	env.NextBlock(time.Second)
 
 	info, err := q.EpochInfo(env.Ctx, &types.QueryEpochInfoRequest{})
 	require.NoError(t, err)

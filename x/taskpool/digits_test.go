@@ -101,6 +101,7 @@ func TestDigitsModelOnTheRealApp(t *testing.T) {
 	_, err = c.Deliver(&types.MsgSubmitResult{Worker: c.worker.String(), TaskId: id, Output: output, Proof: proof})
 	require.Error(t, err)
 	require.Equal(t, workerBefore, c.uhyra(c.worker))
+	c.NextBlock(time.Second) // x/rewards sends the deferred shares at the end of the block
 	require.True(t, c.uhyra(c.escrowAddr).IsZero())
 }
 

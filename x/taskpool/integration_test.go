@@ -144,6 +144,8 @@ func TestTaskLifecycleOnTheRealApp(t *testing.T) {
 	res := c.deliver(&types.MsgSubmitResult{Worker: c.worker.String(), TaskId: id, Output: output, Proof: proof})
 	var settled types.MsgSubmitResultResponse
 	require.NoError(t, gogoproto.Unmarshal(res.MsgResponses[0].Value, &settled))
+	require.NoError(t, c.k.CheckEscrowInvariant(c.Ctx), "within the block, the escrow account holds the deferred shares")
+	require.NoError(t, c.rewards.EndBlocker(c.Ctx)) // it sends the royalty and the fee, as at the end of the block
 
 	workerGot := c.uhyra(c.worker).Sub(workerBefore)
 	ownerGot := c.uhyra(c.owner).Sub(ownerBefore)
@@ -183,8 +185,8 @@ func TestTaskLifecycleOnTheRealApp(t *testing.T) {
 	c.deliver(&types.MsgClaimTask{Worker: c.worker2.String(), PoolId: c.poolID, TaskId: id2})
 	output, proof = c.prove(c.Ctx.ChainID(), id2, c.worker2, c.input)
 	c.deliver(&types.MsgSubmitResult{Worker: c.worker2.String(), TaskId: id2, Output: output, Proof: proof})
-	require.Equal(t, math.ZeroInt(), c.uhyra(c.escrowAddr))
 	c.NextBlock(time.Second)
+	require.Equal(t, math.ZeroInt(), c.uhyra(c.escrowAddr))
 
 	// A deadline refund.
 	userBefore = c.uhyra(c.user)

@@ -156,7 +156,14 @@ func (f *fixture) settle(t *testing.T, worker sdk.AccAddress, amount int64) sdk.
 	f.escrow(t, amount)
 	share, err := f.k.SettleTask(f.ctx, payer, 1, worker, f.owner, coin(amount))
 	require.NoError(t, err)
+	f.sendDeferred(t)
 	return share
+}
+
+// sendDeferred sends the shares settlements deferred, as the end of their
+// block does.
+func (f *fixture) sendDeferred(t require.TestingT) {
+	require.NoError(t, f.k.SendDeferredShares(f.ctx))
 }
 
 // endBlock runs EndBlock at the current height and moves to the next block, dt later.

@@ -74,6 +74,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 		owed = owed.Add(p.Amount.Amount.Sub(p.Paid.Amount))
 	}
+	if err := k.importDeferredShares(ctx, gs.DeferredShares); err != nil {
+		return err
+	}
 	denom := gs.Params.BondDenom()
 	if err := k.checkPool(ctx, types.BondPoolName, denom, bonded, true); err != nil {
 		return err
@@ -132,6 +135,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	if gs.PendingPayouts, err = keeperutil.Values(ctx, k.PendingPayouts); err != nil {
+		return nil, err
+	}
+	if gs.DeferredShares, err = k.deferredShares(ctx); err != nil {
 		return nil, err
 	}
 	return gs, nil

@@ -25,7 +25,9 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.NoError(t, f.k.PenalizeTimeout(f.ctx, 1, f.owner))
 	f.toHeight(t, 10)
 	f.endBlock(t, time.Second) // epoch 1 ends; one of two workers paid
-	f.settle(t, f.worker, 10)  // work in epoch 2
+	f.escrow(t, 1_000)         // work in epoch 2, its shares not sent yet (as if a send had failed)
+	_, err := f.k.SettleTask(f.ctx, payer, 1, f.worker, f.owner, coin(1_000))
+	require.NoError(t, err)
 
 	exported, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)
@@ -35,6 +37,7 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.Len(t, exported.Reputations, 3)
 	require.Len(t, exported.PendingPayouts, 1)
 	require.Len(t, exported.Work, 2)
+	require.Len(t, exported.DeferredShares, 1, "the community pool's part (this fixture's split has no royalty)")
 	require.Equal(t, uint64(3), exported.NextUnbondingId)
 
 	k2 := f.newKeeper(f.importKey)
@@ -50,6 +53,9 @@ func TestGenesisRoundTrip(t *testing.T) {
 	has, err := k2.PendingPayouts.Has(f.ctx, 1)
 	require.NoError(t, err)
 	require.False(t, has)
+	deferred, err := k2.DeferredBy(f.ctx, payer)
+	require.NoError(t, err)
+	require.True(t, deferred.IsZero(), "the imported shares were sent")
 	u, err := k2.Unbondings.Has(f.ctx, 1)
 	require.NoError(t, err)
 	require.False(t, u)

@@ -10,6 +10,7 @@ import (
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	corestore "cosmossdk.io/core/store"
+	sdkmath "cosmossdk.io/math"
 	"cosmossdk.io/log"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -54,6 +55,10 @@ type Keeper struct {
 	EpochWork collections.Map[collections.Pair[uint64, sdk.AccAddress], uint64]
 	// PendingPayouts are ended epochs whose workers are not all paid yet.
 	PendingPayouts collections.Map[uint64, types.PendingPayout]
+	// DeferredShares sums the shares of the block's settlements that are sent
+	// once, at the end of the block, by (payer module, denom, recipient):
+	// see deferred.go.
+	DeferredShares collections.Map[collections.Triple[string, string, string], sdkmath.Int]
 }
 
 // NewKeeper builds the keeper. It panics on an invalid authority, which is a
@@ -96,6 +101,8 @@ func NewKeeper(
 			collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey), collections.Uint64Value),
 		PendingPayouts: collections.NewMap(sb, types.PendingPayoutsKey, "pending_payouts",
 			collections.Uint64Key, codec.CollValue[types.PendingPayout](cdc)),
+		DeferredShares: collections.NewMap(sb, types.DeferredSharesKey, "deferred_shares",
+			collections.TripleKeyCodec(collections.StringKey, collections.StringKey, collections.StringKey), sdk.IntValue),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -99,6 +99,7 @@ func TestEconomyProperties(t *testing.T) {
 				workBefore, totalBefore := f.epochWork(rt, worker)
 				feeBefore := f.communityPool() + f.moduleBalance(types.RewardPoolName)
 				share, err := f.k.SettleTask(f.ctx, payer, 1, worker, f.owner, escrow)
+				f.sendDeferred(rt)
 				if escrow.IsPositive() {
 					require.NoError(rt, err)
 					require.True(rt, share.Amount.LTE(escrow.Amount))

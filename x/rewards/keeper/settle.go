@@ -24,7 +24,9 @@ import (
 // account) gets no royalty: it goes to the protocol fee, so that the task
 // still settles. An escrow in another denom than the bond denom pays its
 // whole fee to the community pool, so that the reward pool holds one denom.
-// Nothing is written unless every transfer succeeds.
+// The worker is paid at once; the other parts stay in payerModule's account
+// until this block's EndBlock sends them, summed over the block's settlements
+// (deferred.go). Nothing is written unless every step succeeds.
 func (k Keeper) SettleTask(
 	ctx context.Context,
 	payerModule string,
@@ -70,7 +72,7 @@ func (k Keeper) SettleTask(
 		if err != nil {
 			return err
 		}
-		if err := k.paySplit(ctx, payerModule, payer, worker, modelOwner, escrow.Denom, split); err != nil {
+		if err := k.paySplit(ctx, payerModule, payer, worker, ownerStr, escrow.Denom, split); err != nil {
 			return errorsmod.Wrapf(err, "settling task %d", taskID)
 		}
 		epoch, err := k.recordWork(ctx, worker, feeWork(split, escrow.Denom, params))
@@ -112,34 +114,31 @@ func (k Keeper) payerAddress(payerModule string) (sdk.AccAddress, error) {
 	return addr, nil
 }
 
-// paySplit moves each non-zero part of a split out of the payer module.
+// paySplit sends the worker its share at once and defers the other parts of
+// a split to the end of the block (deferred.go), once it has checked that
+// the payer holds them.
 func (k Keeper) paySplit(
 	ctx context.Context,
 	payerModule string,
-	payer, worker, modelOwner sdk.AccAddress,
+	payer, worker sdk.AccAddress,
+	ownerStr string,
 	denom string,
 	split types.Split,
 ) error {
-	coins := func(x sdkmath.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(denom, x)) }
 	if split.Worker.IsPositive() {
-		if err := k.bankKeeper.SendCoinsFromModuleToAccount(ctx, payerModule, worker, coins(split.Worker)); err != nil {
+		coins := sdk.NewCoins(sdk.NewCoin(denom, split.Worker))
+		if err := k.bankKeeper.SendCoinsFromModuleToAccount(ctx, payerModule, worker, coins); err != nil {
 			return errorsmod.Wrap(err, "paying the worker")
 		}
 	}
-	if split.ModelOwner.IsPositive() {
-		if err := k.bankKeeper.SendCoinsFromModuleToAccount(ctx, payerModule, modelOwner, coins(split.ModelOwner)); err != nil {
-			return errorsmod.Wrap(err, "paying the model owner")
-		}
+	if err := k.deferShare(ctx, payerModule, denom, ownerStr, split.ModelOwner); err != nil {
+		return err
 	}
-	if split.RewardPool.IsPositive() {
-		if err := k.bankKeeper.SendCoinsFromModuleToModule(ctx, payerModule, types.RewardPoolName, coins(split.RewardPool)); err != nil {
-			return errorsmod.Wrap(err, "funding the reward pool")
-		}
+	if err := k.deferShare(ctx, payerModule, denom, types.RewardPoolName, split.RewardPool); err != nil {
+		return err
 	}
-	if split.CommunityPool.IsPositive() {
-		if err := k.distrKeeper.FundCommunityPool(ctx, coins(split.CommunityPool), payer); err != nil {
-			return errorsmod.Wrap(err, "funding the community pool")
-		}
+	if err := k.deferShare(ctx, payerModule, denom, types.CommunityPoolRecipient, split.CommunityPool); err != nil {
+		return err
 	}
-	return nil
+	return k.checkCovered(ctx, payerModule, payer, denom)
 }

@@ -3,6 +3,9 @@ package keeper_test
 import (
 	"testing"
 
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -76,6 +79,7 @@ func TestSettleTask(t *testing.T) {
 
 			share, err := f.k.SettleTask(f.ctx, payer, 42, f.worker, owner, coin(tc.escrow))
 			require.NoError(t, err)
+			f.sendDeferred(t)
 			require.Equal(t, coin(tc.want.worker).String(), share.String())
 			require.Equal(t, tc.escrow, tc.want.worker+tc.want.owner+tc.want.community+tc.want.pool, "test case parts must sum to the escrow")
 			require.Equal(t, tc.want.worker, f.balance(f.worker)-workerBefore)
@@ -113,6 +117,7 @@ func TestSettleTaskOtherDenom(t *testing.T) {
 	f.bank.Set(f.ctx, authtypes.NewModuleAddress(payer), escrow)
 	share, err := f.k.SettleTask(f.ctx, payer, 1, f.worker, f.owner, escrow)
 	require.NoError(t, err)
+	f.sendDeferred(t)
 	require.Equal(t, "850ibc/USDC", share.String())
 	require.Equal(t, "100ibc/USDC", f.bank.GetBalance(f.ctx, f.owner, "ibc/USDC").String())
 	require.Equal(t, "50ibc/USDC", f.bank.GetBalance(f.ctx, authtypes.NewModuleAddress(distrtypes.ModuleName), "ibc/USDC").String())
@@ -139,11 +144,11 @@ func TestSettleTaskErrors(t *testing.T) {
 		{name: "error - empty worker", worker: func(*fixture) sdk.AccAddress { return nil }, escrow: coin(10), err: "worker is empty"},
 		{name: "error - escrow larger than the payer holds", escrow: coin(1_001), err: "insufficient funds"},
 		{
-			// The worker share is paid, then the owner's fails: nothing stays.
-			name:   "error - a transfer fails half-way",
-			setup:  func(f *fixture) { f.bank.FailTo[string(f.owner)] = true },
+			// The worker share is paid, then the rest cannot be deferred: nothing stays.
+			name:   "error - the payer cannot cover the deferred shares",
+			setup:  func(f *fixture) { require.NoError(t, f.k.DeferredShares.Set(f.ctx, collections.Join3(payer, denom, "community_pool"), math.NewInt(900))) },
 			escrow: coin(1000),
-			err:    "paying the model owner",
+			err:    "less than the 1050" + denom + " deferred from it",
 		},
 		{
 			name:   "error - a blocked worker cannot be paid",

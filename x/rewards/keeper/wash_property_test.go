@@ -54,6 +54,7 @@ func TestWashTradingNeverPays(t *testing.T) {
 			require.NoError(rt, f.bank.SendCoinsFromAccountToModule(f.ctx, client, payer, sdk.NewCoins(escrow)))
 			_, err := f.k.SettleTask(f.ctx, payer, 1, worker, modelOwner, escrow)
 			require.NoError(rt, err)
+			f.sendDeferred(rt)
 			split, err := types.SplitEscrow(escrow.Amount, workerBps, ownerBps, poolBps)
 			require.NoError(rt, err)
 			return split.CommunityPool.Add(split.RewardPool)

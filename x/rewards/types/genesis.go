@@ -52,6 +52,9 @@ func (gs GenesisState) Validate() error {
 			return fmt.Errorf("reputation of %s is negative", r.Worker)
 		}
 	}
+	if err := gs.validateDeferredShares(); err != nil {
+		return err
+	}
 	return gs.validateEpochs()
 }
 

@@ -16,6 +16,10 @@ const (
 	// RewardPoolName is the module account that holds the epoch reward pool,
 	// apart from bonds so that a payout can never spend a bond.
 	RewardPoolName = "rewards_pool"
+	// CommunityPoolRecipient names the community pool as the recipient of a
+	// DeferredShare (a model owner is named by its address, which never
+	// looks like this).
+	CommunityPoolRecipient = "community_pool"
 )
 
 // Store prefixes of the module's collections.
@@ -30,4 +34,5 @@ var (
 	EpochKey              = collections.NewPrefix(7)
 	EpochWorkKey          = collections.NewPrefix(8)
 	PendingPayoutsKey     = collections.NewPrefix(9)
+	DeferredSharesKey     = collections.NewPrefix(10)
 )

@@ -40,6 +40,9 @@ type RewardsKeeper interface {
 	// SettleTask splits escrow, held by payerModule's account, and returns the
 	// worker's share.
 	SettleTask(ctx context.Context, payerModule string, taskID uint64, worker, modelOwner sdk.AccAddress, escrow sdk.Coin) (sdk.Coin, error)
+	// DeferredBy returns the shares of settled escrows that payerModule's
+	// account holds until the end of the block, when x/rewards sends them.
+	DeferredBy(ctx context.Context, payerModule string) (sdk.Coins, error)
 	// PenalizeTimeout slashes the worker's bond and lowers its reputation.
 	PenalizeTimeout(ctx context.Context, taskID uint64, worker sdk.AccAddress) error
 	// PenalizeRelease lowers the reputation of a worker that gave a claim
