@@ -6,7 +6,16 @@
 
 /* eslint-disable */
 import { BinaryReader, BinaryWriter } from "@bufbuild/protobuf/wire";
-import { Bond, EpochState, EpochWork, Params, PendingPayout, Unbonding, WorkerReputation } from "./types";
+import {
+  Bond,
+  DeferredShare,
+  EpochState,
+  EpochWork,
+  Params,
+  PendingPayout,
+  Unbonding,
+  WorkerReputation,
+} from "./types";
 
 export const protobufPackage = "hyra.rewards.v1";
 
@@ -29,6 +38,11 @@ export interface GenesisState {
    */
   work: EpochWork[];
   pendingPayouts: PendingPayout[];
+  /**
+   * deferred_shares are settled shares not sent yet (see DeferredShare):
+   * empty unless a send failed in the last EndBlock.
+   */
+  deferredShares: DeferredShare[];
 }
 
 function createBaseGenesisState(): GenesisState {
@@ -41,6 +55,7 @@ function createBaseGenesisState(): GenesisState {
     epoch: undefined,
     work: [],
     pendingPayouts: [],
+    deferredShares: [],
   };
 }
 
@@ -72,6 +87,9 @@ export const GenesisState: MessageFns<GenesisState> = {
     }
     for (const v of message.pendingPayouts) {
       PendingPayout.encode(v!, writer.uint32(66).fork()).join();
+    }
+    for (const v of message.deferredShares) {
+      DeferredShare.encode(v!, writer.uint32(74).fork()).join();
     }
     return writer;
   },
@@ -153,6 +171,14 @@ export const GenesisState: MessageFns<GenesisState> = {
             message.pendingPayouts.push(PendingPayout.decode(reader, reader.uint32()));
             continue;
           }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.deferredShares.push(DeferredShare.decode(reader, reader.uint32()));
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -187,6 +213,11 @@ export const GenesisState: MessageFns<GenesisState> = {
         : globalThis.Array.isArray(object?.pending_payouts)
         ? object.pending_payouts.map((e: any) => PendingPayout.fromJSON(e))
         : [],
+      deferredShares: globalThis.Array.isArray(object?.deferredShares)
+        ? object.deferredShares.map((e: any) => DeferredShare.fromJSON(e))
+        : globalThis.Array.isArray(object?.deferred_shares)
+        ? object.deferred_shares.map((e: any) => DeferredShare.fromJSON(e))
+        : [],
     };
   },
 
@@ -216,6 +247,9 @@ export const GenesisState: MessageFns<GenesisState> = {
     if (message.pendingPayouts?.length) {
       obj.pendingPayouts = message.pendingPayouts.map((e) => PendingPayout.toJSON(e));
     }
+    if (message.deferredShares?.length) {
+      obj.deferredShares = message.deferredShares.map((e) => DeferredShare.toJSON(e));
+    }
     return obj;
   },
 
@@ -238,6 +272,7 @@ export const GenesisState: MessageFns<GenesisState> = {
       : undefined;
     message.work = object.work?.map((e) => EpochWork.fromPartial(e)) || [];
     message.pendingPayouts = object.pendingPayouts?.map((e) => PendingPayout.fromPartial(e)) || [];
+    message.deferredShares = object.deferredShares?.map((e) => DeferredShare.fromPartial(e)) || [];
     return message;
   },
 };

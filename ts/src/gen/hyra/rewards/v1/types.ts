@@ -163,6 +163,25 @@ export interface PendingPayout {
   paid: Coin | undefined;
 }
 
+/**
+ * DeferredShare is a part of settled escrows that x/rewards sends at the end
+ * of the block instead of in each settlement: the sum, for one payer module,
+ * recipient and denom, of the shares of the block's settlements. The payer
+ * module's account holds it until then. Every one is sent and removed in the
+ * EndBlock of the block that made it, so exported state holds one only if a
+ * send failed there (it is tried again each block).
+ */
+export interface DeferredShare {
+  /** payer_module is the module account the escrow is paid from. */
+  payerModule: string;
+  /**
+   * recipient is "rewards_pool" (the epoch reward pool), "community_pool",
+   * or a model owner's address (its royalty).
+   */
+  recipient: string;
+  amount: Coin | undefined;
+}
+
 /** WorkerReputation is a worker's reputation score. */
 export interface WorkerReputation {
   worker: string;
@@ -1195,6 +1214,113 @@ export const PendingPayout: MessageFns<PendingPayout> = {
       : undefined;
     message.totalWork = (object.totalWork !== undefined && object.totalWork !== null) ? BigInt(object.totalWork) : 0n;
     message.paid = (object.paid !== undefined && object.paid !== null) ? Coin.fromPartial(object.paid) : undefined;
+    return message;
+  },
+};
+
+function createBaseDeferredShare(): DeferredShare {
+  return { payerModule: "", recipient: "", amount: undefined };
+}
+
+export const DeferredShare: MessageFns<DeferredShare> = {
+  encode(message: DeferredShare, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.payerModule !== "") {
+      writer.uint32(10).string(message.payerModule);
+    }
+    if (message.recipient !== "") {
+      writer.uint32(18).string(message.recipient);
+    }
+    if (message.amount !== undefined) {
+      Coin.encode(message.amount, writer.uint32(26).fork()).join();
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): DeferredShare {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseDeferredShare();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.payerModule = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.recipient = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.amount = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): DeferredShare {
+    return {
+      payerModule: isSet(object.payerModule)
+        ? globalThis.String(object.payerModule)
+        : isSet(object.payer_module)
+        ? globalThis.String(object.payer_module)
+        : "",
+      recipient: isSet(object.recipient) ? globalThis.String(object.recipient) : "",
+      amount: isSet(object.amount) ? Coin.fromJSON(object.amount) : undefined,
+    };
+  },
+
+  toJSON(message: DeferredShare): unknown {
+    const obj: any = {};
+    if (message.payerModule !== "") {
+      obj.payerModule = message.payerModule;
+    }
+    if (message.recipient !== "") {
+      obj.recipient = message.recipient;
+    }
+    if (message.amount !== undefined) {
+      obj.amount = Coin.toJSON(message.amount);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<DeferredShare>): DeferredShare {
+    return DeferredShare.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<DeferredShare>): DeferredShare {
+    const message = createBaseDeferredShare();
+    message.payerModule = object.payerModule ?? "";
+    message.recipient = object.recipient ?? "";
+    message.amount = (object.amount !== undefined && object.amount !== null)
+      ? Coin.fromPartial(object.amount)
+      : undefined;
     return message;
   },
 };
