@@ -56,6 +56,8 @@ func smallestSplit(t *testing.T) {
 	supply := f.Bank.GetSupply(f.Ctx, "uhyra")
 	worker, owner, pooled, community := f.uhyra(f.worker), f.uhyra(f.owner), f.uhyra(rewardPool), f.communityPool()
 	f.mustDeliver(msg)
+	f.requireEscrowInvariant(f.Ctx)                 // the escrow account holds the deferred shares
+	require.NoError(t, f.rewards.EndBlocker(f.Ctx)) // which the end of the block sends
 	parts := map[string]math.LegacyDec{
 		"worker":         f.uhyra(f.worker).Sub(worker).ToLegacyDec(),
 		"model owner":    f.uhyra(f.owner).Sub(owner).ToLegacyDec(),
