@@ -5,7 +5,6 @@ import (
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
-
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -145,8 +144,10 @@ func TestSettleTaskErrors(t *testing.T) {
 		{name: "error - escrow larger than the payer holds", escrow: coin(1_001), err: "insufficient funds"},
 		{
 			// The worker share is paid, then the rest cannot be deferred: nothing stays.
-			name:   "error - the payer cannot cover the deferred shares",
-			setup:  func(f *fixture) { require.NoError(t, f.k.DeferredShares.Set(f.ctx, collections.Join3(payer, denom, "community_pool"), math.NewInt(900))) },
+			name: "error - the payer cannot cover the deferred shares",
+			setup: func(f *fixture) {
+				require.NoError(t, f.k.DeferredShares.Set(f.ctx, collections.Join3(payer, denom, "community_pool"), math.NewInt(900)))
+			},
 			escrow: coin(1000),
 			err:    "less than the 1050" + denom + " deferred from it",
 		},
