@@ -49,7 +49,7 @@ func TestDeferredSharesSentAtEndBlock(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, shares.DeferredShares, 4, "two owners, the reward pool and the community pool")
 	require.NoError(t, deferred.k.EndBlocker(deferred.ctx))
-	require.Equal(t, atOnce.bank.dump(atOnce.ctx), deferred.bank.dump(deferred.ctx), "balances differ from paying at once")
+	require.Equal(t, atOnce.bank.Dump(atOnce.ctx), deferred.bank.Dump(deferred.ctx), "balances differ from paying at once")
 	require.Equal(t, int64(0), deferred.moduleBalance(payer))
 	held, err = deferred.k.DeferredBy(deferred.ctx, payer)
 	require.NoError(t, err)
@@ -68,7 +68,7 @@ func TestDeferredShareThatCannotBeSentIsKept(t *testing.T) {
 	require.NoError(t, err)
 	ownerBefore := f.balance(f.owner)
 
-	f.bank.failTo[string(f.owner)] = true
+	f.bank.FailTo[string(f.owner)] = true
 	require.NoError(t, f.k.EndBlocker(f.ctx))
 	require.Equal(t, int64(25), f.moduleBalance(types.RewardPoolName), "the other shares were sent")
 	require.Equal(t, int64(100), f.moduleBalance(payer), "the royalty stays with the payer")
@@ -77,7 +77,7 @@ func TestDeferredShareThatCannotBeSentIsKept(t *testing.T) {
 	require.Equal(t, sdk.NewCoins(coin(100)), held)
 	require.Equal(t, total, f.total())
 
-	delete(f.bank.failTo, string(f.owner))
+	delete(f.bank.FailTo, string(f.owner))
 	require.NoError(t, f.k.EndBlocker(f.ctx))
 	require.Equal(t, int64(100), f.balance(f.owner)-ownerBefore)
 	require.Equal(t, int64(0), f.bank.GetBalance(f.ctx, authtypes.NewModuleAddress(payer), denom).Amount.Int64())
