@@ -29,7 +29,9 @@ export const hyraMsgs: ReadonlyArray<{ typeUrl: string; type: GeneratedType; ami
   { typeUrl: "/hyra.taskpool.v1.MsgClaimTask", type: taskpool_tx.MsgClaimTask, aminoName: "hyra/taskpool/MsgClaimTask" },
   { typeUrl: "/hyra.taskpool.v1.MsgCreateTaskPool", type: taskpool_tx.MsgCreateTaskPool, aminoName: "hyra/taskpool/MsgCreateTaskPool" },
   { typeUrl: "/hyra.taskpool.v1.MsgDeactivateWorker", type: taskpool_tx.MsgDeactivateWorker, aminoName: "hyra/taskpool/MsgDeactivateWorker" },
+  { typeUrl: "/hyra.taskpool.v1.MsgPostInput", type: taskpool_tx.MsgPostInput, aminoName: "hyra/taskpool/MsgPostInput" },
   { typeUrl: "/hyra.taskpool.v1.MsgRegisterWorker", type: taskpool_tx.MsgRegisterWorker, aminoName: "hyra/taskpool/MsgRegisterWorker" },
+  { typeUrl: "/hyra.taskpool.v1.MsgRejectInput", type: taskpool_tx.MsgRejectInput, aminoName: "hyra/taskpool/MsgRejectInput" },
   { typeUrl: "/hyra.taskpool.v1.MsgReleaseClaim", type: taskpool_tx.MsgReleaseClaim, aminoName: "hyra/taskpool/MsgReleaseClaim" },
   { typeUrl: "/hyra.taskpool.v1.MsgRetryRefund", type: taskpool_tx.MsgRetryRefund, aminoName: "hyra/taskpool/MsgRetryRefund" },
   { typeUrl: "/hyra.taskpool.v1.MsgSetPoolActive", type: taskpool_tx.MsgSetPoolActive, aminoName: "hyra/taskpool/MsgSetPoolActive" },
@@ -82,6 +84,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "artifact_hash", key: "artifactHash", kind: "bytes" },
     { name: "input_schema", key: "inputSchema", kind: "message", message: "hyra.modelregistry.v1.InputSchema", dontOmitEmpty: true },
     { name: "output_length", key: "outputLength", kind: "int32" },
+    { name: "private_price", key: "privatePrice", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
   ],
   "hyra.modelregistry.v1.MsgRetireVersion": [
     { name: "authority", key: "authority", kind: "string" },
@@ -112,6 +115,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "owner", key: "owner", kind: "string" },
     { name: "id", key: "id", kind: "int64" },
     { name: "price", key: "price", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
+    { name: "private_price", key: "privatePrice", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
   ],
   "hyra.modelregistry.v1.MsgUpdateParams": [
     { name: "authority", key: "authority", kind: "string" },
@@ -196,6 +200,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "worker", key: "worker", kind: "string" },
     { name: "pool_id", key: "poolId", kind: "int64" },
     { name: "task_id", key: "taskId", kind: "int64" },
+    { name: "encryption_key", key: "encryptionKey", kind: "bytes" },
   ],
   "hyra.taskpool.v1.MsgCreateTaskPool": [
     { name: "creator", key: "creator", kind: "string" },
@@ -207,8 +212,17 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
   "hyra.taskpool.v1.MsgDeactivateWorker": [
     { name: "worker", key: "worker", kind: "string" },
   ],
+  "hyra.taskpool.v1.MsgPostInput": [
+    { name: "creator", key: "creator", kind: "string" },
+    { name: "task_id", key: "taskId", kind: "int64" },
+    { name: "ciphertext", key: "ciphertext", kind: "bytes" },
+  ],
   "hyra.taskpool.v1.MsgRegisterWorker": [
     { name: "worker", key: "worker", kind: "string" },
+  ],
+  "hyra.taskpool.v1.MsgRejectInput": [
+    { name: "worker", key: "worker", kind: "string" },
+    { name: "task_id", key: "taskId", kind: "int64" },
   ],
   "hyra.taskpool.v1.MsgReleaseClaim": [
     { name: "worker", key: "worker", kind: "string" },
@@ -236,6 +250,9 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "reward", key: "reward", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
     { name: "deadline", key: "deadline", kind: "timestamp", dontOmitEmpty: true },
     { name: "input_encoding", key: "inputEncoding", kind: "enum" },
+    { name: "private", key: "private", kind: "bool" },
+    { name: "input_commitment", key: "inputCommitment", kind: "bytes" },
+    { name: "self_ciphertext", key: "selfCiphertext", kind: "bytes" },
   ],
   "hyra.taskpool.v1.MsgUpdateParams": [
     { name: "authority", key: "authority", kind: "string" },
@@ -251,5 +268,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "max_pool_name_length", key: "maxPoolNameLength", kind: "int32" },
     { name: "pool_creation_fee", key: "poolCreationFee", kind: "message", message: "cosmos.base.v1beta1.Coin", repeated: true, dontOmitEmpty: true },
     { name: "max_block_gap", key: "maxBlockGap", kind: "duration", dontOmitEmpty: true },
+    { name: "private_input_window", key: "privateInputWindow", kind: "duration", dontOmitEmpty: true },
+    { name: "max_input_rejections", key: "maxInputRejections", kind: "int32" },
   ],
 };

@@ -12,7 +12,7 @@ func (s msgServer) UpdateModelPrice(ctx context.Context, msg *types.MsgUpdateMod
 	if err != nil {
 		return nil, err
 	}
-	if err := s.k.UpdateModelPrice(ctx, owner, msg.Id, msg.Price); err != nil {
+	if err := s.k.UpdateModelPrice(ctx, owner, msg.Id, msg.Price, msg.PrivatePrice); err != nil {
 		return nil, err
 	}
 	return &types.MsgUpdateModelPriceResponse{}, nil

@@ -12,9 +12,10 @@ import (
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 )
 
-// UpdateModelPrice sets the minimum reward of new tasks of owner's model.
-// Tasks already submitted keep the reward they escrowed.
-func (k Keeper) UpdateModelPrice(ctx context.Context, owner sdk.AccAddress, id uint64, price sdk.Coin) error {
+// UpdateModelPrice sets the minimum reward of new tasks of owner's model, and
+// of its private tasks (private: zero or unset stops them). Tasks already
+// submitted keep the reward they escrowed.
+func (k Keeper) UpdateModelPrice(ctx context.Context, owner sdk.AccAddress, id uint64, price, private sdk.Coin) error {
 	model, err := k.ownedModel(ctx, owner, id)
 	if err != nil {
 		return err
@@ -22,15 +23,20 @@ func (k Keeper) UpdateModelPrice(ctx context.Context, owner sdk.AccAddress, id u
 	if err := k.validatePrice(ctx, price); err != nil {
 		return err
 	}
-	old := model.Price
-	model.Price = price
+	if err := types.CheckPrivatePrice(price, private); err != nil {
+		return errorsmod.Wrap(types.ErrInvalidPrice, err.Error())
+	}
+	old, oldPrivate := model.Price, model.PrivatePrice
+	model.Price, model.PrivatePrice = price, private
 	if err := k.Models.Set(ctx, model.Id, model); err != nil {
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventModelPriceUpdated{
-		ModelId:  model.Id,
-		OldPrice: old,
-		NewPrice: price,
+		ModelId:         model.Id,
+		OldPrice:        old,
+		NewPrice:        price,
+		OldPrivatePrice: oldPrivate,
+		NewPrivatePrice: private,
 	})
 }
 

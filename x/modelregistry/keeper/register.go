@@ -34,6 +34,9 @@ func (k Keeper) RegisterModel(ctx context.Context, owner sdk.AccAddress, msg *ty
 	if err := k.validatePrice(ctx, msg.Price); err != nil {
 		return 0, err
 	}
+	if err := types.CheckPrivatePrice(msg.Price, msg.PrivatePrice); err != nil {
+		return 0, errorsmod.Wrap(types.ErrInvalidPrice, err.Error())
+	}
 	content, err := k.acceptContent(ctx, owner, params, msg)
 	if err != nil {
 		return 0, err
@@ -50,6 +53,7 @@ func (k Keeper) RegisterModel(ctx context.Context, owner sdk.AccAddress, msg *ty
 		Name:          msg.Name,
 		Description:   msg.Description,
 		Price:         msg.Price,
+		PrivatePrice:  msg.PrivatePrice,
 		Active:        true,
 		Version:       1,
 		LatestVersion: 1,

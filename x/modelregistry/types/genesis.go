@@ -37,6 +37,9 @@ func (gs GenesisState) Validate() error {
 		if err := m.Price.Validate(); err != nil {
 			return fmt.Errorf("model %d price: %w", m.Id, err)
 		}
+		if err := CheckPrivatePrice(m.Price, m.PrivatePrice); err != nil {
+			return fmt.Errorf("model %d: %w", m.Id, err)
+		}
 		current[m.Id] = m.Latest()
 	}
 	seen := make(map[[2]uint64]bool, len(gs.Versions))

@@ -53,7 +53,7 @@ func (k Keeper) claimOne(ctx context.Context, worker sdk.AccAddress, want tptype
 	if !found {
 		return tptypes.Task{}, errorsmod.Wrapf(types.ErrNoTaskAvailable, "%sat reputation %d", describeFilter(want), rep)
 	}
-	if _, err := k.taskpool.ClaimTask(ctx, worker, task.PoolId, task.Id); err != nil {
+	if _, err := k.taskpool.ClaimTaskWithKey(ctx, worker, task.PoolId, task.Id, want.EncryptionKey); err != nil {
 		return tptypes.Task{}, err
 	}
 	return task, nil

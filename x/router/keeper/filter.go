@@ -20,7 +20,10 @@ const maxFilterWalks = 16
 // set, a model or version listed twice, id or version 0, a negative window)
 // or that would make the search too long.
 func claimFilter(msg *types.MsgClaimBest) (tptypes.ClaimFilter, error) {
-	want := tptypes.ClaimFilter{MinWindow: msg.MinWindow}
+	want := tptypes.ClaimFilter{MinWindow: msg.MinWindow, EncryptionKey: msg.EncryptionKey}
+	if err := tptypes.CheckEncryptionKey(msg.EncryptionKey); err != nil {
+		return want, err
+	}
 	if msg.MinWindow < 0 {
 		return want, errorsmod.Wrapf(types.ErrInvalidFilter, "min_window %s is negative", msg.MinWindow)
 	}

@@ -48,6 +48,9 @@ func (s msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*typ
 	if err != nil {
 		return nil, err
 	}
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err // again here, for messages that arrive through authz
+	}
 	model, err := k.models.GetModel(ctx, msg.ModelId)
 	if err != nil {
 		return nil, err
@@ -66,7 +69,12 @@ func (s msgServer) RouteTask(ctx context.Context, msg *types.MsgRouteTask) (*typ
 	if err != nil {
 		return nil, err
 	}
-	taskID, err := k.taskpool.SubmitTask(ctx, creator, poolID, msg.Input, msg.InputEncoding, msg.Reward, msg.Deadline)
+	var taskID uint64
+	if msg.Private {
+		taskID, err = k.taskpool.SubmitPrivateTask(ctx, creator, poolID, msg.InputCommitment, msg.SelfCiphertext, msg.Reward, msg.Deadline)
+	} else {
+		taskID, err = k.taskpool.SubmitTask(ctx, creator, poolID, msg.Input, msg.InputEncoding, msg.Reward, msg.Deadline)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +115,8 @@ func (k Keeper) routePool(ctx context.Context, modelID uint64, deadline time.Tim
 
 // ClaimBest claims for the signer up to msg.Count tasks (0: one), best
 // first, within its constraints: the model versions it can prove and the
-// claim timeout it needs. The response describes the first and lists all.
+// claim timeout it needs; private tasks only with an encryption key. The
+// response describes the first and lists all.
 func (s msgServer) ClaimBest(ctx context.Context, msg *types.MsgClaimBest) (*types.MsgClaimBestResponse, error) {
 	worker, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "worker", msg.Worker)
 	if err != nil {

@@ -20,7 +20,8 @@ type TaskPoolKeeper interface {
 	GetWorker(ctx context.Context, addr sdk.AccAddress) (tptypes.Worker, error)
 	CreatePool(ctx context.Context, creator sdk.AccAddress, name string, modelID uint64, claimTimeout time.Duration, minReputation int64) (uint64, error)
 	SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, encoding tptypes.VectorEncoding, reward sdk.Coin, deadline time.Time) (uint64, error)
-	ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error)
+	SubmitPrivateTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, commitment, selfCiphertext []byte, reward sdk.Coin, deadline time.Time) (uint64, error)
+	ClaimTaskWithKey(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64, encryptionKey []byte) (uint64, error)
 	// LeastLoadedPool returns the routable pool of a model (active, open to
 	// every worker whatever its reputation) with the fewest open tasks (ties:
 	// lowest id) whose claim timeout is shorter than ttl, within a bounded

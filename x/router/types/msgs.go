@@ -6,11 +6,14 @@ import (
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 )
 
-// ValidateBasic rejects an unknown input encoding and an input whose size
-// that encoding cannot decode before the message reaches a block, as
-// MsgSubmitTask does.
+// ValidateBasic runs MsgSubmitTask's cheap checks on the task: an input its
+// encoding can decode, or a private task's commitment and self-ciphertext.
 func (m *MsgRouteTask) ValidateBasic() error {
-	return tptypes.CheckInputSize(m.Input, m.InputEncoding)
+	sub := tptypes.MsgSubmitTask{
+		Input: m.Input, InputEncoding: m.InputEncoding,
+		Private: m.Private, InputCommitment: m.InputCommitment, SelfCiphertext: m.SelfCiphertext,
+	}
+	return sub.ValidateBasic()
 }
 
 // MaxClaimCount is the most tasks one MsgClaimBest may ask for: the highest

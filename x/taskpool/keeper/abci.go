@@ -103,7 +103,9 @@ func dueKeys(ctx context.Context, q timeQueue, now time.Time, limit int) ([]coll
 // A claim that ends at the task's deadline is not the worker's lapse but the
 // deadline's (an outage extended it that far, or it was made before
 // ClaimTask required more than the claim timeout to be left), so the task
-// expires as at its deadline, unpenalised.
+// expires as at its deadline, unpenalised. A private task's claim that lapses
+// before its creator posted the input is the creator's lapse, not the
+// worker's: the task is OPEN again and the worker unpenalised.
 func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
 	task, err := k.GetTask(ctx, key.K2())
 	if err != nil {
@@ -125,7 +127,7 @@ func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]
 	if err := k.reopen(ctx, task); err != nil {
 		return err
 	}
-	return k.lapseClaim(ctx, task, true)
+	return k.lapseClaim(ctx, task, !awaitingInput(task))
 }
 
 // expireTask refunds an OPEN or CLAIMED task past its deadline. A task still

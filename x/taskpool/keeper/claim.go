@@ -19,24 +19,36 @@ import (
 // keeps a claim O(log n).
 const maxClaimSkips = 64
 
-// ClaimTask assigns a task of a pool to worker: taskID, or with taskID 0 the
-// oldest open task that is still claimable. The pool may be inactive:
-// closing a pool stops new tasks, not the claims of those already paid for.
-// The claim expires the pool's claim timeout from now, always before the
-// task's deadline. It returns the claimed task's id. x/router calls it for
-// its best-task claims.
+// ClaimTask is ClaimTaskWithKey without an encryption key: it never claims
+// a private task.
 func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64) (uint64, error) {
+	return k.ClaimTaskWithKey(ctx, worker, poolID, taskID, nil)
+}
+
+// ClaimTaskWithKey assigns a task of a pool to worker: taskID, or with taskID
+// 0 the oldest open task that is still claimable (a private one only with a
+// key). The pool may be inactive: closing a pool stops new tasks, not the
+// claims of those already paid for. The claim expires the pool's claim
+// timeout from now, always before the task's deadline; a private task's claim
+// first waits for its input (private.go). encryptionKey is the worker's
+// X25519 key, which a private task needs and keeps while claimed. It returns
+// the claimed task's id. x/router calls it for its best-task claims.
+func (k Keeper) ClaimTaskWithKey(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64, encryptionKey []byte) (uint64, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.BlockTime()
+	if err := types.CheckEncryptionKey(encryptionKey); err != nil {
+		return 0, err
+	}
 	pool, rec, err := k.eligibleWorkerInPool(ctx, worker, poolID)
 	if err != nil {
 		return 0, err
 	}
+	withKey := len(encryptionKey) != 0
 	var task types.Task
 	if taskID == 0 {
-		task, err = k.nextOpenTask(ctx, pool, now)
+		task, err = k.nextOpenTask(ctx, pool, now, withKey)
 	} else {
-		task, err = k.openTaskOf(ctx, pool, taskID, now)
+		task, err = k.openTaskOf(ctx, pool, taskID, now, withKey)
 	}
 	if err != nil {
 		return 0, err
@@ -52,6 +64,11 @@ func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, ta
 	task.Worker = workerStr
 	task.ClaimExpiry = now.Add(pool.ClaimTimeout).UTC()
 	task.ClaimOutageCredit = clock.Credit
+	if task.Private {
+		if err := k.awaitInput(ctx, &task, encryptionKey, now); err != nil {
+			return 0, err
+		}
+	}
 	if err := k.saveTask(ctx, &prev, task); err != nil {
 		return 0, err
 	}
@@ -130,11 +147,13 @@ func (k Keeper) NextOpenTask(ctx context.Context, poolID uint64) (types.Task, er
 	if err != nil {
 		return types.Task{}, err
 	}
-	return k.nextOpenTask(ctx, pool, sdk.UnwrapSDKContext(ctx).BlockTime())
+	return k.nextOpenTask(ctx, pool, sdk.UnwrapSDKContext(ctx).BlockTime(), false)
 }
 
-// nextOpenTask is NextOpenTask for a loaded pool.
-func (k Keeper) nextOpenTask(ctx context.Context, pool types.Pool, now time.Time) (types.Task, error) {
+// nextOpenTask is NextOpenTask for a loaded pool, for a worker with an
+// encryption key (withKey) or without: private tasks are stepped over
+// without one.
+func (k Keeper) nextOpenTask(ctx context.Context, pool types.Pool, now time.Time, withKey bool) (types.Task, error) {
 	rng := collections.NewSuperPrefixedTripleRange[uint64, int32, uint64](pool.Id, int32(types.TASK_STATUS_OPEN))
 	iter, err := k.TasksByPoolStatus.Iterate(ctx, rng)
 	if err != nil {
@@ -150,18 +169,18 @@ func (k Keeper) nextOpenTask(ctx context.Context, pool types.Pool, now time.Time
 		if err != nil {
 			return types.Task{}, err
 		}
-		if task.ClaimableAt(now, pool.ClaimTimeout) {
+		if task.ClaimableAt(now, pool.ClaimTimeout) && (withKey || !task.Private) {
 			return task, nil
 		}
 		skipped++
 	}
 	return types.Task{}, errorsmod.Wrapf(types.ErrNoOpenTask,
-		"pool %d has no open task with more than its claim timeout (%s) left before its deadline", pool.Id, pool.ClaimTimeout)
+		"pool %d has no open task with more than its claim timeout (%s) left before its deadline (private tasks need an encryption key)", pool.Id, pool.ClaimTimeout)
 }
 
 // openTaskOf loads a named task and checks that it is an OPEN task of the
-// pool that is still claimable.
-func (k Keeper) openTaskOf(ctx context.Context, pool types.Pool, taskID uint64, now time.Time) (types.Task, error) {
+// pool that is still claimable, and if private that the worker gave a key.
+func (k Keeper) openTaskOf(ctx context.Context, pool types.Pool, taskID uint64, now time.Time, withKey bool) (types.Task, error) {
 	task, err := k.GetTask(ctx, taskID)
 	if err != nil {
 		return task, err
@@ -179,6 +198,9 @@ func (k Keeper) openTaskOf(ctx context.Context, pool types.Pool, taskID uint64, 
 		return task, errorsmod.Wrapf(types.ErrClaimWindowClosed,
 			"task %d has %s left before its deadline, not more than pool %d's claim timeout of %s: a claim could not be completed in time",
 			taskID, task.Deadline.Sub(now), pool.Id, pool.ClaimTimeout)
+	}
+	if task.Private && !withKey {
+		return task, errorsmod.Wrapf(types.ErrEncryptionKey, "task %d is private: claim it with an encryption key", taskID)
 	}
 	return task, nil
 }

@@ -98,7 +98,8 @@ func (q queryServer) TasksByCreator(ctx context.Context, req *types.QueryTasksBy
 }
 
 // Result returns the verified result of a COMPLETED task, with the output
-// also decoded into its vector.
+// also decoded into its vector; a private task's output is sealed, for its
+// creator alone to open, and has no vector.
 func (q queryServer) Result(ctx context.Context, req *types.QueryResultRequest) (*types.QueryResultResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -110,9 +111,11 @@ func (q queryServer) Result(ctx context.Context, req *types.QueryResultRequest) 
 	if t.Status != types.TASK_STATUS_COMPLETED {
 		return nil, status.Errorf(codes.FailedPrecondition, "task %d is %s and has no result", t.Id, t.Status)
 	}
-	out, err := vector.Decode(t.Output)
-	if err != nil {
-		return nil, status.Errorf(codes.Internal, "stored output of task %d: %s", t.Id, err)
+	var out []int64
+	if !t.Private {
+		if out, err = vector.Decode(t.Output); err != nil {
+			return nil, status.Errorf(codes.Internal, "stored output of task %d: %s", t.Id, err)
+		}
 	}
 	return &types.QueryResultResponse{
 		TaskId:       t.Id,
@@ -123,5 +126,6 @@ func (q queryServer) Result(ctx context.Context, req *types.QueryResultRequest) 
 		CompletedAt:  t.CompletedAt,
 		ModelId:      t.ModelId,
 		ModelVersion: t.ModelVersion,
+		Private:      t.Private,
 	}, nil
 }

@@ -34,6 +34,10 @@ import (
 //
 // (lifecycle: two submits, a claim, a completion and an expiry; 2026-11-30.)
 func (k Keeper) saveTask(ctx context.Context, prev *types.Task, task types.Task) error {
+	if task.Status != types.TASK_STATUS_CLAIMED {
+		// A private task's worker key and posted input belong to its claim.
+		task.WorkerKey, task.InputCiphertext = nil, nil
+	}
 	if prev == nil {
 		creator, err := k.addressCodec.StringToBytes(task.Creator)
 		if err != nil {

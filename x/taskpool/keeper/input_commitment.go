@@ -15,14 +15,15 @@ import (
 // instead of hashing the input again (1.6 ms for 784 values in the v1 packing, more than the
 // pairing check). The submitter pays for the hashing first, per input element. values are the
 // input decoded with its encoding by checkInput: the commitment is over the integers, whatever
-// encoding carried them.
+// encoding carried them. A private-capable version's circuit hides every input, so there it is
+// hidden with the zero blinding (hidePublicCommitment).
 func commitInput(ctx sdk.Context, values []int64, version mrtypes.ModelVersion) ([]byte, error) {
 	ctx.GasMeter().ConsumeGas(verifier.InputCommitmentGasPerElement*uint64(version.InputSchema.Length), "input commitment")
 	c, err := verifier.InputCommitmentOf(values, version.InputScheme())
 	if err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidInput, err.Error())
 	}
-	return c, nil
+	return hidePublicCommitment(c, version)
 }
 
 // storedInputCommitment is the task's input commitment as stored at submission. Tasks stored
@@ -43,5 +44,5 @@ func storedInputCommitment(task types.Task, version mrtypes.ModelVersion) ([]byt
 	if err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidInput, "task %d: %s", task.Id, err)
 	}
-	return c, nil
+	return hidePublicCommitment(c, version)
 }

@@ -14,7 +14,7 @@ func (s msgServer) ClaimTask(ctx context.Context, msg *types.MsgClaimTask) (*typ
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.k.ClaimTask(ctx, worker, msg.PoolId, msg.TaskId)
+	id, err := s.k.ClaimTaskWithKey(ctx, worker, msg.PoolId, msg.TaskId, msg.EncryptionKey)
 	if err != nil {
 		return nil, err
 	}

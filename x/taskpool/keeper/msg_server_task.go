@@ -7,13 +7,21 @@ import (
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
-// SubmitTask escrows the reward and queues the task.
+// SubmitTask escrows the reward and queues the task, public or private.
 func (s msgServer) SubmitTask(ctx context.Context, msg *types.MsgSubmitTask) (*types.MsgSubmitTaskResponse, error) {
 	creator, _, err := keeperutil.DecodeAddress(s.k.addressCodec, types.ErrInvalidAddress, "creator", msg.Creator)
 	if err != nil {
 		return nil, err
 	}
-	id, err := s.k.SubmitTask(ctx, creator, msg.PoolId, msg.Input, msg.InputEncoding, msg.Reward, msg.Deadline)
+	if err := msg.ValidateBasic(); err != nil {
+		return nil, err
+	}
+	var id uint64
+	if msg.Private {
+		id, err = s.k.SubmitPrivateTask(ctx, creator, msg.PoolId, msg.InputCommitment, msg.SelfCiphertext, msg.Reward, msg.Deadline)
+	} else {
+		id, err = s.k.SubmitTask(ctx, creator, msg.PoolId, msg.Input, msg.InputEncoding, msg.Reward, msg.Deadline)
+	}
 	if err != nil {
 		return nil, err
 	}

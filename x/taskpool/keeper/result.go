@@ -70,7 +70,8 @@ func (k Keeper) resultStatement(ctx context.Context, worker sdk.AccAddress, task
 	if err != nil {
 		return verifier.Statement{}, nil, task, err
 	}
-	if err := checkOutput(output, version); err != nil {
+	stOutput, err := statementOutput(task, version, output)
+	if err != nil {
 		return verifier.Statement{}, nil, task, err
 	}
 	inputCommitment, err := storedInputCommitment(task, version)
@@ -82,7 +83,8 @@ func (k Keeper) resultStatement(ctx context.Context, worker sdk.AccAddress, task
 		TaskID:          task.Id,
 		Worker:          worker,
 		InputCommitment: inputCommitment,
-		Output:          output,
+		Output:          stOutput,
+		Sealed:          version.Private,
 	}
 	return st, version.VerifyingKey, task, nil
 }
@@ -115,17 +117,17 @@ func (k Keeper) claimedBy(ctx context.Context, worker sdk.AccAddress, taskID uin
 }
 
 // checkOutput checks that output decodes to a vector of the model version's
-// output length.
-func checkOutput(output []byte, version mrtypes.ModelVersion) error {
+// output length, and returns the vector.
+func checkOutput(output []byte, version mrtypes.ModelVersion) ([]int64, error) {
 	v, err := vector.Decode(output)
 	if err != nil {
-		return errorsmod.Wrap(types.ErrInvalidOutput, err.Error())
+		return nil, errorsmod.Wrap(types.ErrInvalidOutput, err.Error())
 	}
 	if len(v) != int(version.OutputLength) {
-		return errorsmod.Wrapf(types.ErrInvalidOutput, "%d elements, model %d version %d outputs %d",
+		return nil, errorsmod.Wrapf(types.ErrInvalidOutput, "%d elements, model %d version %d outputs %d",
 			len(v), version.ModelId, version.Version, version.OutputLength)
 	}
-	return nil
+	return v, nil
 }
 
 // settle completes a verified task: stores the result, pays the escrow out

@@ -66,9 +66,9 @@ func (k Keeper) HasRoutablePool(ctx context.Context, modelID uint64) (bool, erro
 
 // maxBucketSkips bounds how many open tasks BestOpenTask steps over in one
 // reputation bucket before it gives up on that bucket: tasks no longer
-// claimable (too close to their deadline, see Task.ClaimableAt) and, in the
-// worker's own bucket, tasks of pools whose minimum is above the worker's
-// reputation.
+// claimable (too close to their deadline, see Task.ClaimableAt), private
+// tasks for a worker without an encryption key and, in the worker's own
+// bucket, tasks of pools whose minimum is above the worker's reputation.
 const maxBucketSkips = 16
 
 // repBucket is the reputation bucket of a pool's minimum reputation: its bit
@@ -121,7 +121,7 @@ func (k Keeper) BestOpenTask(ctx context.Context, want types.ClaimFilter, reputa
 				if err != nil {
 					return true, err
 				}
-				if task.ClaimableAt(now, pool.ClaimTimeout) && want.Allows(pool.ClaimTimeout) && pool.MinReputation <= reputation {
+				if task.ClaimableAt(now, pool.ClaimTimeout) && want.Allows(pool.ClaimTimeout) && pool.MinReputation <= reputation && want.Takes(task) {
 					// key may share the iterator's buffer: keep a copy of our own.
 					best, bestKey, found = task, rewardKey(task.Reward), true
 					return true, nil

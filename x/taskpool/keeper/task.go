@@ -19,6 +19,28 @@ import (
 // the task keeps both. It returns the task id.
 // x/router calls it to route a user's request.
 func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID uint64, input []byte, encoding types.VectorEncoding, reward sdk.Coin, deadline time.Time) (uint64, error) {
+	return k.submit(ctx, creator, poolID, reward, deadline, func(sdkCtx sdk.Context, model mrtypes.Model, version mrtypes.ModelVersion) (types.Task, error) {
+		values, err := checkInput(input, encoding, version.InputSchema)
+		if err != nil {
+			return types.Task{}, err
+		}
+		inputCommitment, err := commitInput(sdkCtx, values, version)
+		if err != nil {
+			return types.Task{}, err
+		}
+		task := types.Task{Input: input, InputEncoding: encoding, InputCommitment: inputCommitment}
+		return task, checkReward(reward, model.Price)
+	})
+}
+
+// submit is SubmitTask and SubmitPrivateTask: it checks the pool, the model
+// and its current version, has content check what the task carries against
+// them (and the reward against the price that applies) and return the task's
+// content fields, checks the deadline, escrows the reward and stores the
+// task.
+func (k Keeper) submit(ctx context.Context, creator sdk.AccAddress, poolID uint64, reward sdk.Coin, deadline time.Time,
+	content func(sdk.Context, mrtypes.Model, mrtypes.ModelVersion) (types.Task, error),
+) (uint64, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	creatorStr, err := k.addrString(creator)
 	if err != nil {
@@ -49,15 +71,8 @@ func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID u
 	if err := version.CheckTakesTasks(); err != nil {
 		return 0, err
 	}
-	values, err := checkInput(input, encoding, version.InputSchema)
+	task, err := content(sdkCtx, model, version)
 	if err != nil {
-		return 0, err
-	}
-	inputCommitment, err := commitInput(sdkCtx, values, version)
-	if err != nil {
-		return 0, err
-	}
-	if err := checkReward(reward, model); err != nil {
 		return 0, err
 	}
 	now := sdkCtx.BlockTime()
@@ -72,31 +87,28 @@ func (k Keeper) SubmitTask(ctx context.Context, creator sdk.AccAddress, poolID u
 	if err != nil {
 		return 0, err
 	}
-	task := types.Task{
-		Id:              id,
-		PoolId:          poolID,
-		ModelId:         model.Id,
-		ModelVersion:    model.Version,
-		Creator:         creatorStr,
-		Input:           input,
-		InputEncoding:   encoding,
-		InputCommitment: inputCommitment,
-		Reward:          reward,
-		Deadline:        deadline.UTC(),
-		Status:          types.TASK_STATUS_OPEN,
-		CreatedAt:       now.UTC(),
-	}
+	task.Id = id
+	task.PoolId = poolID
+	task.ModelId = model.Id
+	task.ModelVersion = model.Version
+	task.Creator = creatorStr
+	task.Reward = reward
+	task.Deadline = deadline.UTC()
+	task.Status = types.TASK_STATUS_OPEN
+	task.CreatedAt = now.UTC()
 	if err := k.saveTask(ctx, nil, task); err != nil {
 		return 0, err
 	}
 	return id, sdkCtx.EventManager().EmitTypedEvent(&types.EventTaskSubmitted{
-		TaskId:       id,
-		PoolId:       poolID,
-		ModelId:      model.Id,
-		ModelVersion: model.Version,
-		Creator:      creatorStr,
-		Reward:       reward,
-		Deadline:     task.Deadline,
+		TaskId:          id,
+		PoolId:          poolID,
+		ModelId:         model.Id,
+		ModelVersion:    model.Version,
+		Creator:         creatorStr,
+		Reward:          reward,
+		Deadline:        task.Deadline,
+		Private:         task.Private,
+		InputCommitment: task.InputCommitment,
 	})
 }
 
@@ -154,17 +166,18 @@ func checkInput(input []byte, encoding types.VectorEncoding, s mrtypes.InputSche
 	return v, nil
 }
 
-// checkReward checks that a reward is a valid coin of the model's price
-// denom, at least the price.
-func checkReward(reward sdk.Coin, model mrtypes.Model) error {
+// checkReward checks that a reward is a valid coin of the price's denom, at
+// least the price (the model's price, or its private price for a private
+// task).
+func checkReward(reward, price sdk.Coin) error {
 	if err := reward.Validate(); err != nil {
 		return errorsmod.Wrap(types.ErrInvalidReward, err.Error())
 	}
-	if reward.Denom != model.Price.Denom {
-		return errorsmod.Wrapf(types.ErrInvalidReward, "reward must be in %s, got denom %q", model.Price.Denom, reward.Denom)
+	if reward.Denom != price.Denom {
+		return errorsmod.Wrapf(types.ErrInvalidReward, "reward must be in %s, got denom %q", price.Denom, reward.Denom)
 	}
-	if reward.Amount.LT(model.Price.Amount) || !reward.IsPositive() {
-		return errorsmod.Wrapf(types.ErrInvalidReward, "reward %s is below the model price %s", reward, model.Price)
+	if reward.Amount.LT(price.Amount) || !reward.IsPositive() {
+		return errorsmod.Wrapf(types.ErrInvalidReward, "reward %s is below the model price %s", reward, price)
 	}
 	return nil
 }

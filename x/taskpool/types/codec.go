@@ -20,6 +20,8 @@ func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 		&MsgDeactivateWorker{},
 		&MsgUpdateParams{},
 		&MsgRetryRefund{},
+		&MsgPostInput{},
+		&MsgRejectInput{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

@@ -90,7 +90,7 @@ func (gs GenesisState) validateTasks(counts map[uint64][3]uint64) (map[uint64]st
 		if t.Creator == "" {
 			return nil, fmt.Errorf("task %d needs a creator", t.Id)
 		}
-		if err := CheckInputSize(t.Input, t.InputEncoding); err != nil {
+		if err := t.validatePrivateFields(); err != nil {
 			return nil, fmt.Errorf("task %d: %w", t.Id, err)
 		}
 		if len(t.InputVector) != 0 {

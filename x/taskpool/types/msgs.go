@@ -7,8 +7,15 @@ import (
 )
 
 // ValidateBasic rejects an unknown input encoding and an input whose size
-// that encoding cannot decode before the message reaches a block.
+// that encoding cannot decode, or a private task's malformed commitment or
+// self-ciphertext, before the message reaches a block.
 func (m *MsgSubmitTask) ValidateBasic() error {
+	if m.Private {
+		return CheckPrivateSubmission(m.Input, m.InputCommitment, m.SelfCiphertext)
+	}
+	if len(m.InputCommitment) != 0 || len(m.SelfCiphertext) != 0 {
+		return errorsmod.Wrap(ErrInvalidInput, "input_commitment and self_ciphertext are for private tasks only")
+	}
 	return CheckInputSize(m.Input, m.InputEncoding)
 }
 
@@ -20,10 +27,12 @@ func (m *MsgSubmitResult) ValidateBasic() error {
 }
 
 // CheckResultSizes is the cheap size check of a result: an output of at most
-// MaxVectorSize bytes and a proof of exactly verifier.ProofSize bytes.
+// MaxOutputSize bytes (a sealed output is 4 times its plaintext) and a proof
+// of exactly verifier.ProofSize bytes. The keeper checks the output's exact
+// shape for its task.
 func CheckResultSizes(output, proof []byte) error {
-	if n := len(output); n == 0 || n > MaxVectorSize {
-		return errorsmod.Wrapf(ErrInvalidOutput, "output is %d bytes, must be in [1, %d]", n, MaxVectorSize)
+	if n := len(output); n == 0 || n > MaxOutputSize {
+		return errorsmod.Wrapf(ErrInvalidOutput, "output is %d bytes, must be in [1, %d]", n, MaxOutputSize)
 	}
 	if n := len(proof); n != verifier.ProofSize {
 		return errorsmod.Wrapf(ErrInvalidProof, "proof is %d bytes, must be exactly %d", n, verifier.ProofSize)

@@ -26,6 +26,13 @@ const (
 	DefaultPoolCreationFee        = 10_000_000 // 10 HYRA
 	DefaultPoolCreationFeeDenom   = "uhyra"
 	DefaultMaxBlockGap            = 5 * time.Second
+	// DefaultPrivateInputWindow gives the client of a private task, whose
+	// client infer process posts the input as soon as the claim is in a
+	// block, a minute to do it: many blocks of slack, yet a worker kept
+	// waiting by an absent client loses at most a minute.
+	DefaultPrivateInputWindow = time.Minute
+	DefaultMaxInputRejections = 3
+	maxInputRejectionsLimit   = 100
 	maxActiveTasksLimit           = 100
 	maxTaskTTLLimit               = 365 * 24 * time.Hour
 	// maxExpirationsPerBlockLimit keeps one EndBlock under about 0.3 s on a
@@ -53,6 +60,8 @@ func DefaultParams() Params {
 		MaxPoolNameLength:      DefaultMaxPoolNameLength,
 		PoolCreationFee:        sdk.NewCoins(sdk.NewInt64Coin(DefaultPoolCreationFeeDenom, DefaultPoolCreationFee)),
 		MaxBlockGap:            DefaultMaxBlockGap,
+		PrivateInputWindow:     DefaultPrivateInputWindow,
+		MaxInputRejections:     DefaultMaxInputRejections,
 	}
 }
 
@@ -80,6 +89,20 @@ func (p Params) Validate() error {
 	if p.MaxBlockGap < minDurationParam || p.MaxBlockGap >= p.MinClaimTimeout {
 		return fmt.Errorf("max_block_gap must be at least %s and below min_claim_timeout (%s), got %s",
 			minDurationParam, p.MinClaimTimeout, p.MaxBlockGap)
+	}
+	return p.validatePrivate()
+}
+
+// validatePrivate checks the params of private tasks: an input window of at
+// least minDurationParam and at most max_claim_timeout, and a rejection cap
+// in [1, maxInputRejectionsLimit].
+func (p Params) validatePrivate() error {
+	if p.PrivateInputWindow < minDurationParam || p.PrivateInputWindow > p.MaxClaimTimeout {
+		return fmt.Errorf("private_input_window must be in [%s, max_claim_timeout %s], got %s",
+			minDurationParam, p.MaxClaimTimeout, p.PrivateInputWindow)
+	}
+	if p.MaxInputRejections == 0 || p.MaxInputRejections > maxInputRejectionsLimit {
+		return fmt.Errorf("max_input_rejections must be in [1, %d], got %d", maxInputRejectionsLimit, p.MaxInputRejections)
 	}
 	return nil
 }

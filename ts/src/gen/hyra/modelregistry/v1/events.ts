@@ -29,6 +29,8 @@ export interface EventModelPriceUpdated {
   modelId: bigint;
   oldPrice: Coin | undefined;
   newPrice: Coin | undefined;
+  oldPrivatePrice: Coin | undefined;
+  newPrivatePrice: Coin | undefined;
 }
 
 /** EventModelUpdated is emitted when a new version of a model is registered. */
@@ -274,7 +276,13 @@ export const EventModelRegistered: MessageFns<EventModelRegistered> = {
 };
 
 function createBaseEventModelPriceUpdated(): EventModelPriceUpdated {
-  return { modelId: 0n, oldPrice: undefined, newPrice: undefined };
+  return {
+    modelId: 0n,
+    oldPrice: undefined,
+    newPrice: undefined,
+    oldPrivatePrice: undefined,
+    newPrivatePrice: undefined,
+  };
 }
 
 export const EventModelPriceUpdated: MessageFns<EventModelPriceUpdated> = {
@@ -290,6 +298,12 @@ export const EventModelPriceUpdated: MessageFns<EventModelPriceUpdated> = {
     }
     if (message.newPrice !== undefined) {
       Coin.encode(message.newPrice, writer.uint32(26).fork()).join();
+    }
+    if (message.oldPrivatePrice !== undefined) {
+      Coin.encode(message.oldPrivatePrice, writer.uint32(34).fork()).join();
+    }
+    if (message.newPrivatePrice !== undefined) {
+      Coin.encode(message.newPrivatePrice, writer.uint32(42).fork()).join();
     }
     return writer;
   },
@@ -331,6 +345,22 @@ export const EventModelPriceUpdated: MessageFns<EventModelPriceUpdated> = {
             message.newPrice = Coin.decode(reader, reader.uint32());
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.oldPrivatePrice = Coin.decode(reader, reader.uint32());
+            continue;
+          }
+          case 5: {
+            if (tag !== 42) {
+              break;
+            }
+
+            message.newPrivatePrice = Coin.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -356,6 +386,16 @@ export const EventModelPriceUpdated: MessageFns<EventModelPriceUpdated> = {
         : isSet(object.new_price)
         ? Coin.fromJSON(object.new_price)
         : undefined,
+      oldPrivatePrice: isSet(object.oldPrivatePrice)
+        ? Coin.fromJSON(object.oldPrivatePrice)
+        : isSet(object.old_private_price)
+        ? Coin.fromJSON(object.old_private_price)
+        : undefined,
+      newPrivatePrice: isSet(object.newPrivatePrice)
+        ? Coin.fromJSON(object.newPrivatePrice)
+        : isSet(object.new_private_price)
+        ? Coin.fromJSON(object.new_private_price)
+        : undefined,
     };
   },
 
@@ -369,6 +409,12 @@ export const EventModelPriceUpdated: MessageFns<EventModelPriceUpdated> = {
     }
     if (message.newPrice !== undefined) {
       obj.newPrice = Coin.toJSON(message.newPrice);
+    }
+    if (message.oldPrivatePrice !== undefined) {
+      obj.oldPrivatePrice = Coin.toJSON(message.oldPrivatePrice);
+    }
+    if (message.newPrivatePrice !== undefined) {
+      obj.newPrivatePrice = Coin.toJSON(message.newPrivatePrice);
     }
     return obj;
   },
@@ -384,6 +430,12 @@ export const EventModelPriceUpdated: MessageFns<EventModelPriceUpdated> = {
       : undefined;
     message.newPrice = (object.newPrice !== undefined && object.newPrice !== null)
       ? Coin.fromPartial(object.newPrice)
+      : undefined;
+    message.oldPrivatePrice = (object.oldPrivatePrice !== undefined && object.oldPrivatePrice !== null)
+      ? Coin.fromPartial(object.oldPrivatePrice)
+      : undefined;
+    message.newPrivatePrice = (object.newPrivatePrice !== undefined && object.newPrivatePrice !== null)
+      ? Coin.fromPartial(object.newPrivatePrice)
       : undefined;
     return message;
   },

@@ -30,6 +30,11 @@ export interface MsgRegisterModel {
   artifactHash: Uint8Array;
   inputSchema: InputSchema | undefined;
   outputLength: number;
+  /**
+   * private_price is the minimum reward of a private task; zero means the
+   * model takes no private tasks. Only a private-capable artifact takes them.
+   */
+  privatePrice: Coin | undefined;
 }
 
 /** MsgRegisterModelResponse returns the id of the new model. */
@@ -41,7 +46,11 @@ export interface MsgRegisterModelResponse {
 export interface MsgUpdateModelPrice {
   owner: string;
   id: bigint;
-  price: Coin | undefined;
+  price:
+    | Coin
+    | undefined;
+  /** private_price is the new private price; zero stops private tasks. */
+  privatePrice: Coin | undefined;
 }
 
 /** MsgUpdateModelPriceResponse is empty. */
@@ -178,6 +187,7 @@ function createBaseMsgRegisterModel(): MsgRegisterModel {
     artifactHash: new Uint8Array(0),
     inputSchema: undefined,
     outputLength: 0,
+    privatePrice: undefined,
   };
 }
 
@@ -212,6 +222,9 @@ export const MsgRegisterModel: MessageFns<MsgRegisterModel> = {
     }
     if (message.outputLength !== 0) {
       writer.uint32(80).uint32(message.outputLength);
+    }
+    if (message.privatePrice !== undefined) {
+      Coin.encode(message.privatePrice, writer.uint32(90).fork()).join();
     }
     return writer;
   },
@@ -309,6 +322,14 @@ export const MsgRegisterModel: MessageFns<MsgRegisterModel> = {
             message.outputLength = reader.uint32();
             continue;
           }
+          case 11: {
+            if (tag !== 90) {
+              break;
+            }
+
+            message.privatePrice = Coin.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -353,6 +374,11 @@ export const MsgRegisterModel: MessageFns<MsgRegisterModel> = {
         : isSet(object.output_length)
         ? globalThis.Number(object.output_length)
         : 0,
+      privatePrice: isSet(object.privatePrice)
+        ? Coin.fromJSON(object.privatePrice)
+        : isSet(object.private_price)
+        ? Coin.fromJSON(object.private_price)
+        : undefined,
     };
   },
 
@@ -388,6 +414,9 @@ export const MsgRegisterModel: MessageFns<MsgRegisterModel> = {
     if (message.outputLength !== 0) {
       obj.outputLength = Math.round(message.outputLength);
     }
+    if (message.privatePrice !== undefined) {
+      obj.privatePrice = Coin.toJSON(message.privatePrice);
+    }
     return obj;
   },
 
@@ -408,6 +437,9 @@ export const MsgRegisterModel: MessageFns<MsgRegisterModel> = {
       ? InputSchema.fromPartial(object.inputSchema)
       : undefined;
     message.outputLength = object.outputLength ?? 0;
+    message.privatePrice = (object.privatePrice !== undefined && object.privatePrice !== null)
+      ? Coin.fromPartial(object.privatePrice)
+      : undefined;
     return message;
   },
 };
@@ -483,7 +515,7 @@ export const MsgRegisterModelResponse: MessageFns<MsgRegisterModelResponse> = {
 };
 
 function createBaseMsgUpdateModelPrice(): MsgUpdateModelPrice {
-  return { owner: "", id: 0n, price: undefined };
+  return { owner: "", id: 0n, price: undefined, privatePrice: undefined };
 }
 
 export const MsgUpdateModelPrice: MessageFns<MsgUpdateModelPrice> = {
@@ -499,6 +531,9 @@ export const MsgUpdateModelPrice: MessageFns<MsgUpdateModelPrice> = {
     }
     if (message.price !== undefined) {
       Coin.encode(message.price, writer.uint32(26).fork()).join();
+    }
+    if (message.privatePrice !== undefined) {
+      Coin.encode(message.privatePrice, writer.uint32(34).fork()).join();
     }
     return writer;
   },
@@ -540,6 +575,14 @@ export const MsgUpdateModelPrice: MessageFns<MsgUpdateModelPrice> = {
             message.price = Coin.decode(reader, reader.uint32());
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.privatePrice = Coin.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -557,6 +600,11 @@ export const MsgUpdateModelPrice: MessageFns<MsgUpdateModelPrice> = {
       owner: isSet(object.owner) ? globalThis.String(object.owner) : "",
       id: isSet(object.id) ? BigInt(object.id) : 0n,
       price: isSet(object.price) ? Coin.fromJSON(object.price) : undefined,
+      privatePrice: isSet(object.privatePrice)
+        ? Coin.fromJSON(object.privatePrice)
+        : isSet(object.private_price)
+        ? Coin.fromJSON(object.private_price)
+        : undefined,
     };
   },
 
@@ -571,6 +619,9 @@ export const MsgUpdateModelPrice: MessageFns<MsgUpdateModelPrice> = {
     if (message.price !== undefined) {
       obj.price = Coin.toJSON(message.price);
     }
+    if (message.privatePrice !== undefined) {
+      obj.privatePrice = Coin.toJSON(message.privatePrice);
+    }
     return obj;
   },
 
@@ -582,6 +633,9 @@ export const MsgUpdateModelPrice: MessageFns<MsgUpdateModelPrice> = {
     message.owner = object.owner ?? "";
     message.id = (object.id !== undefined && object.id !== null) ? BigInt(object.id) : 0n;
     message.price = (object.price !== undefined && object.price !== null) ? Coin.fromPartial(object.price) : undefined;
+    message.privatePrice = (object.privatePrice !== undefined && object.privatePrice !== null)
+      ? Coin.fromPartial(object.privatePrice)
+      : undefined;
     return message;
   },
 };

@@ -164,6 +164,13 @@ export interface Model {
    * does. Zero in state written before ceremonies means version.
    */
   latestVersion: bigint;
+  /**
+   * private_price is the minimum reward of a private task for this model
+   * (input and output hidden from everyone but the client and its worker).
+   * Zero (or unset) means the model takes no private tasks; otherwise it is
+   * in price's denom.
+   */
+  privatePrice: Coin | undefined;
 }
 
 /**
@@ -208,6 +215,12 @@ export interface ModelVersion {
    * bits.
    */
   inputLaneBits: number;
+  /**
+   * private is whether the version's circuit can prove private tasks
+   * (zk/artifact Private, set at registration from the artifact): its
+   * statement hides the input with a blinding and seals the output.
+   */
+  private: boolean;
 }
 
 /**
@@ -465,6 +478,7 @@ function createBaseModel(): Model {
     volumePaid: [],
     createdHeight: 0n,
     latestVersion: 0n,
+    privatePrice: undefined,
   };
 }
 
@@ -517,6 +531,9 @@ export const Model: MessageFns<Model> = {
         throw new globalThis.Error("value provided for field message.latestVersion of type uint64 too large");
       }
       writer.uint32(88).uint64(message.latestVersion);
+    }
+    if (message.privatePrice !== undefined) {
+      Coin.encode(message.privatePrice, writer.uint32(98).fork()).join();
     }
     return writer;
   },
@@ -622,6 +639,14 @@ export const Model: MessageFns<Model> = {
             message.latestVersion = reader.uint64() as bigint;
             continue;
           }
+          case 12: {
+            if (tag !== 98) {
+              break;
+            }
+
+            message.privatePrice = Coin.decode(reader, reader.uint32());
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -663,6 +688,11 @@ export const Model: MessageFns<Model> = {
         : isSet(object.latest_version)
         ? BigInt(object.latest_version)
         : 0n,
+      privatePrice: isSet(object.privatePrice)
+        ? Coin.fromJSON(object.privatePrice)
+        : isSet(object.private_price)
+        ? Coin.fromJSON(object.private_price)
+        : undefined,
     };
   },
 
@@ -701,6 +731,9 @@ export const Model: MessageFns<Model> = {
     if (message.latestVersion !== 0n) {
       obj.latestVersion = message.latestVersion.toString();
     }
+    if (message.privatePrice !== undefined) {
+      obj.privatePrice = Coin.toJSON(message.privatePrice);
+    }
     return obj;
   },
 
@@ -726,6 +759,9 @@ export const Model: MessageFns<Model> = {
     message.latestVersion = (object.latestVersion !== undefined && object.latestVersion !== null)
       ? BigInt(object.latestVersion)
       : 0n;
+    message.privatePrice = (object.privatePrice !== undefined && object.privatePrice !== null)
+      ? Coin.fromPartial(object.privatePrice)
+      : undefined;
     return message;
   },
 };
@@ -746,6 +782,7 @@ function createBaseModelVersion(): ModelVersion {
     setupContributors: 0,
     setupIndependent: 0,
     inputLaneBits: 0,
+    private: false,
   };
 }
 
@@ -801,6 +838,9 @@ export const ModelVersion: MessageFns<ModelVersion> = {
     }
     if (message.inputLaneBits !== 0) {
       writer.uint32(112).uint32(message.inputLaneBits);
+    }
+    if (message.private !== false) {
+      writer.uint32(120).bool(message.private);
     }
     return writer;
   },
@@ -930,6 +970,14 @@ export const ModelVersion: MessageFns<ModelVersion> = {
             message.inputLaneBits = reader.uint32();
             continue;
           }
+          case 15: {
+            if (tag !== 120) {
+              break;
+            }
+
+            message.private = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1002,6 +1050,7 @@ export const ModelVersion: MessageFns<ModelVersion> = {
         : isSet(object.input_lane_bits)
         ? globalThis.Number(object.input_lane_bits)
         : 0,
+      private: isSet(object.private) ? globalThis.Boolean(object.private) : false,
     };
   },
 
@@ -1049,6 +1098,9 @@ export const ModelVersion: MessageFns<ModelVersion> = {
     if (message.inputLaneBits !== 0) {
       obj.inputLaneBits = Math.round(message.inputLaneBits);
     }
+    if (message.private !== false) {
+      obj.private = message.private;
+    }
     return obj;
   },
 
@@ -1075,6 +1127,7 @@ export const ModelVersion: MessageFns<ModelVersion> = {
     message.setupContributors = object.setupContributors ?? 0;
     message.setupIndependent = object.setupIndependent ?? 0;
     message.inputLaneBits = object.inputLaneBits ?? 0;
+    message.private = object.private ?? false;
     return message;
   },
 };

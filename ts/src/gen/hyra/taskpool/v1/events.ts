@@ -43,7 +43,15 @@ export interface EventTaskSubmitted {
   modelVersion: bigint;
   creator: string;
   reward: Coin | undefined;
-  deadline: Date | undefined;
+  deadline:
+    | Date
+    | undefined;
+  /**
+   * private tasks carry no input on chain; input_commitment is then the
+   * client's hiding commitment.
+   */
+  private: boolean;
+  inputCommitment: Uint8Array;
 }
 
 /** EventTaskClaimed is emitted when a worker claims a task. */
@@ -150,6 +158,27 @@ export interface EventWorkerRegistered {
 /** EventWorkerDeactivated is emitted when a worker deactivates. */
 export interface EventWorkerDeactivated {
   worker: string;
+}
+
+/**
+ * EventInputPosted is emitted when the creator of a private task posts its
+ * input, encrypted to the claiming worker. It carries no ciphertext.
+ */
+export interface EventInputPosted {
+  taskId: bigint;
+  worker: string;
+}
+
+/**
+ * EventInputRejected is emitted when the worker of a private task rejects
+ * the posted input: the task is OPEN again, or refunded when rejections
+ * reached max_input_rejections (refunded).
+ */
+export interface EventInputRejected {
+  taskId: bigint;
+  worker: string;
+  rejections: number;
+  refunded: boolean;
 }
 
 function createBaseEventPoolCreated(): EventPoolCreated {
@@ -427,7 +456,17 @@ export const EventPoolActiveSet: MessageFns<EventPoolActiveSet> = {
 };
 
 function createBaseEventTaskSubmitted(): EventTaskSubmitted {
-  return { taskId: 0n, poolId: 0n, modelId: 0n, modelVersion: 0n, creator: "", reward: undefined, deadline: undefined };
+  return {
+    taskId: 0n,
+    poolId: 0n,
+    modelId: 0n,
+    modelVersion: 0n,
+    creator: "",
+    reward: undefined,
+    deadline: undefined,
+    private: false,
+    inputCommitment: new Uint8Array(0),
+  };
 }
 
 export const EventTaskSubmitted: MessageFns<EventTaskSubmitted> = {
@@ -464,6 +503,12 @@ export const EventTaskSubmitted: MessageFns<EventTaskSubmitted> = {
     }
     if (message.deadline !== undefined) {
       Timestamp.encode(toTimestamp(message.deadline), writer.uint32(58).fork()).join();
+    }
+    if (message.private !== false) {
+      writer.uint32(64).bool(message.private);
+    }
+    if (message.inputCommitment.length !== 0) {
+      writer.uint32(74).bytes(message.inputCommitment);
     }
     return writer;
   },
@@ -537,6 +582,22 @@ export const EventTaskSubmitted: MessageFns<EventTaskSubmitted> = {
             message.deadline = fromTimestamp(Timestamp.decode(reader, reader.uint32()));
             continue;
           }
+          case 8: {
+            if (tag !== 64) {
+              break;
+            }
+
+            message.private = reader.bool();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.inputCommitment = reader.bytes();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -562,6 +623,12 @@ export const EventTaskSubmitted: MessageFns<EventTaskSubmitted> = {
       creator: isSet(object.creator) ? globalThis.String(object.creator) : "",
       reward: isSet(object.reward) ? Coin.fromJSON(object.reward) : undefined,
       deadline: isSet(object.deadline) ? fromJsonTimestamp(object.deadline) : undefined,
+      private: isSet(object.private) ? globalThis.Boolean(object.private) : false,
+      inputCommitment: isSet(object.inputCommitment)
+        ? bytesFromBase64(object.inputCommitment)
+        : isSet(object.input_commitment)
+        ? bytesFromBase64(object.input_commitment)
+        : new Uint8Array(0),
     };
   },
 
@@ -588,6 +655,12 @@ export const EventTaskSubmitted: MessageFns<EventTaskSubmitted> = {
     if (message.deadline !== undefined) {
       obj.deadline = message.deadline.toISOString();
     }
+    if (message.private !== false) {
+      obj.private = message.private;
+    }
+    if (message.inputCommitment.length !== 0) {
+      obj.inputCommitment = base64FromBytes(message.inputCommitment);
+    }
     return obj;
   },
 
@@ -607,6 +680,8 @@ export const EventTaskSubmitted: MessageFns<EventTaskSubmitted> = {
       ? Coin.fromPartial(object.reward)
       : undefined;
     message.deadline = object.deadline ?? undefined;
+    message.private = object.private ?? false;
+    message.inputCommitment = object.inputCommitment ?? new Uint8Array(0);
     return message;
   },
 };
@@ -1725,6 +1800,239 @@ export const EventWorkerDeactivated: MessageFns<EventWorkerDeactivated> = {
     return message;
   },
 };
+
+function createBaseEventInputPosted(): EventInputPosted {
+  return { taskId: 0n, worker: "" };
+}
+
+export const EventInputPosted: MessageFns<EventInputPosted> = {
+  encode(message: EventInputPosted, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.taskId !== 0n) {
+      if (BigInt.asUintN(64, message.taskId) !== message.taskId) {
+        throw new globalThis.Error("value provided for field message.taskId of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.taskId);
+    }
+    if (message.worker !== "") {
+      writer.uint32(18).string(message.worker);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EventInputPosted {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEventInputPosted();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.taskId = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.worker = reader.string();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EventInputPosted {
+    return {
+      taskId: isSet(object.taskId) ? BigInt(object.taskId) : isSet(object.task_id) ? BigInt(object.task_id) : 0n,
+      worker: isSet(object.worker) ? globalThis.String(object.worker) : "",
+    };
+  },
+
+  toJSON(message: EventInputPosted): unknown {
+    const obj: any = {};
+    if (message.taskId !== 0n) {
+      obj.taskId = message.taskId.toString();
+    }
+    if (message.worker !== "") {
+      obj.worker = message.worker;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<EventInputPosted>): EventInputPosted {
+    return EventInputPosted.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<EventInputPosted>): EventInputPosted {
+    const message = createBaseEventInputPosted();
+    message.taskId = (object.taskId !== undefined && object.taskId !== null) ? BigInt(object.taskId) : 0n;
+    message.worker = object.worker ?? "";
+    return message;
+  },
+};
+
+function createBaseEventInputRejected(): EventInputRejected {
+  return { taskId: 0n, worker: "", rejections: 0, refunded: false };
+}
+
+export const EventInputRejected: MessageFns<EventInputRejected> = {
+  encode(message: EventInputRejected, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.taskId !== 0n) {
+      if (BigInt.asUintN(64, message.taskId) !== message.taskId) {
+        throw new globalThis.Error("value provided for field message.taskId of type uint64 too large");
+      }
+      writer.uint32(8).uint64(message.taskId);
+    }
+    if (message.worker !== "") {
+      writer.uint32(18).string(message.worker);
+    }
+    if (message.rejections !== 0) {
+      writer.uint32(24).uint32(message.rejections);
+    }
+    if (message.refunded !== false) {
+      writer.uint32(32).bool(message.refunded);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): EventInputRejected {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseEventInputRejected();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.taskId = reader.uint64() as bigint;
+            continue;
+          }
+          case 2: {
+            if (tag !== 18) {
+              break;
+            }
+
+            message.worker = reader.string();
+            continue;
+          }
+          case 3: {
+            if (tag !== 24) {
+              break;
+            }
+
+            message.rejections = reader.uint32();
+            continue;
+          }
+          case 4: {
+            if (tag !== 32) {
+              break;
+            }
+
+            message.refunded = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): EventInputRejected {
+    return {
+      taskId: isSet(object.taskId) ? BigInt(object.taskId) : isSet(object.task_id) ? BigInt(object.task_id) : 0n,
+      worker: isSet(object.worker) ? globalThis.String(object.worker) : "",
+      rejections: isSet(object.rejections) ? globalThis.Number(object.rejections) : 0,
+      refunded: isSet(object.refunded) ? globalThis.Boolean(object.refunded) : false,
+    };
+  },
+
+  toJSON(message: EventInputRejected): unknown {
+    const obj: any = {};
+    if (message.taskId !== 0n) {
+      obj.taskId = message.taskId.toString();
+    }
+    if (message.worker !== "") {
+      obj.worker = message.worker;
+    }
+    if (message.rejections !== 0) {
+      obj.rejections = Math.round(message.rejections);
+    }
+    if (message.refunded !== false) {
+      obj.refunded = message.refunded;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<EventInputRejected>): EventInputRejected {
+    return EventInputRejected.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<EventInputRejected>): EventInputRejected {
+    const message = createBaseEventInputRejected();
+    message.taskId = (object.taskId !== undefined && object.taskId !== null) ? BigInt(object.taskId) : 0n;
+    message.worker = object.worker ?? "";
+    message.rejections = object.rejections ?? 0;
+    message.refunded = object.refunded ?? false;
+    return message;
+  },
+};
+
+function bytesFromBase64(b64: string): Uint8Array {
+  if ((globalThis as any).Buffer) {
+    return Uint8Array.from((globalThis as any).Buffer.from(b64, "base64"));
+  } else {
+    const bin = globalThis.atob(b64);
+    const arr = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; ++i) {
+      arr[i] = bin.charCodeAt(i);
+    }
+    return arr;
+  }
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  if ((globalThis as any).Buffer) {
+    return (globalThis as any).Buffer.from(arr).toString("base64");
+  } else {
+    const bin: string[] = [];
+    arr.forEach((byte) => {
+      bin.push(globalThis.String.fromCharCode(byte));
+    });
+    return globalThis.btoa(bin.join(""));
+  }
+}
 
 type Builtin = Date | Function | Uint8Array | string | number | boolean | bigint | undefined;
 

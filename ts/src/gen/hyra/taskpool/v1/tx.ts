@@ -65,6 +65,25 @@ export interface MsgSubmitTask {
     | undefined;
   /** input_encoding is how input is encoded; absent means INT64. */
   inputEncoding: VectorEncoding;
+  /**
+   * private asks for a private task: input stays empty, the chain keeps only
+   * input_commitment and self_ciphertext, and the reward must be at least the
+   * model's private price.
+   */
+  private: boolean;
+  /**
+   * input_commitment is, for a private task, the hiding commitment to the
+   * input (zk/commit HidingInput: 32 bytes, canonical). Empty otherwise: the
+   * chain computes a public task's commitment itself.
+   */
+  inputCommitment: Uint8Array;
+  /**
+   * self_ciphertext is, for a private task, the input and its blinding
+   * encrypted to the client's own key (zk/private SealInput, purpose
+   * "input-to-self"), so that the client can post the input again after a
+   * restart. Only the client can open it.
+   */
+  selfCiphertext: Uint8Array;
 }
 
 /** MsgSubmitTaskResponse returns the id of the new task. */
@@ -91,6 +110,12 @@ export interface MsgClaimTask {
   worker: string;
   poolId: bigint;
   taskId: bigint;
+  /**
+   * encryption_key is the worker's X25519 public key (32 bytes), to which
+   * the creator of a private task encrypts its input. A private task can only
+   * be claimed with one; a public task ignores it.
+   */
+  encryptionKey: Uint8Array;
 }
 
 /** MsgClaimTaskResponse says which task was claimed and until when. */
@@ -178,6 +203,43 @@ export interface MsgRetryRefund {
 export interface MsgRetryRefundResponse {
   refund: Coin | undefined;
   recipient: string;
+}
+
+/**
+ * MsgPostInput posts the input of a private task to the worker that claimed
+ * it: ciphertext is zk/private SealInput to the task's worker_key, purpose
+ * "input-to-worker". Only the task's creator may, once per claim, while the
+ * task is CLAIMED.
+ */
+export interface MsgPostInput {
+  creator: string;
+  taskId: bigint;
+  ciphertext: Uint8Array;
+}
+
+/** MsgPostInputResponse is empty. */
+export interface MsgPostInputResponse {
+}
+
+/**
+ * MsgRejectInput is sent by the worker of a private task whose posted input
+ * does not open or does not match the task's input commitment. The claim ends
+ * without slash or reputation loss and the task is OPEN again; at the param
+ * max_input_rejections the task is refunded to its creator instead. The chain
+ * cannot tell which side lied: the cap bounds what either can grief.
+ */
+export interface MsgRejectInput {
+  worker: string;
+  taskId: bigint;
+}
+
+/**
+ * MsgRejectInputResponse says how many times the task's input was rejected
+ * and whether the task was refunded for it.
+ */
+export interface MsgRejectInputResponse {
+  rejections: number;
+  refunded: boolean;
 }
 
 function createBaseMsgCreateTaskPool(): MsgCreateTaskPool {
@@ -567,6 +629,9 @@ function createBaseMsgSubmitTask(): MsgSubmitTask {
     reward: undefined,
     deadline: undefined,
     inputEncoding: 0,
+    private: false,
+    inputCommitment: new Uint8Array(0),
+    selfCiphertext: new Uint8Array(0),
   };
 }
 
@@ -592,6 +657,15 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
     }
     if (message.inputEncoding !== 0) {
       writer.uint32(48).int32(message.inputEncoding);
+    }
+    if (message.private !== false) {
+      writer.uint32(56).bool(message.private);
+    }
+    if (message.inputCommitment.length !== 0) {
+      writer.uint32(66).bytes(message.inputCommitment);
+    }
+    if (message.selfCiphertext.length !== 0) {
+      writer.uint32(74).bytes(message.selfCiphertext);
     }
     return writer;
   },
@@ -657,6 +731,30 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
             message.inputEncoding = reader.int32() as any;
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.private = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.inputCommitment = reader.bytes();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.selfCiphertext = reader.bytes();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -681,6 +779,17 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
         : isSet(object.input_encoding)
         ? vectorEncodingFromJSON(object.input_encoding)
         : 0,
+      private: isSet(object.private) ? globalThis.Boolean(object.private) : false,
+      inputCommitment: isSet(object.inputCommitment)
+        ? bytesFromBase64(object.inputCommitment)
+        : isSet(object.input_commitment)
+        ? bytesFromBase64(object.input_commitment)
+        : new Uint8Array(0),
+      selfCiphertext: isSet(object.selfCiphertext)
+        ? bytesFromBase64(object.selfCiphertext)
+        : isSet(object.self_ciphertext)
+        ? bytesFromBase64(object.self_ciphertext)
+        : new Uint8Array(0),
     };
   },
 
@@ -704,6 +813,15 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
     if (message.inputEncoding !== 0) {
       obj.inputEncoding = vectorEncodingToJSON(message.inputEncoding);
     }
+    if (message.private !== false) {
+      obj.private = message.private;
+    }
+    if (message.inputCommitment.length !== 0) {
+      obj.inputCommitment = base64FromBytes(message.inputCommitment);
+    }
+    if (message.selfCiphertext.length !== 0) {
+      obj.selfCiphertext = base64FromBytes(message.selfCiphertext);
+    }
     return obj;
   },
 
@@ -720,6 +838,9 @@ export const MsgSubmitTask: MessageFns<MsgSubmitTask> = {
       : undefined;
     message.deadline = object.deadline ?? undefined;
     message.inputEncoding = object.inputEncoding ?? 0;
+    message.private = object.private ?? false;
+    message.inputCommitment = object.inputCommitment ?? new Uint8Array(0);
+    message.selfCiphertext = object.selfCiphertext ?? new Uint8Array(0);
     return message;
   },
 };
@@ -954,7 +1075,7 @@ export const MsgCancelTaskResponse: MessageFns<MsgCancelTaskResponse> = {
 };
 
 function createBaseMsgClaimTask(): MsgClaimTask {
-  return { worker: "", poolId: 0n, taskId: 0n };
+  return { worker: "", poolId: 0n, taskId: 0n, encryptionKey: new Uint8Array(0) };
 }
 
 export const MsgClaimTask: MessageFns<MsgClaimTask> = {
@@ -973,6 +1094,9 @@ export const MsgClaimTask: MessageFns<MsgClaimTask> = {
         throw new globalThis.Error("value provided for field message.taskId of type uint64 too large");
       }
       writer.uint32(24).uint64(message.taskId);
+    }
+    if (message.encryptionKey.length !== 0) {
+      writer.uint32(34).bytes(message.encryptionKey);
     }
     return writer;
   },
@@ -1014,6 +1138,14 @@ export const MsgClaimTask: MessageFns<MsgClaimTask> = {
             message.taskId = reader.uint64() as bigint;
             continue;
           }
+          case 4: {
+            if (tag !== 34) {
+              break;
+            }
+
+            message.encryptionKey = reader.bytes();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1031,6 +1163,11 @@ export const MsgClaimTask: MessageFns<MsgClaimTask> = {
       worker: isSet(object.worker) ? globalThis.String(object.worker) : "",
       poolId: isSet(object.poolId) ? BigInt(object.poolId) : isSet(object.pool_id) ? BigInt(object.pool_id) : 0n,
       taskId: isSet(object.taskId) ? BigInt(object.taskId) : isSet(object.task_id) ? BigInt(object.task_id) : 0n,
+      encryptionKey: isSet(object.encryptionKey)
+        ? bytesFromBase64(object.encryptionKey)
+        : isSet(object.encryption_key)
+        ? bytesFromBase64(object.encryption_key)
+        : new Uint8Array(0),
     };
   },
 
@@ -1045,6 +1182,9 @@ export const MsgClaimTask: MessageFns<MsgClaimTask> = {
     if (message.taskId !== 0n) {
       obj.taskId = message.taskId.toString();
     }
+    if (message.encryptionKey.length !== 0) {
+      obj.encryptionKey = base64FromBytes(message.encryptionKey);
+    }
     return obj;
   },
 
@@ -1056,6 +1196,7 @@ export const MsgClaimTask: MessageFns<MsgClaimTask> = {
     message.worker = object.worker ?? "";
     message.poolId = (object.poolId !== undefined && object.poolId !== null) ? BigInt(object.poolId) : 0n;
     message.taskId = (object.taskId !== undefined && object.taskId !== null) ? BigInt(object.taskId) : 0n;
+    message.encryptionKey = object.encryptionKey ?? new Uint8Array(0);
     return message;
   },
 };
@@ -2059,6 +2200,335 @@ export const MsgRetryRefundResponse: MessageFns<MsgRetryRefundResponse> = {
   },
 };
 
+function createBaseMsgPostInput(): MsgPostInput {
+  return { creator: "", taskId: 0n, ciphertext: new Uint8Array(0) };
+}
+
+export const MsgPostInput: MessageFns<MsgPostInput> = {
+  encode(message: MsgPostInput, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.creator !== "") {
+      writer.uint32(10).string(message.creator);
+    }
+    if (message.taskId !== 0n) {
+      if (BigInt.asUintN(64, message.taskId) !== message.taskId) {
+        throw new globalThis.Error("value provided for field message.taskId of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.taskId);
+    }
+    if (message.ciphertext.length !== 0) {
+      writer.uint32(26).bytes(message.ciphertext);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgPostInput {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgPostInput();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.creator = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.taskId = reader.uint64() as bigint;
+            continue;
+          }
+          case 3: {
+            if (tag !== 26) {
+              break;
+            }
+
+            message.ciphertext = reader.bytes();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgPostInput {
+    return {
+      creator: isSet(object.creator) ? globalThis.String(object.creator) : "",
+      taskId: isSet(object.taskId) ? BigInt(object.taskId) : isSet(object.task_id) ? BigInt(object.task_id) : 0n,
+      ciphertext: isSet(object.ciphertext) ? bytesFromBase64(object.ciphertext) : new Uint8Array(0),
+    };
+  },
+
+  toJSON(message: MsgPostInput): unknown {
+    const obj: any = {};
+    if (message.creator !== "") {
+      obj.creator = message.creator;
+    }
+    if (message.taskId !== 0n) {
+      obj.taskId = message.taskId.toString();
+    }
+    if (message.ciphertext.length !== 0) {
+      obj.ciphertext = base64FromBytes(message.ciphertext);
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgPostInput>): MsgPostInput {
+    return MsgPostInput.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgPostInput>): MsgPostInput {
+    const message = createBaseMsgPostInput();
+    message.creator = object.creator ?? "";
+    message.taskId = (object.taskId !== undefined && object.taskId !== null) ? BigInt(object.taskId) : 0n;
+    message.ciphertext = object.ciphertext ?? new Uint8Array(0);
+    return message;
+  },
+};
+
+function createBaseMsgPostInputResponse(): MsgPostInputResponse {
+  return {};
+}
+
+export const MsgPostInputResponse: MessageFns<MsgPostInputResponse> = {
+  encode(_: MsgPostInputResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgPostInputResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgPostInputResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(_: any): MsgPostInputResponse {
+    return {};
+  },
+
+  toJSON(_: MsgPostInputResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgPostInputResponse>): MsgPostInputResponse {
+    return MsgPostInputResponse.fromPartial(base ?? {});
+  },
+  fromPartial(_: DeepPartial<MsgPostInputResponse>): MsgPostInputResponse {
+    const message = createBaseMsgPostInputResponse();
+    return message;
+  },
+};
+
+function createBaseMsgRejectInput(): MsgRejectInput {
+  return { worker: "", taskId: 0n };
+}
+
+export const MsgRejectInput: MessageFns<MsgRejectInput> = {
+  encode(message: MsgRejectInput, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.worker !== "") {
+      writer.uint32(10).string(message.worker);
+    }
+    if (message.taskId !== 0n) {
+      if (BigInt.asUintN(64, message.taskId) !== message.taskId) {
+        throw new globalThis.Error("value provided for field message.taskId of type uint64 too large");
+      }
+      writer.uint32(16).uint64(message.taskId);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRejectInput {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgRejectInput();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 10) {
+              break;
+            }
+
+            message.worker = reader.string();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.taskId = reader.uint64() as bigint;
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgRejectInput {
+    return {
+      worker: isSet(object.worker) ? globalThis.String(object.worker) : "",
+      taskId: isSet(object.taskId) ? BigInt(object.taskId) : isSet(object.task_id) ? BigInt(object.task_id) : 0n,
+    };
+  },
+
+  toJSON(message: MsgRejectInput): unknown {
+    const obj: any = {};
+    if (message.worker !== "") {
+      obj.worker = message.worker;
+    }
+    if (message.taskId !== 0n) {
+      obj.taskId = message.taskId.toString();
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgRejectInput>): MsgRejectInput {
+    return MsgRejectInput.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgRejectInput>): MsgRejectInput {
+    const message = createBaseMsgRejectInput();
+    message.worker = object.worker ?? "";
+    message.taskId = (object.taskId !== undefined && object.taskId !== null) ? BigInt(object.taskId) : 0n;
+    return message;
+  },
+};
+
+function createBaseMsgRejectInputResponse(): MsgRejectInputResponse {
+  return { rejections: 0, refunded: false };
+}
+
+export const MsgRejectInputResponse: MessageFns<MsgRejectInputResponse> = {
+  encode(message: MsgRejectInputResponse, writer: BinaryWriter = new BinaryWriter()): BinaryWriter {
+    if (message.rejections !== 0) {
+      writer.uint32(8).uint32(message.rejections);
+    }
+    if (message.refunded !== false) {
+      writer.uint32(16).bool(message.refunded);
+    }
+    return writer;
+  },
+
+  decode(input: BinaryReader | Uint8Array, length?: number): MsgRejectInputResponse {
+    const reader = input instanceof BinaryReader ? input : new BinaryReader(input);
+    const previousRecursionDepth = (reader as any).__tsProtoDecodeDepth ?? 0;
+    if (previousRecursionDepth >= 100) {
+      throw new globalThis.Error("protobuf decode recursion limit exceeded");
+    }
+    (reader as any).__tsProtoDecodeDepth = previousRecursionDepth + 1;
+    try {
+      const end = length === undefined ? reader.len : reader.pos + length;
+      const message = createBaseMsgRejectInputResponse();
+      while (reader.pos < end) {
+        const tag = reader.uint32();
+        switch (tag >>> 3) {
+          case 1: {
+            if (tag !== 8) {
+              break;
+            }
+
+            message.rejections = reader.uint32();
+            continue;
+          }
+          case 2: {
+            if (tag !== 16) {
+              break;
+            }
+
+            message.refunded = reader.bool();
+            continue;
+          }
+        }
+        if ((tag & 7) === 4 || tag === 0) {
+          break;
+        }
+        reader.skip(tag & 7);
+      }
+      return message;
+    } finally {
+      (reader as any).__tsProtoDecodeDepth = previousRecursionDepth;
+    }
+  },
+
+  fromJSON(object: any): MsgRejectInputResponse {
+    return {
+      rejections: isSet(object.rejections) ? globalThis.Number(object.rejections) : 0,
+      refunded: isSet(object.refunded) ? globalThis.Boolean(object.refunded) : false,
+    };
+  },
+
+  toJSON(message: MsgRejectInputResponse): unknown {
+    const obj: any = {};
+    if (message.rejections !== 0) {
+      obj.rejections = Math.round(message.rejections);
+    }
+    if (message.refunded !== false) {
+      obj.refunded = message.refunded;
+    }
+    return obj;
+  },
+
+  create(base?: DeepPartial<MsgRejectInputResponse>): MsgRejectInputResponse {
+    return MsgRejectInputResponse.fromPartial(base ?? {});
+  },
+  fromPartial(object: DeepPartial<MsgRejectInputResponse>): MsgRejectInputResponse {
+    const message = createBaseMsgRejectInputResponse();
+    message.rejections = object.rejections ?? 0;
+    message.refunded = object.refunded ?? false;
+    return message;
+  },
+};
+
 /** Msg is the transaction service of x/taskpool. */
 export interface Msg {
   /**
@@ -2092,6 +2562,17 @@ export interface Msg {
   UpdateParams(request: MsgUpdateParams): Promise<MsgUpdateParamsResponse>;
   /** RetryRefund pays out the escrow of a REFUND_PENDING task; anyone may. */
   RetryRefund(request: MsgRetryRefund): Promise<MsgRetryRefundResponse>;
+  /**
+   * PostInput gives the worker that claimed a private task its input,
+   * encrypted to the worker's key (creator only).
+   */
+  PostInput(request: MsgPostInput): Promise<MsgPostInputResponse>;
+  /**
+   * RejectInput refuses the posted input of a private task that does not
+   * open or does not match the task's commitment (the assigned worker only):
+   * the task is OPEN again, or refunded at max_input_rejections.
+   */
+  RejectInput(request: MsgRejectInput): Promise<MsgRejectInputResponse>;
 }
 
 export const MsgServiceName = "hyra.taskpool.v1.Msg";
@@ -2112,6 +2593,8 @@ export class MsgClientImpl implements Msg {
     this.DeactivateWorker = this.DeactivateWorker.bind(this);
     this.UpdateParams = this.UpdateParams.bind(this);
     this.RetryRefund = this.RetryRefund.bind(this);
+    this.PostInput = this.PostInput.bind(this);
+    this.RejectInput = this.RejectInput.bind(this);
   }
   CreateTaskPool(request: MsgCreateTaskPool): Promise<MsgCreateTaskPoolResponse> {
     const data = MsgCreateTaskPool.encode(request).finish();
@@ -2177,6 +2660,18 @@ export class MsgClientImpl implements Msg {
     const data = MsgRetryRefund.encode(request).finish();
     const promise = this.rpc.request(this.service, "RetryRefund", data);
     return promise.then((data) => MsgRetryRefundResponse.decode(new BinaryReader(data)));
+  }
+
+  PostInput(request: MsgPostInput): Promise<MsgPostInputResponse> {
+    const data = MsgPostInput.encode(request).finish();
+    const promise = this.rpc.request(this.service, "PostInput", data);
+    return promise.then((data) => MsgPostInputResponse.decode(new BinaryReader(data)));
+  }
+
+  RejectInput(request: MsgRejectInput): Promise<MsgRejectInputResponse> {
+    const data = MsgRejectInput.encode(request).finish();
+    const promise = this.rpc.request(this.service, "RejectInput", data);
+    return promise.then((data) => MsgRejectInputResponse.decode(new BinaryReader(data)));
   }
 }
 

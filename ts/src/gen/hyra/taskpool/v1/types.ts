@@ -233,6 +233,33 @@ export interface Task {
    * leave it empty.
    */
   inputVector: bigint[];
+  /**
+   * private tasks keep no plaintext: input is empty, input_commitment is the
+   * client's hiding commitment, and output holds the sealed output (zk/commit
+   * EncodeSealed), which only the client can open.
+   */
+  private: boolean;
+  /**
+   * self_ciphertext is the input encrypted to the client itself (private
+   * tasks), so that it can post the input again after a restart.
+   */
+  selfCiphertext: Uint8Array;
+  /**
+   * worker_key is the X25519 key the claiming worker gave (private tasks,
+   * while CLAIMED).
+   */
+  workerKey: Uint8Array;
+  /**
+   * input_ciphertext is the input the creator posted, encrypted to
+   * worker_key (private tasks, while CLAIMED; cleared when the task leaves
+   * CLAIMED).
+   */
+  inputCiphertext: Uint8Array;
+  /**
+   * input_rejections counts the claims of this private task that ended with
+   * MsgRejectInput; at the param max_input_rejections the task is refunded.
+   */
+  inputRejections: number;
 }
 
 /**
@@ -297,7 +324,22 @@ export interface Params {
    * which claims pause (see OutageClock). Below min_claim_timeout, so that
    * no single gap between blocks can take a whole claim timeout.
    */
-  maxBlockGap: Duration | undefined;
+  maxBlockGap:
+    | Duration
+    | undefined;
+  /**
+   * private_input_window is how long the creator of a private task has,
+   * from the claim, to post the input (MsgPostInput). If it does not, the
+   * claim ends without penalty to the worker and the task is OPEN again.
+   */
+  privateInputWindow:
+    | Duration
+    | undefined;
+  /**
+   * max_input_rejections is how many claims of one private task may end
+   * with MsgRejectInput before the task is refunded to its creator.
+   */
+  maxInputRejections: number;
 }
 
 /**
@@ -650,6 +692,11 @@ function createBaseTask(): Task {
     inputCommitment: new Uint8Array(0),
     inputEncoding: 0,
     inputVector: [],
+    private: false,
+    selfCiphertext: new Uint8Array(0),
+    workerKey: new Uint8Array(0),
+    inputCiphertext: new Uint8Array(0),
+    inputRejections: 0,
   };
 }
 
@@ -730,6 +777,21 @@ export const Task: MessageFns<Task> = {
         writer.int64(v);
       }
       writer.join();
+    }
+    if (message.private !== false) {
+      writer.uint32(160).bool(message.private);
+    }
+    if (message.selfCiphertext.length !== 0) {
+      writer.uint32(170).bytes(message.selfCiphertext);
+    }
+    if (message.workerKey.length !== 0) {
+      writer.uint32(178).bytes(message.workerKey);
+    }
+    if (message.inputCiphertext.length !== 0) {
+      writer.uint32(186).bytes(message.inputCiphertext);
+    }
+    if (message.inputRejections !== 0) {
+      writer.uint32(192).uint32(message.inputRejections);
     }
     return writer;
   },
@@ -909,6 +971,46 @@ export const Task: MessageFns<Task> = {
 
             break;
           }
+          case 20: {
+            if (tag !== 160) {
+              break;
+            }
+
+            message.private = reader.bool();
+            continue;
+          }
+          case 21: {
+            if (tag !== 170) {
+              break;
+            }
+
+            message.selfCiphertext = reader.bytes();
+            continue;
+          }
+          case 22: {
+            if (tag !== 178) {
+              break;
+            }
+
+            message.workerKey = reader.bytes();
+            continue;
+          }
+          case 23: {
+            if (tag !== 186) {
+              break;
+            }
+
+            message.inputCiphertext = reader.bytes();
+            continue;
+          }
+          case 24: {
+            if (tag !== 192) {
+              break;
+            }
+
+            message.inputRejections = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -974,6 +1076,27 @@ export const Task: MessageFns<Task> = {
         : globalThis.Array.isArray(object?.input_vector)
         ? object.input_vector.map((e: any) => BigInt(e))
         : [],
+      private: isSet(object.private) ? globalThis.Boolean(object.private) : false,
+      selfCiphertext: isSet(object.selfCiphertext)
+        ? bytesFromBase64(object.selfCiphertext)
+        : isSet(object.self_ciphertext)
+        ? bytesFromBase64(object.self_ciphertext)
+        : new Uint8Array(0),
+      workerKey: isSet(object.workerKey)
+        ? bytesFromBase64(object.workerKey)
+        : isSet(object.worker_key)
+        ? bytesFromBase64(object.worker_key)
+        : new Uint8Array(0),
+      inputCiphertext: isSet(object.inputCiphertext)
+        ? bytesFromBase64(object.inputCiphertext)
+        : isSet(object.input_ciphertext)
+        ? bytesFromBase64(object.input_ciphertext)
+        : new Uint8Array(0),
+      inputRejections: isSet(object.inputRejections)
+        ? globalThis.Number(object.inputRejections)
+        : isSet(object.input_rejections)
+        ? globalThis.Number(object.input_rejections)
+        : 0,
     };
   },
 
@@ -1036,6 +1159,21 @@ export const Task: MessageFns<Task> = {
     if (message.inputVector?.length) {
       obj.inputVector = message.inputVector.map((e) => e.toString());
     }
+    if (message.private !== false) {
+      obj.private = message.private;
+    }
+    if (message.selfCiphertext.length !== 0) {
+      obj.selfCiphertext = base64FromBytes(message.selfCiphertext);
+    }
+    if (message.workerKey.length !== 0) {
+      obj.workerKey = base64FromBytes(message.workerKey);
+    }
+    if (message.inputCiphertext.length !== 0) {
+      obj.inputCiphertext = base64FromBytes(message.inputCiphertext);
+    }
+    if (message.inputRejections !== 0) {
+      obj.inputRejections = Math.round(message.inputRejections);
+    }
     return obj;
   },
 
@@ -1069,6 +1207,11 @@ export const Task: MessageFns<Task> = {
     message.inputCommitment = object.inputCommitment ?? new Uint8Array(0);
     message.inputEncoding = object.inputEncoding ?? 0;
     message.inputVector = object.inputVector?.map((e) => BigInt(e)) || [];
+    message.private = object.private ?? false;
+    message.selfCiphertext = object.selfCiphertext ?? new Uint8Array(0);
+    message.workerKey = object.workerKey ?? new Uint8Array(0);
+    message.inputCiphertext = object.inputCiphertext ?? new Uint8Array(0);
+    message.inputRejections = object.inputRejections ?? 0;
     return message;
   },
 };
@@ -1309,6 +1452,8 @@ function createBaseParams(): Params {
     maxPoolNameLength: 0,
     poolCreationFee: [],
     maxBlockGap: undefined,
+    privateInputWindow: undefined,
+    maxInputRejections: 0,
   };
 }
 
@@ -1340,6 +1485,12 @@ export const Params: MessageFns<Params> = {
     }
     if (message.maxBlockGap !== undefined) {
       Duration.encode(message.maxBlockGap, writer.uint32(74).fork()).join();
+    }
+    if (message.privateInputWindow !== undefined) {
+      Duration.encode(message.privateInputWindow, writer.uint32(82).fork()).join();
+    }
+    if (message.maxInputRejections !== 0) {
+      writer.uint32(88).uint32(message.maxInputRejections);
     }
     return writer;
   },
@@ -1429,6 +1580,22 @@ export const Params: MessageFns<Params> = {
             message.maxBlockGap = Duration.decode(reader, reader.uint32());
             continue;
           }
+          case 10: {
+            if (tag !== 82) {
+              break;
+            }
+
+            message.privateInputWindow = Duration.decode(reader, reader.uint32());
+            continue;
+          }
+          case 11: {
+            if (tag !== 88) {
+              break;
+            }
+
+            message.maxInputRejections = reader.uint32();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1488,6 +1655,16 @@ export const Params: MessageFns<Params> = {
         : isSet(object.max_block_gap)
         ? Duration.fromJSON(object.max_block_gap)
         : undefined,
+      privateInputWindow: isSet(object.privateInputWindow)
+        ? Duration.fromJSON(object.privateInputWindow)
+        : isSet(object.private_input_window)
+        ? Duration.fromJSON(object.private_input_window)
+        : undefined,
+      maxInputRejections: isSet(object.maxInputRejections)
+        ? globalThis.Number(object.maxInputRejections)
+        : isSet(object.max_input_rejections)
+        ? globalThis.Number(object.max_input_rejections)
+        : 0,
     };
   },
 
@@ -1520,6 +1697,12 @@ export const Params: MessageFns<Params> = {
     if (message.maxBlockGap !== undefined) {
       obj.maxBlockGap = Duration.toJSON(message.maxBlockGap);
     }
+    if (message.privateInputWindow !== undefined) {
+      obj.privateInputWindow = Duration.toJSON(message.privateInputWindow);
+    }
+    if (message.maxInputRejections !== 0) {
+      obj.maxInputRejections = Math.round(message.maxInputRejections);
+    }
     return obj;
   },
 
@@ -1547,6 +1730,10 @@ export const Params: MessageFns<Params> = {
     message.maxBlockGap = (object.maxBlockGap !== undefined && object.maxBlockGap !== null)
       ? Duration.fromPartial(object.maxBlockGap)
       : undefined;
+    message.privateInputWindow = (object.privateInputWindow !== undefined && object.privateInputWindow !== null)
+      ? Duration.fromPartial(object.privateInputWindow)
+      : undefined;
+    message.maxInputRejections = object.maxInputRejections ?? 0;
     return message;
   },
 };
