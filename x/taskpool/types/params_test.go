@@ -38,3 +38,29 @@ func TestMaxBlockGapBelowMinClaimTimeout(t *testing.T) {
 		})
 	}
 }
+
+func TestPrivateParams(t *testing.T) {
+	tests := []struct {
+		name    string
+		mutate  func(*types.Params)
+		wantErr string
+	}{
+		{name: "success - defaults", mutate: func(*types.Params) {}},
+		{name: "success - window up to max_claim_timeout", mutate: func(p *types.Params) { p.PrivateInputWindow = p.MaxClaimTimeout }},
+		{name: "error - no input window", mutate: func(p *types.Params) { p.PrivateInputWindow = 0 }, wantErr: "private_input_window must be in [1s"},
+		{name: "error - window beyond max_claim_timeout", mutate: func(p *types.Params) { p.PrivateInputWindow = p.MaxClaimTimeout + 1 }, wantErr: "private_input_window"},
+		{name: "error - no rejections allowed", mutate: func(p *types.Params) { p.MaxInputRejections = 0 }, wantErr: "max_input_rejections must be in [1, 100]"},
+		{name: "error - too many rejections", mutate: func(p *types.Params) { p.MaxInputRejections = 101 }, wantErr: "max_input_rejections"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := types.DefaultParams()
+			tc.mutate(&p)
+			if tc.wantErr == "" {
+				require.NoError(t, p.Validate())
+				return
+			}
+			require.ErrorContains(t, p.Validate(), tc.wantErr)
+		})
+	}
+}
