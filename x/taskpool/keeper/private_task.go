@@ -4,9 +4,8 @@ import (
 	"context"
 	"time"
 
-	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
-
 	errorsmod "cosmossdk.io/errors"
+	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 

@@ -33,8 +33,8 @@ const (
 	DefaultPrivateInputWindow = time.Minute
 	DefaultMaxInputRejections = 3
 	maxInputRejectionsLimit   = 100
-	maxActiveTasksLimit           = 100
-	maxTaskTTLLimit               = 365 * 24 * time.Hour
+	maxActiveTasksLimit       = 100
+	maxTaskTTLLimit           = 365 * 24 * time.Hour
 	// maxExpirationsPerBlockLimit keeps one EndBlock under about 0.3 s on a
 	// 2-core machine (measured: 9,400 expiries took 1.56 s in one block).
 	maxExpirationsPerBlockLimit = 2_000
