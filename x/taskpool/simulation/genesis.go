@@ -39,6 +39,8 @@ func RandomParams(r *rand.Rand, bondDenom string) types.Params {
 		MaxPoolNameLength:      uint32(8 + r.Intn(57)),
 		PoolCreationFee:        fee,
 		MaxBlockGap:            minClaim - time.Second,
+		PrivateInputWindow:     minClaim,
+		MaxInputRejections:     types.DefaultMaxInputRejections,
 	}
 }
 
