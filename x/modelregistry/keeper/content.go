@@ -24,6 +24,9 @@ type versionContent struct {
 	outputLength uint32
 	// inputLaneBits is the artifact's input scheme (set by validate).
 	inputLaneBits uint32
+	// private is whether the artifact's circuit proves private tasks (set by
+	// validate).
+	private bool
 }
 
 // validate checks the content from cheapest to dearest: whether a key may be
@@ -57,6 +60,7 @@ func (c *versionContent) validate(ctx sdk.Context, p types.Params) error {
 		return err
 	}
 	c.inputLaneBits = a.InputScheme().LaneBits
+	c.private = a.Private
 	if len(c.verifyingKey) == 0 {
 		return nil
 	}
@@ -102,6 +106,7 @@ func (c versionContent) toVersion(id, version uint64, height int64) types.ModelV
 		ArtifactHash:     artifactHash[:],
 		InputSchema:      c.schema,
 		InputLaneBits:    c.inputLaneBits,
+		Private:          c.private,
 		OutputLength:     c.outputLength,
 		CreatedHeight:    height,
 	}

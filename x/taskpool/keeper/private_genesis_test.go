@@ -38,7 +38,7 @@ func TestPrivateGenesis(t *testing.T) {
 		{name: "private task without commitment", task: 1, mutate: func(t *types.Task) { t.InputCommitment = nil }, wantErr: "input commitment is 0 bytes"},
 		{name: "open private task with a worker key", task: 1, mutate: func(t *types.Task) { t.WorkerKey = workerKey }, wantErr: "keeps no worker_key"},
 		{name: "claimed private task without a worker key", task: 0, mutate: func(t *types.Task) { t.WorkerKey = nil }, wantErr: "needs the worker's 32-byte key"},
-		{name: "oversized posted input", task: 0, mutate: func(t *types.Task) { t.InputCiphertext = make([]byte, types.MaxCiphertextSize+1) }, wantErr: "input_ciphertext is 9217 bytes"},
+		{name: "oversized posted input", task: 0, mutate: func(t *types.Task) { t.InputCiphertext = make([]byte, types.MaxCiphertextSize+1) }, wantErr: "input_ciphertext is 8275 bytes"},
 		{name: "public task with a self ciphertext", task: 1, mutate: func(t *types.Task) {
 			t.Private, t.Input = false, f.irisInput()
 		}, wantErr: "a public task has no self_ciphertext"},

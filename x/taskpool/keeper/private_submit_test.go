@@ -38,7 +38,7 @@ func TestSubmitPrivateTask(t *testing.T) {
 		{name: "error - no self ciphertext", setup: func(_ *fixture, m *types.MsgSubmitTask) { m.SelfCiphertext = nil }, wantErr: "self_ciphertext is 0 bytes"},
 		{name: "error - oversized self ciphertext", setup: func(_ *fixture, m *types.MsgSubmitTask) {
 			m.SelfCiphertext = make([]byte, types.MaxCiphertextSize+1)
-		}, wantErr: "self_ciphertext is 9217 bytes"},
+		}, wantErr: "self_ciphertext is 8275 bytes"},
 		{name: "error - public task with a commitment", setup: func(f *fixture, m *types.MsgSubmitTask) {
 			m.Private = false
 			m.Input = f.irisInput()

@@ -12,6 +12,7 @@ import (
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/commit"
+	"github.com/hyra-network/hyra/zk/verifier"
 )
 
 // SubmitPrivateTask escrows reward from creator and adds a private task to an
@@ -44,19 +45,18 @@ func (k Keeper) SubmitPrivateTask(ctx context.Context, creator sdk.AccAddress, p
 
 // hidePublicCommitment is the input public input of a public task on a
 // private-capable version, whose circuit always hides the input:
-// HidingInput(C_in, 0). The blinding is zero, so anyone can recompute it from
-// the plaintext input, which the task shows anyway.
+// HidingInput(C_in, 0) (verifier.PublicHidingInput). The blinding is zero,
+// so anyone can recompute it from the plaintext input, which the task shows
+// anyway.
 func hidePublicCommitment(cIn []byte, version mrtypes.ModelVersion) ([]byte, error) {
 	if !version.Private {
 		return cIn, nil
 	}
-	var c fr.Element
-	if err := c.SetBytesCanonical(cIn); err != nil {
+	c, err := verifier.PublicHidingInput(cIn)
+	if err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidInput, err.Error())
 	}
-	h := commit.HidingInput(c, fr.Element{})
-	b := h.Bytes()
-	return b[:], nil
+	return c, nil
 }
 
 // statementOutput checks a result's output against its task and returns the
@@ -66,11 +66,16 @@ func hidePublicCommitment(cIn []byte, version mrtypes.ModelVersion) ([]byte, err
 // private task's output is the sealed output itself, n canonical field
 // elements, submitted only after the input was posted; a public task's
 // plaintext output is sealed here with the zero blinding.
-func statementOutput(task types.Task, version mrtypes.ModelVersion, output []byte) ([]byte, error) {
+//
+// A sealed statement costs verifier.SealedOutputGasPerElement per output
+// value, charged here first (the pre-verifiers run this on a meter of their
+// own).
+func statementOutput(ctx sdk.Context, task types.Task, version mrtypes.ModelVersion, output []byte) ([]byte, error) {
 	if !version.Private {
 		_, err := checkOutput(output, version)
 		return output, err
 	}
+	ctx.GasMeter().ConsumeGas(verifier.SealedOutputGasPerElement*uint64(version.OutputLength), "sealed output statement")
 	if task.Private {
 		if len(task.InputCiphertext) == 0 {
 			return nil, errorsmod.Wrapf(types.ErrInputNotPosted, "task %d: no result before the creator posts the input", task.Id)
@@ -80,13 +85,12 @@ func statementOutput(task types.Task, version mrtypes.ModelVersion, output []byt
 		}
 		return output, nil
 	}
-	y, err := checkOutput(output, version)
-	if err != nil {
+	if _, err := checkOutput(output, version); err != nil {
 		return nil, err
 	}
-	ct, err := commit.SealOutput(y, fr.Element{})
+	sealed, err := verifier.PublicSealedOutput(output)
 	if err != nil {
 		return nil, errorsmod.Wrap(types.ErrInvalidOutput, err.Error())
 	}
-	return commit.EncodeSealed(ct), nil
+	return sealed, nil
 }

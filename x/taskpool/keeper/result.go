@@ -70,7 +70,7 @@ func (k Keeper) resultStatement(ctx context.Context, worker sdk.AccAddress, task
 	if err != nil {
 		return verifier.Statement{}, nil, task, err
 	}
-	stOutput, err := statementOutput(task, version, output)
+	stOutput, err := statementOutput(sdkCtx, task, version, output)
 	if err != nil {
 		return verifier.Statement{}, nil, task, err
 	}

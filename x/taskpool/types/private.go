@@ -3,6 +3,7 @@ package types
 import (
 	errorsmod "cosmossdk.io/errors"
 
+	"github.com/hyra-network/hyra/zk/private"
 	"github.com/hyra-network/hyra/zk/verifier"
 )
 
@@ -10,10 +11,9 @@ import (
 const EncryptionKeySize = 32
 
 // MaxCiphertextSize caps a private task's ciphertexts (the input encrypted to
-// the client itself, and to the worker): the largest input a model takes
-// (vector.MaxLen values of 8 bytes), its blinding and the HPKE overhead, with
-// margin.
-const MaxCiphertextSize = MaxVectorSize + 1024
+// the client itself, and to the worker): the largest envelope zk/private
+// makes, for the largest input a model takes.
+const MaxCiphertextSize = private.MaxCiphertextSize
 
 // MaxOutputSize caps a result's output: a plaintext vector (MaxVectorSize) or
 // a sealed output, one 32-byte field element per value.
