@@ -32,7 +32,7 @@ func TestPrivateTaskOnTheRealApp(t *testing.T) {
 		Owner: c.owner.String(), Name: "digits-private", Description: "8x8 digits, private-capable", Price: hyra(1), PrivatePrice: hyra(3),
 		ProofSystem: mrtypes.PROOF_SYSTEM_GROTH16, VerifyingKey: vk, Artifact: art, ArtifactHash: hash[:],
 		InputSchema:  mrtypes.InputSchema{Length: uint32(a.Input.Length), MinValue: a.Input.Min, MaxValue: a.Input.Max}, //nolint:gosec // small
-		OutputLength: uint32(a.Output.Length),                                                                          //nolint:gosec // small
+		OutputLength: uint32(a.Output.Length),                                                                           //nolint:gosec // small
 	})
 	res := c.deliver(&types.MsgCreateTaskPool{Creator: c.owner.String(), Name: "digits", ModelId: 2, ClaimTimeout: time.Minute})
 	var pool types.MsgCreateTaskPoolResponse

@@ -179,6 +179,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "models", key: "models", kind: "message", message: "hyra.router.v1.ServedModel", repeated: true, dontOmitEmpty: true },
     { name: "min_window", key: "minWindow", kind: "duration", dontOmitEmpty: true },
     { name: "count", key: "count", kind: "int32" },
+    { name: "encryption_key", key: "encryptionKey", kind: "bytes" },
   ],
   "hyra.router.v1.MsgRouteTask": [
     { name: "creator", key: "creator", kind: "string" },
@@ -187,6 +188,9 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "reward", key: "reward", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
     { name: "deadline", key: "deadline", kind: "timestamp", dontOmitEmpty: true },
     { name: "input_encoding", key: "inputEncoding", kind: "enum" },
+    { name: "private", key: "private", kind: "bool" },
+    { name: "input_commitment", key: "inputCommitment", kind: "bytes" },
+    { name: "self_ciphertext", key: "selfCiphertext", kind: "bytes" },
   ],
   "hyra.router.v1.ServedModel": [
     { name: "model_id", key: "modelId", kind: "int64" },

@@ -131,7 +131,7 @@ func TestBestOpenTaskSkipsPrivateWithoutKey(t *testing.T) {
 	require.True(t, found)
 	require.Equal(t, public, got.Id)
 
-	got, found, err = f.k.BestOpenTask(f.ctx, types.ClaimFilter{Private: true}, 0)
+	got, found, err = f.k.BestOpenTask(f.ctx, types.ClaimFilter{EncryptionKey: workerKey}, 0)
 	require.NoError(t, err)
 	require.True(t, found)
 	require.Equal(t, private, got.Id, "with a key the private task pays more")

@@ -34,6 +34,15 @@ export interface MsgRouteTask {
     | undefined;
   /** input_encoding is how input is encoded; absent means INT64. */
   inputEncoding: VectorEncoding;
+  /**
+   * private, input_commitment and self_ciphertext ask for a private task, as
+   * in x/taskpool's MsgSubmitTask: no input, the client's hiding commitment,
+   * the input encrypted to the client itself, and a reward of at least the
+   * model's private price.
+   */
+  private: boolean;
+  inputCommitment: Uint8Array;
+  selfCiphertext: Uint8Array;
 }
 
 /** MsgRouteTaskResponse tells where the task went. */
@@ -76,6 +85,12 @@ export interface MsgClaimBest {
    * the worker reaches its limit; the message fails only when none is.
    */
   count: number;
+  /**
+   * encryption_key is the worker's X25519 public key (32 bytes) for private
+   * tasks, whose input the creator encrypts to it. Without one, private tasks
+   * are skipped.
+   */
+  encryptionKey: Uint8Array;
 }
 
 /** ServedModel is a model a worker serves and the versions of it it can prove. */
@@ -105,6 +120,9 @@ function createBaseMsgRouteTask(): MsgRouteTask {
     reward: undefined,
     deadline: undefined,
     inputEncoding: 0,
+    private: false,
+    inputCommitment: new Uint8Array(0),
+    selfCiphertext: new Uint8Array(0),
   };
 }
 
@@ -130,6 +148,15 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
     }
     if (message.inputEncoding !== 0) {
       writer.uint32(48).int32(message.inputEncoding);
+    }
+    if (message.private !== false) {
+      writer.uint32(56).bool(message.private);
+    }
+    if (message.inputCommitment.length !== 0) {
+      writer.uint32(66).bytes(message.inputCommitment);
+    }
+    if (message.selfCiphertext.length !== 0) {
+      writer.uint32(74).bytes(message.selfCiphertext);
     }
     return writer;
   },
@@ -195,6 +222,30 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
             message.inputEncoding = reader.int32() as any;
             continue;
           }
+          case 7: {
+            if (tag !== 56) {
+              break;
+            }
+
+            message.private = reader.bool();
+            continue;
+          }
+          case 8: {
+            if (tag !== 66) {
+              break;
+            }
+
+            message.inputCommitment = reader.bytes();
+            continue;
+          }
+          case 9: {
+            if (tag !== 74) {
+              break;
+            }
+
+            message.selfCiphertext = reader.bytes();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -219,6 +270,17 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
         : isSet(object.input_encoding)
         ? vectorEncodingFromJSON(object.input_encoding)
         : 0,
+      private: isSet(object.private) ? globalThis.Boolean(object.private) : false,
+      inputCommitment: isSet(object.inputCommitment)
+        ? bytesFromBase64(object.inputCommitment)
+        : isSet(object.input_commitment)
+        ? bytesFromBase64(object.input_commitment)
+        : new Uint8Array(0),
+      selfCiphertext: isSet(object.selfCiphertext)
+        ? bytesFromBase64(object.selfCiphertext)
+        : isSet(object.self_ciphertext)
+        ? bytesFromBase64(object.self_ciphertext)
+        : new Uint8Array(0),
     };
   },
 
@@ -242,6 +304,15 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
     if (message.inputEncoding !== 0) {
       obj.inputEncoding = vectorEncodingToJSON(message.inputEncoding);
     }
+    if (message.private !== false) {
+      obj.private = message.private;
+    }
+    if (message.inputCommitment.length !== 0) {
+      obj.inputCommitment = base64FromBytes(message.inputCommitment);
+    }
+    if (message.selfCiphertext.length !== 0) {
+      obj.selfCiphertext = base64FromBytes(message.selfCiphertext);
+    }
     return obj;
   },
 
@@ -258,6 +329,9 @@ export const MsgRouteTask: MessageFns<MsgRouteTask> = {
       : undefined;
     message.deadline = object.deadline ?? undefined;
     message.inputEncoding = object.inputEncoding ?? 0;
+    message.private = object.private ?? false;
+    message.inputCommitment = object.inputCommitment ?? new Uint8Array(0);
+    message.selfCiphertext = object.selfCiphertext ?? new Uint8Array(0);
     return message;
   },
 };
@@ -374,7 +448,7 @@ export const MsgRouteTaskResponse: MessageFns<MsgRouteTaskResponse> = {
 };
 
 function createBaseMsgClaimBest(): MsgClaimBest {
-  return { worker: "", modelId: 0n, models: [], minWindow: undefined, count: 0 };
+  return { worker: "", modelId: 0n, models: [], minWindow: undefined, count: 0, encryptionKey: new Uint8Array(0) };
 }
 
 export const MsgClaimBest: MessageFns<MsgClaimBest> = {
@@ -396,6 +470,9 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
     }
     if (message.count !== 0) {
       writer.uint32(40).uint32(message.count);
+    }
+    if (message.encryptionKey.length !== 0) {
+      writer.uint32(50).bytes(message.encryptionKey);
     }
     return writer;
   },
@@ -453,6 +530,14 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
             message.count = reader.uint32();
             continue;
           }
+          case 6: {
+            if (tag !== 50) {
+              break;
+            }
+
+            message.encryptionKey = reader.bytes();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -476,6 +561,11 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
         ? Duration.fromJSON(object.min_window)
         : undefined,
       count: isSet(object.count) ? globalThis.Number(object.count) : 0,
+      encryptionKey: isSet(object.encryptionKey)
+        ? bytesFromBase64(object.encryptionKey)
+        : isSet(object.encryption_key)
+        ? bytesFromBase64(object.encryption_key)
+        : new Uint8Array(0),
     };
   },
 
@@ -496,6 +586,9 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
     if (message.count !== 0) {
       obj.count = Math.round(message.count);
     }
+    if (message.encryptionKey.length !== 0) {
+      obj.encryptionKey = base64FromBytes(message.encryptionKey);
+    }
     return obj;
   },
 
@@ -511,6 +604,7 @@ export const MsgClaimBest: MessageFns<MsgClaimBest> = {
       ? Duration.fromPartial(object.minWindow)
       : undefined;
     message.count = object.count ?? 0;
+    message.encryptionKey = object.encryptionKey ?? new Uint8Array(0);
     return message;
   },
 };

@@ -112,6 +112,11 @@ export interface QueryResultResponse {
   completedAt: Date | undefined;
   modelId: bigint;
   modelVersion: bigint;
+  /**
+   * private results carry the sealed output (zk/commit EncodeSealed) in
+   * output, which only the task's creator can open, and no output_vector.
+   */
+  private: boolean;
 }
 
 /** QueryWorkerRequest names a worker. */
@@ -1318,6 +1323,7 @@ function createBaseQueryResultResponse(): QueryResultResponse {
     completedAt: undefined,
     modelId: 0n,
     modelVersion: 0n,
+    private: false,
   };
 }
 
@@ -1362,6 +1368,9 @@ export const QueryResultResponse: MessageFns<QueryResultResponse> = {
         throw new globalThis.Error("value provided for field message.modelVersion of type uint64 too large");
       }
       writer.uint32(64).uint64(message.modelVersion);
+    }
+    if (message.private !== false) {
+      writer.uint32(72).bool(message.private);
     }
     return writer;
   },
@@ -1453,6 +1462,14 @@ export const QueryResultResponse: MessageFns<QueryResultResponse> = {
             message.modelVersion = reader.uint64() as bigint;
             continue;
           }
+          case 9: {
+            if (tag !== 72) {
+              break;
+            }
+
+            message.private = reader.bool();
+            continue;
+          }
         }
         if ((tag & 7) === 4 || tag === 0) {
           break;
@@ -1487,6 +1504,7 @@ export const QueryResultResponse: MessageFns<QueryResultResponse> = {
         : isSet(object.model_version)
         ? BigInt(object.model_version)
         : 0n,
+      private: isSet(object.private) ? globalThis.Boolean(object.private) : false,
     };
   },
 
@@ -1516,6 +1534,9 @@ export const QueryResultResponse: MessageFns<QueryResultResponse> = {
     if (message.modelVersion !== 0n) {
       obj.modelVersion = message.modelVersion.toString();
     }
+    if (message.private !== false) {
+      obj.private = message.private;
+    }
     return obj;
   },
 
@@ -1534,6 +1555,7 @@ export const QueryResultResponse: MessageFns<QueryResultResponse> = {
     message.modelVersion = (object.modelVersion !== undefined && object.modelVersion !== null)
       ? BigInt(object.modelVersion)
       : 0n;
+    message.private = object.private ?? false;
     return message;
   },
 };
