@@ -54,7 +54,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					RpcMethod:      "UpdateModelPrice",
 					Use:            "update-price [id] [price]",
 					Short:          "Set the minimum reward of a model's tasks (owner only)",
-					Example:        "hyrad tx modelregistry update-price 1 2000000uhyra --from owner",
+					Example:        "hyrad tx modelregistry update-price 1 2000000uhyra --private-price 5000000uhyra --from owner",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}, {ProtoField: "price"}},
 				},
 				{

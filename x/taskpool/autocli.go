@@ -116,6 +116,20 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					Short:     "Stop claiming new tasks; claims already held can still be completed",
 				},
 				{
+					RpcMethod:      "PostInput",
+					Use:            "post-input [task-id] [ciphertext-hex]",
+					Short:          "Give the worker that claimed your private task its input, sealed to the worker's key (zk/private envelope); hyrad client infer --private does this for you",
+					Example:        "hyrad tx taskpool post-input 7 <hex of the envelope> --from client",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "task_id"}, {ProtoField: "ciphertext"}},
+				},
+				{
+					RpcMethod:      "RejectInput",
+					Use:            "reject-input [task-id]",
+					Short:          "Refuse the posted input of a private task you claimed that does not open or does not match its commitment: no penalty, the task is open again (refunded at max_input_rejections)",
+					Example:        "hyrad tx taskpool reject-input 7 --from worker",
+					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "task_id"}},
+				},
+				{
 					RpcMethod:      "RetryRefund",
 					Use:            "retry-refund [task-id]",
 					Short:          "Pay out a REFUND_PENDING task's escrow (to its creator, or the community pool if the creator cannot receive); anyone may",

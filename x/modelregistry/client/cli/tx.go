@@ -65,6 +65,10 @@ params.allow_single_party_keys is true (tests and private devnets).`,
 				return err
 			}
 			description, _ := cmd.Flags().GetString(flagDescription)
+			privatePrice, err := privatePriceFlag(cmd)
+			if err != nil {
+				return err
+			}
 			msg := &types.MsgRegisterModel{
 				Owner:        clientCtx.GetFromAddress().String(),
 				Name:         args[0],
@@ -76,11 +80,13 @@ params.allow_single_party_keys is true (tests and private devnets).`,
 				ArtifactHash: content.artifactHash,
 				InputSchema:  content.schema,
 				OutputLength: content.outputLength,
+				PrivatePrice: privatePrice,
 			}
 			return tx.GenerateOrBroadcastTxCLI(clientCtx, cmd.Flags(), msg)
 		},
 	}
 	addContentFlags(cmd)
+	cmd.Flags().String(flagPrivatePrice, "", "minimum reward of a private task (a private-capable artifact only); none: no private tasks")
 	cmd.Flags().String(flagDescription, "", "what the model does (required)")
 	_ = cmd.MarkFlagRequired(flagDescription)
 	flags.AddTxFlagsToCmd(cmd)
@@ -170,4 +176,19 @@ func readContent(cmd *cobra.Command) (content, error) {
 		},
 		outputLength: uint32(a.Output.Length), //nolint:gosec // G115: artifact lengths are checked non-negative and small by artifact.Parse
 	}, nil
+}
+
+const flagPrivatePrice = "private-price"
+
+// privatePriceFlag reads --private-price: unset means no private tasks.
+func privatePriceFlag(cmd *cobra.Command) (sdk.Coin, error) {
+	v, _ := cmd.Flags().GetString(flagPrivatePrice)
+	if v == "" {
+		return sdk.Coin{}, nil
+	}
+	c, err := sdk.ParseCoinNormalized(v)
+	if err != nil {
+		return sdk.Coin{}, fmt.Errorf("--%s %q: %w", flagPrivatePrice, v, err)
+	}
+	return c, nil
 }
