@@ -72,8 +72,7 @@ func hidePublicCommitment(cIn []byte, version mrtypes.ModelVersion) ([]byte, err
 // own).
 func statementOutput(ctx sdk.Context, task types.Task, version mrtypes.ModelVersion, output []byte) ([]byte, error) {
 	if !version.Private {
-		_, err := checkOutput(output, version)
-		return output, err
+		return output, checkOutput(output, version)
 	}
 	ctx.GasMeter().ConsumeGas(verifier.SealedOutputGasPerElement*uint64(version.OutputLength), "sealed output statement")
 	if task.Private {
@@ -85,7 +84,7 @@ func statementOutput(ctx sdk.Context, task types.Task, version mrtypes.ModelVers
 		}
 		return output, nil
 	}
-	if _, err := checkOutput(output, version); err != nil {
+	if err := checkOutput(output, version); err != nil {
 		return nil, err
 	}
 	sealed, err := verifier.PublicSealedOutput(output)

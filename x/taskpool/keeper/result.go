@@ -117,17 +117,17 @@ func (k Keeper) claimedBy(ctx context.Context, worker sdk.AccAddress, taskID uin
 }
 
 // checkOutput checks that output decodes to a vector of the model version's
-// output length, and returns the vector.
-func checkOutput(output []byte, version mrtypes.ModelVersion) ([]int64, error) {
+// output length.
+func checkOutput(output []byte, version mrtypes.ModelVersion) error {
 	v, err := vector.Decode(output)
 	if err != nil {
-		return nil, errorsmod.Wrap(types.ErrInvalidOutput, err.Error())
+		return errorsmod.Wrap(types.ErrInvalidOutput, err.Error())
 	}
 	if len(v) != int(version.OutputLength) {
-		return nil, errorsmod.Wrapf(types.ErrInvalidOutput, "%d elements, model %d version %d outputs %d",
+		return errorsmod.Wrapf(types.ErrInvalidOutput, "%d elements, model %d version %d outputs %d",
 			len(v), version.ModelId, version.Version, version.OutputLength)
 	}
-	return v, nil
+	return nil
 }
 
 // settle completes a verified task: stores the result, pays the escrow out
