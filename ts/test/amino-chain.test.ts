@@ -30,7 +30,7 @@ after(async () => {
 
 test("every hyra message signed with amino JSON passes the chain's signature check", async () => {
   const msgs = hyraMsgs.map((m) => ({ typeUrl: m.typeUrl, value: fill(m.typeUrl.slice(1), client.address) }));
-  assert.equal(msgs.length, 27);
+  assert.equal(msgs.length, 29);
   const fee = { amount: [], gas: "5000000" };
   const err = await client.send("all hyra messages", msgs, { fee }).then(() => undefined, (e: unknown) => e);
   assert.ok(err instanceof HyraTxError, `the handlers refuse nonsense values, got ${String(err)}`);
