@@ -1,5 +1,5 @@
-// A value for every field of every hyra message, none of them empty: what the amino tests sign
-// and convert.
+// A value for every field of every hyra message, none of them empty (but a private task's
+// plaintext input): what the amino tests sign and convert.
 import type { AminoField } from "../src/amino-fields";
 import { aminoShapes } from "../src/gen/registry";
 
@@ -8,9 +8,13 @@ import { aminoShapes } from "../src/gen/registry";
 const bytesOf: Record<string, number> = {
   "MsgContributeSetup.state_hash": 32, "MsgContributeSetup.delta_g1": 32, "MsgContributeSetup.delta_g2": 64,
   "MsgContributeSetup.proof": 96, "MsgSubmitResult.proof": 164,
+  "MsgSubmitTask.input_commitment": 32, "MsgRouteTask.input_commitment": 32,
+  "MsgClaimTask.encryption_key": 32, "MsgClaimBest.encryption_key": 32,
+  // A private task (private is true below) carries its input only encrypted: no plaintext.
+  "MsgSubmitTask.input": 0, "MsgRouteTask.input": 0,
 };
 
-/** A value for every field of a message, none of them empty. */
+/** A value for every field of a message, none of them empty but a private task's plaintext input. */
 export function fill(type: string, address: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const short = type.split(".").pop()!;
