@@ -32,6 +32,8 @@ var cheap = map[string]bool{
 	sdk.MsgTypeURL(&tptypes.MsgDeactivateWorker{}):       true,
 	sdk.MsgTypeURL(&tptypes.MsgReleaseClaim{}):           true,
 	sdk.MsgTypeURL(&tptypes.MsgRetryRefund{}):            true,
+	sdk.MsgTypeURL(&tptypes.MsgPostInput{}):              true,
+	sdk.MsgTypeURL(&tptypes.MsgRejectInput{}):            true,
 	sdk.MsgTypeURL(&tptypes.MsgUpdateParams{}):           true,
 	sdk.MsgTypeURL(&routertypes.MsgRouteTask{}):          true,
 	sdk.MsgTypeURL(&routertypes.MsgClaimBest{}):          true,
