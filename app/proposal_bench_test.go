@@ -60,7 +60,13 @@ func newClaimsChain(tb testing.TB, n int) *claimsChain {
 		txs = append(txs, c.sign(client, routes[:k]...))
 		routes = routes[k:]
 	}
-	c.deliver(txs...)
+	// A few route transactions per block: 50 routes each, a block holds about 20 under its gas
+	// limit.
+	for len(txs) > 0 {
+		k := min(len(txs), 10)
+		c.deliver(txs[:k]...)
+		txs = txs[k:]
+	}
 	bond := sdk.NewInt64Coin(app.BondDenom, rewardstypes.DefaultMinWorkerBond)
 	var register, claim [][]byte
 	for i, w := range workers {
