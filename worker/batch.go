@@ -22,26 +22,6 @@ import (
 // transaction (signature, fee, sequence) is paid once per batch instead of
 // once per task. A batch of 1 is the one-task-at-a-time loop of round.
 
-// resumeBatch finishes, as one batch, the tasks the worker holds and has not
-// given up (after a restart of the worker, or after a refused result).
-func (w *Worker) resumeBatch(ctx context.Context, ids []uint64) (bool, error) {
-	var tasks []tptypes.Task
-	for _, id := range ids {
-		if w.isGivenUp(id) {
-			continue
-		}
-		t, err := w.chain.task(ctx, id)
-		if err != nil {
-			return false, err
-		}
-		tasks = append(tasks, t)
-	}
-	if len(tasks) == 0 {
-		return false, nil
-	}
-	return true, w.finishBatch(ctx, tasks, 0)
-}
-
 // claimAndFinishBatch claims a batch and finishes it.
 func (w *Worker) claimAndFinishBatch(ctx context.Context, held int) (bool, error) {
 	limit, err := w.chain.maxActiveTasks(ctx)
@@ -57,7 +37,14 @@ func (w *Worker) claimAndFinishBatch(ctx context.Context, held int) (bool, error
 		return false, err
 	}
 	w.refusals.claimed()
-	return true, w.finishBatch(ctx, b.tasks, b.took)
+	ready, waiting := splitAwaiting(b.tasks)
+	for _, t := range waiting {
+		w.noteAwaiting(t)
+	}
+	if len(ready) == 0 {
+		return true, nil
+	}
+	return true, w.finishBatch(ctx, ready, b.took)
 }
 
 // finishBatch proves a batch of held tasks and submits their results. Like

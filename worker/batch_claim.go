@@ -35,7 +35,7 @@ func (w *Worker) claimMany(ctx context.Context, n int) (*claimedBatch, error) {
 	}
 	// One ClaimBest with a count: the chain claims up to n of the best
 	// tasks, fewer if fewer are claimable.
-	msg := &routertypes.MsgClaimBest{Worker: w.addr.String(), Models: served, MinWindow: w.cfg.MinWindow, Count: uint32(n)} //nolint:gosec // G115: n is at most MaxBatch
+	msg := &routertypes.MsgClaimBest{Worker: w.addr.String(), Models: served, MinWindow: w.cfg.MinWindow, Count: uint32(n), EncryptionKey: w.claimKey()} //nolint:gosec // G115: n is at most MaxBatch
 	return w.sendClaims(ctx, []sdk.Msg{msg}, "models", servedString(served))
 }
 
@@ -53,7 +53,7 @@ func (w *Worker) claimManyFromPools(ctx context.Context, n int) (*claimedBatch, 
 		}
 		for _, t := range tasks {
 			if len(msgs) < n && t.ClaimableAt(time.Now(), timeout) && w.canServe(ctx, &t) {
-				msgs = append(msgs, &tptypes.MsgClaimTask{Worker: w.addr.String(), PoolId: p, TaskId: t.Id})
+				msgs = append(msgs, &tptypes.MsgClaimTask{Worker: w.addr.String(), PoolId: p, TaskId: t.Id, EncryptionKey: w.claimKey()})
 			}
 		}
 	}

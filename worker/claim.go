@@ -43,7 +43,7 @@ func (w *Worker) claim(ctx context.Context) (*claimed, error) {
 	if ok, err := w.anyTaskFor(ctx, served); err != nil || !ok {
 		return nil, err
 	}
-	msg := &routertypes.MsgClaimBest{Worker: w.addr.String(), Models: served, MinWindow: w.cfg.MinWindow}
+	msg := &routertypes.MsgClaimBest{Worker: w.addr.String(), Models: served, MinWindow: w.cfg.MinWindow, EncryptionKey: w.claimKey()}
 	var resp routertypes.MsgClaimBestResponse
 	c, err := w.sendClaim(ctx, msg, &resp, "models", servedString(served))
 	if c == nil || err != nil {
@@ -63,7 +63,7 @@ func (w *Worker) anyTaskFor(ctx context.Context, served []routertypes.ServedMode
 			return false, err
 		}
 		for _, t := range tasks {
-			if slices.Contains(m.Versions, t.ModelVersion) && time.Until(t.Deadline) > w.cfg.MinWindow {
+			if slices.Contains(m.Versions, t.ModelVersion) && time.Until(t.Deadline) > w.cfg.MinWindow && (!t.Private || w.encKey != nil) {
 				return true, nil
 			}
 		}
@@ -91,7 +91,7 @@ func (w *Worker) claimFromPools(ctx context.Context, pools []uint64) (*claimed, 
 		}
 		t := tasks[i]
 		var resp tptypes.MsgClaimTaskResponse
-		c, err := w.sendClaim(ctx, &tptypes.MsgClaimTask{Worker: w.addr.String(), PoolId: p, TaskId: t.Id}, &resp, "pool", fmt.Sprint(p))
+		c, err := w.sendClaim(ctx, &tptypes.MsgClaimTask{Worker: w.addr.String(), PoolId: p, TaskId: t.Id, EncryptionKey: w.claimKey()}, &resp, "pool", fmt.Sprint(p))
 		if err != nil {
 			return nil, err
 		}
@@ -136,9 +136,10 @@ func (w *Worker) loadClaimed(ctx context.Context, id uint64, took time.Duration)
 }
 
 // canServe reports whether the worker may and can prove a task: its model is
-// among --models (if given) and the proving key of its version is at hand.
+// among --models (if given), the proving key of its version is at hand, and
+// if it is private the worker takes private tasks.
 func (w *Worker) canServe(ctx context.Context, t *tptypes.Task) bool {
-	if len(w.cfg.Models) > 0 && !slices.Contains(w.cfg.Models, t.ModelId) {
+	if (len(w.cfg.Models) > 0 && !slices.Contains(w.cfg.Models, t.ModelId)) || (t.Private && w.encKey == nil) {
 		return false
 	}
 	_, err := w.provers.get(ctx, t.ModelId, t.ModelVersion)

@@ -60,6 +60,10 @@ type Config struct {
 	// Provers is how many proofs of a batch are made at once (default
 	// GOMAXPROCS).
 	Provers int
+	// Private makes the worker take private tasks: its claims carry the
+	// public half of an X25519 key kept at EncryptionKeyPath (created on
+	// first start), to which task creators encrypt their inputs.
+	Private bool
 	// MetricsAddr is where /metrics (Prometheus) and /healthz are served,
 	// host:port; empty serves nothing.
 	MetricsAddr string

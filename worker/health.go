@@ -26,6 +26,8 @@ const (
 	stepProved    = "proved"    // proved a claimed task
 	stepSubmitted = "submitted" // a result was verified and paid
 	stepReleased  = "released"  // gave back a task it cannot finish
+	// stepRejectedInput: refused a private task's posted input.
+	stepRejectedInput = "rejected_input"
 )
 
 // done records a completed step: the node answered.

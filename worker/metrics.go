@@ -21,6 +21,7 @@ type daemonMetrics struct {
 	results  *prometheus.CounterVec
 	earnings *prometheus.CounterVec
 	errors   *prometheus.CounterVec
+	private  *prometheus.CounterVec
 }
 
 // Error kinds of hyra_worker_errors_total.
@@ -32,6 +33,13 @@ const (
 	errRejected = "rejected" // the chain refused a result
 	errExpired  = "expired"  // a claim ran out before the result was in, or a release was refused
 	errSetup    = "setup"    // looking at or contributing to model setups failed
+)
+
+// Results of hyra_worker_private_tasks_total.
+const (
+	privateServed   = "served"         // a private task's sealed result was verified and paid
+	privateRejected = "input_rejected" // a posted input did not open or did not match its commitment
+	privateLapsed   = "input_lapsed"   // no input came within the input window: the claim lapsed, without penalty
 )
 
 func newDaemonMetrics() *daemonMetrics {
@@ -56,14 +64,20 @@ func newDaemonMetrics() *daemonMetrics {
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "hyra_worker_errors_total", Help: "Errors, by kind: " + "node, key, input, prove, rejected, expired, setup.",
 		}, []string{"kind"}),
+		private: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "hyra_worker_private_tasks_total", Help: "Private tasks, by result: served, input_rejected, input_lapsed.",
+		}, []string{"result"}),
 	}
-	m.registry.MustRegister(m.proofs, m.proving, m.claims, m.results, m.earnings, m.errors)
+	m.registry.MustRegister(m.proofs, m.proving, m.claims, m.results, m.earnings, m.errors, m.private)
 	// Every labelled series from the start at zero, so that rates work from the first event.
 	for _, r := range []string{"claimed", "refused"} {
 		m.claims.WithLabelValues(r)
 	}
 	for _, r := range []string{"accepted", "rejected"} {
 		m.results.WithLabelValues(r)
+	}
+	for _, r := range []string{privateServed, privateRejected, privateLapsed} {
+		m.private.WithLabelValues(r)
 	}
 	for _, k := range []string{errNode, errKey, errInput, errProve, errRejected, errExpired, errSetup} {
 		m.errors.WithLabelValues(k)

@@ -40,6 +40,8 @@ type proven struct {
 	msg       *tptypes.MsgSubmitResult
 	claimTook time.Duration
 	proveTook time.Duration
+	// private is whether the task is private (its output is sealed).
+	private bool
 }
 
 // prove proves the result of a held task. It returns nil and no error for a
@@ -67,6 +69,9 @@ func (w *Worker) prove(ctx context.Context, t tptypes.Task, claimTook time.Durat
 	if err != nil {
 		w.metrics.errors.WithLabelValues(errKey).Inc()
 		return nil, w.release(ctx, log, t, fmt.Errorf("cannot prove this model version: %w", err))
+	}
+	if t.Private {
+		return w.provePrivate(ctx, log, t, p, claimTook)
 	}
 	input, err := t.DecodedInput()
 	if err != nil {
@@ -134,6 +139,9 @@ func (w *Worker) accepted(p *proven, res *client.TxResult, i int) sdk.Coin {
 		p.log.Warn("result committed but its response is unreadable", "tx", res.Hash, "err", err)
 	}
 	w.metrics.accepted(resp.WorkerReward)
+	if p.private {
+		w.metrics.private.WithLabelValues(privateServed).Inc()
+	}
 	w.health.done(stepSubmitted)
 	return resp.WorkerReward
 }

@@ -2,11 +2,11 @@ package worker
 
 import (
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
-	"slices"
 	"sync"
 	"time"
 
@@ -16,6 +16,7 @@ import (
 
 	"github.com/hyra-network/hyra/client"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/private"
 )
 
 // Worker is one worker account run as a daemon.
@@ -44,6 +45,11 @@ type Worker struct {
 	// metrics and health are served on MetricsAddr.
 	metrics *daemonMetrics
 	health  health
+	// encKey is the X25519 key private tasks' inputs are encrypted to (nil
+	// with --private=false); awaiting holds the private tasks claimed and
+	// waiting for their input, with the claim's expiry (see private.go).
+	encKey   *private.KeyPair
+	awaiting map[uint64]time.Time
 }
 
 // New returns a worker signing with the --from account of cctx.
@@ -76,6 +82,10 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 		phase1:     phase1,
 		setups:     setupTurns{done: map[versionKey]bool{}, retry: map[versionKey]time.Time{}},
 		metrics:    newDaemonMetrics(),
+		awaiting:   map[uint64]time.Time{},
+	}
+	if err := w.loadEncryptionKey(); err != nil {
+		return nil, err
 	}
 	if cfg.CeremonyRoot != "" && phase1 != nil {
 		w.provers.derive = &keyDeriver{query: c.models, root: cfg.CeremonyRoot, phase1: phase1, keysDir: cfg.KeysDir}
@@ -90,6 +100,10 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 func (w *Worker) Run(ctx context.Context) error {
 	w.log.Info("worker starting", "worker", w.addr.String(), "chain", w.chainID, "keys_dir", w.cfg.KeysDir,
 		"pools", w.cfg.Pools, "models", w.cfg.Models, "ceremony_root", w.cfg.CeremonyRoot, "contribute_setups", w.cfg.ContributeSetups)
+	if w.encKey != nil {
+		w.log.Info("private tasks on: claims carry this encryption key", "encryption_key", hex.EncodeToString(w.encKey.PublicKey()),
+			"key_file", EncryptionKeyPath(w.cfg.KeysDir, w.addr.String()))
+	}
 	if w.cfg.MetricsAddr != "" {
 		if err := w.serveMetrics(ctx); err != nil {
 			return err
@@ -103,7 +117,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 	w.health.done(stepPrepared)
 
-	events := client.NewEventStream(w.sender.ClientContext().NodeURI, w.log, client.QueryTaskSubmitted, client.QueryClaimExpired)
+	events := client.NewEventStream(w.sender.ClientContext().NodeURI, w.log, client.QueryTaskSubmitted, client.QueryClaimExpired, QueryInputPosted)
 	go events.Run(ctx)
 
 	backoff := client.NewBackoff(500*time.Millisecond, 15*time.Second)
@@ -171,7 +185,8 @@ func (w *Worker) prepare(ctx context.Context) error {
 }
 
 // round does one step of work: finish the task the worker holds, or claim
-// and finish a new one. It reports whether it did anything.
+// and finish a new one (a private task claimed waits for its input while the
+// worker serves others). It reports whether it did anything.
 func (w *Worker) round(ctx context.Context) (bool, error) {
 	rec, found, err := w.chain.worker(ctx, w.addr.String())
 	if err != nil {
@@ -181,33 +196,9 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 		w.log.Warn("worker is not registered or was deactivated; registering again")
 		return false, w.ensureRegistered(ctx)
 	}
-	for id := range w.givenUp {
-		if !slices.Contains(rec.ActiveTaskIds, id) {
-			delete(w.givenUp, id)
-		}
-	}
-	for id := range w.rejections {
-		if !slices.Contains(rec.ActiveTaskIds, id) {
-			delete(w.rejections, id)
-		}
-	}
-	if len(rec.ActiveTaskIds) > 0 {
-		if w.cfg.Batch > 1 {
-			return w.resumeBatch(ctx, rec.ActiveTaskIds)
-		}
-		// Never claim while holding a task: finish it first (after a restart
-		// of the worker, this resumes the task it held).
-		for _, id := range rec.ActiveTaskIds {
-			if w.isGivenUp(id) {
-				continue
-			}
-			t, err := w.chain.task(ctx, id)
-			if err != nil {
-				return false, err
-			}
-			return true, w.finish(ctx, t, 0)
-		}
-		return false, nil
+	held := rec.ActiveTaskIds
+	if worked, claim, err := w.finishHeld(ctx, held); !claim || err != nil {
+		return worked, err
 	}
 	// A lapsed claim slashes the bond, which can drop it below
 	// min_worker_bond; top it up (or stop with the numbers) before claiming.
@@ -216,13 +207,22 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 	}
 	w.refusals.startRound()
 	if w.cfg.Batch > 1 {
-		return w.claimAndFinishBatch(ctx, len(rec.ActiveTaskIds))
+		return w.claimAndFinishBatch(ctx, len(held))
+	}
+	if len(held) > 0 {
+		if limit, err := w.chain.maxActiveTasks(ctx); err != nil || len(held) >= limit {
+			return false, err
+		}
 	}
 	c, err := w.claim(ctx)
 	if err != nil || c == nil {
 		return false, err
 	}
 	w.refusals.claimed()
+	if awaitingInput(c.task) {
+		w.noteAwaiting(c.task)
+		return true, nil
+	}
 	return true, w.finish(ctx, c.task, c.took)
 }
 

@@ -32,6 +32,7 @@ const (
 	flagMetricsAddr  = "metrics-addr"
 	flagBatch        = "batch"
 	flagProvers      = "provers"
+	flagPrivate      = "private"
 )
 
 // workerCommand is `hyrad worker`, the inference worker daemon.
@@ -79,7 +80,14 @@ others are sent again. The chain's cost per transaction is then paid once per ba
 With --metrics-addr HOST:PORT it serves Prometheus metrics at /metrics (proofs made, proving
 time, claims, results, earnings, errors by kind) and /healthz (200 while it reaches the node,
 503 otherwise, with its last successful step). Off by default; 127.0.0.1:PORT keeps them on
-this machine.`,
+this machine.
+
+Private tasks (on models with a private price): the worker's claims carry the public half of
+an X25519 key it keeps in KEYS_DIR/private/<address>.key (mode 0600, created on first start).
+After claiming one it serves other tasks until the task's creator posts the input encrypted to
+that key; it checks the input against the task's commitment, proves and submits the output
+sealed for the creator, or rejects an input that does not open or match (free for it). The
+input and output are never logged or written. --private=false takes no private tasks.`,
 		Example: `hyrad worker start --from worker --keys-dir build/keys
 hyrad worker start --from worker --models 1,2 --bond 20000000uhyra
 hyrad worker start --from worker --pools 3
@@ -126,6 +134,7 @@ hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.
 	cmd.Flags().Duration(flagMinWindow, worker.DefaultMinWindow, "claim only in pools whose claim timeout gives at least this long to prove and submit")
 	cmd.Flags().Int(flagBatch, 1, "claim, prove and submit up to this many tasks at a time, claims and results each in one transaction (1: one task at a time)")
 	cmd.Flags().Int(flagProvers, runtime.GOMAXPROCS(0), "proofs of a batch made at once")
+	cmd.Flags().Bool(flagPrivate, true, "take private tasks: claims carry the public key of KEYS_DIR/private/<address>.key (created on first start)")
 	cmd.Flags().String(flagMetricsAddr, "", "serve /metrics (Prometheus) and /healthz on this host:port (default: off)")
 	addProgramTxFlags(cmd)
 	return cmd
@@ -160,6 +169,7 @@ func workerConfig(cmd *cobra.Command, cctx client.Context) (worker.Config, error
 	cfg.MetricsAddr, _ = cmd.Flags().GetString(flagMetricsAddr)
 	cfg.Batch, _ = cmd.Flags().GetInt(flagBatch)
 	cfg.Provers, _ = cmd.Flags().GetInt(flagProvers)
+	cfg.Private, _ = cmd.Flags().GetBool(flagPrivate)
 	return cfg, nil
 }
 
