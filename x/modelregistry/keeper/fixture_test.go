@@ -14,6 +14,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	"github.com/hyra-network/hyra/x/modelregistry"
 	"github.com/hyra-network/hyra/x/modelregistry/keeper"
 	mrtestutil "github.com/hyra-network/hyra/x/modelregistry/testutil"
@@ -45,7 +46,7 @@ func newFixture(t *testing.T) *fixture {
 	ac := addresscodec.NewBech32Codec("hyra")
 
 	addr := func(i byte) string {
-		s, err := ac.BytesToString(sdk.AccAddress(bytesOf(i)))
+		s, err := ac.BytesToString(sdk.AccAddress(testaddr.Filled(i)))
 		require.NoError(t, err)
 		return s
 	}
@@ -65,14 +66,6 @@ func newFixture(t *testing.T) *fixture {
 	gs.Params.AllowSinglePartyKeys = true // the registration tests upload the bundled iris key
 	require.NoError(t, f.k.InitGenesis(ctx, gs))
 	return f
-}
-
-func bytesOf(b byte) []byte {
-	out := make([]byte, 20)
-	for i := range out {
-		out[i] = b
-	}
-	return out
 }
 
 // irisRegistration is a valid registration of the bundled iris model.

@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/zk/models"
 )
@@ -111,7 +112,7 @@ func registrationFee(size int) sdk.Coins {
 func TestRegistrationFeeIsPricedPerArtifactByte(t *testing.T) {
 	f := newFixture(t)
 	size := len(models.IrisArtifact)
-	owner, other := sdk.AccAddress(bytesOf(1)).String(), sdk.AccAddress(bytesOf(2)).String() // f.distr's keys
+	owner, other := sdk.AccAddress(testaddr.Filled(1)).String(), sdk.AccAddress(testaddr.Filled(2)).String() // f.distr's keys
 	start := f.distr.Balances[owner]
 	id := f.register(t)
 	reg := f.irisRegistration()

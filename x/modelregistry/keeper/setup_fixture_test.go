@@ -7,6 +7,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	"github.com/hyra-network/hyra/x/modelregistry/testutil"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/zk/models"
@@ -57,7 +58,7 @@ func newSetupFixture(t *testing.T) *setupFixture {
 
 func (f *setupFixture) addr(t *testing.T, b byte) string {
 	t.Helper()
-	s, err := sdk.Bech32ifyAddressBytes("hyra", bytesOf(b))
+	s, err := sdk.Bech32ifyAddressBytes("hyra", testaddr.Filled(b))
 	require.NoError(t, err)
 	return s
 }

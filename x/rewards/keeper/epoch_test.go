@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
@@ -82,15 +83,15 @@ func TestEpochPayout(t *testing.T) {
 			before := map[byte]int64{}
 			for _, b := range []byte{1, 2} {
 				for range tc.tasks[b] {
-					f.settle(t, addrOf(b), task)
+					f.settle(t, testaddr.Filled(b), task)
 				}
-				before[b] = f.balance(addrOf(b))
+				before[b] = f.balance(testaddr.Filled(b))
 			}
 			f.toHeight(t, 10)
 			f.endBlock(t, time.Second) // height 10 ends epoch 1
 
 			for b, want := range tc.want {
-				require.Equal(t, want, f.balance(addrOf(b))-before[b], "worker %d", b)
+				require.Equal(t, want, f.balance(testaddr.Filled(b))-before[b], "worker %d", b)
 			}
 			require.Equal(t, tc.remains, f.moduleBalance(types.RewardPoolName))
 			epoch, err := f.k.Epoch.Get(f.ctx)
@@ -122,7 +123,7 @@ func (f *fixture) workEntries(t *testing.T) int {
 func TestEpochPayoutCap(t *testing.T) {
 	f := newEpochFixture(t, 900)
 	f.setParams(t, func(p *types.Params) { p.MaxPayoutsPerBlock = 2 })
-	workers := []sdk.AccAddress{addrOf(11), addrOf(12), addrOf(13)}
+	workers := []sdk.AccAddress{testaddr.Filled(11), testaddr.Filled(12), testaddr.Filled(13)}
 	for _, w := range workers {
 		f.settle(t, w, task)
 	}

@@ -17,6 +17,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	"github.com/hyra-network/hyra/x/rewards"
 	"github.com/hyra-network/hyra/x/rewards/keeper"
 	rwtestutil "github.com/hyra-network/hyra/x/rewards/testutil"
@@ -64,12 +65,12 @@ func newFixture(t *testing.T) *fixture {
 		bank:      rwtestutil.NewBank(bankKey, payer),
 		importKey: importKey,
 		ac:        ac,
-		worker:    addrOf(1),
-		other:     addrOf(2),
-		owner:     addrOf(3),
+		worker:    testaddr.Filled(1),
+		other:     testaddr.Filled(2),
+		owner:     testaddr.Filled(3),
 	}
 	f.distr = &rwtestutil.Distr{Bank: f.bank}
-	f.authority = f.str(addrOf(0xAA))
+	f.authority = f.str(testaddr.Filled(0xAA))
 	for _, a := range []sdk.AccAddress{f.worker, f.other, f.owner} {
 		f.bank.Set(ctx, a, sdk.NewInt64Coin(denom, 1_000_000_000))
 	}
@@ -84,15 +85,6 @@ func newFixture(t *testing.T) *fixture {
 func (f *fixture) newKeeper(key *storetypes.KVStoreKey) keeper.Keeper {
 	cdc := moduletestutil.MakeTestEncodingConfig(rewards.AppModule{}).Codec
 	return keeper.NewKeeper(cdc, runtime.NewKVStoreService(key), f.ac, rwtestutil.Auth{Bank: f.bank, AC: f.ac}, f.bank, f.distr, f.authority)
-}
-
-// addrOf returns a 20-byte address made of b.
-func addrOf(b byte) sdk.AccAddress {
-	out := make([]byte, 20)
-	for i := range out {
-		out[i] = b
-	}
-	return out
 }
 
 // str spells an address with the hyra prefix.

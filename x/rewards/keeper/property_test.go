@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
@@ -73,7 +74,7 @@ func TestEconomyProperties(t *testing.T) {
 			p.MaxPayoutsPerBlock = 1
 			p.MaxUnbondingEntries = 3
 		})
-		workers := []sdk.AccAddress{f.worker, f.other, addrOf(4)}
+		workers := []sdk.AccAddress{f.worker, f.other, testaddr.Filled(4)}
 		total := f.total()
 		escrowed := math.ZeroInt()
 		pick := func() sdk.AccAddress { return rapid.SampledFrom(workers).Draw(rt, "worker") }

@@ -9,6 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	"github.com/hyra-network/hyra/x/rewards/types"
 )
 
@@ -35,11 +36,11 @@ func TestWashTradingNeverPays(t *testing.T) {
 		})
 		var party []sdk.AccAddress // party[0] owns the model
 		for i := range rapid.IntRange(2, 6).Draw(rt, "party_accounts") {
-			a := addrOf(byte(100 + i))
+			a := testaddr.Filled(byte(100 + i))
 			f.bank.Set(f.ctx, a, coin(1_000_000_000))
 			party = append(party, a)
 		}
-		honestWorkers := []sdk.AccAddress{addrOf(50), addrOf(51)}
+		honestWorkers := []sdk.AccAddress{testaddr.Filled(50), testaddr.Filled(51)}
 		wealth := func() math.Int {
 			sum := math.ZeroInt()
 			for _, a := range party {

@@ -13,6 +13,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/x/router/keeper"
 	"github.com/hyra-network/hyra/x/router/types"
@@ -62,7 +63,7 @@ func newFixture(t *testing.T) *fixture {
 	f := &fixture{
 		t: t, ctx: ctx, models: tptestutil.NewModels(), rewards: tptestutil.NewRewards(bank),
 		input:   vector.Encode(zktest.IrisInputs(t)[0]),
-		creator: addr(1), owner: addr(2), worker: addr(3),
+		creator: testaddr.Filled(1), owner: testaddr.Filled(2), worker: testaddr.Filled(3),
 	}
 	f.models.Models[irisID] = mrtypes.Model{
 		Id: irisID, Owner: f.str(f.owner), Name: "iris", Price: sdk.NewInt64Coin(denom, 1000), Active: true, Version: 1,
@@ -76,26 +77,14 @@ func newFixture(t *testing.T) *fixture {
 		bank.Balances[string(acc)] = sdk.NewCoins(sdk.NewInt64Coin(denom, 100_000_000))
 	}
 	tp := tpkeeper.NewKeeper(cdc, runtime.NewKVStoreService(key), ac, bank, tptestutil.NewDistr(bank), f.models, f.rewards,
-		verifier.New(), f.str(addr(0xAA)))
+		verifier.New(), f.str(testaddr.Filled(0xAA)))
 	require.NoError(t, tp.InitGenesis(ctx, tptypes.DefaultGenesis()))
 	k := keeper.NewKeeper(ac, tp, f.models, f.rewards)
 	f.tp, f.msgs, f.queries = tpkeeper.NewMsgServerImpl(tp), keeper.NewMsgServerImpl(k), keeper.NewQueryServerImpl(k)
 	return f
 }
 
-func addr(b byte) sdk.AccAddress {
-	out := make([]byte, 20)
-	for i := range out {
-		out[i] = b
-	}
-	return out
-}
-
-func (f *fixture) str(a sdk.AccAddress) string {
-	s, err := addresscodec.NewBech32Codec("hyra").BytesToString(a)
-	require.NoError(f.t, err)
-	return s
-}
+func (f *fixture) str(a sdk.AccAddress) string { return testaddr.Bech32(f.t, a) }
 
 func coin(n int64) sdk.Coin { return sdk.NewInt64Coin(denom, n) }
 

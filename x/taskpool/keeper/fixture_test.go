@@ -15,6 +15,7 @@ import (
 	moduletestutil "github.com/cosmos/cosmos-sdk/types/module/testutil"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
+	"github.com/hyra-network/hyra/testutil/testaddr"
 	mrtypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/x/taskpool"
 	"github.com/hyra-network/hyra/x/taskpool/keeper"
@@ -73,11 +74,11 @@ func newFixture(t *testing.T) *fixture {
 
 	f := &fixture{
 		t: t, ctx: ctx, prove: prove,
-		creator: addr(1), other: addr(2), worker: addr(3), worker2: addr(4), owner: addr(5),
+		creator: testaddr.Filled(1), other: testaddr.Filled(2), worker: testaddr.Filled(3), worker2: testaddr.Filled(4), owner: testaddr.Filled(5),
 		bank:   tptestutil.NewBank(),
 		models: tptestutil.NewModels(),
 	}
-	f.authority = f.str(addr(0xAA))
+	f.authority = f.str(testaddr.Filled(0xAA))
 	f.rewards = tptestutil.NewRewards(f.bank)
 	f.distr = tptestutil.NewDistr(f.bank)
 	f.models.Models[irisID] = mrtypes.Model{
@@ -99,19 +100,7 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
-func addr(b byte) sdk.AccAddress {
-	out := make([]byte, 20)
-	for i := range out {
-		out[i] = b
-	}
-	return out
-}
-
-func (f *fixture) str(a sdk.AccAddress) string {
-	s, err := addresscodec.NewBech32Codec("hyra").BytesToString(a)
-	require.NoError(f.t, err)
-	return s
-}
+func (f *fixture) str(a sdk.AccAddress) string { return testaddr.Bech32(f.t, a) }
 
 // irisInput is a valid iris input, encoded.
 func (f *fixture) irisInput() []byte {
