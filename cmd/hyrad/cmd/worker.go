@@ -32,7 +32,7 @@ const (
 	flagMetricsAddr  = "metrics-addr"
 	flagBatch        = "batch"
 	flagProvers      = "provers"
-	flagPrivate      = "private"
+	flagTakePrivate      = "private"
 )
 
 // workerCommand is `hyrad worker`, the inference worker daemon.
@@ -134,7 +134,7 @@ hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.
 	cmd.Flags().Duration(flagMinWindow, worker.DefaultMinWindow, "claim only in pools whose claim timeout gives at least this long to prove and submit")
 	cmd.Flags().Int(flagBatch, 1, "claim, prove and submit up to this many tasks at a time, claims and results each in one transaction (1: one task at a time)")
 	cmd.Flags().Int(flagProvers, runtime.GOMAXPROCS(0), "proofs of a batch made at once")
-	cmd.Flags().Bool(flagPrivate, true, "take private tasks: claims carry the public key of KEYS_DIR/private/<address>.key (created on first start)")
+	cmd.Flags().Bool(flagTakePrivate, true, "take private tasks: claims carry the public key of KEYS_DIR/private/<address>.key (created on first start)")
 	cmd.Flags().String(flagMetricsAddr, "", "serve /metrics (Prometheus) and /healthz on this host:port (default: off)")
 	addProgramTxFlags(cmd)
 	return cmd
@@ -169,7 +169,7 @@ func workerConfig(cmd *cobra.Command, cctx client.Context) (worker.Config, error
 	cfg.MetricsAddr, _ = cmd.Flags().GetString(flagMetricsAddr)
 	cfg.Batch, _ = cmd.Flags().GetInt(flagBatch)
 	cfg.Provers, _ = cmd.Flags().GetInt(flagProvers)
-	cfg.Private, _ = cmd.Flags().GetBool(flagPrivate)
+	cfg.Private, _ = cmd.Flags().GetBool(flagTakePrivate)
 	return cfg, nil
 }
 
