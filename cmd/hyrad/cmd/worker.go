@@ -32,7 +32,7 @@ const (
 	flagMetricsAddr  = "metrics-addr"
 	flagBatch        = "batch"
 	flagProvers      = "provers"
-	flagTakePrivate      = "private"
+	flagTakePrivate  = "private"
 )
 
 // workerCommand is `hyrad worker`, the inference worker daemon.
