@@ -15,6 +15,7 @@ import (
 	modeltypes "github.com/hyra-network/hyra/x/modelregistry/types"
 	routertypes "github.com/hyra-network/hyra/x/router/types"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/private"
 )
 
 // InferRequest is a user's request for one inference.
@@ -26,6 +27,10 @@ type InferRequest struct {
 	// TTL is how long the task may stay unfinished before it expires and the
 	// reward is refunded.
 	TTL time.Duration
+	// Key, when set, makes the task private (see Secret): the input goes to
+	// the chain only as a hiding commitment and sealed to this key, the
+	// client's own. The default reward is then the model's private price.
+	Key *private.KeyPair
 }
 
 // Submitted is a task the router accepted.
@@ -41,6 +46,8 @@ type Submitted struct {
 	Deadline time.Time
 	// SentAt is when the transaction was broadcast: latencies count from it.
 	SentAt time.Time
+	// Secret is a private task's input and blinding; nil for a public task.
+	Secret *Secret
 }
 
 // Submit checks a request against the model as the chain holds it (known,
@@ -62,12 +69,19 @@ func Submit(ctx context.Context, s *Sender, req InferRequest) (*Submitted, error
 	if err := CheckInput(req.Input, res.CurrentVersion.InputSchema); err != nil {
 		return nil, fmt.Errorf("model %d (%s): %w", model.Id, model.Name, err)
 	}
-	reward := model.Price
+	price, priceName := model.Price, "price"
+	if req.Key != nil {
+		if err := acceptsPrivate(model, res.CurrentVersion); err != nil {
+			return nil, err
+		}
+		price, priceName = model.PrivatePrice, "private price"
+	}
+	reward := price
 	if req.Reward != nil {
 		reward = *req.Reward
 	}
-	if reward.Denom != model.Price.Denom || reward.Amount.LT(model.Price.Amount) {
-		return nil, fmt.Errorf("reward %s is below the price of model %d (%s): %s", reward, model.Id, model.Name, model.Price)
+	if reward.Denom != price.Denom || reward.Amount.LT(price.Amount) {
+		return nil, fmt.Errorf("reward %s is below the %s of model %d (%s): %s", reward, priceName, model.Id, model.Name, price)
 	}
 	if req.TTL <= 0 {
 		return nil, errors.New("the task's time to live must be positive")
@@ -76,14 +90,19 @@ func Submit(ctx context.Context, s *Sender, req InferRequest) (*Submitted, error
 		return nil, err
 	}
 
-	input, encoding := tptypes.EncodeCompact(req.Input)
 	msg := &routertypes.MsgRouteTask{
-		Creator:       s.Address().String(),
-		ModelId:       model.Id,
-		Input:         input,
-		InputEncoding: encoding,
-		Reward:        reward,
-		Deadline:      time.Now().Add(req.TTL).UTC(),
+		Creator:  s.Address().String(),
+		ModelId:  model.Id,
+		Reward:   reward,
+		Deadline: time.Now().Add(req.TTL).UTC(),
+	}
+	var secret *Secret
+	if req.Key != nil {
+		if secret, err = sealRequest(msg, req, cctx.ChainID, res.CurrentVersion); err != nil {
+			return nil, err
+		}
+	} else {
+		msg.Input, msg.InputEncoding = tptypes.EncodeCompact(req.Input)
 	}
 	sent := time.Now()
 	txRes, err := s.Send(ctx, msg)
@@ -104,6 +123,7 @@ func Submit(ctx context.Context, s *Sender, req InferRequest) (*Submitted, error
 		Tx:          txRes,
 		Deadline:    msg.Deadline,
 		SentAt:      sent,
+		Secret:      secret,
 	}, nil
 }
 
@@ -122,4 +142,32 @@ func checkBalance(ctx context.Context, s *Sender, reward sdk.Coin) error {
 		return fmt.Errorf("account %s has %s, not enough to escrow a reward of %s", s.Address(), have, reward)
 	}
 	return nil
+}
+
+// acceptsPrivate refuses a private task the chain would refuse: the model's
+// current version must be private-capable and its owner must have set a
+// private price.
+func acceptsPrivate(model modeltypes.Model, version modeltypes.ModelVersion) error {
+	if !version.Private {
+		return fmt.Errorf("model %d (%s) v%d takes no private tasks: its artifact is not private-capable", model.Id, model.Name, version.Version)
+	}
+	if model.PrivatePrice.IsNil() || !model.PrivatePrice.IsPositive() {
+		return fmt.Errorf("model %d (%s) takes no private tasks: its owner has set no private price", model.Id, model.Name)
+	}
+	return nil
+}
+
+// sealRequest makes msg a private task: a fresh blinding, the hiding
+// commitment to the input, and the input sealed to the client's own key.
+func sealRequest(msg *routertypes.MsgRouteTask, req InferRequest, chainID string, version modeltypes.ModelVersion) (*Secret, error) {
+	secret, err := NewSecret(req.Input)
+	if err != nil {
+		return nil, err
+	}
+	commitment, self, err := secret.Seal(req.Key, chainID, msg.Creator, version)
+	if err != nil {
+		return nil, err
+	}
+	msg.Private, msg.InputCommitment, msg.SelfCiphertext = true, commitment, self
+	return &secret, nil
 }

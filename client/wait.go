@@ -49,7 +49,7 @@ func WaitCompleted(ctx context.Context, cctx sdkclient.Context, events <-chan co
 		} else {
 			lastErr = err
 		}
-		if err := waitSignal(ctx, events, ticker.C, taskID); err != nil {
+		if err := waitSignal(ctx, events, ticker.C, taskID, AttrTaskCompletedID); err != nil {
 			return nil, waitError(taskID, err, last, lastErr)
 		}
 	}
@@ -74,8 +74,9 @@ func waitError(taskID uint64, err error, last *tptypes.Task, lastErr error) erro
 	return errors.New(msg)
 }
 
-// waitSignal blocks until an event names taskID, the ticker fires, or ctx ends.
-func waitSignal(ctx context.Context, events <-chan coretypes.ResultEvent, tick <-chan time.Time, taskID uint64) error {
+// waitSignal blocks until an event names taskID under one of keys, the
+// ticker fires, or ctx ends.
+func waitSignal(ctx context.Context, events <-chan coretypes.ResultEvent, tick <-chan time.Time, taskID uint64, keys ...string) error {
 	for {
 		select {
 		case <-ctx.Done():
@@ -83,8 +84,10 @@ func waitSignal(ctx context.Context, events <-chan coretypes.ResultEvent, tick <
 		case <-tick:
 			return nil
 		case ev := <-events:
-			if slices.Contains(EventIDs(ev.Events, AttrTaskCompletedID), taskID) {
-				return nil
+			for _, key := range keys {
+				if slices.Contains(EventIDs(ev.Events, key), taskID) {
+					return nil
+				}
 			}
 		}
 	}

@@ -18,6 +18,7 @@ import (
 
 	hyraclient "github.com/hyra-network/hyra/client"
 	"github.com/hyra-network/hyra/worker"
+	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/vector"
 )
 
@@ -30,6 +31,7 @@ const (
 	flagTTL         = "ttl"
 	flagWait        = "wait"
 	flagWaitTimeout = "wait-timeout"
+	flagPrivate     = "private"
 )
 
 // clientCommand is `hyrad client`, the user's side of inference.
@@ -39,7 +41,7 @@ func clientCommand() *cobra.Command {
 		Short: "Buy inference: submit a task for a model, read its verified result, list or cancel your tasks",
 		RunE:  client.ValidateCmd,
 	}
-	cmd.AddCommand(clientInferCommand(), clientResultCommand(), clientCancelCommand(), clientTasksCommand())
+	cmd.AddCommand(clientInferCommand(), clientResultCommand(), clientResumeCommand(), clientCancelCommand(), clientTasksCommand())
 	return cmd
 }
 
@@ -58,10 +60,23 @@ end-to-end latency.
 grayscale and resizes it to the input shape of the model's registered artifact
 ([1, H, W], or [N] for a square N); each element is a raw pixel 0..255, which
 is what the bundled MNIST models take (their normalisation is folded into the
-first layer). A model whose inputs are not raw pixels is refused.`,
+first layer). A model whose inputs are not raw pixels is refused.
+
+--private runs a private task (README "Private tasks"): only this client and
+the worker that runs it see the input and the output. The chain gets a hiding
+commitment to the input and the input sealed to this client's own key
+(` + hyraclient.ClientKeyFile + ` under --home, created on first use, 0600);
+the reward defaults to the model's private price. The command always waits:
+when a worker claims the task it posts the input sealed to that worker's key
+(again for the next claim if the worker rejects it or the claim lapses),
+then opens the sealed output with the task's secret blinding, verifies the
+proof locally and prints the output. The blinding and the input stay in this
+process; if it stops, 'hyrad client resume TASK_ID' picks the task up from the
+chain with the same --home.`,
 		Example: `hyrad client infer --model 1 --input 51,35,14,2 --wait --from alice
 hyrad client infer --model 2 --input-file digit.txt --reward 2000uhyra --ttl 15m --wait --from alice
-hyrad client infer --model 3 --image zk/models/testdata/images/digit-7-t10k-0000.png --wait --from alice`,
+hyrad client infer --model 3 --image zk/models/testdata/images/digit-7-t10k-0000.png --wait --from alice
+hyrad client infer --model 4 --input-file digit.txt --private --from alice`,
 		Args: cobra.NoArgs,
 		RunE: runInfer,
 	}
@@ -69,9 +84,10 @@ hyrad client infer --model 3 --image zk/models/testdata/images/digit-7-t10k-0000
 	cmd.Flags().String(flagInput, "", "input vector: integers separated by commas")
 	cmd.Flags().String(flagInputFile, "", "file holding the input vector (integers separated by commas or whitespace, brackets allowed)")
 	cmd.Flags().String(flagImage, "", "image file (PNG or PGM) to run an image model on, resized to the model's input shape")
-	cmd.Flags().String(flagReward, "", "reward to escrow for the worker (default: the model's price)")
+	cmd.Flags().String(flagReward, "", "reward to escrow for the worker (default: the model's price, or its private price with --private)")
 	cmd.Flags().Duration(flagTTL, 10*time.Minute, "time to live: the task expires and is refunded after it")
 	cmd.Flags().Bool(flagWait, false, "wait for the verified result")
+	cmd.Flags().Bool(flagPrivate, false, "private task: the input and output are seen only by this client and its worker (implies --wait)")
 	cmd.Flags().Duration(flagWaitTimeout, 0, "give up waiting after this long (default: until the task's deadline)")
 	_ = cmd.MarkFlagRequired(flagModel)
 	cmd.MarkFlagsMutuallyExclusive(flagInput, flagInputFile, flagImage)
@@ -102,23 +118,32 @@ func runInfer(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	wait, _ := cmd.Flags().GetBool(flagWait)
+	private, _ := cmd.Flags().GetBool(flagPrivate)
+	queries := []string{hyraclient.QueryTaskCompleted}
+	if private {
+		if req.Key, err = hyraclient.LoadClientKey(cctx.HomeDir); err != nil {
+			return err
+		}
+		wait, queries = true, hyraclient.PrivateQueries
+	}
 	ctx, cancel := context.WithCancel(cmd.Context())
 	defer cancel()
 
-	// Subscribe before submitting, so that a fast result is not missed.
+	// Subscribe before submitting, so that a fast claim or result is not missed.
 	var stream *hyraclient.EventStream
 	if wait {
-		stream = hyraclient.NewEventStream(cctx.NodeURI, newLogger(cmd), hyraclient.QueryTaskCompleted)
+		stream = hyraclient.NewEventStream(cctx.NodeURI, newLogger(cmd), queries...)
 		go stream.Run(ctx)
 	}
-	sub, err := hyraclient.Submit(ctx, hyraclient.NewSender(cctx, txf), req)
+	sender := hyraclient.NewSender(cctx, txf)
+	sub, err := hyraclient.Submit(ctx, sender, req)
 	if err != nil {
 		return err
 	}
 	out := inferOutput{
 		TaskID: sub.TaskID, PoolID: sub.PoolID, PoolCreated: sub.PoolCreated, ModelID: sub.Model.Id,
 		ModelName: sub.Model.Name, ModelVersion: sub.Version.Version, Reward: sub.Reward.String(),
-		TxHash: sub.Tx.Hash, Height: sub.Tx.Height, Status: "OPEN",
+		TxHash: sub.Tx.Hash, Height: sub.Tx.Height, Status: "OPEN", Private: private,
 	}
 	jsonOut := cctx.OutputFormat == flags.OutputFormatJSON
 	if !jsonOut {
@@ -126,28 +151,46 @@ func runInfer(cmd *cobra.Command, _ []string) error {
 		if out.PoolCreated {
 			pool += " (new pool)"
 		}
-		fmt.Fprintf(cmd.OutOrStdout(), "task %d routed to %s: model %d (%s) v%d, reward %s escrowed (tx %s, height %d)\n",
-			out.TaskID, pool, out.ModelID, out.ModelName, out.ModelVersion, out.Reward, out.TxHash, out.Height)
+		kind := "task"
+		if private {
+			kind = "private task"
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "%s %d routed to %s: model %d (%s) v%d, reward %s escrowed (tx %s, height %d)\n",
+			kind, out.TaskID, pool, out.ModelID, out.ModelName, out.ModelVersion, out.Reward, out.TxHash, out.Height)
 	}
 	if !wait {
 		return printInfer(cmd.OutOrStdout(), jsonOut, out, false)
 	}
 
+	wctx, wcancel := context.WithTimeout(ctx, waitTimeout(cmd, sub.Deadline))
+	defer wcancel()
+	var task *tptypes.Task
+	var res *hyraclient.Result
+	if private {
+		task, res, err = followPrivate(wctx, cmd, sender, stream, sub.TaskID, *sub.Secret, jsonOut)
+	} else if task, err = hyraclient.WaitCompleted(wctx, cctx, stream.C(), sub.TaskID, 2*time.Second); err == nil {
+		res, err = hyraclient.CheckResult(ctx, cctx, task)
+	}
+	if err != nil {
+		return err
+	}
+	return printInferResult(cmd, jsonOut, out, res, time.Since(sub.SentAt))
+}
+
+// waitTimeout is --wait-timeout, or by default until a minute after the
+// task's deadline.
+func waitTimeout(cmd *cobra.Command, deadline time.Time) time.Duration {
 	timeout, _ := cmd.Flags().GetDuration(flagWaitTimeout)
 	if timeout <= 0 {
-		timeout = time.Until(sub.Deadline) + time.Minute
+		timeout = time.Until(deadline) + time.Minute
 	}
-	wctx, wcancel := context.WithTimeout(ctx, timeout)
-	defer wcancel()
-	task, err := hyraclient.WaitCompleted(wctx, cctx, stream.C(), sub.TaskID, 2*time.Second)
-	if err != nil {
-		return err
-	}
-	latency := time.Since(sub.SentAt)
-	res, err := hyraclient.CheckResult(ctx, cctx, task)
-	if err != nil {
-		return err
-	}
+	return timeout
+}
+
+// printInferResult prints a verified result after the submission lines of
+// out, and fails if its proof does not verify here.
+func printInferResult(cmd *cobra.Command, jsonOut bool, out inferOutput, res *hyraclient.Result, latency time.Duration) error {
+	task := &res.Task
 	out.Status, out.Worker, out.Output = strings.TrimPrefix(task.Status.String(), "TASK_STATUS_"), task.Worker, res.Output
 	out.Argmax, out.Label, out.Verified = res.Argmax, res.Label, res.Verified
 	out.ArtifactHash, out.SetupStatus = hex.EncodeToString(res.Version.ArtifactHash), strings.TrimPrefix(res.Version.SetupStatus.String(), "SETUP_STATUS_")
@@ -159,7 +202,7 @@ func runInfer(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	if !jsonOut {
-		fmt.Fprintf(cmd.OutOrStdout(), "  bound to:   artifact %s (model %d v%d)\n  key setup:  %s\n", out.ArtifactHash, out.ModelID, res.Version.Version, setup)
+		fmt.Fprintf(cmd.OutOrStdout(), "  bound to:   artifact %s (model %d v%d)\n  key setup:  %s\n", out.ArtifactHash, task.ModelId, res.Version.Version, setup)
 	}
 	if !res.Verified {
 		return fmt.Errorf("the proof of task %d does not verify locally: %w", task.Id, res.VerifyErr)
@@ -208,6 +251,7 @@ type inferOutput struct {
 	TxHash       string  `json:"tx_hash"`
 	Height       int64   `json:"height"`
 	Status       string  `json:"status"`
+	Private      bool    `json:"private,omitempty"`
 	Worker       string  `json:"worker,omitempty"`
 	Output       []int64 `json:"output,omitempty"`
 	Argmax       int     `json:"argmax"`

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -37,7 +38,9 @@ func clientResultCommand() *cobra.Command {
 		Long: `Print the output of a completed task, the class it predicts, and whether its
 proof also verifies on this machine against the model version's registered
 verifying key (the chain verified it before paying the worker). A task that is
-not completed is an error that names its status.`,
+not completed is an error that names its status. A private task's output is
+opened with its secret, read back from the task's self_ciphertext with the
+client key of this --home (` + hyraclient.ClientKeyFile + `): only the home that submitted it can.`,
 		Example: "hyrad client result 7\nhyrad client result 7 --output json",
 		Args:    cobra.ExactArgs(1),
 		RunE:    runResult,
@@ -65,7 +68,7 @@ func runResult(cmd *cobra.Command, args []string) error {
 	if task.Status != tptypes.TASK_STATUS_COMPLETED {
 		return fmt.Errorf("task %d is %s: it has no result (hyrad client infer --wait waits for one)", id, shortStatus(task.Status))
 	}
-	checked, err := hyraclient.CheckResult(cmd.Context(), cctx, &task)
+	checked, err := checkResult(cmd.Context(), cctx, &task)
 	if err != nil {
 		return err
 	}
@@ -81,6 +84,23 @@ func runResult(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("the proof of task %d does not verify locally: %w", id, checked.VerifyErr)
 	}
 	return nil
+}
+
+// checkResult opens and checks a completed task's result; a private one
+// with the secret this home's client key reads back from the chain.
+func checkResult(ctx context.Context, cctx client.Context, task *tptypes.Task) (*hyraclient.Result, error) {
+	if !task.Private {
+		return hyraclient.CheckResult(ctx, cctx, task)
+	}
+	_, secret, err := privateSecret(ctx, cctx, task.Id)
+	if err != nil {
+		return nil, err
+	}
+	version, err := hyraclient.TaskVersion(ctx, cctx, task)
+	if err != nil {
+		return nil, err
+	}
+	return hyraclient.OpenPrivateResult(cctx.ChainID, task, version, secret)
 }
 
 func printResult(cmd *cobra.Command, jsonOut bool, o resultOutput, verifyTime time.Duration) error {
