@@ -33,21 +33,28 @@ type Result struct {
 }
 
 // CheckResult decodes a completed task's output and verifies its proof
-// locally. The chain already verified it in consensus before paying the
-// worker; verifying again lets a user trust the result without trusting the
-// node that answered the query. A private task's output is sealed: see
+// locally (CheckPublicResult) against the model version the task was created
+// for. The chain already verified it in consensus before paying the worker;
+// verifying again lets a user trust the result without trusting the node
+// that answered the query. A private task's output is sealed: see
 // OpenPrivateResult.
 func CheckResult(ctx context.Context, cctx sdkclient.Context, task *tptypes.Task) (*Result, error) {
+	version, err := TaskVersion(ctx, cctx, task)
+	if err != nil {
+		return nil, err
+	}
+	return CheckPublicResult(cctx.ChainID, task, version)
+}
+
+// CheckPublicResult decodes a public task's output and verifies its proof
+// against version.
+func CheckPublicResult(chainID string, task *tptypes.Task, version modeltypes.ModelVersion) (*Result, error) {
 	if task.Private {
 		return nil, fmt.Errorf("task %d is private: its output opens only with its client's secret", task.Id)
 	}
 	out, err := vector.Decode(task.Output)
 	if err != nil {
 		return nil, fmt.Errorf("task %d output: %w", task.Id, err)
-	}
-	version, err := TaskVersion(ctx, cctx, task)
-	if err != nil {
-		return nil, err
 	}
 	// The input commitment is recomputed from the input rather than read from the task, so
 	// that the check does not trust the node for it either.
@@ -56,7 +63,7 @@ func CheckResult(ctx context.Context, cctx sdkclient.Context, task *tptypes.Task
 	if err == nil {
 		stmt, err = publicStatement(in, task.Output, version)
 	}
-	return checked(cctx.ChainID, task, version, out, stmt, err)
+	return checked(chainID, task, version, out, stmt, err)
 }
 
 // TaskVersion queries the model version a task was created for.

@@ -117,9 +117,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				},
 				{
 					RpcMethod:      "PostInput",
-					Use:            "post-input [task-id] [ciphertext-hex]",
+					Use:            "post-input [task-id] [ciphertext]",
 					Short:          "Give the worker that claimed your private task its input, sealed to the worker's key (zk/private envelope); hyrad client infer --private does this for you",
-					Example:        "hyrad tx taskpool post-input 7 <hex of the envelope> --from client",
+					Long:           "Give the worker that claimed your private task its input, sealed to the worker's key (zk/private SealInput, purpose input-to-worker, bound to this chain, task and worker). [ciphertext] is the envelope as hex, as base64 (standard alphabet), or the path of a file holding its raw bytes; a path that exists is read first, then hex is tried, then base64. hyrad client infer --private and hyrad client resume do this for you.",
+					Example:        "hyrad tx taskpool post-input 7 $(xxd -p -c0 envelope.bin) --from client\nhyrad tx taskpool post-input 7 envelope.bin --from client",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "task_id"}, {ProtoField: "ciphertext"}},
 				},
 				{
