@@ -164,12 +164,14 @@ func runInfer(cmd *cobra.Command, _ []string) error {
 
 	wctx, wcancel := context.WithTimeout(ctx, waitTimeout(cmd, sub.Deadline))
 	defer wcancel()
-	var task *tptypes.Task
 	var res *hyraclient.Result
 	if private {
-		task, res, err = followPrivate(wctx, cmd, sender, stream, sub.TaskID, *sub.Secret, jsonOut)
-	} else if task, err = hyraclient.WaitCompleted(wctx, cctx, stream.C(), sub.TaskID, 2*time.Second); err == nil {
-		res, err = hyraclient.CheckResult(ctx, cctx, task)
+		res, err = followPrivate(wctx, cmd, sender, stream, sub.TaskID, *sub.Secret, jsonOut)
+	} else {
+		var task *tptypes.Task
+		if task, err = hyraclient.WaitCompleted(wctx, cctx, stream.C(), sub.TaskID, 2*time.Second); err == nil {
+			res, err = hyraclient.CheckResult(ctx, cctx, task)
+		}
 	}
 	if err != nil {
 		return err

@@ -21,7 +21,7 @@ import (
 
 // followPrivate follows a private task to its result (posting its input to
 // each claim), prints each step, and opens and checks the result.
-func followPrivate(ctx context.Context, cmd *cobra.Command, sender *hyraclient.Sender, stream *hyraclient.EventStream, taskID uint64, secret hyraclient.Secret, jsonOut bool) (*tptypes.Task, *hyraclient.Result, error) {
+func followPrivate(ctx context.Context, cmd *cobra.Command, sender *hyraclient.Sender, stream *hyraclient.EventStream, taskID uint64, secret hyraclient.Secret, jsonOut bool) (*hyraclient.Result, error) {
 	cctx := sender.ClientContext()
 	// Progress goes with the text output, or to stderr beside a JSON result.
 	w := cmd.OutOrStdout()
@@ -31,14 +31,13 @@ func followPrivate(ctx context.Context, cmd *cobra.Command, sender *hyraclient.S
 	f := &hyraclient.PrivateFollower{ChainID: cctx.ChainID, TaskID: taskID, Secret: secret}
 	task, err := hyraclient.FollowPrivate(ctx, sender, stream.C(), f, 2*time.Second, func(n hyraclient.PrivateNote) { printNote(w, n) })
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	version, err := hyraclient.TaskVersion(ctx, cctx, task)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	res, err := hyraclient.OpenPrivateResult(cctx.ChainID, task, version, secret)
-	return task, res, err
+	return hyraclient.OpenPrivateResult(cctx.ChainID, task, version, secret)
 }
 
 func printNote(w io.Writer, n hyraclient.PrivateNote) {
@@ -111,7 +110,7 @@ func runResume(cmd *cobra.Command, args []string) error {
 	}
 	wctx, wcancel := context.WithTimeout(ctx, waitTimeout(cmd, task.Deadline))
 	defer wcancel()
-	_, res, err := followPrivate(wctx, cmd, hyraclient.NewSender(cctx, txf), stream, id, secret, jsonOut)
+	res, err := followPrivate(wctx, cmd, hyraclient.NewSender(cctx, txf), stream, id, secret, jsonOut)
 	if err != nil {
 		return err
 	}
