@@ -31,7 +31,6 @@ const (
 	flagTTL         = "ttl"
 	flagWait        = "wait"
 	flagWaitTimeout = "wait-timeout"
-	flagPrivate     = "private"
 )
 
 // clientCommand is `hyrad client`, the user's side of inference.
