@@ -31,6 +31,7 @@ const (
 	flagTTL         = "ttl"
 	flagWait        = "wait"
 	flagWaitTimeout = "wait-timeout"
+	flagPrivate     = "private"
 )
 
 // clientCommand is `hyrad client`, the user's side of inference.
