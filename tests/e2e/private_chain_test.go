@@ -89,6 +89,7 @@ func newPrivateChain(t *testing.T, accounts ...string) *privateChain {
 
 // forTest is the chain seen from a subtest: its commands fail that subtest.
 func (c *privateChain) forTest(t *testing.T) *privateChain {
+	t.Helper()
 	n := *c.node
 	n.t = t
 	cp := *c

@@ -32,6 +32,7 @@ func workerShare(reward int64) int64 { return reward * 85 / 100 }
 // is open again; claimed again and given its input, it runs to the client's decrypted,
 // verified output.
 func clientNeverPosts(t *testing.T, c *privateChain, secrets *secretBook) {
+	t.Helper()
 	client, worker := c.newClient("client-a"), c.newWorker("worker-a")
 	clientBefore, workerBefore := c.balanceOf(client.addr), c.balanceOf(worker.addr)
 	input := distinctImage(1)
@@ -66,6 +67,7 @@ func clientNeverPosts(t *testing.T, c *privateChain, secrets *secretBook) {
 // with, and one sealed to another key are each rejected by the worker at no cost to it; at
 // max_input_rejections the task is refunded in full.
 func wrongInput(t *testing.T, c *privateChain, secrets *secretBook) {
+	t.Helper()
 	client, worker := c.newClient("client-b"), c.newWorker("worker-b")
 	var params struct {
 		Params struct {
@@ -125,6 +127,7 @@ func wrongInput(t *testing.T, c *privateChain, secrets *secretBook) {
 // task, and by another worker with the silent worker's key on this task: neither opens, the
 // worker rejects them at no cost, and the task still completes with the right input.
 func silentWorkerAndReplays(t *testing.T, c *privateChain, secrets *secretBook) {
+	t.Helper()
 	client, silent, next := c.newClient("client-c"), c.newWorker("worker-c"), c.newWorker("worker-d")
 	clientBefore := c.balanceOf(client.addr)
 	silentBefore, nextBefore := c.balanceOf(silent.addr), c.balanceOf(next.addr)

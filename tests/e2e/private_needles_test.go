@@ -111,8 +111,10 @@ func (s secret) needles() []needle {
 			needle{n.label + " (HEX)", []byte(strings.ToUpper(hex.EncodeToString(n.b)))})
 		for k := range 3 {
 			if m := (len(n.b) - k) / 3 * 3; m >= 12 {
-				out = append(out, needle{fmt.Sprintf("%s (base64, offset %d)", n.label, k),
-					[]byte(base64.RawStdEncoding.EncodeToString(n.b[k : k+m]))})
+				out = append(out, needle{
+					fmt.Sprintf("%s (base64, offset %d)", n.label, k),
+					[]byte(base64.RawStdEncoding.EncodeToString(n.b[k : k+m])),
+				})
 			}
 		}
 	}

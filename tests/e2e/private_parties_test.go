@@ -30,8 +30,10 @@ type privateClient struct {
 func (c *privateChain) newClient(name string) *privateClient {
 	key, err := private.GenerateKey()
 	require.NoError(c.t, err)
-	return &privateClient{c: c, name: name, addr: c.address(name), key: key,
-		inputs: map[uint64][]int64{}, blinds: map[uint64]fr.Element{}}
+	return &privateClient{
+		c: c, name: name, addr: c.address(name), key: key,
+		inputs: map[uint64][]int64{}, blinds: map[uint64]fr.Element{},
+	}
 }
 
 // submit sends a private task for input with a fresh blinding, as `client infer --private`

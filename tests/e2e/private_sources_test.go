@@ -162,29 +162,30 @@ func (m *mempoolWatch) scan(s *scanner) int {
 // the database itself, which undoes the compression of its tables. The node must be stopped.
 func (c *privateChain) scanDataDir(s *scanner) (files, entries int) {
 	dataDir := filepath.Join(c.home, "data")
+	root, err := os.OpenRoot(dataDir)
+	require.NoError(c.t, err)
+	defer func() { require.NoError(c.t, root.Close()) }()
 	var dbs []string
-	require.NoError(c.t, filepath.WalkDir(dataDir, func(path string, d fs.DirEntry, err error) error {
+	require.NoError(c.t, fs.WalkDir(root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
-			if strings.HasSuffix(path, ".db") {
-				dbs = append(dbs, path)
+			if strings.HasSuffix(rel, ".db") {
+				dbs = append(dbs, rel)
 			}
 			return nil
 		}
-		b, err := os.ReadFile(path)
+		b, err := fs.ReadFile(root.FS(), rel)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dataDir, path)
 		s.scan(dataSource(rel), rel, b)
 		files++
 		return nil
 	}))
-	for _, path := range dbs {
-		rel, _ := filepath.Rel(dataDir, path)
-		db, err := dbm.NewGoLevelDB(strings.TrimSuffix(filepath.Base(path), ".db"), filepath.Dir(path), nil)
+	for _, rel := range dbs {
+		db, err := dbm.NewGoLevelDB(strings.TrimSuffix(filepath.Base(rel), ".db"), filepath.Join(dataDir, filepath.Dir(rel)), nil)
 		require.NoError(c.t, err, rel)
 		it, err := db.Iterator(nil, nil)
 		require.NoError(c.t, err)

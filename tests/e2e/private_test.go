@@ -25,6 +25,7 @@ type secretBook struct {
 
 // private records a private task's input and, once computed, its output (nil: none).
 func (b *secretBook) private(t *testing.T, label string, input, output []int64) {
+	t.Helper()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.hidden = append(b.hidden, inputSecret(t, label+" input", input))
@@ -34,6 +35,7 @@ func (b *secretBook) private(t *testing.T, label string, input, output []int64) 
 }
 
 func (b *secretBook) public(t *testing.T, input, output []int64) {
+	t.Helper()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.shown = append(b.shown, inputSecret(t, "public input", input), outputSecret(t, "public output", output))
@@ -82,6 +84,7 @@ func TestPrivateTasks(t *testing.T) {
 // scanThirdPartyViews scans every third-party view of the chain for the private secrets
 // (none may be found) and the public control (found in each view that shows a task's data).
 func scanThirdPartyViews(t *testing.T, c *privateChain, mempool *mempoolWatch, secrets *secretBook) {
+	t.Helper()
 	hidden, shown := newScanner(secrets.hidden...), newScanner(secrets.shown...)
 	both := func(f func(*scanner)) { f(hidden); f(shown) }
 	height, err := c.height()
@@ -100,7 +103,7 @@ func scanThirdPartyViews(t *testing.T, c *privateChain, mempool *mempoolWatch, s
 	c.stop()
 	var files, entries int
 	both(func(s *scanner) { files, entries = c.scanDataDir(s) })
-	both(func(s *scanner) { s.scan(srcNodeLog, "stdout and stderr", []byte(c.log.String())) })
+	both(func(s *scanner) { s.scan(srcNodeLog, "stdout and stderr", c.log.Bytes()) })
 	t.Logf("scanned %d tasks, %d heights, %d mempool answers with transactions, %d files and %d database entries",
 		len(tasks.Tasks), height, answers, files, entries)
 
@@ -120,6 +123,7 @@ func scanThirdPartyViews(t *testing.T, c *privateChain, mempool *mempoolWatch, s
 // publicControl runs a public task on the same model by hand (`submit-task`, `claim`,
 // `zk prove`, `submit-result`): the input and output the scan must find.
 func publicControl(t *testing.T, c *privateChain, secrets *secretBook) {
+	t.Helper()
 	worker := c.newWorker("worker-p")
 	input := distinctImage(6)
 	code, log := c.tx("taskpool", "submit-task", strconv.FormatUint(digitsPrivatePool, 10), csv(input), itoa(publicPrice)+"uhyra",
