@@ -116,7 +116,7 @@ func (w *Worker) noteAwaiting(t tptypes.Task) {
 		return
 	}
 	w.awaiting[t.Id] = t.ClaimExpiry
-	w.log.Info("private task claimed; serving other tasks until its creator posts the input", "task", t.Id,
+	w.log.Info("private task claimed; waiting for its creator to post the input", "task", t.Id,
 		"input_by", t.ClaimExpiry.Format(time.RFC3339))
 }
 
