@@ -147,6 +147,13 @@ var appConfig = appconfig.Compose(&appv1alpha1.Config{
 			Config: appconfig.WrapAny(&authmodulev1.Module{
 				Bech32Prefix:             Bech32Prefix,
 				ModuleAccountPermissions: moduleAccPerms,
+				// Unordered transactions (ADR-070): a worker or client that
+				// sends many transactions from one key at once, or from
+				// several processes, need not wait for each to fix the next
+				// one's sequence. The SDK's defaults apply: a timeout at most
+				// 10 minutes after the block time, 2,240 gas for the nonce,
+				// which x/auth's PreBlocker (listed above) removes once expired.
+				EnableUnorderedTransactions: true,
 			}),
 		},
 		{

@@ -1,6 +1,8 @@
 package app_test
 
 import (
+	"time"
+
 	"github.com/stretchr/testify/require"
 
 	kmultisig "github.com/cosmos/cosmos-sdk/crypto/keys/multisig"
@@ -87,6 +89,20 @@ func newAccount(how *sigTree) account {
 // metadata from the chain's check state).
 func (c *abciChain) signAs(gas uint64, feePayer sdk.AccAddress, msgs []sdk.Msg, accs ...account) []byte {
 	c.t.Helper()
+	return c.signTx(gas, feePayer, msgs, time.Time{}, accs...)
+}
+
+// signUnorderedAs is signAs for an unordered transaction valid until
+// timeout: sequence 0 for every signer, whose sequences it leaves as they are.
+func (c *abciChain) signUnorderedAs(gas uint64, feePayer sdk.AccAddress, msgs []sdk.Msg, timeout time.Time, accs ...account) []byte {
+	c.t.Helper()
+	return c.signTx(gas, feePayer, msgs, timeout, accs...)
+}
+
+// signTx is signAs, unordered when timeout is set.
+func (c *abciChain) signTx(gas uint64, feePayer sdk.AccAddress, msgs []sdk.Msg, timeout time.Time, accs ...account) []byte {
+	c.t.Helper()
+	unordered := !timeout.IsZero()
 	txCfg := c.app.TxConfig()
 	b := txCfg.NewTxBuilder()
 	require.NoError(c.t, b.SetMsgs(msgs...))
@@ -94,17 +110,27 @@ func (c *abciChain) signAs(gas uint64, feePayer sdk.AccAddress, msgs []sdk.Msg, 
 	if feePayer != nil {
 		b.SetFeePayer(feePayer)
 	}
+	if unordered {
+		b.SetUnordered(true)
+		b.SetTimeoutTimestamp(timeout)
+	}
+	seq := func(a account) uint64 {
+		if unordered {
+			return 0
+		}
+		return a.seq
+	}
 	sigs := make([]signing.SignatureV2, len(accs))
 	for i, a := range accs {
 		d, err := a.how.data(nil)
 		require.NoError(c.t, err)
-		sigs[i] = signing.SignatureV2{PubKey: a.how.pubKey(), Data: d, Sequence: a.seq}
+		sigs[i] = signing.SignatureV2{PubKey: a.how.pubKey(), Data: d, Sequence: seq(a)}
 	}
 	require.NoError(c.t, b.SetSignatures(sigs...))
 	ctx := c.app.NewContext(true)
 	for i, a := range accs {
 		sd := authsigning.SignerData{
-			ChainID: testChainID, AccountNumber: a.number, Sequence: a.seq,
+			ChainID: testChainID, AccountNumber: a.number, Sequence: seq(a),
 			PubKey: a.how.pubKey(), Address: a.addr.String(),
 		}
 		d, err := a.how.data(func(mode signing.SignMode) []byte {
@@ -118,8 +144,10 @@ func (c *abciChain) signAs(gas uint64, feePayer sdk.AccAddress, msgs []sdk.Msg, 
 	require.NoError(c.t, b.SetSignatures(sigs...))
 	bz, err := txCfg.TxEncoder()(b.GetTx())
 	require.NoError(c.t, err)
-	for _, a := range accs {
-		a.seq++
+	if !unordered {
+		for _, a := range accs {
+			a.seq++
+		}
 	}
 	return bz
 }

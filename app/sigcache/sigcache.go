@@ -7,7 +7,9 @@
 // handler with signature verification off (sdk.Context.IsSigverifyTx, the
 // SDK's own switch). Everything else the ante handler does still runs:
 // sequence and public-key checks, fees, the signature gas (charged whether
-// or not the signature is checked), the sequence increment.
+// or not the signature is checked), the sequence increment, and for an
+// unordered transaction its timeout checks, nonce gas and nonce (the SDK's
+// signature decorator does these before it looks at the switch).
 //
 // A hit must change nothing but time: some validators have the transaction
 // in their cache and others do not (restarted, evicted it, or refused its fee
