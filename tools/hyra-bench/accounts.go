@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"fmt"
+	"time"
 
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -24,13 +25,15 @@ const (
 	workerNumber        = 2000 // throughput worker i has workerNumber+i
 )
 
-// account is a key with its on-chain account number and next sequence.
+// account is a key with its on-chain account number and next sequence, or
+// (unordered, when timeout is set) the timeout of its next transaction.
 type account struct {
-	name   string
-	priv   *secp256k1.PrivKey
-	addr   sdk.AccAddress
-	number uint64
-	seq    uint64
+	name    string
+	priv    *secp256k1.PrivKey
+	addr    sdk.AccAddress
+	number  uint64
+	seq     uint64
+	timeout time.Time
 }
 
 // newAccount derives the key of name from a fixed seed.

@@ -38,6 +38,13 @@ type sustainedSummary struct {
 	NodeCPUms    float64 `json:"node_cpu_ms_per_result"`
 	RSSPeakMB    float64 `json:"node_rss_peak_mib"`
 	Saturated    bool    `json:"saturated"`
+	// RepsCommitted are the repetitions' committed rates, Spread their
+	// (max - min) / median in percent, OtherCores the most other programs
+	// used during one.
+	RepsCommitted []float64 `json:"reps_committed"`
+	SpreadPct     float64   `json:"spread_pct"`
+	OtherCores    float64   `json:"other_cores_max"`
+	Unordered     bool      `json:"unordered"`
 }
 
 type chainSummary struct {
@@ -80,6 +87,12 @@ func (r *report) appendJSON(path string) error {
 		}
 		if l.Completed > 0 {
 			ss.NodeCPUms = ms(c.NodeCPU) / float64(l.Completed)
+		}
+		ss.RepsCommitted = committedRates(c.Reps)
+		ss.SpreadPct = spreadOf(ss.RepsCommitted).Percent
+		ss.Unordered = r.Unordered
+		for _, rep := range c.Reps {
+			ss.OtherCores = max(ss.OtherCores, rep.OtherCores)
 		}
 		s.Sustained = append(s.Sustained, ss)
 	}

@@ -10,10 +10,12 @@
 //  3. the chain (a single validator and a 4-validator localnet), in one of
 //     two modes or both:
 //     - sustained (the default): iris results, held 100 to a worker and
-//     sent -results-per-tx to a transaction, offered at a fixed rate: a
-//     ramp finds the rate the chain no longer keeps up with, then the
-//     measured phase offers a little more than it took for -duration, and
-//     reports the committed rate, latency percentiles and hyrad's memory;
+//     sent -results-per-tx to a transaction, kept -inflight at most in
+//     flight (a closed loop, which saturates the chain without a growing
+//     mempool) or offered at a fixed -rate, -reps times for -duration: the
+//     committed rate of each and their spread, latency percentiles, hyrad's
+//     memory and how much other programs used the machine meanwhile; then
+//     the latency at half the saturating rate;
 //     - burst: N pre-proven digits results pushed as fast as the node
 //     accepts them, committed results per second and per block, and the
 //     end-to-end latency of the real worker flow (task routed -> verified
@@ -70,7 +72,7 @@ func main() {
 	flag.StringVar(&cfg.cacheDir, "cache", "build/bench", "cache of pre-generated proofs and the chains' homes")
 	flag.IntVar(&cfg.tasks, "n", 4000, "results pushed per chain (one task and one worker each)")
 	flag.StringVar(&validators, "validators", "1,4", "chains to run: comma-separated validator counts (empty: none; the sustained mode then only proves the results it needs)")
-	flag.IntVar(&cfg.reps, "reps", 3, "runs of each chain, each on a fresh chain with the same proofs; the figures are their median")
+	flag.IntVar(&cfg.reps, "reps", 3, "burst: runs of each chain, each on a fresh chain with the same proofs; sustained: repetitions of the measured phase on the chain; the figures are their median")
 	flag.IntVar(&cfg.latency, "latency-tasks", 30, "tasks of the latency run with real worker daemons (0: skip)")
 	flag.DurationVar(&cfg.rawFor, "raw-for", 3*time.Second, "duration of each raw verification measurement")
 	flag.DurationVar(&cfg.budget, "budget", 20*time.Minute, "give up after this long")
@@ -83,10 +85,11 @@ func main() {
 	flag.StringVar(&cfg.jsonOut, "json", "", "also append the figures as one JSON line to this file (for aggregating runs)")
 	flag.StringVar(&cfg.mode, "mode", "sustained", "what to measure: sustained (a fixed offered rate, after a ramp to saturation), burst (N results at once, as fast as the node takes them) or both")
 	flag.IntVar(&cfg.sustained.n, "sustained-n", 40000, "sustained: iris results proved once (cached) and offered to each chain, at most")
-	flag.Float64Var(&cfg.sustained.rate, "rate", 0, "sustained: results/s offered in the measured phase (0: ramp until the chain no longer keeps up, then 1.1x what it committed)")
-	flag.DurationVar(&cfg.sustained.duration, "duration", 20*time.Second, "sustained: duration of the measured phase")
-	flag.DurationVar(&cfg.sustained.rampStep, "ramp-step", 3*time.Second, "sustained: duration of each ramp step")
-	flag.Float64Var(&cfg.sustained.rampFrom, "ramp-from", 500, "sustained: results/s of the first ramp step (x2 each step)")
+	flag.Float64Var(&cfg.sustained.rate, "rate", 0, "sustained: results/s offered in the measured phase, an open loop (0: a closed loop, see -inflight)")
+	flag.IntVar(&cfg.sustained.inflight, "inflight", 1000, "sustained: results in flight (offered, not committed) at most in the closed loop")
+	flag.DurationVar(&cfg.sustained.duration, "duration", 20*time.Second, "sustained: duration of each repetition of the measured phase")
+	flag.DurationVar(&cfg.sustained.halfFor, "half-for", 5*time.Second, "sustained: duration of the latency step at half the saturating rate (0: none)")
+	flag.BoolVar(&cfg.sustained.unordered, "unordered", false, "sustained: workers sign their claims and results as unordered transactions")
 	flag.IntVar(&cfg.sustained.resultsPerTx, "results-per-tx", 10, "sustained: MsgSubmitResult per transaction (divides 100)")
 	flag.IntVar(&cfg.sustained.claimsPerTx, "claims-per-tx", 10, "sustained: MsgClaimTask per transaction in the set-up (divides 100)")
 	flag.StringVar(&cfg.profile, "profile", "", "write a CPU profile of node 0 during the push to this file (prefix; .<validators>v.pprof is added)")
@@ -99,6 +102,7 @@ func main() {
 	if cfg.mode != modeBurst && cfg.mode != modeSustained && cfg.mode != modeBoth {
 		fatalf("-mode %q: want %s, %s or %s", cfg.mode, modeSustained, modeBurst, modeBoth)
 	}
+	cfg.sustained.reps = cfg.reps
 	if err := cfg.sustained.validate(); err != nil {
 		fatalf("%v", err)
 	}
@@ -190,6 +194,10 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	}
 	if sustainedModel != nil {
 		if err := runSustainedChains(ctx, cfg, sustainedModel, rep); err != nil {
+			return rep, err
+		}
+		step("raw verification again, to see whether the machine changed meanwhile")
+		if rep.RawAfter, err = measureRaw(ctx, sustainedModel, cfg.rawFor); err != nil {
 			return rep, err
 		}
 	}

@@ -16,68 +16,115 @@ type loadTx struct {
 	tasks   []uint64
 }
 
-// pacedPush is what a paced push offered and what the nodes answered.
+// pacedPush is what a push offered and what the nodes answered.
 type pacedPush struct {
 	Start    time.Time
 	Took     time.Duration // first to last offer
-	Due      []time.Time   // when each transaction was offered
+	Due      []time.Time   // when each transaction offered was offered, in order
 	Accepted int
 	Rejected int
 	Retries  int // broadcasts refused for a full mempool, then sent again
 	Rejects  []string
+	// Closed says the push was a closed loop, which sampled the fullest
+	// mempool Samples times and found it empty EmptySamples times. Never
+	// empty, every block left transactions behind: the chain, not the
+	// window, set the rate.
+	Closed                bool
+	Samples, EmptySamples int
 }
 
-// paceSenders is how many connections a paced push uses. Each signer's
+// emptyShare is the share of the closed loop's samples that found every
+// mempool empty.
+func (p *pacedPush) emptyShare() float64 {
+	if p.Samples == 0 {
+		return 0
+	}
+	return float64(p.EmptySamples) / float64(p.Samples)
+}
+
+// pusher offers (some of) txs, in order, to the nodes.
+type pusher func(ctx context.Context, nodes []*rpcClient, txs []loadTx) (*pacedPush, error)
+
+// paceSenders is how many connections a push uses. Each signer's
 // transactions all go through one of them, in order, so that the node sees
 // its sequence numbers in order however many transactions it signed.
 const paceSenders = 8
 
-// pushPaced offers txs at txRate transactions per second (0: as fast as the
+// paced offers txs at txRate transactions per second (0: as fast as the
 // nodes take them), in order: transaction i is offered at start + i/txRate,
 // whether or not the nodes have answered the earlier ones (an open loop, as
-// independent workers would send them). Each sender takes whatever is due
-// on its queue, up to a JSON-RPC batch, and sends it.
-func pushPaced(ctx context.Context, nodes []*rpcClient, txs []loadTx, txRate float64) (*pacedPush, error) {
-	p := &pacedPush{Due: make([]time.Time, len(txs))}
-	queues := make([]chan int, paceSenders)
-	for g := range queues {
-		queues[g] = make(chan int, len(txs))
+// independent workers would send them).
+func paced(txRate float64) pusher {
+	return func(ctx context.Context, nodes []*rpcClient, txs []loadTx) (*pacedPush, error) {
+		s := startSenders(ctx, nodes, txs)
+		for i := range txs {
+			due := time.Now()
+			if txRate > 0 {
+				due = s.p.Start.Add(time.Duration(float64(i) / txRate * float64(time.Second)))
+				if wait := time.Until(due); wait > 0 {
+					sleep(ctx, wait)
+				}
+			}
+			if ctx.Err() != nil {
+				break
+			}
+			s.offer(i, due)
+		}
+		return s.wait(ctx)
 	}
-	var mu sync.Mutex
-	var firstErr error
-	var wg sync.WaitGroup
-	for g := range queues {
-		wg.Add(1)
+}
+
+// senders are the connections of one push: each takes whatever is due on
+// its queue, up to a JSON-RPC batch, and sends it.
+type senders struct {
+	p        *pacedPush
+	txs      []loadTx
+	queues   []chan int
+	mu       sync.Mutex // guards p's counts and firstErr
+	firstErr error
+	wg       sync.WaitGroup
+}
+
+func startSenders(ctx context.Context, nodes []*rpcClient, txs []loadTx) *senders {
+	s := &senders{p: &pacedPush{Due: make([]time.Time, 0, len(txs))}, txs: txs, queues: make([]chan int, paceSenders)}
+	for g := range s.queues {
+		s.queues[g] = make(chan int, len(txs))
+		s.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			if err := p.send(ctx, nodes[g%len(nodes)], txs, queues[g], &mu); err != nil {
-				mu.Lock()
-				firstErr = cmp.Or(firstErr, err)
-				mu.Unlock()
+			defer s.wg.Done()
+			if err := s.p.send(ctx, nodes[g%len(nodes)], txs, s.queues[g], &s.mu); err != nil {
+				s.mu.Lock()
+				s.firstErr = cmp.Or(s.firstErr, err)
+				s.mu.Unlock()
 			}
 		}()
 	}
-	p.Start = time.Now()
-	for i, tx := range txs {
-		due := time.Now()
-		if txRate > 0 {
-			due = p.Start.Add(time.Duration(float64(i) / txRate * float64(time.Second)))
-			if wait := time.Until(due); wait > 0 {
-				sleep(ctx, wait)
-			}
-		}
-		if ctx.Err() != nil {
-			break
-		}
-		p.Due[i] = due
-		queues[tx.account%paceSenders] <- i
-	}
-	p.Took = time.Since(p.Start)
-	for _, q := range queues {
+	s.p.Start = time.Now()
+	return s
+}
+
+// offer queues transaction i (the next in order) on its signer's sender.
+func (s *senders) offer(i int, due time.Time) {
+	s.p.Due = append(s.p.Due, due)
+	s.queues[s.txs[i].account%paceSenders] <- i
+}
+
+// answered is how many offered transactions a node has accepted or refused
+// for good.
+func (s *senders) answered() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.p.Accepted + s.p.Rejected
+}
+
+// wait ends the offer and waits until every offered transaction is answered.
+func (s *senders) wait(ctx context.Context) (*pacedPush, error) {
+	s.p.Took = time.Since(s.p.Start)
+	for _, q := range s.queues {
 		close(q)
 	}
-	wg.Wait()
-	return p, cmp.Or(firstErr, ctx.Err())
+	s.wg.Wait()
+	return s.p, cmp.Or(s.firstErr, ctx.Err())
 }
 
 // send is one sender: it broadcasts the transactions of its queue in order,

@@ -14,6 +14,8 @@ type report struct {
 	Date                           time.Time
 	Machine                        machine
 	Raw                            rawFigures
+	RawAfter                       rawFigures // measured again after the sustained chains
+	Unordered                      bool       // the sustained workers signed unordered transactions
 	Worker                         workerFigures
 	Pregen                         pregenFigures
 	Chains                         []chainFigures
@@ -26,7 +28,7 @@ type report struct {
 func newReport(cfg config) *report {
 	return &report{
 		Label: cfg.label, Note: cfg.note, Date: time.Now().UTC(), Machine: describeMachine(),
-		Command: commandLine(), Settings: nodeSettings(cfg.node),
+		Command: commandLine(), Settings: nodeSettings(cfg.node), Unordered: cfg.sustained.unordered,
 	}
 }
 
@@ -70,6 +72,7 @@ func (r *report) lines() []string {
 	for _, s := range r.Sustained {
 		out = append(out, r.sustainedLines(s)...)
 	}
+	out = append(out, r.disturbanceLines()...)
 	for _, runs := range byValidators(r.Chains) {
 		out = append(out, r.chainLines(runs)...)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"cosmossdk.io/depinject"
 	"cosmossdk.io/log"
@@ -31,22 +32,29 @@ func clientContext() (sdkclient.Context, error) {
 }
 
 // signTx signs msgs offline as a (SIGN_MODE_DIRECT) with its account number
-// and next sequence, which it then increments. Fees are zero: bench chains
-// accept zero gas prices.
+// and next sequence, which it then increments; or, while a is unordered, as
+// an unordered transaction with a's next timeout. Fees are zero: bench
+// chains accept zero gas prices.
 func signTx(txCfg sdkclient.TxConfig, a *account, gas uint64, msgs ...sdk.Msg) ([]byte, error) {
 	b := txCfg.NewTxBuilder()
 	if err := b.SetMsgs(msgs...); err != nil {
 		return nil, err
 	}
 	b.SetGasLimit(gas)
+	seq := a.seq
+	if !a.timeout.IsZero() {
+		b.SetUnordered(true)
+		b.SetTimeoutTimestamp(a.timeout)
+		seq = 0
+	}
 	pub := a.priv.PubKey()
 	mode := signing.SignMode_SIGN_MODE_DIRECT
-	empty := signing.SignatureV2{PubKey: pub, Data: &signing.SingleSignatureData{SignMode: mode}, Sequence: a.seq}
+	empty := signing.SignatureV2{PubKey: pub, Data: &signing.SingleSignatureData{SignMode: mode}, Sequence: seq}
 	if err := b.SetSignatures(empty); err != nil {
 		return nil, err
 	}
-	data := authsigning.SignerData{ChainID: benchChainID, AccountNumber: a.number, Sequence: a.seq, PubKey: pub, Address: a.addr.String()}
-	sig, err := clienttx.SignWithPrivKey(context.Background(), mode, data, b, a.priv, txCfg, a.seq)
+	data := authsigning.SignerData{ChainID: benchChainID, AccountNumber: a.number, Sequence: seq, PubKey: pub, Address: a.addr.String()}
+	sig, err := clienttx.SignWithPrivKey(context.Background(), mode, data, b, a.priv, txCfg, seq)
 	if err != nil {
 		return nil, err
 	}
@@ -57,8 +65,26 @@ func signTx(txCfg sdkclient.TxConfig, a *account, gas uint64, msgs ...sdk.Msg) (
 	if err != nil {
 		return nil, err
 	}
-	a.seq++
+	if a.timeout.IsZero() {
+		a.seq++
+	} else {
+		a.timeout = a.timeout.Add(time.Nanosecond) // the nonce: unique per account
+	}
 	return bz, nil
+}
+
+// unorderedTimeout is how long after signing the bench's unordered
+// transactions stay valid: within the chain's maximum (10 minutes after the
+// block time), with a minute to spare for the clocks, and longer than a
+// sustained run takes from signing its results to the last block.
+const unorderedTimeout = 9 * time.Minute
+
+// signUnordered makes accs sign unordered transactions from now on.
+func signUnordered(accs []*account) {
+	t := time.Now().Add(unorderedTimeout)
+	for _, a := range accs {
+		a.timeout = t
+	}
 }
 
 // signEach signs one transaction per account, in parallel (each account is

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"time"
@@ -15,12 +14,14 @@ import (
 // sustainedConfig is the sustained mode's part of the command line.
 type sustainedConfig struct {
 	n            int           // results proved once and cached: the most one chain can be offered
-	rate         float64       // results/s offered in the measured phase; 0: found by the ramp
-	duration     time.Duration // of the measured phase
-	rampStep     time.Duration // of each ramp step
-	rampFrom     float64       // the ramp's first rate
+	rate         float64       // results/s offered in the measured phase (open loop); 0: a closed loop
+	inflight     int           // results in flight at most in the closed loop
+	duration     time.Duration // of each repetition of the measured phase
+	reps         int           // repetitions of the measured phase
+	halfFor      time.Duration // of the latency step at half the saturating rate (0: none)
 	resultsPerTx int
 	claimsPerTx  int
+	unordered    bool // workers sign unordered transactions
 }
 
 func (sc sustainedConfig) validate() error {
@@ -32,42 +33,41 @@ func (sc sustainedConfig) validate() error {
 			return fmt.Errorf("%s %d: must divide %d, the tasks each worker holds", v.name, v.n, tasksPerWorker)
 		}
 	}
-	if sc.n < tasksPerWorker || sc.rate < 0 || sc.duration <= 0 || sc.rampStep <= 0 || sc.rampFrom <= 0 {
-		return fmt.Errorf("-sustained-n (at least %d), -rate, -duration, -ramp-step and -ramp-from must be positive", tasksPerWorker)
+	if sc.n < tasksPerWorker || sc.rate < 0 || sc.duration <= 0 || sc.reps < 1 || sc.halfFor < 0 {
+		return fmt.Errorf("-sustained-n (at least %d), -duration and -reps must be positive; -rate and -half-for not negative", tasksPerWorker)
+	}
+	if sc.rate == 0 && sc.inflight < sc.resultsPerTx {
+		return fmt.Errorf("-inflight %d: must hold at least one transaction (-results-per-tx %d)", sc.inflight, sc.resultsPerTx)
 	}
 	return nil
 }
 
-// rampFactor is how much each ramp step raises the offered rate; the
-// measured phase then offers overload x the rate the chain committed in the
-// step that did not keep up, so that it is saturated throughout without a
-// backlog that grows by more than a tenth of its rate per second.
-const (
-	rampFactor = 2.0
-	overload   = 1.1
-)
+// repShare is the share of the proved results the repetitions may use, the
+// rest being for the latency step at half their rate.
+const repShare = 0.9
 
 // sustainedFigures are one sustained run on one chain.
 type sustainedFigures struct {
 	Validators int
 	Claims     claimFigures
-	Ramp       []loadStep
-	Load       loadStep // the measured phase
+	Reps       []repFigures
+	Load       loadStep // the median repetition's
 	NodeCPU    time.Duration
-	RSSPeak    uint64 // largest resident memory of a node, sampled during the measured phase
-	RSSEnd     uint64 // the same at its end
-	Short      string // why the measured phase was shorter than asked, if it was
+	RSSPeak    uint64
+	RSSEnd     uint64
+	Half       loadStep // open loop at half the median committed rate, for the latency
+	Short      string   // why a repetition was shorter than asked, if one was
 }
 
 // sustainedNodeDefaults are node settings the sustained mode needs unless
 // -node says otherwise: a mempool that holds the backlog of an overloaded
-// minute at one result per transaction, so that no transaction is refused
-// for a full mempool and the sequence of its signer broken.
+// minute at one result per transaction (with -rate), so that no transaction
+// is refused for a full mempool and the sequence of its signer broken.
 var sustainedNodeDefaults = nodeTweaks{"config:mempool.size": "100000"}
 
 // runSustained starts a chain of v validators, sets up len(results) claimed
-// tasks, ramps the offered rate until the chain no longer keeps up (unless
-// -rate), then offers the measured rate for -duration.
+// tasks, runs the measured phase -reps times (a closed loop unless -rate),
+// then offers half the median committed rate to measure the latency there.
 func runSustained(ctx context.Context, cfg config, m *model, results []result, v int) (sustainedFigures, error) {
 	sc := cfg.sustained
 	f := sustainedFigures{Validators: v}
@@ -93,6 +93,9 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 	if f.Claims, err = setupSustained(ctx, bn, w, cctx.TxConfig, m, sc, workers, len(workers)*tasksPerWorker); err != nil {
 		return f, err
 	}
+	if sc.unordered {
+		signUnordered(workers)
+	}
 	txs, err := signPerWorker(workers, sc.resultsPerTx, func(a *account, tasks []uint64) ([]byte, error) {
 		msgs := make([]sdk.Msg, len(tasks))
 		for i, id := range tasks {
@@ -105,45 +108,43 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 		return f, err
 	}
 	perTx := float64(sc.resultsPerTx)
-	next, rate := 0, sc.rate
-	for r := sc.rampFrom; rate == 0; r *= rampFactor {
-		k := int(r * sc.rampStep.Seconds() / perTx)
-		if next+k > len(txs) {
-			return f, fmt.Errorf("the chain kept up with every rate up to %.0f results/s: prove more results (-sustained-n)", r/rampFactor)
-		}
-		step("  ramp: offering %.0f results/s for %s", r, sc.rampStep)
-		st, err := runLoad(ctx, bn, w, txs[next:next+k], r)
-		next += k
-		f.Ramp = append(f.Ramp, st)
+	share := int(repShare * float64(len(txs)) / float64(sc.reps))
+	offer, how := closed(closedLoop{window: sc.inflight, perTx: sc.resultsPerTx}, sc.duration),
+		fmt.Sprintf("a closed loop of %d results in flight", sc.inflight)
+	if sc.rate > 0 {
+		share = min(share, int(sc.rate*sc.duration.Seconds()/perTx))
+		offer, how = paced(sc.rate/perTx), fmt.Sprintf("%.0f results/s", sc.rate)
+	}
+	if share < 1 {
+		return f, fmt.Errorf("%d transactions of results for %d repetitions: prove more results (-sustained-n)", len(txs), sc.reps)
+	}
+	next := 0
+	for r := range sc.reps {
+		step("  measured phase %d of %d: %s for %s, %d to a transaction", r+1, sc.reps, how, sc.duration, sc.resultsPerTx)
+		rep, err := measureRep(ctx, bn, w, txs[next:next+share], offer)
+		f.Reps = append(f.Reps, rep)
 		if err != nil {
 			return f, err
 		}
-		step("    %s", st.summary())
-		if st.Saturated {
-			rate = overload * st.Committed
+		next += len(rep.Load.Push.Due)
+		if rep.Load.For < sc.duration*19/20 && f.Short == "" {
+			f.Short = fmt.Sprintf("repetition %d offered its share of the proved results (%d) in %s instead of %s: prove more (-sustained-n)",
+				r+1, share*sc.resultsPerTx, rep.Load.For.Round(time.Second), sc.duration)
+		}
+		step("    %s; other programs %.2f cores; node RSS peak %s", rep.Load.summary(), rep.OtherCores, mib(rep.RSSPeak))
+		if rep.Load.Failed > 0 || rep.Load.Push.Rejected > 0 {
+			step("    failures: %v %v", rep.Load.FailLogs, rep.Load.Push.Rejects)
 		}
 	}
-	k := int(rate * sc.duration.Seconds() / perTx)
-	if left := len(txs) - next; k > left {
-		f.Short = fmt.Sprintf("%d results left of %d proved: offered for %s instead of %s",
-			left*sc.resultsPerTx, len(results), time.Duration(float64(left)*perTx/rate*float64(time.Second)).Round(time.Second), sc.duration)
-		k = left
-	}
-	if k < 1 {
-		return f, errors.New("no results left for the measured phase: prove more results (-sustained-n)")
-	}
-	step("  measured phase: offering %.0f results/s for %s, %d to a transaction", rate, sc.duration, sc.resultsPerTx)
-	cpu0 := bn.cpuTime()
-	stopRSS := bn.sampleRSS(ctx)
-	f.Load, err = runLoad(ctx, bn, w, txs[next:next+k], rate)
-	f.RSSPeak, f.RSSEnd = stopRSS()
-	f.NodeCPU = bn.cpuTime() - cpu0
-	if err != nil {
-		return f, err
-	}
-	step("    %s; node RSS peak %s", f.Load.summary(), mib(f.RSSPeak))
-	if f.Load.Failed > 0 || f.Load.Push.Rejected > 0 {
-		step("    failures: %v %v", f.Load.FailLogs, f.Load.Push.Rejects)
+	med := medianRep(f.Reps)
+	f.Load, f.NodeCPU, f.RSSPeak, f.RSSEnd = med.Load, med.NodeCPU, med.RSSPeak, med.RSSEnd
+	half := med.Load.Committed / 2
+	if k := min(int(half*sc.halfFor.Seconds()/perTx), len(txs)-next); k > 0 {
+		step("  latency at half the saturating rate: offering %.0f results/s for %s", half, sc.halfFor)
+		if f.Half, err = runLoad(ctx, bn, w, txs[next:next+k], paced(half/perTx)); err != nil {
+			return f, err
+		}
+		step("    %s", f.Half.summary())
 	}
 	return f, nil
 }

@@ -9,7 +9,7 @@ import (
 // loadStep is one offered load and what the chain made of it. Items are
 // results (or, in the set-up's claim phase, claims).
 type loadStep struct {
-	Offered   float64 // items per second offered (open loop)
+	Offered   float64 // items per second offered
 	Items     int     // items offered
 	PerTx     int     // items per transaction
 	For       time.Duration
@@ -37,24 +37,21 @@ const (
 	keptUpBacklogS = 2.0
 )
 
-// runLoad offers txs at itemRate items per second (0: as fast as the node
-// takes them), waits until every one is committed, and reads back each block
-// they landed in.
-func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, itemRate float64) (loadStep, error) {
+// runLoad offers txs through offer, waits until every one offered is
+// committed, and reads back each block they landed in.
+func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, offer pusher) (loadStep, error) {
 	st := loadStep{PerTx: len(txs[0].tasks)}
-	st.Items = len(txs) * st.PerTx
 	h0, err := bn.rpcs[0].height(ctx)
 	if err != nil {
 		return st, err
 	}
-	st.Push, err = pushPaced(ctx, bn.rpcs, txs, itemRate/float64(st.PerTx))
+	st.Push, err = offer(ctx, bn.rpcs, txs)
 	if err != nil {
 		return st, err
 	}
-	st.For, st.Offered = st.Push.Took, itemRate
-	if itemRate == 0 {
-		st.Offered = st.Push.offered(st.Items)
-	}
+	txs = txs[:len(st.Push.Due)]
+	st.Items = len(txs) * st.PerTx
+	st.For, st.Offered = st.Push.Took, st.Push.offered(st.Items)
 	if st.Backlog, err = bn.rpcs[0].unconfirmed(ctx); err != nil {
 		return st, err
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -17,18 +19,26 @@ func (r *report) sustainedLines(s sustainedFigures) []string {
 		out = append(out, fmt.Sprintf("| %s, sustained set-up: claims | %d claims, %d to a transaction, committed in %s: **%.0f claims/s** |",
 			v, c.Claims, c.PerTx, c.Took.Round(10*time.Millisecond), c.Rate))
 	}
-	for i, st := range s.Ramp {
-		out = append(out, fmt.Sprintf("| %s, ramp step %d | %s |", v, i+1, st.summary()))
+	for i, rep := range s.Reps {
+		st := rep.Load
+		out = append(out, fmt.Sprintf("| %s, sustained repetition %d | committed **%.0f/s** over %s (offered %.0f/s); latency p50 %s, p90 %s, p99 %s; %d results in the mempool at the end; %s; other programs %.2f cores, load average %s -> %s |",
+			v, i+1, st.Committed, st.For.Round(time.Second), st.Offered, st.P50.Round(time.Millisecond), st.P90.Round(time.Millisecond),
+			st.P99.Round(time.Millisecond), st.Backlog*st.PerTx, st.Push, rep.OtherCores, rep.LoadBefore, rep.LoadAfter))
 	}
 	l := s.Load
 	if l.Items == 0 {
 		return out
 	}
+	sp := spreadOf(committedRates(s.Reps))
 	out = append(out,
-		fmt.Sprintf("| %s, sustained: committed verified results/s | **%.0f/s** offered %.0f/s for %s, %d results to a transaction (%s) |",
-			v, l.Committed, l.Offered, l.For.Round(time.Second), l.PerTx, saturation(l)),
-		fmt.Sprintf("| %s, sustained: latency offered -> committed | p50 **%s**, p90 %s, p99 %s (%d results) |",
+		fmt.Sprintf("| %s, sustained: committed verified results/s | **%.0f/s** (median of %d; min %.0f, max %.0f: **spread %.1f%%**), %d results to a transaction (%s) |",
+			v, sp.Median, len(s.Reps), sp.Min, sp.Max, sp.Percent, l.PerTx, saturation(l)),
+		fmt.Sprintf("| %s, sustained: latency offered -> committed, at saturation | p50 **%s**, p90 %s, p99 %s (%d results, median repetition) |",
 			v, l.P50.Round(time.Millisecond), l.P90.Round(time.Millisecond), l.P99.Round(time.Millisecond), l.Completed))
+	if h := s.Half; h.Items > 0 {
+		out = append(out, fmt.Sprintf("| %s, sustained: latency at half the saturating rate | p50 **%s**, p90 %s, p99 %s (offered %.0f/s, committed %.0f/s) |",
+			v, h.P50.Round(time.Millisecond), h.P90.Round(time.Millisecond), h.P99.Round(time.Millisecond), h.Offered, h.Committed))
+	}
 	if r.Raw.OneCore > 0 {
 		out = append(out, fmt.Sprintf("| %s, sustained: ratio to 1-core raw / to all-cores limit | **%.2fx / %.2fx** |",
 			v, l.Committed/r.Raw.OneCore, l.Committed/r.Raw.AllCores))
@@ -49,7 +59,10 @@ func (r *report) sustainedLines(s sustainedFigures) []string {
 }
 
 func saturation(l loadStep) string {
-	if l.Saturated {
+	switch {
+	case l.Push.Closed:
+		return fmt.Sprintf("closed loop; the mempool was empty in %.1f%% of its samples (0: the chain, not the window, set the rate)", l.Push.emptyShare()*100)
+	case l.Saturated:
 		return "saturated: the chain took less than it was offered"
 	}
 	return "not saturated: the chain took all it was offered"
@@ -73,4 +86,26 @@ func (r *report) ratioLine() string {
 		}
 	}
 	return ""
+}
+
+// disturbanceLines say how much of the machine others used during the
+// sustained repetitions and whether the raw rate moved: the spread of the
+// repetitions means something only when nothing disturbed them.
+func (r *report) disturbanceLines() []string {
+	var others []float64
+	for _, s := range r.Sustained {
+		for _, rep := range s.Reps {
+			others = append(others, rep.OtherCores)
+		}
+	}
+	if len(others) == 0 || r.RawAfter.OneCore <= 0 {
+		return nil
+	}
+	out := []string{fmt.Sprintf("| raw verification after the chains, 1 core / %d cores | %.0f/s / %.0f/s (%.1f%% from before) |",
+		r.RawAfter.Cores, r.RawAfter.OneCore, r.RawAfter.AllCores, rawDrift(r.Raw.OneCore, r.RawAfter.OneCore)*100)}
+	if d := disturbance(others, r.Raw.OneCore, r.RawAfter.OneCore); len(d) > 0 {
+		return append(out, "| disturbed | **yes**: "+strings.Join(d, "; ")+" |")
+	}
+	return append(out, fmt.Sprintf("| disturbed | no: other programs used at most %.2f cores during any repetition, the raw rate moved less than %.0f%% |",
+		slices.Max(others), maxRawDrift*100))
 }

@@ -61,6 +61,9 @@ func setupSustained(ctx context.Context, bn *benchNet, w *heightWatcher, txCfg s
 	if err := phase(ctx, bn, "route tasks", routes, pushOptions{1, maxBatch}); err != nil {
 		return claimFigures{}, err
 	}
+	if sc.unordered {
+		signUnordered(workers)
+	}
 	claims, err := signPerWorker(workers, sc.claimsPerTx, func(a *account, tasks []uint64) ([]byte, error) {
 		msgs := make([]sdk.Msg, len(tasks))
 		for i, id := range tasks {
@@ -72,7 +75,7 @@ func setupSustained(ctx context.Context, bn *benchNet, w *heightWatcher, txCfg s
 		return claimFigures{}, err
 	}
 	step("  claim tasks: %d claims, %d to a transaction", n, sc.claimsPerTx)
-	st, err := runLoad(ctx, bn, w, claims, 0)
+	st, err := runLoad(ctx, bn, w, claims, paced(0))
 	if err != nil {
 		return claimFigures{}, fmt.Errorf("claims: %w", err)
 	}
