@@ -31,7 +31,9 @@ const rebroadcastAfter = 3 * time.Second
 // and waits for each to be committed. It keeps the account sequence itself,
 // so that a long-running program does not query it before every transaction,
 // and reloads it from the chain when the node says it is wrong or when the
-// fate of a transaction is unknown (the node went away mid-broadcast).
+// fate of a transaction is unknown (the node went away mid-broadcast). With
+// --unordered it sends unordered transactions instead, several at a time
+// (see unordered.go).
 type Sender struct {
 	cctx sdkclient.Context
 	txf  tx.Factory
@@ -43,20 +45,30 @@ type Sender struct {
 
 	mu       sync.Mutex
 	seqKnown bool
+
+	timeouts txTimeouts // with --timeout-duration, and --unordered (see unordered.go)
 }
 
 // NewSender returns a sender for the --from account of cctx, signing with
 // txf (see FactoryFromFlags).
 func NewSender(cctx sdkclient.Context, txf tx.Factory) *Sender {
-	return &Sender{cctx: cctx, txf: txf, CommitTimeout: time.Minute, PollInterval: 250 * time.Millisecond}
+	s := &Sender{cctx: cctx, txf: txf, CommitTimeout: time.Minute, PollInterval: 250 * time.Millisecond}
+	if !txf.TimeoutTimestamp().IsZero() {
+		s.timeouts.ttl = timeoutDuration(cctx, txf)
+	}
+	return s
 }
 
 // FactoryFromFlags is tx.NewFactoryCLI (--fees, --gas-prices, --gas,
-// --gas-adjustment, --note ... apply) with one default changed for a program:
+// --gas-adjustment, --note, --unordered --timeout-duration ... apply) with one
+// default changed for a program:
 // unless --gas names a fixed limit, every transaction is simulated first,
 // which sizes its gas and turns most failures into an error before anything
 // is broadcast.
 func FactoryFromFlags(cctx sdkclient.Context, fs *pflag.FlagSet) (tx.Factory, error) {
+	if err := checkUnorderedFlags(fs); err != nil {
+		return tx.Factory{}, err
+	}
 	txf, err := tx.NewFactoryCLI(cctx, fs)
 	if err != nil {
 		return txf, err
@@ -81,6 +93,9 @@ func (s *Sender) ClientContext() sdkclient.Context { return s.cctx }
 // execution) returns a *RejectedError; anything else is a failure to reach
 // the node, after which the sequence is reloaded before the next send.
 func (s *Sender) Send(ctx context.Context, msgs ...sdk.Msg) (*TxResult, error) {
+	if s.txf.Unordered() {
+		return s.sendUnordered(ctx, msgs)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for attempt := 0; ; attempt++ {
@@ -108,35 +123,14 @@ func (s *Sender) sendOnce(ctx context.Context, msgs []sdk.Msg) (*TxResult, error
 		return nil, err
 	}
 	txf := s.txf
-	if txf.SimulateAndExecute() {
-		_, gas, err := tx.CalculateGas(s.cctx, txf, msgs...)
-		if err != nil {
-			return nil, simulationError(err)
-		}
-		txf = txf.WithGas(gas)
+	if s.timeouts.ttl > 0 { // counted from each transaction, not from the program's start
+		txf = txf.WithTimeoutTimestamp(time.Now().Add(s.timeouts.ttl))
 	}
-	builder, err := txf.BuildUnsignedTx(msgs...)
-	if err != nil {
-		return nil, err
-	}
-	if err := tx.Sign(ctx, txf, s.cctx.FromName, builder, true); err != nil {
-		return nil, fmt.Errorf("sign: %w", err)
-	}
-	txBytes, err := s.cctx.TxConfig.TxEncoder()(builder.GetTx())
-	if err != nil {
-		return nil, err
-	}
-	node, err := s.cctx.GetNode()
-	if err != nil {
-		return nil, err
-	}
-
-	start := time.Now()
-	res, err := node.BroadcastTxSync(ctx, txBytes)
+	txBytes, res, took, err := s.broadcast(ctx, txf, msgs)
 	if err != nil {
 		// The transaction may or may not have reached the mempool.
 		s.seqKnown = false
-		return nil, fmt.Errorf("broadcast: %w", err)
+		return nil, err
 	}
 	if res.Code != 0 {
 		if res.Codespace == sdkerrors.RootCodespace && res.Code == sdkerrors.ErrWrongSequence.ABCICode() {
@@ -146,13 +140,53 @@ func (s *Sender) sendOnce(ctx context.Context, msgs []sdk.Msg) (*TxResult, error
 	}
 	s.txf = s.txf.WithSequence(txf.Sequence() + 1)
 	checked := time.Now()
-
 	out, err := s.waitCommit(ctx, res.Hash, txBytes)
 	if err != nil {
 		s.seqKnown = false
 		return nil, err
 	}
-	out.Broadcast = checked.Sub(start)
+	return executed(out, took, checked)
+}
+
+// broadcast simulates (unless txf has a fixed gas), signs and broadcasts
+// msgs with txf, and returns the transaction, the node's answer to it
+// (CheckTx) and how long the broadcast took. An error after signing leaves
+// it unknown whether the transaction reached the mempool.
+func (s *Sender) broadcast(ctx context.Context, txf tx.Factory, msgs []sdk.Msg) ([]byte, *coretypes.ResultBroadcastTx, time.Duration, error) {
+	if txf.SimulateAndExecute() {
+		_, gas, err := tx.CalculateGas(s.cctx, txf, msgs...)
+		if err != nil {
+			return nil, nil, 0, simulationError(err)
+		}
+		txf = txf.WithGas(gas)
+	}
+	builder, err := txf.BuildUnsignedTx(msgs...)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if err := tx.Sign(ctx, txf, s.cctx.FromName, builder, true); err != nil {
+		return nil, nil, 0, fmt.Errorf("sign: %w", err)
+	}
+	txBytes, err := s.cctx.TxConfig.TxEncoder()(builder.GetTx())
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	node, err := s.cctx.GetNode()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	start := time.Now()
+	res, err := node.BroadcastTxSync(ctx, txBytes)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("broadcast: %w", err)
+	}
+	return txBytes, res, time.Since(start), nil
+}
+
+// executed is the result of a committed transaction, broadcast in took and
+// accepted at checked; a *RejectedError if it failed.
+func executed(out *TxResult, took time.Duration, checked time.Time) (*TxResult, error) {
+	out.Broadcast = took
 	out.Commit = time.Since(checked)
 	if out.Code != 0 {
 		return out, &RejectedError{Stage: "execution", Codespace: out.Codespace, Code: out.Code, Log: out.Log, Hash: out.Hash}
@@ -212,7 +246,7 @@ func (s *Sender) waitCommit(ctx context.Context, hash, txBytes []byte) (*TxResul
 			if time.Since(lastSent) > rebroadcastAfter {
 				again, err := node.BroadcastTxSync(ctx, txBytes)
 				lastSent = time.Now()
-				if err == nil && again.Code != 0 && !isWrongSequence(checkRejection(again)) {
+				if err == nil && again.Code != 0 && !isUsedUp(checkRejection(again)) {
 					if res, err := node.Tx(ctx, hash, false); err == nil {
 						return newTxResult(res), nil
 					}

@@ -77,6 +77,11 @@ must allow N held tasks, and caps the batch otherwise), proves them on --provers
 results in one transaction. A result the chain refuses is taken out of the batch and the
 others are sent again. The chain's cost per transaction is then paid once per batch.
 
+With --unordered --timeout-duration D (D at most 10m, the chain's limit) the worker sends
+unordered transactions: no account sequence, so several worker processes may share one key,
+and its transactions never wait for each other to fix a sequence. Each is valid until D after
+it is signed (by block time) and refused for good after that; 1m suits a worker.
+
 With --metrics-addr HOST:PORT it serves Prometheus metrics at /metrics (proofs made, proving
 time, claims, results, earnings, errors by kind) and /healthz (200 while it reaches the node,
 503 otherwise, with its last successful step). Off by default; 127.0.0.1:PORT keeps them on
@@ -93,6 +98,7 @@ hyrad worker start --from worker --models 1,2 --bond 20000000uhyra
 hyrad worker start --from worker --pools 3
 hyrad worker start --from worker --metrics-addr 127.0.0.1:9464
 hyrad worker start --from worker --batch 10 --provers 2
+hyrad worker start --from worker --batch 10 --unordered --timeout-duration 1m
 hyrad worker start --from worker --ceremony-root /shared/setups --phase1 phase1.bin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
