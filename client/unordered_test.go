@@ -175,8 +175,10 @@ func TestUnorderedFlagsChecked(t *testing.T) {
 // TestUsedNonceIsNotARefusal: a re-broadcast refused because its unordered
 // timeout is already used (it was just committed) does not end the wait.
 func TestUsedNonceIsNotARefusal(t *testing.T) {
-	used := coretypes.ResultBroadcastTx{Codespace: sdkerrors.RootCodespace, Code: sdkerrors.ErrInvalidRequest.ABCICode(),
-		Log: "failed to add unordered nonce: sender hyra1xyz has already used timeout 1790000000000000000: invalid request"}
+	used := coretypes.ResultBroadcastTx{
+		Codespace: sdkerrors.RootCodespace, Code: sdkerrors.ErrInvalidRequest.ABCICode(),
+		Log: "failed to add unordered nonce: sender hyra1xyz has already used timeout 1790000000000000000: invalid request",
+	}
 	s := &Sender{cctx: sdkclient.Context{}.WithClient(lostNode{check: used}), CommitTimeout: rebroadcastAfter + time.Second, PollInterval: 20 * time.Millisecond}
 	_, err := s.waitCommit(context.Background(), []byte{0xab}, []byte("tx"))
 	require.ErrorContains(t, err, "not committed within")

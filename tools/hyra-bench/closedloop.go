@@ -37,7 +37,7 @@ func (c closedLoop) room(inMempool, unanswered int) int {
 func closed(loop closedLoop, d time.Duration) pusher {
 	return func(ctx context.Context, nodes []*rpcClient, txs []loadTx) (*pacedPush, error) {
 		s := startSenders(ctx, nodes, txs)
-		s.p.Closed = true
+		s.p.Closed, s.p.Window = true, loop.window
 		next := 0
 		for next < len(txs) && time.Since(s.p.Start) < d && ctx.Err() == nil {
 			fullest := 0

@@ -106,6 +106,9 @@ func TestSpreadOfRepetitions(t *testing.T) {
 	if s.Min != 680 || s.Median != 700 || s.Max != 714 || math.Abs(s.Percent-34.0/700*100) > 1e-9 {
 		t.Fatalf("spread %+v", s)
 	}
+	if s := spreadOf([]float64{700, 680}); s.Median != 680 {
+		t.Fatalf("median of two: %.0f, want the lower, 680", s.Median)
+	}
 	if s := spreadOf(nil); s != (spread{}) {
 		t.Fatalf("no repetitions: %+v", s)
 	}

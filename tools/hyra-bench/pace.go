@@ -30,6 +30,7 @@ type pacedPush struct {
 	// empty, every block left transactions behind: the chain, not the
 	// window, set the rate.
 	Closed                bool
+	Window                int // results in flight at most
 	Samples, EmptySamples int
 }
 

@@ -61,7 +61,8 @@ func (r *report) sustainedLines(s sustainedFigures) []string {
 func saturation(l loadStep) string {
 	switch {
 	case l.Push.Closed:
-		return fmt.Sprintf("closed loop; the mempool was empty in %.1f%% of its samples (0: the chain, not the window, set the rate)", l.Push.emptyShare()*100)
+		return fmt.Sprintf("a closed loop of %d results in flight; the mempool was empty in %.1f%% of its samples (0: the chain, not the window, set the rate)",
+			l.Push.Window, l.Push.emptyShare()*100)
 	case l.Saturated:
 		return "saturated: the chain took less than it was offered"
 	}

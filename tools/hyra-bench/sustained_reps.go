@@ -31,8 +31,9 @@ func measureRep(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadT
 	return r, err
 }
 
-// spread summarises repeated measurements: the smallest, the median, the
-// largest, and (largest - smallest) / median.
+// spread summarises repeated measurements: the smallest, the median (the
+// lower middle one of an even count, as medianRep), the largest, and
+// (largest - smallest) / median.
 type spread struct {
 	Min, Median, Max float64
 	Percent          float64
@@ -42,7 +43,8 @@ func spreadOf(v []float64) spread {
 	if len(v) == 0 {
 		return spread{}
 	}
-	s := spread{Min: slices.Min(v), Median: median(v), Max: slices.Max(v)}
+	sorted := slices.Sorted(slices.Values(v))
+	s := spread{Min: sorted[0], Median: sorted[(len(sorted)-1)/2], Max: sorted[len(sorted)-1]}
 	if s.Median > 0 {
 		s.Percent = (s.Max - s.Min) / s.Median * 100
 	}
