@@ -50,7 +50,7 @@ func (b *secretBook) public(t *testing.T, input, output []int64) {
 // task's input and output in each of those places (it can fail).
 func TestPrivateTasks(t *testing.T) {
 	c := newPrivateChain(t, "client-a", "worker-a", "client-b", "worker-b", "client-c", "worker-c", "worker-d",
-		"client-p", "worker-p")
+		"client-p", "worker-p", "client-w", "worker-w")
 	mempool := c.watchMempool()
 	ownerBefore := c.balanceOf(c.address("owner"))
 	secrets := &secretBook{}
@@ -70,13 +70,18 @@ func TestPrivateTasks(t *testing.T) {
 	if t.Failed() {
 		return
 	}
+	// The daemon runs alone: it would claim the other paths' open tasks.
+	t.Run("worker daemon", func(t *testing.T) { daemonRunsPrivateTask(t, c.forTest(t), secrets) })
+	if t.Failed() {
+		return
+	}
 	// Nothing stranded: every task ended, so the escrow is empty once the block's deferred
-	// shares are paid; the model owner got 10% of each of the four rewards paid.
+	// shares are paid; the model owner got 10% of each of the five rewards paid.
 	h, err := c.height()
 	require.NoError(t, err)
 	c.waitHeight(h+1, time.Minute)
 	require.Equal(t, "0", c.balance(moduleAddress(t, c.address("owner"), "taskpool")), "the escrow holds nothing")
-	require.Equal(t, ownerBefore+(3*privatePrice+publicPrice)/10, c.balanceOf(c.address("owner")))
+	require.Equal(t, ownerBefore+(4*privatePrice+publicPrice)/10, c.balanceOf(c.address("owner")))
 
 	scanThirdPartyViews(t, c, mempool, secrets)
 }
