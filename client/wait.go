@@ -21,8 +21,12 @@ type TaskEndedError struct {
 }
 
 func (e *TaskEndedError) Error() string {
-	return fmt.Sprintf("task %d ended %s without a result; its reward of %s was refunded to %s",
-		e.Task.Id, e.Task.Status, e.Task.Reward, e.Task.Creator)
+	why := ""
+	if e.Task.InputRejections > 0 {
+		why = fmt.Sprintf(" (its workers rejected the posted input %d times)", e.Task.InputRejections)
+	}
+	return fmt.Sprintf("task %d ended %s without a result%s; its reward of %s was refunded to %s",
+		e.Task.Id, e.Task.Status, why, e.Task.Reward, e.Task.Creator)
 }
 
 // WaitCompleted waits until a task is COMPLETED and returns it. Events (from

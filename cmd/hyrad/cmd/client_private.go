@@ -30,8 +30,12 @@ func followPrivate(ctx context.Context, cmd *cobra.Command, sender *hyraclient.S
 	}
 	f := &hyraclient.PrivateFollower{ChainID: cctx.ChainID, TaskID: taskID, Secret: secret}
 	task, err := hyraclient.FollowPrivate(ctx, sender, stream.C(), f, 2*time.Second, func(n hyraclient.PrivateNote) { printNote(w, n) })
-	if err != nil {
+	var ended *hyraclient.TaskEndedError
+	if errors.As(err, &ended) {
 		return nil, err
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%w; to pick the private task up again: hyrad client resume %d --from %s", err, taskID, cctx.GetFromName())
 	}
 	version, err := hyraclient.TaskVersion(ctx, cctx, task)
 	if err != nil {

@@ -66,7 +66,11 @@ func runResult(cmd *cobra.Command, args []string) error {
 	}
 	task := res.Task
 	if task.Status != tptypes.TASK_STATUS_COMPLETED {
-		return fmt.Errorf("task %d is %s: it has no result (hyrad client infer --wait waits for one)", id, shortStatus(task.Status))
+		waits := "hyrad client infer --wait waits for one"
+		if task.Private {
+			waits = fmt.Sprintf("its client posts its input and waits for one with: hyrad client resume %d --from KEY", id)
+		}
+		return fmt.Errorf("task %d is %s: it has no result (%s)", id, shortStatus(task.Status), waits)
 	}
 	checked, err := checkResult(cmd.Context(), cctx, &task)
 	if err != nil {
