@@ -86,7 +86,7 @@ func main() {
 	flag.StringVar(&cfg.mode, "mode", "sustained", "what to measure: sustained (a fixed offered rate, after a ramp to saturation), burst (N results at once, as fast as the node takes them) or both")
 	flag.IntVar(&cfg.sustained.n, "sustained-n", 40000, "sustained: iris results proved once (cached) and offered to each chain, at most")
 	flag.Float64Var(&cfg.sustained.rate, "rate", 0, "sustained: results/s offered in the measured phase, an open loop (0: a closed loop, see -inflight)")
-	flag.IntVar(&cfg.sustained.inflight, "inflight", 1000, "sustained: results in flight (offered, not committed) at most in the closed loop")
+	flag.IntVar(&cfg.sustained.inflight, "inflight", 2000, "sustained: results in flight (offered, not committed) at most in the closed loop")
 	flag.DurationVar(&cfg.sustained.duration, "duration", 20*time.Second, "sustained: duration of each repetition of the measured phase")
 	flag.DurationVar(&cfg.sustained.halfFor, "half-for", 5*time.Second, "sustained: duration of the latency step at half the saturating rate (0: none)")
 	flag.BoolVar(&cfg.sustained.unordered, "unordered", false, "sustained: workers sign their claims and results as unordered transactions")

@@ -17,7 +17,13 @@ type loadStep struct {
 	Completed int     // verified results committed
 	Claimed   int     // claims committed
 	Span      time.Duration
-	Blocks    int
+	// BlockItems and BlockInterval are the mean items in a block that held
+	// some, and the mean time between such blocks: with blocks limited by
+	// neither gas nor (in practice) bytes, a closed loop's blocks hold about
+	// its window, and its rate is window / interval.
+	BlockItems    float64
+	BlockInterval time.Duration
+	Blocks        int
 	// P50, P90 and P99 are the latencies of the committed items: offered ->
 	// the block that holds it seen committed.
 	P50, P90, P99 time.Duration
@@ -96,6 +102,10 @@ func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, 
 	}
 	if len(blocks) > 0 {
 		st.Span = blocks[len(blocks)-1].seen.Sub(st.Push.Start)
+		st.BlockItems = float64(st.Completed+st.Claimed) / float64(len(blocks))
+	}
+	if len(blocks) > 1 {
+		st.BlockInterval = blocks[len(blocks)-1].seen.Sub(blocks[0].seen) / time.Duration(len(blocks)-1)
 	}
 	st.Committed = committedRate(blocks, st.Push.Start.Add(st.Push.Took))
 	st.P50, st.P90, st.P99 = percentile(lat, 50), percentile(lat, 90), percentile(lat, 99)

@@ -21,9 +21,9 @@ func (r *report) sustainedLines(s sustainedFigures) []string {
 	}
 	for i, rep := range s.Reps {
 		st := rep.Load
-		out = append(out, fmt.Sprintf("| %s, sustained repetition %d | committed **%.0f/s** over %s (offered %.0f/s); latency p50 %s, p90 %s, p99 %s; %d results in the mempool at the end; %s; other programs %.2f cores, load average %s -> %s |",
-			v, i+1, st.Committed, st.For.Round(time.Second), st.Offered, st.P50.Round(time.Millisecond), st.P90.Round(time.Millisecond),
-			st.P99.Round(time.Millisecond), st.Backlog*st.PerTx, st.Push, rep.OtherCores, rep.LoadBefore, rep.LoadAfter))
+		out = append(out, fmt.Sprintf("| %s, sustained repetition %d | committed **%.0f/s** over %s (offered %.0f/s; blocks of %.0f results every %s); latency p50 %s, p90 %s, p99 %s; %s; other programs %.2f cores, load average %s -> %s |",
+			v, i+1, st.Committed, st.For.Round(time.Second), st.Offered, st.BlockItems, st.BlockInterval.Round(10*time.Millisecond),
+			st.P50.Round(time.Millisecond), st.P90.Round(time.Millisecond), st.P99.Round(time.Millisecond), st.Push, rep.OtherCores, rep.LoadBefore, rep.LoadAfter))
 	}
 	l := s.Load
 	if l.Items == 0 {
