@@ -43,8 +43,8 @@ func (b *secretBook) public(t *testing.T, input, output []int64) {
 
 // TestPrivateTasks runs private tasks on the real binary through every path the issue names
 // (a client that never posts, wrong inputs, a worker that never answers, replayed
-// ciphertexts) with exact balances, and a private task to the client's decrypted, verified
-// output; then it reads everything a third party can read (REST, CometBFT RPC, the mempool,
+// ciphertexts) with exact balances, and a private task from `hyrad client infer --private`,
+// run by the worker daemon, to the client's decrypted, verified output; then it reads everything a third party can read (REST, CometBFT RPC, the mempool,
 // the events of every block and transaction, the node's data directory and log) and finds
 // none of the private inputs and outputs in any encoding, while the same scan finds a public
 // task's input and output in each of those places (it can fail).
