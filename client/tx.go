@@ -220,10 +220,16 @@ func (s *Sender) loadSequence() error {
 // same bytes: a restarted node has lost its mempool, and a node that still
 // holds the transaction ignores the copy. A node that checks the copy and
 // refuses it gives the transaction's definite answer, returned as a
-// *RejectedError, unless the refusal is only that its sequence is used (it
-// may have just been committed) or the node finds it committed after all.
+// *RejectedError, unless the refusal is only that its sequence (or unordered
+// timeout) is used (it may have just been committed) or the node finds it
+// committed after all.
 func (s *Sender) waitCommit(ctx context.Context, hash, txBytes []byte) (*TxResult, error) {
-	ctx, cancel := context.WithTimeout(ctx, s.CommitTimeout)
+	return s.waitCommitFor(ctx, hash, txBytes, s.CommitTimeout)
+}
+
+// waitCommitFor is waitCommit for at most within instead of CommitTimeout.
+func (s *Sender) waitCommitFor(ctx context.Context, hash, txBytes []byte, within time.Duration) (*TxResult, error) {
+	ctx, cancel := context.WithTimeout(ctx, within)
 	defer cancel()
 	ticker := time.NewTicker(s.PollInterval)
 	defer ticker.Stop()
@@ -260,7 +266,7 @@ func (s *Sender) waitCommit(ctx context.Context, hash, txBytes []byte) (*TxResul
 		}
 		select {
 		case <-ctx.Done():
-			return nil, fmt.Errorf("transaction %X not committed within %s (last answer: %w)", hash, s.CommitTimeout, lastErr)
+			return nil, fmt.Errorf("transaction %X not committed within %s (last answer: %w)", hash, within, lastErr)
 		case <-ticker.C:
 		}
 	}

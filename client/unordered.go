@@ -105,12 +105,24 @@ func (s *Sender) sendUnordered(ctx context.Context, msgs []sdk.Msg) (*TxResult, 
 		return nil, checkRejection(res)
 	}
 	checked := time.Now()
-	out, err := s.waitCommit(ctx, res.Hash, txBytes)
+	out, err := s.waitCommitFor(ctx, res.Hash, txBytes, s.unorderedWait(txf.TimeoutTimestamp()))
 	if err != nil {
 		return nil, err
 	}
 	return executed(out, took, checked)
 }
+
+// unorderedWait is how long to wait for an unordered transaction with
+// timeout to be committed: until its timeout has passed it may still land,
+// and a new transaction for the same messages would not replace it (they
+// share no sequence), so at least that long.
+func (s *Sender) unorderedWait(timeout time.Time) time.Duration {
+	return max(s.CommitTimeout, time.Until(timeout)+unorderedMargin)
+}
+
+// unorderedMargin is how long after an unordered transaction's timeout a
+// block may still be dated before it (block times trail the clock).
+const unorderedMargin = 10 * time.Second
 
 // isUsedUp reports whether the chain refused a transaction for what may only
 // mean that it, or one with the same sequence or unordered timeout, was just

@@ -184,3 +184,12 @@ func TestUsedNonceIsNotARefusal(t *testing.T) {
 	require.ErrorContains(t, err, "not committed within")
 	require.False(t, IsRejected(err))
 }
+
+// TestUnorderedWaitOutlastsTimeout: an unordered transaction is waited for
+// until its timeout has passed (it may land until then), however short
+// CommitTimeout is.
+func TestUnorderedWaitOutlastsTimeout(t *testing.T) {
+	s := &Sender{CommitTimeout: time.Minute}
+	require.GreaterOrEqual(t, s.unorderedWait(time.Now().Add(5*time.Minute)), 5*time.Minute+unorderedMargin-time.Second)
+	require.Equal(t, time.Minute, s.unorderedWait(time.Now().Add(10*time.Second)))
+}
