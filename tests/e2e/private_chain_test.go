@@ -20,11 +20,12 @@ import (
 	"github.com/hyra-network/hyra/zk/prover"
 )
 
-// The private-task chain of TestPrivateTasks: short windows so that its lapses come in
-// seconds, and the model's prices.
+// The private-task chain of TestPrivateTasks: windows short enough that its lapses come in
+// seconds, long enough for a client to post and a worker to prove on a loaded machine, and
+// the model's prices.
 const (
-	privateInputWindow = 10 * time.Second // the param private_input_window
-	privateClaimWindow = "15s"            // the pool's claim timeout
+	privateInputWindow = 20 * time.Second // the param private_input_window
+	privateClaimWindow = 20 * time.Second // the pool's claim timeout
 	privatePrice       = 3000             // uhyra, the model's private price
 	publicPrice        = 1000             // uhyra
 	workerBond         = 10_000_000       // uhyra, min_worker_bond
@@ -75,7 +76,7 @@ func newPrivateChain(t *testing.T, accounts ...string) *privateChain {
 		"--private-price", itoa(privatePrice)+"uhyra", "--artifact", artFile, "--vk", filepath.Join(keys, "verifying.key"),
 		"--description", "8x8 digits, private-capable", "--from", "owner")
 	require.Zero(t, code, log)
-	code, log = n.tx("taskpool", "create-pool", digitsPrivateModel, "digits-private", privateClaimWindow,
+	code, log = n.tx("taskpool", "create-pool", digitsPrivateModel, "digits-private", privateClaimWindow.String(),
 		"--min-reputation", "0", "--from", "owner")
 	require.Zero(t, code, log)
 	pk, err := os.ReadFile(filepath.Join(keys, "proving.key"))

@@ -3,10 +3,16 @@ package e2e_test
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/require"
 )
 
 // A scanner looks for many needles in a haystack at once. Each needle is indexed by one
@@ -115,4 +121,47 @@ func (s *scanner) foundIn(prefix, source string) bool {
 		}
 	}
 	return false
+}
+
+// TestLeakScannerFindsEveryForm checks the scanner against the forms a leak would take: the
+// secret's bytes at any offset inside a longer byte string, shown as JSON base64 or hex, and
+// its values printed as JSON, proto JSON (quoted), CSV or Go's %v; and that another vector in
+// all those forms is not mistaken for it.
+func TestLeakScannerFindsEveryForm(t *testing.T) {
+	input, other := distinctImage(1), distinctImage(2)
+	leaks := func(v []int64) map[string][]byte {
+		forms := map[string][]byte{}
+		for name, b := range encodings(v) {
+			for pad := range 3 {
+				blob := append(append(bytes.Repeat([]byte{0xa5}, pad), b...), 0x5a)
+				j, err := json.Marshal(map[string][]byte{"field": blob})
+				require.NoError(t, err)
+				forms[fmt.Sprintf("%s in JSON base64 after %d bytes", name, pad)] = j
+				forms[fmt.Sprintf("%s in hex after %d bytes", name, pad)] = []byte(hex.EncodeToString(blob))
+				forms[fmt.Sprintf("%s raw after %d bytes", name, pad)] = blob
+			}
+		}
+		quoted := make([]string, len(v))
+		for i, x := range v {
+			quoted[i] = strconv.FormatInt(x, 10)
+		}
+		j, err := json.Marshal(map[string]any{"values": v, "quoted": quoted})
+		require.NoError(t, err)
+		forms["JSON"] = j
+		forms["CSV"] = []byte(strings.Join(quoted, ","))
+		forms["%v"] = fmt.Appendf(nil, "output: %v", v)
+		return forms
+	}
+	for name, form := range leaks(input) {
+		s := newScanner(inputSecret(t, "input", input))
+		s.scan("test", name, form)
+		for start := 0; start < len(input); start += chunkLen {
+			require.True(t, s.foundIn(fmt.Sprintf("input values[%d:]", start), "test"), "%s: values[%d:] not found", name, start)
+		}
+	}
+	s := newScanner(inputSecret(t, "input", input))
+	for name, form := range leaks(other) {
+		s.scan("test", name, form)
+	}
+	require.Empty(t, s.report(), "another vector is not mistaken for the secret")
 }
