@@ -324,3 +324,28 @@ func TestPublicResultOnPrivateVersion(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, want, checked.Output)
 }
+
+// TestPrivateFollowerSkipsAKeyThatTakesNoEnvelope: a claim whose key is
+// not a usable X25519 key (the chain checks only its length) gets no post
+// and does not stop the client; the claim lapses and the next one gets the
+// input.
+func TestPrivateFollowerSkipsAKeyThatTakesNoEnvelope(t *testing.T) {
+	c := newPrivateChain(t)
+	id, secret := c.submit(zktest.DigitsInputs(t)[4])
+	f := &client.PrivateFollower{ChainID: c.Ctx.ChainID(), TaskID: id, Secret: secret}
+	c.deliver(&tptypes.MsgClaimTask{Worker: c.worker.String(), PoolId: c.poolID, TaskId: id, EncryptionKey: make([]byte, 32)})
+	posted, kinds := c.step(f)
+	require.False(t, posted)
+	require.Equal(t, []string{client.NoteClaimed, client.NoteBadKey}, kinds)
+	posted, kinds = c.step(f)
+	require.False(t, posted)
+	require.Empty(t, kinds, "said once per claim")
+
+	c.RunFor(tptypes.DefaultPrivateInputWindow + 2*time.Second)
+	key, err := private.GenerateKey()
+	require.NoError(t, err)
+	c.deliver(&tptypes.MsgClaimTask{Worker: c.worker2.String(), PoolId: c.poolID, TaskId: id, EncryptionKey: key.PublicKey()})
+	posted, kinds = c.step(f)
+	require.True(t, posted)
+	require.Equal(t, []string{client.NoteReopened, client.NoteClaimed}, kinds)
+}

@@ -3,12 +3,14 @@ package client
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
 	coretypes "github.com/cometbft/cometbft/rpc/core/types"
 
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/private"
 )
 
 // Events that move a private task along, as its client waits on them: a
@@ -32,6 +34,10 @@ const (
 	NotePosted   = "posted"   // the input was posted, sealed to the claiming worker
 	NoteRejected = "rejected" // the worker rejected the posted input (Rejections so far)
 	NoteReopened = "reopened" // the claim ended without a result: the task is open again
+	// NoteBadKey: the claim's key takes no envelope (not a usable X25519
+	// key), so no input is posted; the claim lapses at the input window,
+	// which the worker chose.
+	NoteBadKey = "bad-key"
 )
 
 // PrivateNote is one step of a private task's progress.
@@ -53,6 +59,7 @@ type PrivateFollower struct {
 
 	claimWorker string // the claim seen last, while the task is CLAIMED
 	claimKey    []byte
+	badKey      bool // the claim's key takes no envelope
 	rejections  uint32
 }
 
@@ -65,12 +72,12 @@ func (f *PrivateFollower) Step(creator string, task tptypes.Task) (*tptypes.MsgP
 	}
 	if task.InputRejections > f.rejections {
 		note(NoteRejected, f.claimWorker)
-		f.claimWorker, f.claimKey = "", nil
+		f.claimWorker, f.claimKey, f.badKey = "", nil, false
 	} else if f.claimWorker != "" && (task.Status != tptypes.TASK_STATUS_CLAIMED || task.Worker != f.claimWorker || !bytes.Equal(task.WorkerKey, f.claimKey)) {
 		if task.Status != tptypes.TASK_STATUS_COMPLETED {
 			note(NoteReopened, f.claimWorker)
 		}
-		f.claimWorker, f.claimKey = "", nil
+		f.claimWorker, f.claimKey, f.badKey = "", nil, false
 	}
 	f.rejections = task.InputRejections
 	if task.Status != tptypes.TASK_STATUS_CLAIMED {
@@ -83,7 +90,15 @@ func (f *PrivateFollower) Step(creator string, task tptypes.Task) (*tptypes.MsgP
 	if len(task.InputCiphertext) != 0 {
 		return nil, notes, nil
 	}
+	if f.badKey {
+		return nil, notes, nil
+	}
 	ct, err := f.Secret.ForWorker(f.ChainID, task)
+	if errors.Is(err, private.ErrEnvelope) {
+		f.badKey = true
+		note(NoteBadKey, task.Worker)
+		return nil, notes, nil
+	}
 	if err != nil {
 		return nil, notes, fmt.Errorf("task %d: seal the input to worker %s: %w", task.Id, task.Worker, err)
 	}
