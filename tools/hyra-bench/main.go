@@ -88,6 +88,7 @@ func main() {
 	flag.Float64Var(&cfg.sustained.rate, "rate", 0, "sustained: results/s offered in the measured phase, an open loop (0: a closed loop, see -inflight)")
 	flag.IntVar(&cfg.sustained.inflight, "inflight", 2000, "sustained: results in flight (offered, not committed) at most in the closed loop")
 	flag.DurationVar(&cfg.sustained.duration, "duration", 20*time.Second, "sustained: duration of each repetition of the measured phase")
+	flag.DurationVar(&cfg.sustained.warmup, "warmup", 5*time.Second, "sustained: results offered as in the measured phase before it, not measured (0: none)")
 	flag.DurationVar(&cfg.sustained.halfFor, "half-for", 5*time.Second, "sustained: duration of the latency step at half the saturating rate (0: none)")
 	flag.BoolVar(&cfg.sustained.unordered, "unordered", false, "sustained: workers sign their claims and results as unordered transactions")
 	flag.IntVar(&cfg.sustained.resultsPerTx, "results-per-tx", 10, "sustained: MsgSubmitResult per transaction (divides 100)")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"time"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -17,6 +18,7 @@ type sustainedConfig struct {
 	rate         float64       // results/s offered in the measured phase (open loop); 0: a closed loop
 	inflight     int           // results in flight at most in the closed loop
 	duration     time.Duration // of each repetition of the measured phase
+	warmup       time.Duration // offered before the repetitions, not measured
 	reps         int           // repetitions of the measured phase
 	halfFor      time.Duration // of the latency step at half the saturating rate (0: none)
 	resultsPerTx int
@@ -33,8 +35,8 @@ func (sc sustainedConfig) validate() error {
 			return fmt.Errorf("%s %d: must divide %d, the tasks each worker holds", v.name, v.n, tasksPerWorker)
 		}
 	}
-	if sc.n < tasksPerWorker || sc.rate < 0 || sc.duration <= 0 || sc.reps < 1 || sc.halfFor < 0 {
-		return fmt.Errorf("-sustained-n (at least %d), -duration and -reps must be positive; -rate and -half-for not negative", tasksPerWorker)
+	if sc.n < tasksPerWorker || sc.rate < 0 || sc.duration <= 0 || sc.reps < 1 || sc.halfFor < 0 || sc.warmup < 0 {
+		return fmt.Errorf("-sustained-n (at least %d), -duration and -reps must be positive; -rate, -warmup and -half-for not negative", tasksPerWorker)
 	}
 	if sc.rate == 0 && sc.inflight < sc.resultsPerTx {
 		return fmt.Errorf("-inflight %d: must hold at least one transaction (-results-per-tx %d)", sc.inflight, sc.resultsPerTx)
@@ -42,9 +44,23 @@ func (sc sustainedConfig) validate() error {
 	return nil
 }
 
-// repShare is the share of the proved results the repetitions may use, the
-// rest being for the latency step at half their rate.
-const repShare = 0.9
+// Shares of the proved results: the warm-up's at most, the repetitions',
+// and the rest for the latency step at half their rate.
+const (
+	warmShare = 0.05
+	repShare  = 0.85
+)
+
+// offerFor is how the measured phase offers results for d (a closed loop, or
+// -rate), the most transactions it may offer, and what it does, in words.
+func (sc sustainedConfig) offerFor(d time.Duration) (pusher, int, string) {
+	if sc.rate > 0 {
+		return paced(sc.rate / float64(sc.resultsPerTx)), int(sc.rate * d.Seconds() / float64(sc.resultsPerTx)),
+			fmt.Sprintf("%.0f results/s", sc.rate)
+	}
+	return closed(closedLoop{window: sc.inflight, perTx: sc.resultsPerTx}, d), math.MaxInt,
+		fmt.Sprintf("a closed loop of %d results in flight", sc.inflight)
+}
 
 // sustainedFigures are one sustained run on one chain.
 type sustainedFigures struct {
@@ -66,7 +82,9 @@ type sustainedFigures struct {
 var sustainedNodeDefaults = nodeTweaks{"config:mempool.size": "100000"}
 
 // runSustained starts a chain of v validators, sets up len(results) claimed
-// tasks, runs the measured phase -reps times (a closed loop unless -rate),
+// tasks, offers results for -warmup (the first blocks after the set-up are
+// not what follows), runs the measured phase -reps times (a closed loop
+// unless -rate),
 // then offers half the median committed rate to measure the latency there.
 func runSustained(ctx context.Context, cfg config, m *model, results []result, v int) (sustainedFigures, error) {
 	sc := cfg.sustained
@@ -108,17 +126,22 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 		return f, err
 	}
 	perTx := float64(sc.resultsPerTx)
-	share := int(repShare * float64(len(txs)) / float64(sc.reps))
-	offer, how := closed(closedLoop{window: sc.inflight, perTx: sc.resultsPerTx}, sc.duration),
-		fmt.Sprintf("a closed loop of %d results in flight", sc.inflight)
-	if sc.rate > 0 {
-		share = min(share, int(sc.rate*sc.duration.Seconds()/perTx))
-		offer, how = paced(sc.rate/perTx), fmt.Sprintf("%.0f results/s", sc.rate)
+	next := 0
+	if sc.warmup > 0 {
+		offer, bound, how := sc.offerFor(sc.warmup)
+		step("  warm-up, not measured: %s for %s", how, sc.warmup)
+		warm, err := runLoad(ctx, bn, w, txs[:max(1, min(bound, int(warmShare*float64(len(txs)))))], offer)
+		if err != nil {
+			return f, err
+		}
+		next = len(warm.Push.Due)
+		step("    %s", warm.summary())
 	}
+	offer, bound, how := sc.offerFor(sc.duration)
+	share := min(bound, int(repShare*float64(len(txs))/float64(sc.reps)))
 	if share < 1 {
 		return f, fmt.Errorf("%d transactions of results for %d repetitions: prove more results (-sustained-n)", len(txs), sc.reps)
 	}
-	next := 0
 	for r := range sc.reps {
 		step("  measured phase %d of %d: %s for %s, %d to a transaction", r+1, sc.reps, how, sc.duration, sc.resultsPerTx)
 		rep, err := measureRep(ctx, bn, w, txs[next:next+share], offer)
