@@ -51,15 +51,22 @@ type provers struct {
 	log     *slog.Logger
 
 	// derive, if set, derives a missing proving key from the version's
-	// public setup transcript.
-	derive *keyDeriver
+	// public setup transcript, in the background (models_derive.go).
+	derive      *keyDeriver
+	deriving    map[versionKey]bool // under mu
+	derivations sync.WaitGroup
+	// background is the context of the derivations (the worker's run).
+	background context.Context
 
 	mu      sync.Mutex
 	entries map[versionKey]*loaded
 }
 
 func newProvers(query modeltypes.QueryClient, keysDir string, log *slog.Logger) *provers {
-	return &provers{query: query, keysDir: keysDir, log: log, entries: map[versionKey]*loaded{}}
+	return &provers{
+		query: query, keysDir: keysDir, log: log, entries: map[versionKey]*loaded{},
+		deriving: map[versionKey]bool{}, background: context.Background(),
+	}
 }
 
 // get returns the prover of a model version, loading it on first use.
@@ -116,7 +123,10 @@ func (p *provers) load(ctx context.Context, k versionKey) (*loaded, error) {
 	}
 	pk, err := ReadProvingKey(p.keysDir, mv.ArtifactHash)
 	if errors.Is(err, ErrNoProvingKey) && p.derive != nil && mv.SetupStatus == modeltypes.SETUP_STATUS_CEREMONY {
-		pk, err = p.derive.derive(ctx, mv)
+		// As long as a setup contribution: in the background, so that
+		// the worker goes on serving the versions it has keys for.
+		e.err, e.retry = p.deriveInBackground(k, mv), retryPendingAfter
+		return e, nil
 	}
 	if err != nil {
 		e.err = err

@@ -3,6 +3,7 @@ package worker
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"io"
 	"log/slog"
 	"os"
@@ -99,4 +100,35 @@ func TestProversRejectKeyOfAnotherSetup(t *testing.T) {
 
 	_, err = p.get(context.Background(), 1, 1)
 	require.ErrorIs(t, err, prover.ErrKeyMismatch, "a key from another setup than the registered one")
+}
+
+// setupless answers the Setup query with an error, as for a setup the chain
+// does not know.
+type setupless struct{ *fakeModels }
+
+func (setupless) Setup(context.Context, *modeltypes.QuerySetupRequest, ...grpc.CallOption) (*modeltypes.QuerySetupResponse, error) {
+	return nil, errors.New("no such setup")
+}
+
+// TestProversDeriveInBackground: a missing key of a finished multi-party
+// setup is derived in the background, so that get returns at once (the
+// worker goes on serving its other versions); a failed derivation is
+// recorded and not started again before retryMissingAfter.
+func TestProversDeriveInBackground(t *testing.T) {
+	v := version(models.IrisArtifact, models.IrisVerifyingKey)
+	v.SetupStatus = modeltypes.SETUP_STATUS_CEREMONY
+	q := &fakeModels{version: v}
+	keys := t.TempDir()
+	p := newProvers(q, keys, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	p.derive = &keyDeriver{query: setupless{q}, root: t.TempDir(), phase1: []byte("not a phase-1 file"), keysDir: keys}
+
+	_, err := p.get(context.Background(), 1, 1)
+	require.ErrorIs(t, err, errDeriving)
+	p.derivations.Wait()
+	_, err = p.get(context.Background(), 1, 1)
+	require.ErrorContains(t, err, "deriving the proving key from the setup transcript")
+	require.NotErrorIs(t, err, errDeriving)
+	p.mu.Lock()
+	require.Empty(t, p.deriving)
+	p.mu.Unlock()
 }

@@ -104,6 +104,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		w.log.Info("private tasks on: claims carry this encryption key", "encryption_key", hex.EncodeToString(w.encKey.PublicKey()),
 			"key_file", EncryptionKeyPath(w.cfg.KeysDir, w.addr.String()))
 	}
+	w.provers.background = ctx
 	if w.cfg.MetricsAddr != "" {
 		if err := w.serveMetrics(ctx); err != nil {
 			return err
@@ -157,6 +158,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		}
 	}
 	w.waitSetups()
+	w.provers.derivations.Wait()
 	w.log.Info("worker stopped")
 	return nil
 }
