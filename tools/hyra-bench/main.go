@@ -93,7 +93,7 @@ func main() {
 	flag.BoolVar(&cfg.sustained.unordered, "unordered", false, "sustained: workers sign their claims and results as unordered transactions")
 	flag.IntVar(&cfg.sustained.resultsPerTx, "results-per-tx", 10, "sustained: MsgSubmitResult per transaction (divides 100)")
 	flag.IntVar(&cfg.sustained.claimsPerTx, "claims-per-tx", 10, "sustained: MsgClaimTask per transaction in the set-up (divides 100)")
-	flag.StringVar(&cfg.profile, "profile", "", "write a CPU profile of node 0 during the push to this file (prefix; .<validators>v.pprof is added)")
+	flag.StringVar(&cfg.profile, "profile", "", "write a CPU profile of node 0 during the push (burst) or the first 10 s of the first measured repetition (sustained) to this file (prefix; .<validators>v.pprof is added)")
 	flag.Parse()
 
 	var err error

@@ -17,6 +17,25 @@ const (
 	profileFor  = 10 * time.Second
 )
 
+// profileIf starts profiling node 0 for d when -profile is given (the
+// burst push, or the sustained mode's measured phase), into
+// <-profile>.<validators>v.pprof; the function it returns waits for the
+// profile and says where it is.
+func profileIf(ctx context.Context, cfg config, validators int, d time.Duration) (wait func()) {
+	if cfg.profile == "" {
+		return func() {}
+	}
+	path := fmt.Sprintf("%s.%dv.pprof", cfg.profile, validators)
+	done := profileNode(ctx, profileAddr, path, d)
+	return func() {
+		if err := done(); err != nil {
+			step("  profile: %v", err)
+		} else {
+			step("  CPU profile of node 0 in %s", path)
+		}
+	}
+}
+
 // profileNode fetches a CPU profile of node 0 for d from CometBFT's pprof
 // server (config:rpc.pprof_laddr, which -profile sets) into path, in the
 // background; wait returns once it is written.

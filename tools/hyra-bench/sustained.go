@@ -144,7 +144,12 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 	}
 	for r := range sc.reps {
 		step("  measured phase %d of %d: %s for %s, %d to a transaction", r+1, sc.reps, how, sc.duration, sc.resultsPerTx)
+		profiled := func() {}
+		if r == 0 {
+			profiled = profileIf(ctx, cfg, v, min(profileFor, sc.duration))
+		}
 		rep, err := measureRep(ctx, bn, w, txs[next:next+share], offer)
+		profiled()
 		f.Reps = append(f.Reps, rep)
 		if err != nil {
 			return f, err

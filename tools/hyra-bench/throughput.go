@@ -92,17 +92,7 @@ func measureThroughput(ctx context.Context, cfg config, bn *benchNet, txs [][]by
 	}
 	w, stopWatch := watchHeights(ctx, bn.rpcs[0])
 	cpu0, self0 := bn.cpuTime(), selfCPU()
-	if cfg.profile != "" {
-		path := fmt.Sprintf("%s.%dv.pprof", cfg.profile, f.Validators)
-		wait := profileNode(ctx, profileAddr, path, profileFor)
-		defer func() {
-			if err := wait(); err != nil {
-				step("  profile: %v", err)
-			} else {
-				step("  CPU profile of node 0 in %s", path)
-			}
-		}()
-	}
+	defer profileIf(ctx, cfg, f.Validators, profileFor)()
 	start := time.Now()
 	f.Push, err = push(ctx, bn.rpcs, txs, pushOpts)
 	if err != nil {
