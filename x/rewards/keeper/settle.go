@@ -85,7 +85,7 @@ func (k Keeper) SettleTask(
 		}
 		coin := func(x sdkmath.Int) sdk.Coin { return sdk.NewCoin(escrow.Denom, x) }
 		share = coin(split.Worker)
-		return ctx.EventManager().EmitTypedEvent(&types.EventTaskSettled{
+		ev := types.EventTaskSettled{
 			TaskId:             taskID,
 			Worker:             workerStr,
 			ModelOwner:         ownerStr,
@@ -96,7 +96,9 @@ func (k Keeper) SettleTask(
 			RewardPoolShare:    coin(split.RewardPool),
 			Epoch:              epoch,
 			Reputation:         rep,
-		})
+		}
+		ctx.EventManager().EmitEvent(ev.Event())
+		return nil
 	})
 	return share, err
 }

@@ -167,11 +167,13 @@ func (k Keeper) settle(ctx context.Context, worker sdk.AccAddress, task types.Ta
 	}); err != nil {
 		return sdk.Coin{}, err
 	}
-	return share, sdkCtx.EventManager().EmitTypedEvent(&types.EventTaskCompleted{
+	ev := types.EventTaskCompleted{
 		TaskId:       task.Id,
 		Worker:       task.Worker,
 		Reward:       task.Reward,
 		WorkerReward: share,
 		PoolId:       task.PoolId,
-	})
+	}
+	sdkCtx.EventManager().EmitEvent(ev.Event())
+	return share, nil
 }
