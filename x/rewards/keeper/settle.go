@@ -26,7 +26,15 @@ import (
 // whole fee to the community pool, so that the reward pool holds one denom.
 // The worker is paid at once; the other parts stay in payerModule's account
 // until this block's EndBlock sends them, summed over the block's settlements
-// (deferred.go). Nothing is written unless every step succeeds.
+// (deferred.go).
+//
+// SettleTask writes as it goes and relies on its caller to drop a failed
+// settlement's writes: its one caller is x/taskpool's result handler, and a
+// message that fails leaves nothing (the SDK runs every message on a branch
+// of the store that it writes back only on success). A branch of its own,
+// per settlement, cost a copy of every module's store per result on the
+// ABCI lock (BENCHMARKS.md, issue 17). A caller outside a message (an
+// EndBlocker) must run it with keeperutil.RunAtomically.
 func (k Keeper) SettleTask(
 	ctx context.Context,
 	payerModule string,
@@ -50,7 +58,7 @@ func (k Keeper) SettleTask(
 	}
 
 	var share sdk.Coin
-	err = atomically(ctx, func(ctx sdk.Context) error {
+	err = func(ctx sdk.Context) error {
 		params, err := k.Params.Get(ctx)
 		if err != nil {
 			return err
@@ -99,7 +107,7 @@ func (k Keeper) SettleTask(
 		}
 		ctx.EventManager().EmitEvent(ev.Event())
 		return nil
-	})
+	}(sdk.UnwrapSDKContext(ctx))
 	return share, err
 }
 

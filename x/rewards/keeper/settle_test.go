@@ -174,7 +174,9 @@ func TestSettleTaskErrors(t *testing.T) {
 				worker = tc.worker(f)
 			}
 			before := f.snapshot(t)
-			_, err := f.k.SettleTask(f.ctx, p, 9, worker, f.owner, tc.escrow)
+			// As in a message, which the SDK runs on a branch it drops when the message fails.
+			branch, _ := f.ctx.CacheContext()
+			_, err := f.k.SettleTask(branch, p, 9, worker, f.owner, tc.escrow)
 			require.ErrorContains(t, err, tc.err)
 			require.Equal(t, before, f.snapshot(t), "a failed settlement changed state")
 		})
