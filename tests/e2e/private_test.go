@@ -44,10 +44,11 @@ func (b *secretBook) public(t *testing.T, input, output []int64) {
 // TestPrivateTasks runs private tasks on the real binary through every path the issue names
 // (a client that never posts, wrong inputs, a worker that never answers, replayed
 // ciphertexts) with exact balances, and a private task from `hyrad client infer --private`,
-// run by the worker daemon, to the client's decrypted, verified output; then it reads everything a third party can read (REST, CometBFT RPC, the mempool,
-// the events of every block and transaction, the node's data directory and log) and finds
-// none of the private inputs and outputs in any encoding, while the same scan finds a public
-// task's input and output in each of those places (it can fail).
+// run by the worker daemon, to the client's decrypted, verified output. Then it reads
+// everything a third party can read (REST, CometBFT RPC, the mempool, the events of every
+// block and transaction, the node's data directory and log) and finds none of the private
+// inputs and outputs in any encoding, while the same scan finds a public task's input and
+// output in each of those places (it can fail).
 func TestPrivateTasks(t *testing.T) {
 	c := newPrivateChain(t, "client-a", "worker-a", "client-b", "worker-b", "client-c", "worker-c", "worker-d",
 		"client-p", "worker-p", "client-w", "worker-w")
@@ -90,6 +91,10 @@ func TestPrivateTasks(t *testing.T) {
 // (none may be found) and the public control (found in each view that shows a task's data).
 func scanThirdPartyViews(t *testing.T, c *privateChain, mempool *mempoolWatch, secrets *secretBook) {
 	t.Helper()
+	// Six private inputs (five tasks' and a wrong one) and four private tasks' outputs; the
+	// public task's input and output.
+	require.Len(t, secrets.hidden, 10)
+	require.Len(t, secrets.shown, 2)
 	hidden, shown := newScanner(secrets.hidden...), newScanner(secrets.shown...)
 	both := func(f func(*scanner)) { f(hidden); f(shown) }
 	height, err := c.height()
