@@ -349,3 +349,23 @@ func TestPrivateFollowerSkipsAKeyThatTakesNoEnvelope(t *testing.T) {
 	require.True(t, posted)
 	require.Equal(t, []string{client.NoteReopened, client.NoteClaimed}, kinds)
 }
+
+// TestPrivateFollowerResumedAfterARejection: a follower started after a
+// rejection (a resumed client) does not report it, and posts to the claim
+// it finds.
+func TestPrivateFollowerResumedAfterARejection(t *testing.T) {
+	c := newPrivateChain(t)
+	id, secret := c.submit(zktest.DigitsInputs(t)[5])
+	first := &client.PrivateFollower{ChainID: c.Ctx.ChainID(), TaskID: id, Secret: secret}
+	key, err := private.GenerateKey()
+	require.NoError(t, err)
+	c.deliver(&tptypes.MsgClaimTask{Worker: c.worker.String(), PoolId: c.poolID, TaskId: id, EncryptionKey: key.PublicKey()})
+	c.step(first)
+	c.deliver(&tptypes.MsgRejectInput{Worker: c.worker.String(), TaskId: id})
+	c.deliver(&tptypes.MsgClaimTask{Worker: c.worker2.String(), PoolId: c.poolID, TaskId: id, EncryptionKey: key.PublicKey()})
+
+	resumed := &client.PrivateFollower{ChainID: c.Ctx.ChainID(), TaskID: id, Secret: secret}
+	posted, kinds := c.step(resumed)
+	require.True(t, posted)
+	require.Equal(t, []string{client.NoteClaimed}, kinds)
+}

@@ -61,6 +61,7 @@ type PrivateFollower struct {
 	claimKey    []byte
 	badKey      bool // the claim's key takes no envelope
 	rejections  uint32
+	started     bool // a resumed client does not report rejections older than itself
 }
 
 // Step reads the task as the chain holds it now and returns the input to
@@ -69,6 +70,9 @@ func (f *PrivateFollower) Step(creator string, task tptypes.Task) (*tptypes.MsgP
 	var notes []PrivateNote
 	note := func(kind, worker string) {
 		notes = append(notes, PrivateNote{Kind: kind, TaskID: task.Id, Worker: worker, Rejections: task.InputRejections})
+	}
+	if !f.started {
+		f.started, f.rejections = true, task.InputRejections
 	}
 	if task.InputRejections > f.rejections {
 		note(NoteRejected, f.claimWorker)

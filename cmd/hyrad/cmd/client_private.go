@@ -51,7 +51,11 @@ func printNote(w io.Writer, n hyraclient.PrivateNote) {
 	case hyraclient.NotePosted:
 		fmt.Fprintf(w, "task %d: input posted, sealed to %s's key\n", n.TaskID, n.Worker)
 	case hyraclient.NoteRejected:
-		fmt.Fprintf(w, "task %d: %s rejected the input (rejection %d; the chain refunds the task at max_input_rejections); waiting for another claim\n", n.TaskID, n.Worker, n.Rejections)
+		who := n.Worker
+		if who == "" {
+			who = "its worker" // claimed and rejected between two looks at the chain
+		}
+		fmt.Fprintf(w, "task %d: %s rejected the input (rejection %d; the chain refunds the task at max_input_rejections); waiting for another claim\n", n.TaskID, who, n.Rejections)
 	case hyraclient.NoteBadKey:
 		fmt.Fprintf(w, "task %d: %s claimed it with a key that takes no envelope: no input posted; its claim lapses at the input window\n", n.TaskID, n.Worker)
 	case hyraclient.NoteReopened:
