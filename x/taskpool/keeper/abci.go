@@ -105,7 +105,8 @@ func dueKeys(ctx context.Context, q timeQueue, now time.Time, limit int) ([]coll
 // ClaimTask required more than the claim timeout to be left), so the task
 // expires as at its deadline, unpenalised. A private task's claim that lapses
 // before its creator posted the input is the creator's lapse, not the
-// worker's: the task is OPEN again and the worker unpenalised.
+// worker's: the worker is unpenalised and the task is OPEN again, or refunded
+// once it has used up max_input_rejections (endInputWindow).
 func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
 	task, err := k.GetTask(ctx, key.K2())
 	if err != nil {
@@ -124,10 +125,16 @@ func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]
 	if !expiry.Before(task.Deadline) {
 		return k.expireTask(ctx, collections.Join(task.Deadline.UnixNano(), task.Id))
 	}
+	if awaitingInput(task) {
+		if err := k.endInputWindow(ctx, task); err != nil {
+			return err
+		}
+		return k.lapseClaim(ctx, task, false)
+	}
 	if err := k.reopen(ctx, task); err != nil {
 		return err
 	}
-	return k.lapseClaim(ctx, task, !awaitingInput(task))
+	return k.lapseClaim(ctx, task, true)
 }
 
 // expireTask refunds an OPEN or CLAIMED task past its deadline. A task still

@@ -14,7 +14,8 @@ import (
 // A private task's claim has two phases. Claimed, it waits at most the param
 // private_input_window for its creator to post the input, encrypted to the
 // worker's key (PostInput); if none comes the claim lapses without penalty
-// (EndBlock, awaitingInput) and the task is OPEN again. Once the input is
+// (EndBlock, awaitingInput) and the task is OPEN again; a missed window counts
+// toward max_input_rejections as a rejection does. Once the input is
 // posted the worker has the pool's whole claim timeout, from then, to prove
 // and submit, and lapses as any worker does. A worker that cannot open the
 // posted input, or finds it does not match the commitment, rejects it
@@ -150,6 +151,24 @@ func (k Keeper) cancelRejected(ctx context.Context, claimed types.Task) error {
 		Creator: task.Creator,
 		Refund:  task.Reward,
 	})
+}
+
+// endInputWindow ends a private task's claim whose creator did not post the
+// input within the window. The missed window counts toward
+// max_input_rejections as a rejection does: each one keeps a worker waiting
+// for the window's length, so without the cap a client could hold workers
+// idle again and again for the price of one escrow. At the cap the task is
+// cancelled and refunded; until then it is OPEN again.
+func (k Keeper) endInputWindow(ctx context.Context, claimed types.Task) error {
+	params, err := k.Params.Get(ctx)
+	if err != nil {
+		return err
+	}
+	claimed.InputRejections++
+	if claimed.InputRejections >= params.MaxInputRejections {
+		return k.cancelRejected(ctx, claimed)
+	}
+	return k.reopen(ctx, claimed)
 }
 
 // minTime is the earlier of a and b.

@@ -71,8 +71,38 @@ func TestClientNeverPosts(t *testing.T) {
 	require.Zero(t, f.workerRec(f.worker).LapsedClaims)
 	require.Empty(t, f.workerRec(f.worker).ActiveTaskIds)
 	require.Equal(t, privatePrice, f.escrow())
+	require.Equal(t, uint32(1), task.InputRejections, "a missed window counts toward the cap")
 	f.checkInvariants(total)
 	f.claimPrivate(f.worker, poolID, id) // claimable again
+}
+
+// TestClientNeverPostsUntilTheCap: a client that lets the input window pass
+// claim after claim keeps workers waiting for free, so its missed windows
+// count toward max_input_rejections: at the cap the task is cancelled and
+// refunded instead of offered again, and no worker is penalised.
+func TestClientNeverPostsUntilTheCap(t *testing.T) {
+	f := newFixture(t)
+	poolID, id := f.privateSetup()
+	total := f.bank.Total()
+	creatorBalance := f.balance(f.creator)
+	for i := uint32(1); i <= types.DefaultMaxInputRejections; i++ {
+		f.claimPrivate(f.worker, poolID, id)
+		f.run(types.DefaultPrivateInputWindow)
+		task := f.task(id)
+		require.Equal(t, i, task.InputRejections)
+		require.Empty(t, f.workerRec(f.worker).ActiveTaskIds)
+		if i < types.DefaultMaxInputRejections {
+			require.Equal(t, types.TASK_STATUS_OPEN, task.Status)
+			continue
+		}
+		require.Equal(t, types.TASK_STATUS_CANCELLED, task.Status)
+		requireEvent(t, f.ctx, "hyra.taskpool.v1.EventTaskCancelled")
+	}
+	require.Empty(t, f.rewards.Penalties, "the worker is not penalised for the client's absence")
+	require.Zero(t, f.workerRec(f.worker).LapsedClaims)
+	require.Equal(t, creatorBalance+privatePrice, f.balance(f.creator), "refunded at the cap")
+	require.Zero(t, f.escrow())
+	f.checkInvariants(total)
 }
 
 // TestWorkerNeverAnswers: a worker that had the input and does not deliver

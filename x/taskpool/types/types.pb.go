@@ -310,7 +310,8 @@ type Task struct {
 	// CLAIMED).
 	InputCiphertext []byte `protobuf:"bytes,23,opt,name=input_ciphertext,json=inputCiphertext,proto3" json:"input_ciphertext,omitempty"`
 	// input_rejections counts the claims of this private task that ended with
-	// MsgRejectInput; at the param max_input_rejections the task is refunded.
+	// MsgRejectInput or without the input posted in the window; at the param
+	// max_input_rejections the task is refunded.
 	InputRejections uint32 `protobuf:"varint,24,opt,name=input_rejections,json=inputRejections,proto3" json:"input_rejections,omitempty"`
 }
 
@@ -649,7 +650,8 @@ type Params struct {
 	// claim ends without penalty to the worker and the task is OPEN again.
 	PrivateInputWindow time.Duration `protobuf:"bytes,10,opt,name=private_input_window,json=privateInputWindow,proto3,stdduration" json:"private_input_window"`
 	// max_input_rejections is how many claims of one private task may end
-	// with MsgRejectInput before the task is refunded to its creator.
+	// with MsgRejectInput or without the input posted in the window before the
+	// task is refunded to its creator.
 	MaxInputRejections uint32 `protobuf:"varint,11,opt,name=max_input_rejections,json=maxInputRejections,proto3" json:"max_input_rejections,omitempty"`
 }
 

@@ -257,7 +257,8 @@ export interface Task {
   inputCiphertext: Uint8Array;
   /**
    * input_rejections counts the claims of this private task that ended with
-   * MsgRejectInput; at the param max_input_rejections the task is refunded.
+   * MsgRejectInput or without the input posted in the window; at the param
+   * max_input_rejections the task is refunded.
    */
   inputRejections: number;
 }
@@ -337,7 +338,8 @@ export interface Params {
     | undefined;
   /**
    * max_input_rejections is how many claims of one private task may end
-   * with MsgRejectInput before the task is refunded to its creator.
+   * with MsgRejectInput or without the input posted in the window before the
+   * task is refunded to its creator.
    */
   maxInputRejections: number;
 }
