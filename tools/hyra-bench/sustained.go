@@ -47,8 +47,8 @@ func (sc sustainedConfig) validate() error {
 // Shares of the proved results: the warm-up's at most, the repetitions',
 // and the rest for the latency step at half their rate.
 const (
-	warmShare = 0.05
-	repShare  = 0.85
+	warmShare = 0.08
+	repShare  = 0.82
 )
 
 // offerFor is how the measured phase offers results for d (a closed loop, or
@@ -180,7 +180,10 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 // summary is a step in one line.
 func (st loadStep) summary() string {
 	kept := "kept up"
-	if st.Saturated {
+	switch {
+	case st.Push.Closed:
+		kept = "closed loop"
+	case st.Saturated:
 		kept = "saturated"
 	}
 	return fmt.Sprintf("offered %.0f/s, committed %.0f/s (%s); latency p50 %s, p90 %s, p99 %s; %d in the mempool at the end; %s; %d failed",
