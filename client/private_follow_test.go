@@ -106,27 +106,38 @@ func TestPrivateFollowerAfterLapse(t *testing.T) {
 	require.Equal(t, zktest.DigitsInputs(t)[1], got)
 }
 
-// TestPrivateFollowerSkipsAKeyThatTakesNoEnvelope: a claim whose key is
-// not a usable X25519 key (the chain checks only its length) gets no post
-// and does not stop the client; the claim lapses and the next one gets the
-// input.
+// TestPrivateFollowerSkipsAKeyThatTakesNoEnvelope: the chain refuses a
+// claim whose key takes no envelope (a point of small order); a follower
+// that meets one anyway (a claim made before that rule) posts nothing, says
+// so once and does not stop; the next claim gets the input.
 func TestPrivateFollowerSkipsAKeyThatTakesNoEnvelope(t *testing.T) {
 	c := newPrivateChain(t)
 	id, secret := c.submit(zktest.DigitsInputs(t)[4])
 	f := &client.PrivateFollower{ChainID: c.Ctx.ChainID(), TaskID: id, Secret: secret}
-	c.deliver(&tptypes.MsgClaimTask{Worker: c.worker.String(), PoolId: c.poolID, TaskId: id, EncryptionKey: make([]byte, 32)})
-	posted, kinds := c.step(f)
-	require.False(t, posted)
-	require.Equal(t, []string{client.NoteClaimed, client.NoteBadKey}, kinds)
-	posted, kinds = c.step(f)
-	require.False(t, posted)
-	require.Empty(t, kinds, "said once per claim")
+	_, err := c.Deliver(&tptypes.MsgClaimTask{Worker: c.worker.String(), PoolId: c.poolID, TaskId: id, EncryptionKey: make([]byte, 32)})
+	require.ErrorContains(t, err, "small order", "the chain refuses the key")
+
+	good, err := private.GenerateKey()
+	require.NoError(t, err)
+	c.deliver(&tptypes.MsgClaimTask{Worker: c.worker.String(), PoolId: c.poolID, TaskId: id, EncryptionKey: good.PublicKey()})
+	old := c.task(id)
+	old.WorkerKey = make([]byte, 32)
+	for i, want := range [][]string{{client.NoteClaimed, client.NoteBadKey}, nil} {
+		post, notes, err := f.Step(c.user.String(), old)
+		require.NoError(t, err)
+		require.Nil(t, post)
+		var kinds []string
+		for _, n := range notes {
+			kinds = append(kinds, n.Kind)
+		}
+		require.Equal(t, want, kinds, "step %d: said once per claim", i)
+	}
 
 	c.RunFor(tptypes.DefaultPrivateInputWindow + 2*time.Second)
 	key, err := private.GenerateKey()
 	require.NoError(t, err)
 	c.deliver(&tptypes.MsgClaimTask{Worker: c.worker2.String(), PoolId: c.poolID, TaskId: id, EncryptionKey: key.PublicKey()})
-	posted, kinds = c.step(f)
+	posted, kinds := c.step(f)
 	require.True(t, posted)
 	require.Equal(t, []string{client.NoteReopened, client.NoteClaimed}, kinds)
 }

@@ -60,6 +60,7 @@ type PrivateFollower struct {
 	claimWorker string // the claim seen last, while the task is CLAIMED
 	claimKey    []byte
 	badKey      bool // the claim's key takes no envelope
+	landed      bool // the input reached this claim: seen on chain, or our post landed
 	rejections  uint32
 	started     bool // a resumed client does not report rejections older than itself
 }
@@ -74,14 +75,18 @@ func (f *PrivateFollower) Step(creator string, task tptypes.Task) (*tptypes.MsgP
 	if !f.started {
 		f.started, f.rejections = true, task.InputRejections
 	}
-	if task.InputRejections > f.rejections {
+	if task.InputRejections > f.rejections && f.landed {
 		note(NoteRejected, f.claimWorker)
-		f.claimWorker, f.claimKey, f.badKey = "", nil, false
+		f.claimWorker, f.claimKey, f.badKey, f.landed = "", nil, false, false
+	} else if task.InputRejections > f.rejections && f.claimWorker != "" {
+		// The chain counts a missed input window as a rejection.
+		note(NoteReopened, f.claimWorker)
+		f.claimWorker, f.claimKey, f.badKey, f.landed = "", nil, false, false
 	} else if f.claimWorker != "" && (task.Status != tptypes.TASK_STATUS_CLAIMED || task.Worker != f.claimWorker || !bytes.Equal(task.WorkerKey, f.claimKey)) {
 		if task.Status != tptypes.TASK_STATUS_COMPLETED {
 			note(NoteReopened, f.claimWorker)
 		}
-		f.claimWorker, f.claimKey, f.badKey = "", nil, false
+		f.claimWorker, f.claimKey, f.badKey, f.landed = "", nil, false, false
 	}
 	f.rejections = task.InputRejections
 	if task.Status != tptypes.TASK_STATUS_CLAIMED {
@@ -92,6 +97,7 @@ func (f *PrivateFollower) Step(creator string, task tptypes.Task) (*tptypes.MsgP
 		note(NoteClaimed, task.Worker)
 	}
 	if len(task.InputCiphertext) != 0 {
+		f.landed = true
 		return nil, notes, nil
 	}
 	if f.badKey {
@@ -145,6 +151,7 @@ func FollowPrivate(ctx context.Context, s *Sender, events <-chan coretypes.Resul
 					return nil, err
 				}
 				if posted {
+					f.landed = true
 					notify(PrivateNote{Kind: NotePosted, TaskID: f.TaskID, Worker: res.Task.Worker})
 				}
 			}

@@ -23,7 +23,7 @@ type TaskEndedError struct {
 func (e *TaskEndedError) Error() string {
 	why := ""
 	if e.Task.InputRejections > 0 {
-		why = fmt.Sprintf(" (its workers rejected the posted input %d times)", e.Task.InputRejections)
+		why = fmt.Sprintf(" (%d of its claims ended without a usable input: rejected by the worker, or not posted within the input window)", e.Task.InputRejections)
 	}
 	return fmt.Sprintf("task %d ended %s without a result%s; its reward of %s was refunded to %s",
 		e.Task.Id, e.Task.Status, why, e.Task.Reward, e.Task.Creator)

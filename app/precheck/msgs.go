@@ -15,8 +15,9 @@ const maxExecDepth = 4
 
 // cheap are the messages the precheck runs: each handler reads and writes a
 // bounded number of keys (indexes, never scans) and moves coins, and does no
-// cryptography, so running it in CheckTx costs about what the ante handler
-// does.
+// cryptography but a claim's one X25519 key check (charged as gas before it
+// runs, types.EncryptionKeyCheckGas), so running it in CheckTx costs about
+// what the ante handler does.
 var cheap = map[string]bool{
 	sdk.MsgTypeURL(&mrtypes.MsgUpdateModelPrice{}):       true,
 	sdk.MsgTypeURL(&mrtypes.MsgSetModelActive{}):         true,

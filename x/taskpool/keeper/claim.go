@@ -36,7 +36,7 @@ func (k Keeper) ClaimTask(ctx context.Context, worker sdk.AccAddress, poolID, ta
 func (k Keeper) ClaimTaskWithKey(ctx context.Context, worker sdk.AccAddress, poolID, taskID uint64, encryptionKey []byte) (uint64, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	now := sdkCtx.BlockTime()
-	if err := types.CheckEncryptionKey(encryptionKey); err != nil {
+	if err := checkClaimKey(sdkCtx, encryptionKey); err != nil {
 		return 0, err
 	}
 	pool, rec, err := k.eligibleWorkerInPool(ctx, worker, poolID)

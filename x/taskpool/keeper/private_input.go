@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/hyra-network/hyra/x/taskpool/types"
+	"github.com/hyra-network/hyra/zk/private"
 )
 
 // A private task's claim has two phases. Claimed, it waits at most the param
@@ -32,6 +33,21 @@ func (k Keeper) awaitInput(ctx context.Context, task *types.Task, key []byte, no
 	}
 	task.WorkerKey = key
 	task.ClaimExpiry = minTime(now.Add(params.PrivateInputWindow), task.Deadline).UTC()
+	return nil
+}
+
+// checkClaimKey refuses a claim's encryption key unless it is none, or one
+// that an input can be sealed to: the chain would otherwise give a private
+// task to a claim that no client can post to, and the task would sit out an
+// input window for nothing. The worker pays for the check first.
+func checkClaimKey(ctx sdk.Context, key []byte) error {
+	if err := types.CheckEncryptionKey(key); err != nil || len(key) == 0 {
+		return err
+	}
+	ctx.GasMeter().ConsumeGas(types.EncryptionKeyCheckGas, "private task claim: encryption key check")
+	if err := private.CheckPublicKey(key); err != nil {
+		return errorsmod.Wrap(types.ErrEncryptionKey, err.Error())
+	}
 	return nil
 }
 

@@ -101,6 +101,8 @@ func TestClaimPrivateTask(t *testing.T) {
 	require.ErrorContains(t, err, "no claimable task", "the oldest-task claim steps over private tasks without a key")
 	_, err = f.msgs.ClaimTask(f.ctx, &types.MsgClaimTask{Worker: f.str(f.worker), PoolId: poolID, EncryptionKey: workerKey[:31]})
 	require.ErrorContains(t, err, "encryption key is 31 bytes")
+	_, err = f.msgs.ClaimTask(f.ctx, &types.MsgClaimTask{Worker: f.str(f.worker), PoolId: poolID, EncryptionKey: make([]byte, 32)})
+	require.ErrorContains(t, err, "small order", "a key no input can be sealed to is refused")
 	f.requireUnchanged(before)
 
 	public := f.submitTask(poolID, price)

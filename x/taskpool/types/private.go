@@ -10,6 +10,12 @@ import (
 // EncryptionKeySize is the size of a worker's X25519 public key.
 const EncryptionKeySize = 32
 
+// EncryptionKeyCheckGas is charged before a claim's encryption key is checked
+// for small order (private.CheckPublicKey, one X25519 multiplication): 36 µs
+// here against 118 µs for a secp256k1 signature check, for which the SDK
+// charges 1,000 gas.
+const EncryptionKeyCheckGas = 300
+
 // MaxCiphertextSize caps a private task's ciphertexts (the input encrypted to
 // the client itself, and to the worker): the largest envelope zk/private
 // makes, for the largest input a model takes.
