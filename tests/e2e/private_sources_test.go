@@ -14,7 +14,10 @@ import (
 	"time"
 
 	dbm "github.com/cosmos/cosmos-db"
+	"github.com/spf13/viper"
 	"github.com/stretchr/testify/require"
+
+	"github.com/cosmos/cosmos-sdk/server"
 )
 
 // The places a third party can read, as the scan names them: the node's REST API, its
@@ -185,7 +188,7 @@ func (c *privateChain) scanDataDir(s *scanner) (files, entries int) {
 		return nil
 	}))
 	for _, rel := range dbs {
-		db, err := dbm.NewGoLevelDB(strings.TrimSuffix(filepath.Base(rel), ".db"), filepath.Join(dataDir, filepath.Dir(rel)), nil)
+		db, err := dbm.NewDB(strings.TrimSuffix(filepath.Base(rel), ".db"), c.dbBackend(rel), filepath.Join(dataDir, filepath.Dir(rel)))
 		require.NoError(c.t, err, rel)
 		it, err := db.Iterator(nil, nil)
 		require.NoError(c.t, err)
@@ -198,6 +201,19 @@ func (c *privateChain) scanDataDir(s *scanner) (files, entries int) {
 		require.NoError(c.t, db.Close())
 	}
 	return files, entries
+}
+
+// dbBackend is the backend the database rel of the data directory was written with: the
+// application's and its snapshots' (app.toml's app-db-backend, PebbleDB in a home `hyrad init`
+// makes), CometBFT's goleveldb for the others.
+func (c *privateChain) dbBackend(rel string) dbm.BackendType {
+	if filepath.Base(rel) != "application.db" && !strings.HasPrefix(filepath.ToSlash(rel), "snapshots/") {
+		return dbm.GoLevelDBBackend
+	}
+	v := viper.New()
+	v.SetConfigFile(filepath.Join(c.home, "config", "app.toml"))
+	require.NoError(c.t, v.ReadInConfig())
+	return server.GetAppDBBackend(v)
 }
 
 // dataSource names the top-level entry of the data directory that rel is in.
