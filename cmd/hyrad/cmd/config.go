@@ -56,24 +56,12 @@ const hyraConfigTemplate = `
 preverify-check-tx = "{{ .Hyra.PreverifyCheckTx }}"
 `
 
-// appDBBackend is the database of the application state (IAVL) in the
-// app.toml `hyrad init` writes. With tens of thousands of tasks on chain,
-// goleveldb's compactions took about 30% of a validator's CPU in the
-// sustained bench; PebbleDB (built into the SDK's cosmos-db) compacts the
-// same writes for less, which cut CPU per result by about a fifth
-// (BENCHMARKS.md, issue 17). The state and its app hash do not depend on the
-// backend. Only new homes get it: a home's app.toml keeps the backend its
-// data was written with (older homes say "", CometBFT's goleveldb), and a
-// node cannot switch backends on existing data without syncing again.
-const appDBBackend = "pebbledb"
-
 // initAppConfig returns the app.toml template and defaults written by `hyrad init`.
 func initAppConfig() (string, interface{}) {
 	srvCfg := serverconfig.DefaultConfig()
 	// Validators of a public network should raise this to price out spam;
 	// zero keeps a local chain usable without fees.
 	srvCfg.MinGasPrices = "0" + app.BondDenom
-	srvCfg.AppDBBackend = appDBBackend
 	cfg := appConfig{Config: *srvCfg, Hyra: hyraConfig{PreverifyCheckTx: app.DefaultPreverifyMode}}
 	return serverconfig.DefaultConfigTemplate + hyraConfigTemplate, cfg
 }
