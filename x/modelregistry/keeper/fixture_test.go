@@ -46,7 +46,7 @@ func newFixture(t *testing.T) *fixture {
 	ac := addresscodec.NewBech32Codec("hyra")
 
 	addr := func(i byte) string {
-		s, err := ac.BytesToString(sdk.AccAddress(testaddr.Filled(i)))
+		s, err := ac.BytesToString(testaddr.Filled(i))
 		require.NoError(t, err)
 		return s
 	}

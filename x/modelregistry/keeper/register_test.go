@@ -112,7 +112,7 @@ func registrationFee(size int) sdk.Coins {
 func TestRegistrationFeeIsPricedPerArtifactByte(t *testing.T) {
 	f := newFixture(t)
 	size := len(models.IrisArtifact)
-	owner, other := sdk.AccAddress(testaddr.Filled(1)).String(), sdk.AccAddress(testaddr.Filled(2)).String() // f.distr's keys
+	owner, other := testaddr.Filled(1).String(), testaddr.Filled(2).String() // f.distr's keys
 	start := f.distr.Balances[owner]
 	id := f.register(t)
 	reg := f.irisRegistration()
