@@ -2,15 +2,11 @@ package e2e_test
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/hyra-network/hyra/testutil/hyradtest"
-	"github.com/hyra-network/hyra/testutil/localnet"
-	"github.com/hyra-network/hyra/zk/models"
 )
 
 // TestUnorderedTransactions: the worker daemon with --unordered
@@ -19,29 +15,11 @@ import (
 // verified and paid; `hyrad tx` takes the same flags, and ordered
 // transactions still work beside them.
 func TestUnorderedTransactions(t *testing.T) {
-	n := newSingleNodeChain(t, "owner", "client", "worker")
-	require.NoError(t, localnet.PatchGenesisFile(filepath.Join(n.home, "config", "genesis.json"),
-		localnet.SetParams("taskpool", map[string]any{"max_active_tasks": 2})))
-	n.start()
-	n.registerIris()
-	samples, err := models.ParseSamples(models.IrisSamples)
-	require.NoError(t, err)
-	const tasks = 3
-	var ids []uint64
-	for i := range tasks {
-		res, err := n.infer("--model", "1", "--input", csv(samples.Samples[i%len(samples.Samples)].Input))
-		require.NoError(t, err)
-		ids = append(ids, res.TaskID)
-	}
+	n, ids := newIrisTaskChain(t, 2, 3)
 
 	n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", hyradtest.IrisKeysDir(t), "--poll-interval", "1s",
 		"--batch", "2", "--unordered", "--timeout-duration", "1m")
-	for _, id := range ids {
-		n.waitTaskStatus(id, "TASK_STATUS_COMPLETED", 2*time.Minute)
-	}
-	count, earned := n.workerRecord(n.address("worker"))
-	require.Equal(t, itoa(tasks), count)
-	require.Equal(t, itoa(tasks*850), earned)
+	n.requireAllPaid(ids)
 	require.Zero(t, n.sequence(n.address("worker")), "every transaction of the worker was unordered")
 
 	client, owner := n.address("client"), n.address("owner")

@@ -1,7 +1,6 @@
 package e2e_test
 
 import (
-	"path/filepath"
 	"regexp"
 	"testing"
 	"time"
@@ -9,8 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/hyra-network/hyra/testutil/hyradtest"
-	"github.com/hyra-network/hyra/testutil/localnet"
-	"github.com/hyra-network/hyra/zk/models"
 )
 
 // TestWorkerBatch runs the worker daemon with --batch 4 on a chain that lets
@@ -19,29 +16,11 @@ import (
 // claims the two tasks left (its ClaimBest with count 4 gets the two there
 // are), and every task is verified and paid.
 func TestWorkerBatch(t *testing.T) {
-	n := newSingleNodeChain(t, "owner", "client", "worker")
-	require.NoError(t, localnet.PatchGenesisFile(filepath.Join(n.home, "config", "genesis.json"),
-		localnet.SetParams("taskpool", map[string]any{"max_active_tasks": 4})))
-	n.start()
-	n.registerIris()
-	samples, err := models.ParseSamples(models.IrisSamples)
-	require.NoError(t, err)
-	const tasks = 6
-	var ids []uint64
-	for i := range tasks {
-		res, err := n.infer("--model", "1", "--input", csv(samples.Samples[i%len(samples.Samples)].Input))
-		require.NoError(t, err)
-		ids = append(ids, res.TaskID)
-	}
+	n, ids := newIrisTaskChain(t, 4, 6)
 
 	w := n.startDaemon("worker", "start", "--from", "worker", "--keys-dir", hyradtest.IrisKeysDir(t), "--poll-interval", "1s",
 		"--batch", "4", "--provers", "2")
-	for _, id := range ids {
-		n.waitTaskStatus(id, "TASK_STATUS_COMPLETED", 2*time.Minute)
-	}
-	count, earned := n.workerRecord(n.address("worker"))
-	require.Equal(t, itoa(tasks), count)
-	require.Equal(t, itoa(tasks*850), earned)
+	n.requireAllPaid(ids)
 
 	log := w.out.String()
 	require.Regexp(t, regexp.MustCompile(`msg="claimed batch" tasks="\[1 2 3 4\]"`), log, "the first four tasks claimed in one transaction")
