@@ -115,10 +115,10 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 }
 
 // setRewardIndex adds an OPEN task, of a pool requiring minReputation, to
-// the reward indexes, the bucketed reward indexes and the version index, or
-// removes it.
+// the reward indexes, the bucketed reward indexes and the version index (in
+// its openBucket), or removes it.
 func (k Keeper) setRewardIndex(ctx context.Context, task types.Task, minReputation int64, add bool) error {
-	key, bucket := rewardKey(task.Reward), repBucket(minReputation)
+	key, bucket := rewardKey(task.Reward), openBucket(minReputation, task.Private)
 	global := collections.Join(key, task.Id)
 	byModel := collections.Join3(task.ModelId, key, task.Id)
 	byBucket := collections.Join3(bucket, key, task.Id)

@@ -69,8 +69,9 @@ type Keeper struct {
 	// minimum, reward key, task id), and OpenByModelBucket by (model id,
 	// bucket, reward key, task id), so that a best-task claim seeks the best
 	// task of each bucket a worker may use instead of walking past the tasks
-	// of pools it may not use (see BestOpenTask). A pool's minimum reputation
-	// never changes, so neither does the bucket of its tasks.
+	// of pools it may not use (see BestOpenTask). A private task's bucket is
+	// apart from the public ones (openBucket), so that a claim without an
+	// encryption key never walks over private tasks.
 	OpenByBucket      collections.KeySet[collections.Triple[uint16, []byte, uint64]]
 	OpenByModelBucket collections.KeySet[collections.Quad[uint64, uint16, []byte, uint64]]
 	// OpenByVersion indexes OPEN tasks by (model id, model version, bucket,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	storetypes "cosmossdk.io/store/types"
 	"github.com/stretchr/testify/require"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -137,6 +138,42 @@ func TestBestOpenTaskSkipsPrivateWithoutKey(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, found)
 	require.Equal(t, private, got.Id, "with a key the private task pays more")
+}
+
+// TestBestOpenTaskWithoutKeyIgnoresPrivateTasks: private tasks, however many
+// and however well paid, neither hide the public task from a best-task claim
+// without a key (they once used up its skips) nor add to what it reads: it
+// costs the same gas with and without them. A claim with a key gets the
+// best-paid of them.
+func TestBestOpenTaskWithoutKeyIgnoresPrivateTasks(t *testing.T) {
+	f := newFixture(t)
+	poolID, _ := f.privateSetup()
+	public := f.submitTask(poolID, price)
+	claim := func(want types.ClaimFilter) (types.Task, uint64) {
+		t.Helper()
+		ctx := f.ctx.WithGasMeter(storetypes.NewInfiniteGasMeter())
+		got, found, err := f.k.BestOpenTask(ctx, want, 0)
+		require.NoError(t, err)
+		require.True(t, found)
+		return got, ctx.GasMeter().GasConsumed()
+	}
+	_, alone := claim(types.ClaimFilter{})
+
+	var best uint64
+	for i := range 3 * 16 { // three times maxBucketSkips
+		res, err := f.msgs.SubmitTask(f.ctx, f.privateMsg(poolID, privatePrice+int64(i)))
+		require.NoError(t, err)
+		best = res.TaskId
+	}
+	got, gas := claim(types.ClaimFilter{})
+	require.Equal(t, public, got.Id, "the public task behind the private ones")
+	require.Equal(t, alone, gas, "a claim without a key reads no private task")
+	got, _ = claim(forModel(irisID))
+	require.Equal(t, public, got.Id, "the same through the model's index")
+	got, _ = claim(types.ClaimFilter{Models: []types.ServedVersions{{ModelID: irisID, Versions: []uint64{1}}}})
+	require.Equal(t, public, got.Id, "the same through the version's index")
+	got, _ = claim(types.ClaimFilter{EncryptionKey: workerKey})
+	require.Equal(t, best, got.Id, "with a key the best-paid private task")
 }
 
 // TestPrivateResultStatement: a private task's result is checked against a

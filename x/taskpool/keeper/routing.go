@@ -66,10 +66,18 @@ func (k Keeper) HasRoutablePool(ctx context.Context, modelID uint64) (bool, erro
 
 // maxBucketSkips bounds how many open tasks BestOpenTask steps over in one
 // reputation bucket before it gives up on that bucket: tasks no longer
-// claimable (too close to their deadline, see Task.ClaimableAt), private
-// tasks for a worker without an encryption key and, in the worker's own
-// bucket, tasks of pools whose minimum is above the worker's reputation.
+// claimable (too close to their deadline, see Task.ClaimableAt) and, in the
+// worker's own bucket, tasks of pools whose minimum is above the worker's
+// reputation. Private tasks are not among them: a claim without an
+// encryption key never walks their buckets (openBucket).
 const maxBucketSkips = 16
+
+// privateBucket is added to the reputation bucket of a private task in the
+// open-task indexes, above the 65 reputation buckets, so that a claim
+// without an encryption key, which may not take a private task, walks only
+// the public buckets: better-paid private tasks cannot use up its skips and
+// hide the public tasks behind them. A claim with a key walks both.
+const privateBucket = 1 << 7
 
 // repBucket is the reputation bucket of a pool's minimum reputation: its bit
 // length, 0 for a minimum of 0 or less (0 to 64). A worker of reputation r
@@ -80,6 +88,34 @@ func repBucket(minReputation int64) uint16 {
 	return uint16(bits.Len64(uint64(max(minReputation, 0)))) //nolint:gosec // G115: bits.Len64 is at most 64
 }
 
+// openBucket is the bucket of an open task in the bucketed reward indexes:
+// its pool's reputation bucket, moved by privateBucket if the task is
+// private. A task's privacy and its pool's minimum never change, so neither
+// does its bucket.
+func openBucket(minReputation int64, private bool) uint16 {
+	if private {
+		return repBucket(minReputation) + privateBucket
+	}
+	return repBucket(minReputation)
+}
+
+// claimBuckets lists the buckets a claim under want walks for a worker of
+// this reputation: every reputation bucket up to the worker's own, public,
+// and with an encryption key private too.
+func claimBuckets(want types.ClaimFilter, reputation int64) []uint16 {
+	top := repBucket(reputation)
+	buckets := make([]uint16, 0, 2*(top+1))
+	for b := uint16(0); b <= top; b++ {
+		buckets = append(buckets, b)
+	}
+	if len(want.EncryptionKey) != 0 {
+		for b := uint16(0); b <= top; b++ {
+			buckets = append(buckets, b+privateBucket)
+		}
+	}
+	return buckets
+}
+
 // BestOpenTask returns the claimable OPEN task with the highest reward, ties
 // to the oldest, that a worker of this reputation may take under want: of
 // the models and versions it serves (any task if it lists none), in a pool
@@ -87,26 +123,27 @@ func repBucket(minReputation int64) uint16 {
 // at least want.MinWindow, active or not (a closed pool takes no new tasks,
 // but its open tasks stay claimable).
 //
-// For each reputation bucket from 0 to repBucket(reputation) and each model
-// version served (or each model served with every version, or every model),
-// it seeks the head of the matching bucketed reward index and keeps the best
-// claimable task over all of them. In each walk it steps over at most
-// maxBucketSkips tasks it may not claim (not claimable any more; claim
-// timeout below the window; in the worker's own bucket, pool minimum above
-// its reputation), and stops as soon as the walk can no longer beat the best
-// found. So a claim costs at most 65 * want.Walks() seeks and
-// (maxBucketSkips + 1) task reads per seek, whatever the number of open tasks;
+// For each bucket of claimBuckets (the reputation buckets from 0 to
+// repBucket(reputation), public, and private too with an encryption key) and
+// each model version served (or each model served with every version, or
+// every model), it seeks the head of the matching bucketed reward index and
+// keeps the best claimable task over all of them. In each walk it steps over
+// at most maxBucketSkips tasks it may not claim (not claimable any more;
+// claim timeout below the window; in the worker's own bucket, pool minimum
+// above its reputation), and stops as soon as the walk can no longer beat
+// the best found. So a claim costs at most 65 * want.Walks() seeks (130 with
+// a key) and (maxBucketSkips + 1) task reads per seek, whatever the number
+// of open tasks; a claim without a key never reads a private task;
 // and tasks of pools that demand more reputation than the worker has can
 // only crowd out tasks of pools of the worker's own bucket (minimums within a
 // factor 2 of its reputation), never those of lower buckets. found is false
 // when no claimable task is within that reach.
 func (k Keeper) BestOpenTask(ctx context.Context, want types.ClaimFilter, reputation int64) (types.Task, bool, error) {
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
-	top := repBucket(reputation)
 	var best types.Task
 	var bestKey []byte
 	found := false
-	for bucket := uint16(0); bucket <= top; bucket++ {
+	for _, bucket := range claimBuckets(want, reputation) {
 		for _, target := range walkTargets(want) {
 			skipped := 0
 			err := k.walkBucket(ctx, target, bucket, func(key []byte, taskID uint64) (bool, error) {
@@ -121,7 +158,7 @@ func (k Keeper) BestOpenTask(ctx context.Context, want types.ClaimFilter, reputa
 				if err != nil {
 					return true, err
 				}
-				if task.ClaimableAt(now, pool.ClaimTimeout) && want.Allows(pool.ClaimTimeout) && pool.MinReputation <= reputation && want.Takes(task) {
+				if task.ClaimableAt(now, pool.ClaimTimeout) && want.Allows(pool.ClaimTimeout) && pool.MinReputation <= reputation {
 					// key may share the iterator's buffer: keep a copy of our own.
 					best, bestKey, found = task, rewardKey(task.Reward), true
 					return true, nil

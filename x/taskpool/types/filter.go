@@ -11,7 +11,7 @@ type ClaimFilter struct {
 	// MinWindow is the least claim timeout a task's pool must give.
 	MinWindow time.Duration
 	// EncryptionKey is the worker's X25519 key, which private tasks need:
-	// without one they are stepped over.
+	// without one they are not searched.
 	EncryptionKey []byte
 }
 
@@ -36,9 +36,4 @@ func (f ClaimFilter) Walks() int {
 // Allows reports whether a pool's claim timeout gives the worker its window.
 func (f ClaimFilter) Allows(claimTimeout time.Duration) bool {
 	return claimTimeout >= f.MinWindow
-}
-
-// Takes reports whether the worker may take a task, private or not.
-func (f ClaimFilter) Takes(t Task) bool {
-	return len(f.EncryptionKey) != 0 || !t.Private
 }
