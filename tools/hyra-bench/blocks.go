@@ -37,26 +37,12 @@ func scanBlocks(ctx context.Context, n *rpcClient, from, to int64, seen map[int6
 	for _, m := range metas {
 		b := blockStat{Height: m.Height, Time: m.Time, Seen: seen[m.Height], Txs: m.NumTxs}
 		if m.NumTxs > 0 {
-			res, err := n.blockResults(ctx, m.Height)
+			res, err := n.blockTasks(ctx, m.Height)
 			if err != nil {
 				return nil, nil, err
 			}
-			for _, t := range res {
-				b.GasUsed += t.GasUsed
-				if t.Code != 0 {
-					b.Failed++
-					if len(fails) < 5 {
-						fails = append(fails, t.Log)
-					}
-					continue
-				}
-				b.OK++
-				for _, e := range t.Events {
-					if e == eventTaskCompleted {
-						b.Completed++
-					}
-				}
-			}
+			b.GasUsed, b.Failed, b.OK, b.Completed = res.GasUsed, res.Failed, res.Txs-res.Failed, len(res.Completed)
+			fails = append(fails, res.FailLogs[:min(len(res.FailLogs), 5-len(fails))]...)
 		}
 		out = append(out, b)
 	}

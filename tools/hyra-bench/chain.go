@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -20,15 +19,13 @@ type benchNet struct {
 	dir  string
 }
 
-// startNet creates a chain of v validators in cacheDir/NAME with genesis
-// patched (the bench's accounts) and the node settings applied, starts it
-// and waits for its first blocks.
+// startNet creates a chain of v validators in a new temporary directory
+// (hyra-bench-NAME-*, removed by stop unless -keep) with genesis patched
+// (the bench's accounts) and the node settings applied, starts it and waits
+// for its first blocks.
 func startNet(ctx context.Context, cfg config, name string, patch func(map[string]json.RawMessage) error, v int) (*benchNet, error) {
-	dir, err := filepath.Abs(filepath.Join(cfg.cacheDir, name))
+	dir, err := os.MkdirTemp("", "hyra-bench-"+name+"-")
 	if err != nil {
-		return nil, err
-	}
-	if err := os.RemoveAll(dir); err != nil {
 		return nil, err
 	}
 	logf := func(string, ...any) {}

@@ -69,7 +69,7 @@ func main() {
 	var validators, nodeOpts string
 	flag.StringVar(&cfg.hyrad, "hyrad", "build/hyrad", "the hyrad binary (make bench builds it)")
 	flag.StringVar(&cfg.keysDir, "keys", "build/keys", "cache of Groth16 keys, KEYS/<artifact sha256>/{proving,verifying}.key")
-	flag.StringVar(&cfg.cacheDir, "cache", "build/bench", "cache of pre-generated proofs and the chains' homes")
+	flag.StringVar(&cfg.cacheDir, "cache", "build/bench", "cache of pre-generated proofs (the chains' homes go in a temporary directory)")
 	flag.IntVar(&cfg.tasks, "n", 4000, "results pushed per chain (one task and one worker each)")
 	flag.StringVar(&validators, "validators", "1,4", "chains to run: comma-separated validator counts (empty: none; the sustained mode then only proves the results it needs)")
 	flag.IntVar(&cfg.reps, "reps", 3, "burst: runs of each chain, each on a fresh chain with the same proofs; sustained: repetitions of the measured phase on the chain; the figures are their median")
@@ -80,7 +80,7 @@ func main() {
 	flag.StringVar(&cfg.label, "label", "current", "name of this run's section in -out (replaced when it exists)")
 	flag.StringVar(&cfg.note, "note", "", "one line recorded with the figures (what this run changes)")
 	flag.StringVar(&nodeOpts, "node", "", "node settings, comma-separated key=value (see nodeTweaks)")
-	flag.BoolVar(&cfg.keep, "keep", false, "keep the chains' homes after the run")
+	flag.BoolVar(&cfg.keep, "keep", false, "keep the chains' homes (in the temporary directory) after the run")
 	flag.BoolVar(&cfg.verbose, "v", false, "log more")
 	flag.StringVar(&cfg.jsonOut, "json", "", "also append the figures as one JSON line to this file (for aggregating runs)")
 	flag.StringVar(&cfg.mode, "mode", "sustained", "what to measure: sustained (a fixed offered rate, after a ramp to saturation), burst (N results at once, as fast as the node takes them) or both")
@@ -90,10 +90,12 @@ func main() {
 	flag.DurationVar(&cfg.sustained.duration, "duration", 20*time.Second, "sustained: duration of each repetition of the measured phase")
 	flag.DurationVar(&cfg.sustained.warmup, "warmup", 5*time.Second, "sustained: results offered as in the measured phase before it, not measured (0: none)")
 	flag.DurationVar(&cfg.sustained.halfFor, "half-for", 5*time.Second, "sustained: duration of the latency step at half the saturating rate (0: none)")
+	flag.StringVar(&cfg.sustained.model, "model", modelIris, "sustained: the model whose results are offered: iris or mnist-cnn (its keys are set up into -keys the first time; use its own -cache)")
+	flag.BoolVar(&cfg.sustained.readAll, "read-all", false, "sustained: read every block's results (/block_results, the JSON of every event) as before session 8, not only /block, the pool's counters and the fullest block's results")
 	flag.BoolVar(&cfg.sustained.unordered, "unordered", false, "sustained: workers sign their claims and results as unordered transactions")
 	flag.IntVar(&cfg.sustained.resultsPerTx, "results-per-tx", 10, "sustained: MsgSubmitResult per transaction (divides 100)")
 	flag.IntVar(&cfg.sustained.claimsPerTx, "claims-per-tx", 10, "sustained: MsgClaimTask per transaction in the set-up (divides 100)")
-	flag.StringVar(&cfg.profile, "profile", "", "write a CPU profile of node 0 during the push (burst) or the first 10 s of the first measured repetition (sustained) to this file (prefix; .<validators>v.pprof is added)")
+	flag.StringVar(&cfg.profile, "profile", "", "write a CPU profile of node 0 during the push (burst) or the first 10 s of the first measured repetition (sustained) to this file (prefix; .<validators>v.pprof is added), and (sustained) of 10 s from the start of the bench's reads of that repetition's blocks (.<validators>v.reads.pprof)")
 	flag.Parse()
 
 	var err error
@@ -162,7 +164,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 	step("machine: %s, %d cores, load %s", rep.Machine.CPU, rep.Machine.Cores, rep.Machine.LoadBefore)
 
 	// The raw rate is measured on the model whose results the chain gets:
-	// iris when the sustained mode runs (a digits proof costs the same to
+	// the sustained mode's when it runs (a digits proof costs the same to
 	// verify, one Groth16 check with three public inputs).
 	var burstModel, sustainedModel *model
 	var err error
@@ -172,7 +174,7 @@ func run(ctx context.Context, cfg config) (*report, error) {
 		}
 	}
 	if cfg.mode != modeBurst {
-		if sustainedModel, err = loadIris(); err != nil {
+		if sustainedModel, err = loadSustainedModel(cfg.sustained.model, cfg.keysDir); err != nil {
 			return rep, err
 		}
 	}

@@ -15,7 +15,7 @@ import (
 )
 
 // model is a bundled model with its keys and a prover: digits for the burst
-// mode, iris for the sustained mode.
+// mode, iris (or, with -model, the MNIST CNN) for the sustained mode.
 type model struct {
 	name          string
 	artifactBytes []byte
@@ -25,6 +25,10 @@ type model struct {
 	prover        *prover.Prover
 	inputs        [][]int64 // held-out images, valid for the model's schema
 	keysDir       string
+	// gasFactor multiplies the gas limits of the transactions that carry
+	// the model's tasks (route, claim, result): the MNIST CNN's tasks cost
+	// more than iris's. Limits only: the figures report the gas used.
+	gasFactor uint64
 }
 
 // loadModel reads the digits keys from keysDir/<artifact sha256>/, the cache
@@ -32,9 +36,19 @@ type model struct {
 // are not there. The keys must outlive a run: proofs cached by an earlier run
 // verify only against the same verifying key.
 func loadModel(keysDir string) (*model, error) {
-	m := &model{name: "digits", artifactBytes: models.DigitsArtifact, hash: sha256.Sum256(models.DigitsArtifact), keysDir: keysDir}
+	s, err := models.ParseSamples(models.DigitsSamples)
+	if err != nil {
+		return nil, err
+	}
+	return loadWithKeys("digits", models.DigitsArtifact, keysDir, sampleInputs(s))
+}
+
+// loadWithKeys is a bundled model whose keys live in keysDir/<artifact
+// sha256>/, set up there the first time.
+func loadWithKeys(name string, artifactBytes []byte, keysDir string, inputs [][]int64) (*model, error) {
+	m := &model{name: name, artifactBytes: artifactBytes, hash: sha256.Sum256(artifactBytes), keysDir: keysDir, inputs: inputs, gasFactor: 1}
 	dir := filepath.Join(keysDir, hex.EncodeToString(m.hash[:]))
-	if err := ensureKeys(m.artifactBytes, dir); err != nil {
+	if err := ensureKeys(name, m.artifactBytes, dir); err != nil {
 		return nil, err
 	}
 	var err error
@@ -44,8 +58,8 @@ func loadModel(keysDir string) (*model, error) {
 	if m.vk, err = os.ReadFile(filepath.Join(dir, setup.VerifyingKeyFile)); err != nil {
 		return nil, err
 	}
-	if err := m.load(models.DigitsSamples); err != nil {
-		return nil, fmt.Errorf("digits keys in %s: %w", dir, err)
+	if err := m.load(); err != nil {
+		return nil, fmt.Errorf("%s keys in %s: %w", name, dir, err)
 	}
 	return m, nil
 }
@@ -56,40 +70,44 @@ func loadModel(keysDir string) (*model, error) {
 // what a digits proof costs to verify: one Groth16 check with three public
 // inputs, the raw rate the bench measures with the same model.
 func loadIris() (*model, error) {
+	s, err := models.ParseSamples(models.IrisSamples)
+	if err != nil {
+		return nil, err
+	}
 	m := &model{
 		name: "iris", artifactBytes: models.IrisArtifact, hash: sha256.Sum256(models.IrisArtifact),
-		pk: models.IrisProvingKey, vk: models.IrisVerifyingKey,
+		pk: models.IrisProvingKey, vk: models.IrisVerifyingKey, inputs: sampleInputs(s), gasFactor: 1,
 	}
-	return m, m.load(models.IrisSamples)
+	return m, m.load()
 }
 
-// load parses the artifact, builds the prover and reads the held-out inputs.
-func (m *model) load(samples []byte) error {
+// load parses the artifact and builds the prover.
+func (m *model) load() error {
 	var err error
 	if m.artifact, err = artifact.Parse(m.artifactBytes); err != nil {
 		return err
 	}
-	if m.prover, err = prover.New(m.artifactBytes, m.pk, m.vk); err != nil {
-		return err
-	}
-	s, err := models.ParseSamples(samples)
-	if err != nil {
-		return err
-	}
+	m.prover, err = prover.New(m.artifactBytes, m.pk, m.vk)
+	return err
+}
+
+// sampleInputs are the inputs of a bundled samples document.
+func sampleInputs(s *models.Samples) [][]int64 {
+	var out [][]int64
 	for _, smp := range s.Samples {
-		m.inputs = append(m.inputs, smp.Input)
+		out = append(out, smp.Input)
 	}
-	return nil
+	return out
 }
 
 // ensureKeys runs the setup into dir unless both keys are there, through a
 // temporary directory renamed into place, so that an interrupted setup never
 // leaves half a key behind.
-func ensureKeys(artifactBytes []byte, dir string) error {
+func ensureKeys(name string, artifactBytes []byte, dir string) error {
 	if fileExists(filepath.Join(dir, setup.ProvingKeyFile)) && fileExists(filepath.Join(dir, setup.VerifyingKeyFile)) {
 		return nil
 	}
-	step("Groth16 setup of the digits model into %s", dir)
+	step("Groth16 setup of the %s model into %s", name, dir)
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return err
 	}

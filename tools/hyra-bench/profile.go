@@ -11,21 +11,24 @@ import (
 
 // profileAddr is where node 0 serves pprof when -profile is given (the
 // other nodes keep pprof off); profileFor is how long the profile runs from
-// the start of the push.
+// the start of the push; readsProfileFor how long the sustained mode's
+// profile of its reads after the first repetition runs (they take less, and
+// the bench waits for its end before going on).
 const (
-	profileAddr = "127.0.0.1:6061"
-	profileFor  = 10 * time.Second
+	profileAddr     = "127.0.0.1:6061"
+	profileFor      = 10 * time.Second
+	readsProfileFor = 10 * time.Second
 )
 
 // profileIf starts profiling node 0 for d when -profile is given (the
-// burst push, or the sustained mode's measured phase), into
-// <-profile>.<validators>v.pprof; the function it returns waits for the
-// profile and says where it is.
-func profileIf(ctx context.Context, cfg config, validators int, d time.Duration) (wait func()) {
+// burst push, or the sustained mode's measured phase and its reads), into
+// <-profile>.<validators>v<suffix>.pprof; the function it returns waits for
+// the profile and says where it is.
+func profileIf(ctx context.Context, cfg config, validators int, suffix string, d time.Duration) (wait func()) {
 	if cfg.profile == "" {
 		return func() {}
 	}
-	path := fmt.Sprintf("%s.%dv.pprof", cfg.profile, validators)
+	path := fmt.Sprintf("%s.%dv%s.pprof", cfg.profile, validators, suffix)
 	done := profileNode(ctx, profileAddr, path, d)
 	return func() {
 		if err := done(); err != nil {

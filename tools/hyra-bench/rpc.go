@@ -200,37 +200,3 @@ func (c *rpcClient) blockMetas(ctx context.Context, from, to int64) ([]blockMeta
 	}
 	return out, nil
 }
-
-// txOutcome is one committed transaction's code, log and event types.
-type txOutcome struct {
-	Code    uint32
-	Log     string
-	GasUsed int64
-	Events  []string
-}
-
-// blockResults returns the outcomes of block h's transactions.
-func (c *rpcClient) blockResults(ctx context.Context, h int64) ([]txOutcome, error) {
-	var res struct {
-		Txs []struct {
-			Code    uint32 `json:"code"`
-			Log     string `json:"log"`
-			GasUsed string `json:"gas_used"`
-			Events  []struct {
-				Type string `json:"type"`
-			} `json:"events"`
-		} `json:"txs_results"`
-	}
-	if err := c.call(ctx, "block_results", map[string]any{"height": strconv.FormatInt(h, 10)}, &res); err != nil {
-		return nil, err
-	}
-	out := make([]txOutcome, len(res.Txs))
-	for i, t := range res.Txs {
-		gas, _ := strconv.ParseInt(t.GasUsed, 10, 64)
-		out[i] = txOutcome{Code: t.Code, Log: t.Log, GasUsed: gas}
-		for _, e := range t.Events {
-			out[i].Events = append(out[i].Events, e.Type)
-		}
-	}
-	return out, nil
-}

@@ -23,7 +23,9 @@ type sustainedConfig struct {
 	halfFor      time.Duration // of the latency step at half the saturating rate (0: none)
 	resultsPerTx int
 	claimsPerTx  int
-	unordered    bool // workers sign unordered transactions
+	unordered    bool   // workers sign unordered transactions
+	model        string // iris or mnist-cnn
+	readAll      bool   // read every block's results, as before session 8
 }
 
 func (sc sustainedConfig) validate() error {
@@ -120,17 +122,18 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 			r := results[id-1]
 			msgs[i] = &tptypes.MsgSubmitResult{Worker: a.addr.String(), TaskId: r.taskID, Output: r.output, Proof: r.proof}
 		}
-		return signTx(cctx.TxConfig, a, gasSubmit*uint64(len(tasks)), msgs...) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
+		return signTx(cctx.TxConfig, a, gasSubmit*m.gasFactor*uint64(len(tasks)), msgs...) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 	})
 	if err != nil {
 		return f, err
 	}
 	perTx := float64(sc.resultsPerTx)
+	reads := loadReads{kind: itemResults, readAll: sc.readAll}
 	next := 0
 	if sc.warmup > 0 {
 		offer, bound, how := sc.offerFor(sc.warmup)
 		step("  warm-up, not measured: %s for %s", how, sc.warmup)
-		warm, err := runLoad(ctx, bn, w, txs[:max(1, min(bound, int(warmShare*float64(len(txs)))))], offer)
+		warm, err := runLoad(ctx, bn, w, txs[:max(1, min(bound, int(warmShare*float64(len(txs)))))], offer, reads)
 		if err != nil {
 			return f, err
 		}
@@ -144,11 +147,16 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 	}
 	for r := range sc.reps {
 		step("  measured phase %d of %d: %s for %s, %d to a transaction", r+1, sc.reps, how, sc.duration, sc.resultsPerTx)
-		profiled := func() {}
+		rd, profiled := reads, func() {}
 		if r == 0 {
-			profiled = profileIf(ctx, cfg, v, min(profileFor, sc.duration))
+			profiled = profileIf(ctx, cfg, v, "", min(profileFor, sc.duration))
+			rd.profile = func() func() {
+				profiled() // one CPU profile at a time: the push's ends first
+				profiled = func() {}
+				return profileIf(ctx, cfg, v, ".reads", readsProfileFor)
+			}
 		}
-		rep, err := measureRep(ctx, bn, w, txs[next:next+share], offer)
+		rep, err := measureRep(ctx, bn, w, txs[next:next+share], offer, rd)
 		profiled()
 		f.Reps = append(f.Reps, rep)
 		if err != nil {
@@ -159,7 +167,8 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 			f.Short = fmt.Sprintf("repetition %d offered its share of the proved results (%d) in %s instead of %s: prove more (-sustained-n)",
 				r+1, share*sc.resultsPerTx, rep.Load.For.Round(time.Second), sc.duration)
 		}
-		step("    %s; other programs %.2f cores; node RSS peak %s", rep.Load.summary(), rep.OtherCores, mib(rep.RSSPeak))
+		step("    %s; other programs %.2f cores; node RSS peak %s; the bench's reads cost the nodes %s of CPU (%s)",
+			rep.Load.summary(), rep.OtherCores, mib(rep.RSSPeak), rep.Load.ReadCPU, readScope(rep.Load))
 		if rep.Load.Failed > 0 || rep.Load.Push.Rejected > 0 {
 			step("    failures: %v %v", rep.Load.FailLogs, rep.Load.Push.Rejects)
 		}
@@ -169,7 +178,7 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 	half := med.Load.Committed / 2
 	if k := min(int(half*sc.halfFor.Seconds()/perTx), len(txs)-next); k > 0 {
 		step("  latency at half the saturating rate: offering %.0f results/s for %s", half, sc.halfFor)
-		if f.Half, err = runLoad(ctx, bn, w, txs[next:next+k], paced(half/perTx)); err != nil {
+		if f.Half, err = runLoad(ctx, bn, w, txs[next:next+k], paced(half/perTx), reads); err != nil {
 			return f, err
 		}
 		step("    %s", f.Half.summary())

@@ -22,7 +22,7 @@ func sustainedWorker(j int) *account {
 	return newAccount(fmt.Sprintf("sustained-worker-%d", j), sustainedWorkerNumber+uint64(j)) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 }
 
-// sustainedProofs are the sustained mode's results: iris, held
+// sustainedProofs are the sustained mode's results (iris or -model), held
 // tasksPerWorker to a worker. Workers' keys are derived once.
 func sustainedProofs(m *model, n int) proofSet {
 	workers := make([]*account, (n+tasksPerWorker-1)/tasksPerWorker)

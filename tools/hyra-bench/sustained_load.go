@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"slices"
 	"time"
 )
 
@@ -31,8 +30,14 @@ type loadStep struct {
 	Failed        int // transactions that failed in a block
 	FailLogs      []string
 	Push          *pacedPush
-	GasPerItem    int64
-	Saturated     bool
+	// GasPerItem is the gas used per item of the fullest block (of every
+	// block when ReadAll).
+	GasPerItem int64
+	Saturated  bool
+	// ReadCPU is the nodes' CPU time while the bench read back the blocks;
+	// ReadAll says it read every block's results (-read-all, or a failure).
+	ReadCPU time.Duration
+	ReadAll bool
 }
 
 // saturation says when a ramp step did not keep up: the chain committed
@@ -43,11 +48,25 @@ const (
 	keptUpBacklogS = 2.0
 )
 
+// loadReads says how runLoad reads back what a load committed.
+type loadReads struct {
+	kind    itemKind
+	readAll bool // every block's results (-read-all), not only where the counter disagrees
+	// profile, when set, is called before the reads and what it returns
+	// after them (the first repetition's profile of the reads).
+	profile func() (wait func())
+}
+
 // runLoad offers txs through offer, waits until every one offered is
-// committed, and reads back each block they landed in.
-func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, offer pusher) (loadStep, error) {
+// committed, and reads back what the blocks they landed in committed
+// (readLedger), measuring what the reads cost the nodes.
+func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, offer pusher, rd loadReads) (loadStep, error) {
 	st := loadStep{PerTx: len(txs[0].tasks)}
 	h0, err := bn.rpcs[0].height(ctx)
+	if err != nil {
+		return st, err
+	}
+	before, err := bn.rpcs[0].poolCounts(ctx)
 	if err != nil {
 		return st, err
 	}
@@ -65,6 +84,18 @@ func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, 
 	if err != nil {
 		return st, err
 	}
+	profiled := func() {}
+	if rd.profile != nil {
+		profiled = rd.profile()
+	}
+	cpu0 := bn.cpuTime()
+	l, err := readLedger(ctx, bn.rpcs[0], txs, rd.kind, before, h0+1, h1, rd.readAll)
+	st.ReadCPU, st.ReadAll = bn.cpuTime()-cpu0, l.readAll
+	profiled()
+	if err != nil {
+		return st, err
+	}
+	st.Failed, st.FailLogs = l.failed, l.failLogs
 	due := map[uint64]time.Time{}
 	for i, tx := range txs {
 		for _, id := range tx.tasks {
@@ -73,36 +104,34 @@ func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, 
 	}
 	var lat []time.Duration
 	var blocks []sampleBlock
-	gas := int64(0)
-	for h := h0 + 1; h <= h1; h++ {
-		b, err := bn.rpcs[0].blockTasks(ctx, h)
-		if err != nil {
-			return st, err
-		}
-		st.Failed += b.Failed
-		st.FailLogs = append(st.FailLogs, b.FailLogs...)
-		gas += b.GasUsed
-		items := slices.Concat(b.Completed, b.Claimed)
-		if len(items) == 0 {
+	for _, b := range l.blocks {
+		if len(b.items) == 0 {
 			continue
 		}
-		seen := w.seenAt(h)
-		st.Completed += len(b.Completed)
-		st.Claimed += len(b.Claimed)
+		seen := w.seenAt(b.height)
 		st.Blocks++
-		blocks = append(blocks, sampleBlock{seen: seen, items: len(items)})
-		for _, id := range items {
+		blocks = append(blocks, sampleBlock{seen: seen, items: len(b.items)})
+		for _, id := range b.items {
 			if d, ok := due[id]; ok && !seen.IsZero() {
 				lat = append(lat, seen.Sub(d))
 			}
 		}
 	}
-	if n := st.Completed + st.Claimed; n > 0 {
-		st.GasPerItem = gas / int64(n)
+	n := 0
+	for _, b := range blocks {
+		n += b.items
+	}
+	if rd.kind == itemClaims {
+		st.Claimed = n
+	} else {
+		st.Completed = n
+	}
+	if l.gasItems > 0 {
+		st.GasPerItem = l.gas / int64(l.gasItems)
 	}
 	if len(blocks) > 0 {
 		st.Span = blocks[len(blocks)-1].seen.Sub(st.Push.Start)
-		st.BlockItems = float64(st.Completed+st.Claimed) / float64(len(blocks))
+		st.BlockItems = float64(n) / float64(len(blocks))
 	}
 	if len(blocks) > 1 {
 		st.BlockInterval = blocks[len(blocks)-1].seen.Sub(blocks[0].seen) / time.Duration(len(blocks)-1)

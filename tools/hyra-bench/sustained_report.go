@@ -43,12 +43,14 @@ func (r *report) sustainedLines(s sustainedFigures) []string {
 		out = append(out, fmt.Sprintf("| %s, sustained: ratio to 1-core raw / to all-cores limit | **%.2fx / %.2fx** |",
 			v, l.Committed/r.Raw.OneCore, l.Committed/r.Raw.AllCores))
 	}
-	cpu := 0.0
+	cpu, reads := 0.0, 0.0
 	if l.Completed > 0 {
 		cpu = float64(s.NodeCPU) / float64(time.Millisecond) / float64(l.Completed)
+		reads = float64(l.ReadCPU) / float64(time.Microsecond) / float64(l.Completed)
 	}
 	out = append(out,
-		fmt.Sprintf("| %s, sustained: cost per result | %d gas; node CPU %.2f ms (all nodes) |", v, l.GasPerItem, cpu),
+		fmt.Sprintf("| %s, sustained: cost per result | %d gas (%s); node CPU %.2f ms (all nodes), of which %.0f µs while the bench read the blocks back (%s) |",
+			v, l.GasPerItem, gasScope(l), cpu, reads, readScope(l)),
 		fmt.Sprintf("| %s, sustained: hyrad memory | RSS peak %s, at the end %s (largest node, sampled every 250 ms) |", v, mib(s.RSSPeak), mib(s.RSSEnd)),
 		fmt.Sprintf("| %s, sustained: what the node said | %s; %d failed in blocks; %d in the mempool when the last was offered |",
 			v, l.Push, l.Failed, l.Backlog*l.PerTx))
@@ -56,6 +58,22 @@ func (r *report) sustainedLines(s sustainedFigures) []string {
 		out = append(out, fmt.Sprintf("| %s, sustained: note | %s |", v, s.Short))
 	}
 	return out
+}
+
+// gasScope says which blocks the gas per result comes from.
+func gasScope(l loadStep) string {
+	if l.ReadAll {
+		return "over every block"
+	}
+	return "the fullest block"
+}
+
+// readScope says what the bench read of each block.
+func readScope(l loadStep) string {
+	if l.ReadAll {
+		return "every block's results"
+	}
+	return "/block, the pool's counters and the fullest block's results"
 }
 
 func saturation(l loadStep) string {

@@ -19,12 +19,12 @@ type repFigures struct {
 
 // measureRep runs one repetition: txs offered through offer, with the
 // machine's and the nodes' use of it.
-func measureRep(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, offer pusher) (repFigures, error) {
+func measureRep(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, offer pusher, rd loadReads) (repFigures, error) {
 	r := repFigures{LoadBefore: loadAverage()}
 	cpu := startCPUMeter(bn)
 	stopRSS := bn.sampleRSS(ctx)
 	var err error
-	r.Load, err = runLoad(ctx, bn, w, txs, offer)
+	r.Load, err = runLoad(ctx, bn, w, txs, offer, rd)
 	r.RSSPeak, r.RSSEnd = stopRSS()
 	r.NodeCPU, r.OtherCores = cpu.stop()
 	r.LoadAfter = loadAverage()

@@ -69,13 +69,13 @@ func setupSustained(ctx context.Context, bn *benchNet, w *heightWatcher, txCfg s
 		for i, id := range tasks {
 			msgs[i] = &tptypes.MsgClaimTask{Worker: a.addr.String(), PoolId: poolID, TaskId: id}
 		}
-		return signTx(txCfg, a, gasClaim*uint64(len(tasks)), msgs...) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
+		return signTx(txCfg, a, gasClaim*m.gasFactor*uint64(len(tasks)), msgs...) //nolint:gosec // G115: benchmark counts and ids, far below the type limits
 	})
 	if err != nil {
 		return claimFigures{}, err
 	}
 	step("  claim tasks: %d claims, %d to a transaction", n, sc.claimsPerTx)
-	st, err := runLoad(ctx, bn, w, claims, paced(0))
+	st, err := runLoad(ctx, bn, w, claims, paced(0), loadReads{kind: itemClaims, readAll: sc.readAll})
 	if err != nil {
 		return claimFigures{}, fmt.Errorf("claims: %w", err)
 	}
@@ -103,7 +103,7 @@ func routeTxs(txCfg sdkclient.TxConfig, m *model, client *account, n int) ([][]b
 				Reward: sdk.NewInt64Coin(denom, taskReward), Deadline: deadline,
 			})
 		}
-		tx, err := signTx(txCfg, client, gasRoutePerTask*uint64(len(msgs)), msgs...)
+		tx, err := signTx(txCfg, client, gasRoutePerTask*m.gasFactor*uint64(len(msgs)), msgs...)
 		if err != nil {
 			return nil, err
 		}
