@@ -14,9 +14,10 @@ import (
 
 // benchNet is a running bench chain: its localnet and an RPC client per node.
 type benchNet struct {
-	net  *localnet.Net
-	rpcs []*rpcClient
-	dir  string
+	net   *localnet.Net
+	rpcs  []*rpcClient
+	dir   string
+	pprof string // node 0's pprof address (with -profile)
 }
 
 // startNet creates a chain of v validators in a new temporary directory
@@ -48,6 +49,11 @@ func startNet(ctx context.Context, cfg config, name string, patch func(map[strin
 		return nil, err
 	}
 	bn := &benchNet{net: n, dir: dir}
+	if cfg.profile != "" {
+		if bn.pprof, err = servePprof(homes[0]); err != nil {
+			return nil, err
+		}
+	}
 	for _, node := range n.Nodes {
 		bn.rpcs = append(bn.rpcs, newRPCClient(node.RPCURL()))
 	}

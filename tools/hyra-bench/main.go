@@ -112,9 +112,6 @@ func main() {
 	if cfg.node, err = parseNodeTweaks(nodeOpts); err != nil {
 		fatalf("-node: %v", err)
 	}
-	if cfg.profile != "" {
-		cfg.node["config:rpc.pprof_laddr"] = profileAddr
-	}
 	gnarklogger.Disable()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

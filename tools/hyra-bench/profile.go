@@ -4,32 +4,46 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 )
 
-// profileAddr is where node 0 serves pprof when -profile is given (the
-// other nodes keep pprof off); profileFor is how long the profile runs from
-// the start of the push; readsProfileFor how long the sustained mode's
-// profile of its reads after the first repetition runs (they take less, and
-// the bench waits for its end before going on).
+// profileFor is how long the profile runs from the start of the push;
+// readsProfileFor how long the sustained mode's profile of its reads after
+// the first repetition runs (they take less, and the bench waits for its end
+// before going on).
 const (
-	profileAddr     = "127.0.0.1:6061"
 	profileFor      = 10 * time.Second
 	readsProfileFor = 10 * time.Second
 )
+
+// servePprof makes node 0 (home) serve pprof on a free loopback port, which
+// it returns: other nodes, and other programs' nodes, keep theirs.
+func servePprof(home string) (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	addr := l.Addr().String()
+	if err := l.Close(); err != nil {
+		return "", err
+	}
+	return addr, setTOML(filepath.Join(home, "config", "config.toml"), "rpc", "pprof_laddr", tomlValue(addr))
+}
 
 // profileIf starts profiling node 0 for d when -profile is given (the
 // burst push, or the sustained mode's measured phase and its reads), into
 // <-profile>.<validators>v<suffix>.pprof; the function it returns waits for
 // the profile and says where it is.
-func profileIf(ctx context.Context, cfg config, validators int, suffix string, d time.Duration) (wait func()) {
-	if cfg.profile == "" {
+func (b *benchNet) profileIf(ctx context.Context, cfg config, suffix string, d time.Duration) (wait func()) {
+	if b.pprof == "" {
 		return func() {}
 	}
-	path := fmt.Sprintf("%s.%dv%s.pprof", cfg.profile, validators, suffix)
-	done := profileNode(ctx, profileAddr, path, d)
+	path := fmt.Sprintf("%s.%dv%s.pprof", cfg.profile, len(b.net.Nodes), suffix)
+	done := profileNode(ctx, b.pprof, path, d)
 	return func() {
 		if err := done(); err != nil {
 			step("  profile: %v", err)
@@ -40,7 +54,7 @@ func profileIf(ctx context.Context, cfg config, validators int, suffix string, d
 }
 
 // profileNode fetches a CPU profile of node 0 for d from CometBFT's pprof
-// server (config:rpc.pprof_laddr, which -profile sets) into path, in the
+// server (config:rpc.pprof_laddr, which servePprof sets) into path, in the
 // background; wait returns once it is written.
 func profileNode(ctx context.Context, addr, path string, d time.Duration) (wait func() error) {
 	done := make(chan error, 1)

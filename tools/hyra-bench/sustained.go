@@ -149,11 +149,11 @@ func runSustained(ctx context.Context, cfg config, m *model, results []result, v
 		step("  measured phase %d of %d: %s for %s, %d to a transaction", r+1, sc.reps, how, sc.duration, sc.resultsPerTx)
 		rd, profiled := reads, func() {}
 		if r == 0 {
-			profiled = profileIf(ctx, cfg, v, "", min(profileFor, sc.duration))
+			profiled = bn.profileIf(ctx, cfg, "", min(profileFor, sc.duration))
 			rd.profile = func() func() {
 				profiled() // one CPU profile at a time: the push's ends first
 				profiled = func() {}
-				return profileIf(ctx, cfg, v, ".reads", readsProfileFor)
+				return bn.profileIf(ctx, cfg, ".reads", readsProfileFor)
 			}
 		}
 		rep, err := measureRep(ctx, bn, w, txs[next:next+share], offer, rd)

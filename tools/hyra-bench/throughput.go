@@ -92,7 +92,7 @@ func measureThroughput(ctx context.Context, cfg config, bn *benchNet, txs [][]by
 	}
 	w, stopWatch := watchHeights(ctx, bn.rpcs[0])
 	cpu0, self0 := bn.cpuTime(), selfCPU()
-	defer profileIf(ctx, cfg, f.Validators, "", profileFor)()
+	defer bn.profileIf(ctx, cfg, "", profileFor)()
 	start := time.Now()
 	f.Push, err = push(ctx, bn.rpcs, txs, pushOpts)
 	if err != nil {
