@@ -93,3 +93,15 @@ func TestDigitsPrivate(t *testing.T) {
 	st = verifier.Statement{ChainID: "hyra-test-1", TaskID: 10, Worker: worker, InputCommitment: stored, Output: publicSealed, Sealed: true}
 	require.NoError(t, verifier.Verify(vk, proof, st))
 }
+
+// TestPadded: a padded artifact is the same model under another hash.
+func TestPadded(t *testing.T) {
+	art, _, _ := zktest.Iris(t)
+	padded := zktest.Padded(art, 1000)
+	require.Len(t, padded, len(art)+1000)
+	want, err := artifact.Parse(art)
+	require.NoError(t, err)
+	got, err := artifact.Parse(padded)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+}

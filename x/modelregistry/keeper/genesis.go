@@ -30,7 +30,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	}
 	for _, v := range gs.Versions {
 		v.SetupStatus = types.NormalizedStatus(v)
-		if err := k.Versions.Set(ctx, collections.Join(v.ModelId, v.Version), v); err != nil {
+		if err := k.setVersion(ctx, v); err != nil {
 			return err
 		}
 	}
@@ -55,7 +55,8 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	return nil
 }
 
-// ExportGenesis writes the whole module state, in key order.
+// ExportGenesis writes the whole module state, in key order; each version
+// with its artifact, stored apart in state.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	params, err := k.Params.Get(ctx)
 	if err != nil {
@@ -69,7 +70,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.Models, err = keeperutil.Values(ctx, k.Models); err != nil {
 		return nil, err
 	}
-	if gs.Versions, err = keeperutil.Values(ctx, k.Versions); err != nil {
+	if gs.Versions, err = k.versionsWithArtifacts(ctx); err != nil {
 		return nil, err
 	}
 	if gs.Setups, err = keeperutil.Values(ctx, k.Setups); err != nil {

@@ -37,7 +37,7 @@ func (q queryServer) Params(ctx context.Context, req *types.QueryParamsRequest) 
 	return &types.QueryParamsResponse{Params: p}, nil
 }
 
-// Model returns a model and its current version.
+// Model returns a model and its current version, with its artifact.
 func (q queryServer) Model(ctx context.Context, req *types.QueryModelRequest) (*types.QueryModelResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
@@ -46,7 +46,7 @@ func (q queryServer) Model(ctx context.Context, req *types.QueryModelRequest) (*
 	if err != nil {
 		return nil, notFound(err, "model %d not found", req.Id)
 	}
-	v, err := q.k.Versions.Get(ctx, collections.Join(m.Id, m.Version))
+	v, err := q.k.ModelVersionWithArtifact(ctx, m.Id, m.Version)
 	if err != nil {
 		return nil, notFound(err, "model %d version %d not found", m.Id, m.Version)
 	}
@@ -85,21 +85,22 @@ func (q queryServer) ModelsByOwner(ctx context.Context, req *types.QueryModelsBy
 	return &types.QueryModelsByOwnerResponse{Models: models, Pagination: page}, nil
 }
 
-// ModelVersion returns one version of a model.
+// ModelVersion returns one version of a model, with its artifact.
 func (q queryServer) ModelVersion(ctx context.Context, req *types.QueryModelVersionRequest) (*types.QueryModelVersionResponse, error) {
 	if req == nil {
 		return nil, status.Error(codes.InvalidArgument, "empty request")
 	}
-	v, err := q.k.Versions.Get(ctx, collections.Join(req.Id, req.Version))
+	v, err := q.k.ModelVersionWithArtifact(ctx, req.Id, req.Version)
 	if err != nil {
 		return nil, notFound(err, "model %d version %d not found", req.Id, req.Version)
 	}
 	return &types.QueryModelVersionResponse{ModelVersion: v}, nil
 }
 
-// notFound maps collections.ErrNotFound to codes.NotFound, anything else to Internal.
+// notFound maps collections.ErrNotFound and ErrVersionNotFound to
+// codes.NotFound, anything else to Internal.
 func notFound(err error, format string, args ...any) error {
-	if errors.Is(err, collections.ErrNotFound) {
+	if errors.Is(err, collections.ErrNotFound) || errors.Is(err, types.ErrVersionNotFound) {
 		return status.Errorf(codes.NotFound, format, args...)
 	}
 	return status.Error(codes.Internal, err.Error())

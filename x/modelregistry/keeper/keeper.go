@@ -37,8 +37,14 @@ type Keeper struct {
 	// listed and paginated without a scan. It is a plain key set rather than
 	// an indexes.Multi because query pagination needs raw iteration.
 	ModelsByOwner collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
-	// Versions holds every version of every model, keyed by (model id, version).
+	// Versions holds every version of every model, keyed by (model id, version),
+	// without its artifact (the record keeps artifact_hash): every task and
+	// result reads its version, and the KV store charges gas per byte read.
+	// Write through setVersion.
 	Versions collections.Map[collections.Pair[uint64, uint64], types.ModelVersion]
+	// Artifacts holds each version's artifact bytes, keyed like Versions. Only
+	// the queries and genesis export read them (ModelVersionWithArtifact).
+	Artifacts collections.Map[collections.Pair[uint64, uint64], []byte]
 	// Setups holds each version's multi-party setup, keyed like Versions.
 	Setups collections.Map[collections.Pair[uint64, uint64], types.Setup]
 	// SetupContributions holds the contributions of each setup by index.
@@ -77,7 +83,8 @@ func NewKeeper(
 			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)),
 		Versions: collections.NewMap(sb, types.VersionsKey, "versions", versionKey,
 			codec.CollValue[types.ModelVersion](cdc)),
-		Setups: collections.NewMap(sb, types.SetupsKey, "setups", versionKey, codec.CollValue[types.Setup](cdc)),
+		Artifacts: collections.NewMap(sb, types.ArtifactsKey, "artifacts", versionKey, collections.BytesValue),
+		Setups:    collections.NewMap(sb, types.SetupsKey, "setups", versionKey, codec.CollValue[types.Setup](cdc)),
 		SetupContributions: collections.NewMap(sb, types.SetupContributionsKey, "setup_contributions",
 			collections.PairKeyCodec(versionKey, collections.Uint32Key), codec.CollValue[types.SetupContribution](cdc)),
 		SetupContributors: collections.NewKeySet(sb, types.SetupContributorsKey, "setup_contributors",
@@ -101,15 +108,6 @@ func (k Keeper) GetModel(ctx context.Context, id uint64) (types.Model, error) {
 		return m, errorsmod.Wrapf(types.ErrModelNotFound, "model %d", id)
 	}
 	return m, err
-}
-
-// GetModelVersion returns one version of a model, or ErrVersionNotFound.
-func (k Keeper) GetModelVersion(ctx context.Context, id, version uint64) (types.ModelVersion, error) {
-	v, err := k.Versions.Get(ctx, collections.Join(id, version))
-	if errors.Is(err, collections.ErrNotFound) {
-		return v, errorsmod.Wrapf(types.ErrVersionNotFound, "model %d version %d", id, version)
-	}
-	return v, err
 }
 
 // addModel stores a new model and indexes it under its owner.

@@ -33,7 +33,7 @@ func (m Migrator) Migrate1to2(ctx sdk.Context) error {
 		return err
 	}
 	for _, v := range versions {
-		if err := m.k.Versions.Set(ctx, collections.Join(v.ModelId, v.Version), v); err != nil {
+		if err := m.k.setVersion(ctx, v); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/hex"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -63,7 +62,7 @@ func (k Keeper) RegisterModel(ctx context.Context, owner sdk.AccAddress, msg *ty
 	if err := k.addModel(ctx, model); err != nil {
 		return 0, err
 	}
-	if err := k.Versions.Set(ctx, collections.Join(id, uint64(1)), version); err != nil {
+	if err := k.setVersion(ctx, version); err != nil {
 		return 0, err
 	}
 	return id, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventModelRegistered{
@@ -101,7 +100,7 @@ func (k Keeper) UpdateModel(ctx context.Context, owner sdk.AccAddress, msg *type
 	if version.SetupStatus.TakesTasks() {
 		model.Version = version.Version
 	}
-	if err := k.Versions.Set(ctx, collections.Join(model.Id, version.Version), version); err != nil {
+	if err := k.setVersion(ctx, version); err != nil {
 		return 0, err
 	}
 	if err := k.Models.Set(ctx, model.Id, model); err != nil {

@@ -70,11 +70,10 @@ func (k Keeper) FinalizeSetup(ctx context.Context, owner sdk.AccAddress, msg *ty
 	version.SetupStatus = types.SETUP_STATUS_CEREMONY
 	version.SetupContributors, version.SetupIndependent = setup.Contributions, independent
 	setup.FinalizedHeight, setup.Beacon = sdkCtx.BlockHeight(), beacon
-	key := collections.Join(msg.ModelId, msg.Version)
-	if err := k.Versions.Set(ctx, key, version); err != nil {
+	if err := k.setVersion(ctx, version); err != nil {
 		return nil, err
 	}
-	if err := k.Setups.Set(ctx, key, setup); err != nil {
+	if err := k.Setups.Set(ctx, collections.Join(msg.ModelId, msg.Version), setup); err != nil {
 		return nil, err
 	}
 	if err := k.makeCurrent(ctx, model, msg.Version); err != nil {
@@ -159,7 +158,7 @@ func (k Keeper) RetireVersion(ctx context.Context, authority string, modelID, ve
 		return errorsmod.Wrapf(types.ErrNoChange, "model %d version %d is already retired", modelID, versionNum)
 	}
 	version.SetupStatus = types.SETUP_STATUS_RETIRED
-	if err := k.Versions.Set(ctx, collections.Join(modelID, versionNum), version); err != nil {
+	if err := k.setVersion(ctx, version); err != nil {
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventVersionRetired{

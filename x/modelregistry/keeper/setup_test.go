@@ -44,6 +44,9 @@ func TestCeremonyBuildsTheTranscriptsKey(t *testing.T) {
 	require.NoError(t, v.CheckTakesTasks())
 	require.NoError(t, verifier.CheckVerifyingKey(v.VerifyingKey))
 	requireEvent(t, f.ctx, "hyra.modelregistry.v1.EventSetupFinalized")
+	q, err := f.queries.ModelVersion(f.ctx, &types.QueryModelVersionRequest{Id: f.id, Version: 1})
+	require.NoError(t, err)
+	require.Equal(t, models.IrisArtifact, q.ModelVersion.Artifact, "finalization keeps the artifact, stored apart")
 
 	setup, err := f.k.GetSetup(f.ctx, f.id, 1)
 	require.NoError(t, err)

@@ -26,3 +26,8 @@ var (
 	SetupContributionsKey = collections.NewPrefix(6)
 	SetupContributorsKey  = collections.NewPrefix(7)
 )
+
+// ArtifactsKey prefixes the versions' artifacts, stored apart from the rest of
+// each version (VersionsKey) so that the paths that run per task and per
+// result read the verifying key and schema without the artifact's bytes.
+var ArtifactsKey = collections.NewPrefix(8)

@@ -46,6 +46,7 @@ type TaskPoolKeeper interface {
 // and its current version's key setup finished and not retired).
 type ModelRegistryKeeper interface {
 	GetModel(ctx context.Context, id uint64) (mrtypes.Model, error)
+	// GetModelVersion returns a version without its artifact (Artifact nil).
 	GetModelVersion(ctx context.Context, id, version uint64) (mrtypes.ModelVersion, error)
 }
 

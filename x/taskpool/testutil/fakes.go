@@ -120,12 +120,14 @@ func (m *Models) GetModel(_ context.Context, id uint64) (mrtypes.Model, error) {
 	return model, nil
 }
 
-// GetModelVersion implements types.ModelRegistryKeeper.
+// GetModelVersion implements types.ModelRegistryKeeper: without the
+// artifact, as x/modelregistry returns it.
 func (m *Models) GetModelVersion(_ context.Context, id, version uint64) (mrtypes.ModelVersion, error) {
 	v, ok := m.Versions[[2]uint64{id, version}]
 	if !ok {
 		return v, mrtypes.ErrVersionNotFound.Wrapf("model %d version %d", id, version)
 	}
+	v.Artifact = nil
 	return v, nil
 }
 

@@ -26,6 +26,9 @@ type DistributionKeeper interface {
 // the verifying key of each version; it keeps per-model statistics.
 type ModelRegistryKeeper interface {
 	GetModel(ctx context.Context, id uint64) (mrtypes.Model, error)
+	// GetModelVersion returns a version without its artifact (Artifact nil,
+	// ArtifactHash set): tasks and results never need the weights, and
+	// reading them would cost gas per byte.
 	GetModelVersion(ctx context.Context, id, version uint64) (mrtypes.ModelVersion, error)
 	RecordTaskCompleted(ctx context.Context, id uint64, reward sdk.Coin) error
 }
