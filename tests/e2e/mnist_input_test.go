@@ -70,9 +70,15 @@ func (n *node) routeAs(values []int64, encoding string) (taskID uint64, size int
 		}
 	}
 	require.NotZero(n.t, taskID, "no EventTaskRouted in %s", stdout)
+	size, gas = n.committedTx(res.TxHash)
+	return taskID, size, gas
+}
 
-	// CometBFT's RPC holds the transaction as it went into the block.
-	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/tx?hash=0x%s", n.rpcPort, res.TxHash))
+// committedTx returns a committed transaction's size in bytes and the gas it
+// used, from CometBFT's RPC, which holds it as it went into the block.
+func (n *node) committedTx(hash string) (size int, gas int64) {
+	n.t.Helper()
+	resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d/tx?hash=0x%s", n.rpcPort, hash))
 	require.NoError(n.t, err)
 	defer resp.Body.Close()
 	body, err := io.ReadAll(resp.Body)
@@ -86,7 +92,7 @@ func (n *node) routeAs(values []int64, encoding string) (taskID uint64, size int
 		} `json:"result"`
 	}
 	require.NoError(n.t, json.Unmarshal(body, &tx), string(body))
-	return taskID, len(tx.Result.Tx), tx.Result.TxResult.GasUsed
+	return len(tx.Result.Tx), tx.Result.TxResult.GasUsed
 }
 
 // checkCompactImage checks that `client infer --image` stored task 1's 784

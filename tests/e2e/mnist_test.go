@@ -73,6 +73,12 @@ func TestMNISTImageEndToEnd(t *testing.T) {
 		if strings.Contains(line, "model ready") || strings.Contains(line, "msg=proved") {
 			t.Log(line) // the key's load time and each proof's
 		}
+		if _, tx, ok := strings.Cut(line, "msg=completed "); ok && strings.Contains(tx, " tx=") {
+			_, tx, _ = strings.Cut(tx, " tx=")
+			hash, _, _ := strings.Cut(tx, " ")
+			size, gas := n.committedTx(hash)
+			t.Logf("result tx %s: %d bytes, gas used %d", hash, size, gas) // BENCHMARKS.md, issue 17 session 8
+		}
 	}
 
 	// The MNIST MLP's 288 KB artifact fits the default max_artifact_size and
