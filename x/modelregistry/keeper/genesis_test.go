@@ -22,7 +22,8 @@ func TestGenesisRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	_, err = f.msgs.TransferModelOwnership(f.ctx, &types.MsgTransferModelOwnership{Owner: f.owner, Id: 1, NewOwner: f.other})
 	require.NoError(t, err)
-	require.NoError(t, f.k.RecordTaskCompleted(f.ctx, id, sdk.NewInt64Coin(denom, 1500)))
+	_, err = f.k.RecordTaskCompleted(f.ctx, id, sdk.NewInt64Coin(denom, 1500))
+	require.NoError(t, err)
 
 	exported, err := f.k.ExportGenesis(f.ctx)
 	require.NoError(t, err)

@@ -123,13 +123,15 @@ func (k Keeper) addModel(ctx context.Context, m types.Model) error {
 }
 
 // RecordTaskCompleted adds a verified result paid `reward` to the public
-// statistics of a model. x/taskpool calls it when it settles a task.
-func (k Keeper) RecordTaskCompleted(ctx context.Context, id uint64, reward sdk.Coin) error {
+// statistics of a model and returns the model as stored. x/taskpool calls it
+// when it settles a task, and takes the model owner from the model returned,
+// so that a settlement reads the model once.
+func (k Keeper) RecordTaskCompleted(ctx context.Context, id uint64, reward sdk.Coin) (types.Model, error) {
 	m, err := k.GetModel(ctx, id)
 	if err != nil {
-		return err
+		return m, err
 	}
 	m.TasksCompleted++
 	m.VolumePaid = m.VolumePaid.Add(reward)
-	return k.Models.Set(ctx, id, m)
+	return m, k.Models.Set(ctx, id, m)
 }

@@ -56,9 +56,13 @@ type Keeper struct {
 	// PendingPayouts are ended epochs whose workers are not all paid yet.
 	PendingPayouts collections.Map[uint64, types.PendingPayout]
 	// DeferredShares sums the shares of the block's settlements that are sent
-	// once, at the end of the block, by (payer module, denom, recipient):
-	// see deferred.go.
+	// once, at the end of the block, by (payer module, denom, recipient), for
+	// every recipient but the community pool: see deferred.go.
 	DeferredShares collections.Map[collections.Triple[string, string, string], sdkmath.Int]
+	// DeferredTotals is everything deferred from a payer module in a denom,
+	// by (payer module, denom): its DeferredShares entries and its community
+	// pool share, which is what the total holds beyond those entries.
+	DeferredTotals collections.Map[collections.Pair[string, string], sdkmath.Int]
 }
 
 // NewKeeper builds the keeper. It panics on an invalid authority, which is a
@@ -103,6 +107,8 @@ func NewKeeper(
 			collections.Uint64Key, codec.CollValue[types.PendingPayout](cdc)),
 		DeferredShares: collections.NewMap(sb, types.DeferredSharesKey, "deferred_shares",
 			collections.TripleKeyCodec(collections.StringKey, collections.StringKey, collections.StringKey), sdk.IntValue),
+		DeferredTotals: collections.NewMap(sb, types.DeferredTotalsKey, "deferred_totals",
+			collections.PairKeyCodec(collections.StringKey, collections.StringKey), sdk.IntValue),
 	}
 	schema, err := sb.Build()
 	if err != nil {

@@ -30,10 +30,15 @@ func (k Keeper) Reputation(ctx context.Context, worker sdk.AccAddress) (int64, e
 }
 
 // raiseReputation adds params.reputation_gain to a worker's score, saturating
-// at the largest int64, and returns the new score.
+// at the largest int64, and returns the new score. It takes the initial
+// reputation of a worker never seen from the params its caller read, rather
+// than reading them again.
 func (k Keeper) raiseReputation(ctx context.Context, worker sdk.AccAddress, params types.Params) (int64, error) {
-	rep, err := k.Reputation(ctx, worker)
-	if err != nil {
+	rep, err := k.Reputations.Get(ctx, worker)
+	switch {
+	case errors.Is(err, collections.ErrNotFound):
+		rep = params.InitialReputation
+	case err != nil:
 		return 0, err
 	}
 	if rep > math.MaxInt64-params.ReputationGain {

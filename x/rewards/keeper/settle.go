@@ -147,8 +147,10 @@ func (k Keeper) paySplit(
 	if err := k.deferShare(ctx, payerModule, denom, types.RewardPoolName, split.RewardPool); err != nil {
 		return err
 	}
-	if err := k.deferShare(ctx, payerModule, denom, types.CommunityPoolRecipient, split.CommunityPool); err != nil {
+	deferred := split.ModelOwner.Add(split.RewardPool).Add(split.CommunityPool)
+	total, err := k.addDeferredTotal(ctx, payerModule, denom, deferred)
+	if err != nil {
 		return err
 	}
-	return k.checkCovered(ctx, payerModule, payer, denom)
+	return k.checkCovered(ctx, payerModule, payer, sdk.NewCoin(denom, total))
 }

@@ -146,7 +146,7 @@ func TestSettleTaskErrors(t *testing.T) {
 			// The worker share is paid, then the rest cannot be deferred: nothing stays.
 			name: "error - the payer cannot cover the deferred shares",
 			setup: func(f *fixture) {
-				require.NoError(t, f.k.DeferredShares.Set(f.ctx, collections.Join3(payer, denom, "community_pool"), math.NewInt(900)))
+				require.NoError(t, f.k.DeferredTotals.Set(f.ctx, collections.Join(payer, denom), math.NewInt(900)))
 			},
 			escrow: coin(1000),
 			err:    "less than the 1050" + denom + " deferred from it",

@@ -35,4 +35,5 @@ var (
 	EpochWorkKey          = collections.NewPrefix(8)
 	PendingPayoutsKey     = collections.NewPrefix(9)
 	DeferredSharesKey     = collections.NewPrefix(10)
+	DeferredTotalsKey     = collections.NewPrefix(11)
 )

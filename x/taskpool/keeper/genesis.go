@@ -51,13 +51,8 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, t := range gs.Tasks {
-		if err := k.saveTask(ctx, nil, t); err != nil {
+		if err := k.saveTask(ctx, nil, t); err != nil { // counts a completed task's reward into the volume paid
 			return err
-		}
-		if t.Status == types.TASK_STATUS_COMPLETED {
-			if err := k.updateStats(ctx, func(s *types.Stats) { s.VolumePaid = s.VolumePaid.Add(t.Reward) }); err != nil {
-				return err
-			}
 		}
 	}
 	for _, w := range gs.Workers {

@@ -63,7 +63,8 @@ func (k Keeper) saveTask(ctx context.Context, prev *types.Task, task types.Task)
 
 // moveStatus moves the status index entries, the open-task reward indexes,
 // the pool counters (and the pool's load entry) and the global counters of a
-// task whose status changed.
+// task whose status changed; a task that completes adds its reward to the
+// global volume paid here, in the same write of the counters.
 func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Task) error {
 	pool, err := k.GetPool(ctx, task.PoolId)
 	if err != nil {
@@ -100,6 +101,9 @@ func (k Keeper) moveStatus(ctx context.Context, prev *types.Task, task types.Tas
 		}
 	}
 	addCount(&pool, &stats, task.Status, true)
+	if task.Status == types.TASK_STATUS_COMPLETED { // final: a task is paid once
+		stats.VolumePaid = stats.VolumePaid.Add(task.Reward)
+	}
 	if pool.Routable() && pool.OpenTasks != oldOpen {
 		if err := k.PoolsByLoad.Remove(ctx, collections.Join3(pool.ModelId, oldOpen, pool.Id)); err != nil {
 			return err

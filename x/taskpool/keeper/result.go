@@ -130,11 +130,14 @@ func checkOutput(output []byte, version mrtypes.ModelVersion) error {
 	return nil
 }
 
-// settle completes a verified task: stores the result, pays the escrow out
-// through x/rewards, and updates the model's and the worker's statistics.
+// settle completes a verified task: stores the result (saveTask also adds
+// its reward to the network's volume paid), pays the escrow out through
+// x/rewards, and updates the model's and the worker's statistics. The
+// model's statistics are recorded first because that returns the model,
+// whose owner the settlement pays: one read of the model per result.
 func (k Keeper) settle(ctx context.Context, worker sdk.AccAddress, task types.Task, output, proof []byte) (sdk.Coin, error) {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	model, err := k.modelKeeper.GetModel(ctx, task.ModelId)
+	model, err := k.modelKeeper.RecordTaskCompleted(ctx, task.ModelId, task.Reward)
 	if err != nil {
 		return sdk.Coin{}, err
 	}
@@ -153,12 +156,6 @@ func (k Keeper) settle(ctx context.Context, worker sdk.AccAddress, task types.Ta
 	share, err := k.rewardsKeeper.SettleTask(ctx, types.ModuleName, task.Id, worker, owner, task.Reward)
 	if err != nil {
 		return sdk.Coin{}, errorsmod.Wrapf(err, "settling task %d", task.Id)
-	}
-	if err := k.modelKeeper.RecordTaskCompleted(ctx, task.ModelId, task.Reward); err != nil {
-		return sdk.Coin{}, err
-	}
-	if err := k.updateStats(ctx, func(s *types.Stats) { s.VolumePaid = s.VolumePaid.Add(task.Reward) }); err != nil {
-		return sdk.Coin{}, err
 	}
 	if err := k.updateWorker(ctx, worker, func(w *types.Worker) {
 		w.TotalTasks++

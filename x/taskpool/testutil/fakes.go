@@ -132,12 +132,13 @@ func (m *Models) GetModelVersion(_ context.Context, id, version uint64) (mrtypes
 }
 
 // RecordTaskCompleted implements types.ModelRegistryKeeper.
-func (m *Models) RecordTaskCompleted(_ context.Context, id uint64, _ sdk.Coin) error {
-	if _, ok := m.Models[id]; !ok {
-		return mrtypes.ErrModelNotFound.Wrapf("model %d", id)
+func (m *Models) RecordTaskCompleted(_ context.Context, id uint64, _ sdk.Coin) (mrtypes.Model, error) {
+	model, ok := m.Models[id]
+	if !ok {
+		return model, mrtypes.ErrModelNotFound.Wrapf("model %d", id)
 	}
 	m.Completed[id]++
-	return nil
+	return model, nil
 }
 
 // Rewards is an in-memory x/rewards: a bonded set, reputations, and a fixed

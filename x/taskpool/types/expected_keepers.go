@@ -30,7 +30,9 @@ type ModelRegistryKeeper interface {
 	// ArtifactHash set): tasks and results never need the weights, and
 	// reading them would cost gas per byte.
 	GetModelVersion(ctx context.Context, id, version uint64) (mrtypes.ModelVersion, error)
-	RecordTaskCompleted(ctx context.Context, id uint64, reward sdk.Coin) error
+	// RecordTaskCompleted counts a settled task paid reward into the
+	// model's statistics and returns the model as stored.
+	RecordTaskCompleted(ctx context.Context, id uint64, reward sdk.Coin) (mrtypes.Model, error)
 }
 
 // RewardsKeeper owns worker bonds and reputation and splits a settled
