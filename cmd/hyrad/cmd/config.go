@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"strings"
 	"time"
 
 	cmtcfg "github.com/cometbft/cometbft/config"
@@ -56,12 +57,29 @@ const hyraConfigTemplate = `
 preverify-check-tx = "{{ .Hyra.PreverifyCheckTx }}"
 `
 
+// sdkIndexEventsLine is index-events in the SDK's app.toml template, all
+// entries on one line; hyrad's template writes one entry a line and says what
+// the default indexes (indexEventsTemplate).
+const sdkIndexEventsLine = `index-events = [{{ range .BaseConfig.IndexEvents }}{{ printf "%q, " . }}{{end}}]`
+
+const indexEventsTemplate = `# hyrad init indexes the attributes users search transactions by: the
+# identifying fields (ids, epoch, accounts) of hyra's events and the SDK's
+# message.action, message.sender, tx.acc_seq, tx.fee_payer and tx.signature.
+# The bank's transfer events and amounts are not indexed. Every event still
+# reaches /block_results and websocket subscribers, whatever is indexed. An
+# explorer or archive node that searches any attribute sets index-events = [].
+index-events = [{{ range .BaseConfig.IndexEvents }}
+  {{ printf "%q" . }},{{end}}
+]`
+
 // initAppConfig returns the app.toml template and defaults written by `hyrad init`.
 func initAppConfig() (string, interface{}) {
 	srvCfg := serverconfig.DefaultConfig()
 	// Validators of a public network should raise this to price out spam;
 	// zero keeps a local chain usable without fees.
 	srvCfg.MinGasPrices = "0" + app.BondDenom
+	srvCfg.IndexEvents = defaultIndexEvents()
 	cfg := appConfig{Config: *srvCfg, Hyra: hyraConfig{PreverifyCheckTx: app.DefaultPreverifyMode}}
-	return serverconfig.DefaultConfigTemplate + hyraConfigTemplate, cfg
+	tmpl := strings.Replace(serverconfig.DefaultConfigTemplate, sdkIndexEventsLine, indexEventsTemplate, 1)
+	return tmpl + hyraConfigTemplate, cfg
 }
