@@ -9,7 +9,8 @@ import (
 
 // TestModelRegistryEndToEnd drives the real binary: a one-validator chain, a
 // model registered from the CLI, read back from the CLI and REST, repriced by
-// its owner and refused to anyone else.
+// its owner (the private price untouched unless named) and refused to anyone
+// else.
 func TestModelRegistryEndToEnd(t *testing.T) {
 	n := newSingleNodeChain(t, "owner", "mallory")
 	n.start()
@@ -19,7 +20,7 @@ func TestModelRegistryEndToEnd(t *testing.T) {
 		"--artifact", "../../zk/models/iris/artifact.json",
 		"--vk", "../../zk/models/iris/verifying.key",
 		"--description", "iris species from four flower measurements",
-		"--from", "owner")
+		"--private-price", "3000uhyra", "--from", "owner")
 	require.Zero(t, code, log)
 
 	var got struct {
@@ -32,6 +33,9 @@ func TestModelRegistryEndToEnd(t *testing.T) {
 				Denom  string `json:"denom"`
 				Amount string `json:"amount"`
 			} `json:"price"`
+			PrivatePrice struct {
+				Amount string `json:"amount"`
+			} `json:"private_price"`
 		} `json:"model"`
 		CurrentVersion struct {
 			Version     string `json:"version"`
@@ -67,10 +71,23 @@ func TestModelRegistryEndToEnd(t *testing.T) {
 	require.Equal(t, http.StatusOK, n.getJSON("/hyra/modelregistry/v1/params", &params))
 	require.Equal(t, 64, params.Params.MaxNameLength)
 
+	// A reprice without --private-price leaves the private price alone (it
+	// once turned private tasks off), signed either way; a zero one turns
+	// them off.
 	code, log = n.tx("modelregistry", "update-price", "1", "2500uhyra", "--from", "owner")
 	require.Zero(t, code, log)
 	n.queryJSON(&got, "modelregistry", "model", "1")
 	require.Equal(t, "2500", got.Model.Price.Amount)
+	require.Equal(t, "3000", got.Model.PrivatePrice.Amount, "the private price is kept")
+	code, log = n.tx("modelregistry", "update-price", "1", "2000uhyra", "--sign-mode", "amino-json", "--from", "owner")
+	require.Zero(t, code, log)
+	n.queryJSON(&got, "modelregistry", "model", "1")
+	require.Equal(t, "3000", got.Model.PrivatePrice.Amount, "the private price is kept (amino JSON)")
+	code, log = n.tx("modelregistry", "update-price", "1", "2500uhyra", "--private-price", "0uhyra", "--from", "owner")
+	require.Zero(t, code, log)
+	n.queryJSON(&got, "modelregistry", "model", "1")
+	require.Equal(t, "2500", got.Model.Price.Amount)
+	require.Equal(t, "0", got.Model.PrivatePrice.Amount, "zero turns private tasks off")
 
 	code, log = n.tx("modelregistry", "update-price", "1", "1uhyra", "--from", "mallory")
 	require.NotZero(t, code)

@@ -51,11 +51,20 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "RegisterModel", Skip: true},
 				{RpcMethod: "UpdateModel", Skip: true},
 				{
-					RpcMethod:      "UpdateModelPrice",
-					Use:            "update-price [id] [price]",
-					Short:          "Set the minimum reward of a model's tasks (owner only)",
-					Example:        "hyrad tx modelregistry update-price 1 2000000uhyra --private-price 5000000uhyra --from owner",
+					RpcMethod: "UpdateModelPrice",
+					Use:       "update-price [id] [price]",
+					Short:     "Set the minimum reward of a model's tasks (owner only)",
+					Long: "Set the minimum reward of a model's new tasks (owner only). --private-price sets the minimum " +
+						"reward of its private tasks too; without it the private price stays as it is, and --private-price " +
+						"0uhyra stops private tasks.",
+					Example: "hyrad tx modelregistry update-price 1 2000000uhyra --from owner\n" +
+						"hyrad tx modelregistry update-price 1 2000000uhyra --private-price 5000000uhyra --from owner\n" +
+						"hyrad tx modelregistry update-price 1 2000000uhyra --private-price 0uhyra --from owner  # no private tasks",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "id"}, {ProtoField: "price"}},
+					FlagOptions: map[string]*autocliv1.FlagOptions{"private_price": {
+						Usage:        "new minimum reward of the model's private tasks (0uhyra: no private tasks)",
+						DefaultValue: "unchanged",
+					}},
 				},
 				{
 					RpcMethod:      "SetModelActive",

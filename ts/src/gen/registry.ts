@@ -115,7 +115,7 @@ export const aminoShapes: Readonly<Record<string, readonly AminoField[]>> = {
     { name: "owner", key: "owner", kind: "string" },
     { name: "id", key: "id", kind: "int64" },
     { name: "price", key: "price", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
-    { name: "private_price", key: "privatePrice", kind: "message", message: "cosmos.base.v1beta1.Coin", dontOmitEmpty: true },
+    { name: "private_price", key: "privatePrice", kind: "message", message: "cosmos.base.v1beta1.Coin" },
   ],
   "hyra.modelregistry.v1.MsgUpdateParams": [
     { name: "authority", key: "authority", kind: "string" },

@@ -12,10 +12,11 @@ import (
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 )
 
-// UpdateModelPrice sets the minimum reward of new tasks of owner's model, and
-// of its private tasks (private: zero or unset stops them). Tasks already
-// submitted keep the reward they escrowed.
-func (k Keeper) UpdateModelPrice(ctx context.Context, owner sdk.AccAddress, id uint64, price, private sdk.Coin) error {
+// UpdateModelPrice sets the minimum reward of new tasks of owner's model and,
+// when private is given, of its private tasks (zero stops them); a nil
+// private leaves the private price as it is, which must then still be in the
+// new price's denom. Tasks already submitted keep the reward they escrowed.
+func (k Keeper) UpdateModelPrice(ctx context.Context, owner sdk.AccAddress, id uint64, price sdk.Coin, private *sdk.Coin) error {
 	model, err := k.ownedModel(ctx, owner, id)
 	if err != nil {
 		return err
@@ -23,11 +24,15 @@ func (k Keeper) UpdateModelPrice(ctx context.Context, owner sdk.AccAddress, id u
 	if err := k.validatePrice(ctx, price); err != nil {
 		return err
 	}
-	if err := types.CheckPrivatePrice(price, private); err != nil {
+	newPrivate := model.PrivatePrice
+	if private != nil {
+		newPrivate = *private
+	}
+	if err := types.CheckPrivatePrice(price, newPrivate); err != nil {
 		return errorsmod.Wrap(types.ErrInvalidPrice, err.Error())
 	}
 	old, oldPrivate := model.Price, model.PrivatePrice
-	model.Price, model.PrivatePrice = price, private
+	model.Price, model.PrivatePrice = price, newPrivate
 	if err := k.Models.Set(ctx, model.Id, model); err != nil {
 		return err
 	}
@@ -36,7 +41,7 @@ func (k Keeper) UpdateModelPrice(ctx context.Context, owner sdk.AccAddress, id u
 		OldPrice:        old,
 		NewPrice:        price,
 		OldPrivatePrice: oldPrivate,
-		NewPrivatePrice: private,
+		NewPrivatePrice: newPrivate,
 	})
 }
 

@@ -46,7 +46,7 @@ func TestPrivatePrice(t *testing.T) {
 			require.Equal(t, tc.takes, m.TakesPrivateTasks())
 
 			_, err = f.msgs.UpdateModelPrice(f.ctx, &types.MsgUpdateModelPrice{
-				Owner: f.owner, Id: res.Id, Price: msg.Price, PrivatePrice: sdk.NewInt64Coin(denom, 5000),
+				Owner: f.owner, Id: res.Id, Price: msg.Price, PrivatePrice: ptr(sdk.NewInt64Coin(denom, 5000)),
 			})
 			require.NoError(t, err)
 			m, err = f.k.GetModel(f.ctx, res.Id)
@@ -58,6 +58,51 @@ func TestPrivatePrice(t *testing.T) {
 		})
 	}
 }
+
+// TestUpdatePriceKeepsPrivatePrice: a reprice that does not name a private
+// price leaves it as it is (it once turned private tasks off); a zero one
+// turns them off, and an invalid one is refused with nothing changed.
+func TestUpdatePriceKeepsPrivatePrice(t *testing.T) {
+	public, private := sdk.NewInt64Coin(denom, 2500), sdk.NewInt64Coin(denom, 3000)
+	tests := []struct {
+		name    string
+		private *sdk.Coin
+		want    sdk.Coin
+		wantErr string
+	}{
+		{name: "success - unset: the private price stays", private: nil, want: private},
+		{name: "success - a new private price", private: ptr(sdk.NewInt64Coin(denom, 7000)), want: sdk.NewInt64Coin(denom, 7000)},
+		{name: "success - zero: no private tasks", private: ptr(sdk.NewInt64Coin(denom, 0)), want: sdk.NewInt64Coin(denom, 0)},
+		{name: "error - another denom", private: ptr(sdk.NewInt64Coin("uatom", 7000)), wantErr: "private price must be in the price's denom"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			msg := f.irisRegistration()
+			msg.PrivatePrice = private
+			res, err := f.msgs.RegisterModel(f.ctx, msg)
+			require.NoError(t, err)
+			before := f.snapshot(t)
+			_, err = f.msgs.UpdateModelPrice(f.ctx, &types.MsgUpdateModelPrice{
+				Owner: f.owner, Id: res.Id, Price: public, PrivatePrice: tc.private,
+			})
+			if tc.wantErr != "" {
+				require.ErrorContains(t, err, tc.wantErr)
+				require.Equal(t, before, f.snapshot(t))
+				return
+			}
+			require.NoError(t, err)
+			m, err := f.k.GetModel(f.ctx, res.Id)
+			require.NoError(t, err)
+			require.Equal(t, public, m.Price)
+			require.Equal(t, tc.want, m.PrivatePrice)
+			require.Equal(t, tc.want.IsPositive(), m.TakesPrivateTasks())
+		})
+	}
+}
+
+// ptr is a pointer to a copy of c, as an optional message field takes it.
+func ptr(c sdk.Coin) *sdk.Coin { return &c }
 
 // TestVersionStoresPrivate: registration records whether the artifact's
 // circuit proves private tasks, so that x/taskpool never parses it per task.

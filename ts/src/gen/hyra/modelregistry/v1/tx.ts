@@ -49,7 +49,11 @@ export interface MsgUpdateModelPrice {
   price:
     | Coin
     | undefined;
-  /** private_price is the new private price; zero stops private tasks. */
+  /**
+   * private_price, when set, is the new private price: zero stops private
+   * tasks. Unset leaves the private price as it is, so that repricing the
+   * public tasks does not touch the private ones.
+   */
   privatePrice: Coin | undefined;
 }
 
