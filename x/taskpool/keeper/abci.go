@@ -141,16 +141,8 @@ func (k Keeper) expireClaim(ctx sdk.Context, key collections.Pair[int64, uint64]
 // CLAIMED at its deadline has its worker released without penalty: the
 // deadline, not the worker, ended the claim.
 func (k Keeper) expireTask(ctx sdk.Context, key collections.Pair[int64, uint64]) error {
-	task, err := k.GetTask(ctx, key.K2())
+	prev, task, err := k.endAtDeadline(ctx, key, types.TASK_STATUS_EXPIRED)
 	if err != nil {
-		return err
-	}
-	if !task.Status.HasDeadline() || task.Deadline.UnixNano() != key.K1() {
-		return fmt.Errorf("stale deadline queue entry: task is %s, deadline %s", task.Status, task.Deadline)
-	}
-	prev := task
-	task.Status = types.TASK_STATUS_EXPIRED
-	if err := k.saveTask(ctx, &prev, task); err != nil {
 		return err
 	}
 	if prev.Status == types.TASK_STATUS_CLAIMED {
@@ -166,6 +158,23 @@ func (k Keeper) expireTask(ctx sdk.Context, key collections.Pair[int64, uint64])
 		Creator: task.Creator,
 		Refund:  task.Reward,
 	})
+}
+
+// endAtDeadline moves the task of a due deadline-queue entry to status (the
+// EXPIRED of expireTask, or the REFUND_PENDING of parkTask), after checking
+// that the entry is the task's current deadline, and returns the task as it
+// was and as it is now.
+func (k Keeper) endAtDeadline(ctx sdk.Context, key collections.Pair[int64, uint64], status types.TaskStatus) (prev, task types.Task, err error) {
+	task, err = k.GetTask(ctx, key.K2())
+	if err != nil {
+		return prev, task, err
+	}
+	if !task.Status.HasDeadline() || task.Deadline.UnixNano() != key.K1() {
+		return prev, task, fmt.Errorf("stale deadline queue entry: task is %s, deadline %s", task.Status, task.Deadline)
+	}
+	prev = task
+	task.Status = status
+	return prev, task, k.saveTask(ctx, &prev, task)
 }
 
 // lapseClaim releases the claim slot of the worker of a claimed task that ended

@@ -2,7 +2,6 @@ package keeper
 
 import (
 	"context"
-	"fmt"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -22,16 +21,8 @@ import (
 // released, unpenalised, as at any deadline. It runs on a fresh branch of the store: none of
 // the failed attempt's writes are kept.
 func (k Keeper) parkTask(ctx sdk.Context, key collections.Pair[int64, uint64], cause error) error {
-	task, err := k.GetTask(ctx, key.K2())
+	prev, task, err := k.endAtDeadline(ctx, key, types.TASK_STATUS_REFUND_PENDING)
 	if err != nil {
-		return err
-	}
-	if !task.Status.HasDeadline() || task.Deadline.UnixNano() != key.K1() {
-		return fmt.Errorf("stale deadline queue entry: task is %s, deadline %s", task.Status, task.Deadline)
-	}
-	prev := task
-	task.Status = types.TASK_STATUS_REFUND_PENDING
-	if err := k.saveTask(ctx, &prev, task); err != nil {
 		return err
 	}
 	if prev.Status == types.TASK_STATUS_CLAIMED {
