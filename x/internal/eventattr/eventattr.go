@@ -14,6 +14,9 @@ import (
 	"encoding/json"
 	"strconv"
 
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/cosmos/gogoproto/proto"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
@@ -44,4 +47,10 @@ func Coin(c sdk.Coin) string {
 		amount = c.Amount.String()
 	}
 	return `{"denom":` + String(c.Denom) + `,"amount":"` + amount + `"}`
+}
+
+// Event is the event of msg with attrs, which must be msg's fields in key
+// order, as sdk.TypedEventToEvent sorts them.
+func Event(msg proto.Message, attrs []abci.EventAttribute) sdk.Event {
+	return sdk.Event{Type: proto.MessageName(msg), Attributes: attrs}
 }

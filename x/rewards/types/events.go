@@ -2,7 +2,6 @@ package types
 
 import (
 	abci "github.com/cometbft/cometbft/abci/types"
-	"github.com/cosmos/gogoproto/proto"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -13,7 +12,7 @@ import (
 // order), built directly: it is emitted for every settled task, in block
 // execution (see package eventattr).
 func (e *EventTaskSettled) Event() sdk.Event {
-	return sdk.Event{Type: proto.MessageName(e), Attributes: []abci.EventAttribute{
+	return eventattr.Event(e, []abci.EventAttribute{
 		{Key: "community_pool_share", Value: eventattr.Coin(e.CommunityPoolShare)},
 		{Key: "epoch", Value: eventattr.Uint(e.Epoch)},
 		{Key: "escrow", Value: eventattr.Coin(e.Escrow)},
@@ -24,5 +23,5 @@ func (e *EventTaskSettled) Event() sdk.Event {
 		{Key: "task_id", Value: eventattr.Uint(e.TaskId)},
 		{Key: "worker", Value: eventattr.String(e.Worker)},
 		{Key: "worker_share", Value: eventattr.Coin(e.WorkerShare)},
-	}}
+	})
 }

@@ -2,7 +2,6 @@ package types
 
 import (
 	abci "github.com/cometbft/cometbft/abci/types"
-	"github.com/cosmos/gogoproto/proto"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -13,11 +12,11 @@ import (
 // order), built directly: it is emitted for every verified result, in block
 // execution (see package eventattr).
 func (e *EventTaskCompleted) Event() sdk.Event {
-	return sdk.Event{Type: proto.MessageName(e), Attributes: []abci.EventAttribute{
+	return eventattr.Event(e, []abci.EventAttribute{
 		{Key: "pool_id", Value: eventattr.Uint(e.PoolId)},
 		{Key: "reward", Value: eventattr.Coin(e.Reward)},
 		{Key: "task_id", Value: eventattr.Uint(e.TaskId)},
 		{Key: "worker", Value: eventattr.String(e.Worker)},
 		{Key: "worker_reward", Value: eventattr.Coin(e.WorkerReward)},
-	}}
+	})
 }

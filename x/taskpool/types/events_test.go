@@ -1,15 +1,11 @@
 package types_test
 
 import (
-	"math/big"
 	"testing"
 
-	sdkmath "cosmossdk.io/math"
-	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
+	"github.com/hyra-network/hyra/x/internal/eventattr/eventattrtest"
 	"github.com/hyra-network/hyra/x/taskpool/types"
 )
 
@@ -18,30 +14,12 @@ import (
 // field values.
 func TestEventTaskCompletedEvent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		ev := types.EventTaskCompleted{
+		eventattrtest.RequireTyped(t, &types.EventTaskCompleted{
 			TaskId:       rapid.Uint64().Draw(t, "task"),
 			Worker:       rapid.String().Draw(t, "worker"),
-			Reward:       coinGen().Draw(t, "reward"),
-			WorkerReward: coinGen().Draw(t, "worker_reward"),
+			Reward:       eventattrtest.Coin().Draw(t, "reward"),
+			WorkerReward: eventattrtest.Coin().Draw(t, "worker_reward"),
 			PoolId:       rapid.Uint64().Draw(t, "pool"),
-		}
-		want, err := sdk.TypedEventToEvent(&ev)
-		require.NoError(t, err)
-		require.Equal(t, want, ev.Event())
-	})
-}
-
-// coinGen draws coins as an event may carry them: any denom, amounts of
-// any size and sign, and the zero value (a nil amount).
-func coinGen() *rapid.Generator[sdk.Coin] {
-	return rapid.Custom(func(t *rapid.T) sdk.Coin {
-		if rapid.IntRange(0, 9).Draw(t, "nil") == 0 {
-			return sdk.Coin{}
-		}
-		n := new(big.Int).SetBytes(rapid.SliceOfN(rapid.Byte(), 0, 24).Draw(t, "amount"))
-		if rapid.Bool().Draw(t, "negative") {
-			n.Neg(n)
-		}
-		return sdk.Coin{Denom: rapid.String().Draw(t, "denom"), Amount: sdkmath.NewIntFromBigInt(n)}
+		})
 	})
 }
