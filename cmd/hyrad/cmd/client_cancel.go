@@ -38,15 +38,7 @@ completes, or expires at its deadline and is refunded then).`,
 
 func runCancel(cmd *cobra.Command, args []string) error {
 	cmd.SilenceUsage = true
-	id, err := parseTaskID(args[0])
-	if err != nil {
-		return err
-	}
-	cctx, err := programTxContext(cmd)
-	if err != nil {
-		return err
-	}
-	txf, err := hyraclient.FactoryFromFlags(cctx, cmd.Flags())
+	id, cctx, txf, err := taskTx(cmd, args[0])
 	if err != nil {
 		return err
 	}

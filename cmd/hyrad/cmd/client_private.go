@@ -86,15 +86,7 @@ completed is opened at once.`,
 
 func runResume(cmd *cobra.Command, args []string) error {
 	cmd.SilenceUsage = true
-	id, err := parseTaskID(args[0])
-	if err != nil {
-		return err
-	}
-	cctx, err := programTxContext(cmd)
-	if err != nil {
-		return err
-	}
-	txf, err := hyraclient.FactoryFromFlags(cctx, cmd.Flags())
+	id, cctx, txf, err := taskTx(cmd, args[0])
 	if err != nil {
 		return err
 	}

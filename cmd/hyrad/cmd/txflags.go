@@ -7,6 +7,9 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/client/tx"
+
+	hyraclient "github.com/hyra-network/hyra/client"
 )
 
 // addProgramTxFlags adds the SDK's transaction flags to a command that signs
@@ -31,6 +34,22 @@ func programTxContext(cmd *cobra.Command) (client.Context, error) {
 		}
 	}
 	return cctx, nil
+}
+
+// taskTx is what a command that signs for one of its signer's tasks (cancel,
+// resume) starts from: the task id of its argument, the client context and
+// the transaction factory.
+func taskTx(cmd *cobra.Command, arg string) (uint64, client.Context, tx.Factory, error) {
+	id, err := parseTaskID(arg)
+	if err != nil {
+		return 0, client.Context{}, tx.Factory{}, err
+	}
+	cctx, err := programTxContext(cmd)
+	if err != nil {
+		return 0, cctx, tx.Factory{}, err
+	}
+	txf, err := hyraclient.FactoryFromFlags(cctx, cmd.Flags())
+	return id, cctx, txf, err
 }
 
 // setFlagDefault changes a flag's default value (and its help text).
