@@ -12,7 +12,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
-	"github.com/hyra-network/hyra/client"
 	tptypes "github.com/hyra-network/hyra/x/taskpool/types"
 	"github.com/hyra-network/hyra/zk/artifact"
 	"github.com/hyra-network/hyra/zk/private"
@@ -156,10 +155,7 @@ func (w *Worker) provePrivate(ctx context.Context, log *slog.Logger, t tptypes.T
 	res, err := p.ProveBlinded(w.chainID, t.Id, w.addr, input, r)
 	proveTook := time.Since(start)
 	if err != nil {
-		reason := fmt.Errorf("proof failed after %s: %w", proveTook.Round(time.Millisecond), err)
-		w.metrics.errors.WithLabelValues(errProve).Inc()
-		w.provers.setAside(t.ModelId, t.ModelVersion, reason)
-		return nil, w.release(ctx, log, t, reason)
+		return nil, w.proofFailed(ctx, log, t, proveTook, err)
 	}
 	log.Info("proved", "prove", proveTook.Round(time.Millisecond), "private", true)
 	w.metrics.proved(proveTook)
@@ -176,17 +172,10 @@ func (w *Worker) provePrivate(ctx context.Context, log *slog.Logger, t tptypes.T
 // claim ran out meanwhile), the task is set aside; if the node cannot be
 // reached, the error makes the next round try again.
 func (w *Worker) rejectInput(ctx context.Context, log *slog.Logger, t tptypes.Task, reason error) error {
-	res, err := w.sender.Send(ctx, &tptypes.MsgRejectInput{Worker: w.addr.String(), TaskId: t.Id})
-	if client.IsRejected(err) {
-		w.giveUp(log, t, fmt.Errorf("%w; MsgRejectInput was refused: %w", reason, err))
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("reject the input of task %d (%w): %w", t.Id, reason, err)
-	}
 	var resp tptypes.MsgRejectInputResponse
-	if err := res.MsgResponse(0, &resp); err != nil {
-		log.Warn("input rejection committed but its response is unreadable", "err", err)
+	res, err := w.endClaim(ctx, log, t, &tptypes.MsgRejectInput{Worker: w.addr.String(), TaskId: t.Id}, &resp, "input rejection", reason)
+	if res == nil || err != nil {
+		return err
 	}
 	w.metrics.private.WithLabelValues(privateRejected).Inc()
 	w.health.done(stepRejectedInput)

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"time"
 
+	gogoproto "github.com/cosmos/gogoproto/proto"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/hyra-network/hyra/client"
@@ -82,10 +84,7 @@ func (w *Worker) prove(ctx context.Context, t tptypes.Task, claimTook time.Durat
 	output, proof, err := p.Prove(w.chainID, t.Id, w.addr, input)
 	proveTook := time.Since(start)
 	if err != nil {
-		reason := fmt.Errorf("proof failed after %s: %w", proveTook.Round(time.Millisecond), err)
-		w.metrics.errors.WithLabelValues(errProve).Inc()
-		w.provers.setAside(t.ModelId, t.ModelVersion, reason)
-		return nil, w.release(ctx, log, t, reason)
+		return nil, w.proofFailed(ctx, log, t, proveTook, err)
 	}
 	log.Info("proved", "prove", proveTook.Round(time.Millisecond), "output_len", len(output))
 	w.metrics.proved(proveTook)
@@ -94,6 +93,15 @@ func (w *Worker) prove(ctx context.Context, t tptypes.Task, claimTook time.Durat
 		task: t, log: log, claimTook: claimTook, proveTook: proveTook,
 		msg: &tptypes.MsgSubmitResult{Worker: w.addr.String(), TaskId: t.Id, Output: vector.Encode(output), Proof: proof},
 	}, nil
+}
+
+// proofFailed sets aside the model version of a task whose proof failed
+// after took, and gives the task back to its pool.
+func (w *Worker) proofFailed(ctx context.Context, log *slog.Logger, t tptypes.Task, took time.Duration, err error) error {
+	reason := fmt.Errorf("proof failed after %s: %w", took.Round(time.Millisecond), err)
+	w.metrics.errors.WithLabelValues(errProve).Inc()
+	w.provers.setAside(t.ModelId, t.ModelVersion, reason)
+	return w.release(ctx, log, t, reason)
 }
 
 // submit submits one proven result in its own transaction.
@@ -152,22 +160,35 @@ func (w *Worker) accepted(p *proven, res *client.TxResult, i int) sdk.Coin {
 // set aside until its lapse is handled; if the node cannot be reached, the
 // error makes the next round try again.
 func (w *Worker) release(ctx context.Context, log *slog.Logger, t tptypes.Task, reason error) error {
-	res, err := w.sender.Send(ctx, &tptypes.MsgReleaseClaim{Worker: w.addr.String(), TaskId: t.Id})
-	if client.IsRejected(err) {
-		w.giveUp(log, t, fmt.Errorf("%w; the release was refused: %w", reason, err))
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("release task %d (%w): %w", t.Id, reason, err)
-	}
 	var resp tptypes.MsgReleaseClaimResponse
-	if err := res.MsgResponse(0, &resp); err != nil {
-		log.Warn("release committed but its response is unreadable", "err", err)
+	res, err := w.endClaim(ctx, log, t, &tptypes.MsgReleaseClaim{Worker: w.addr.String(), TaskId: t.Id}, &resp, "release", reason)
+	if res == nil || err != nil {
+		return err
 	}
 	w.health.done(stepReleased)
 	log.Warn("released the task back to its pool: this worker cannot finish it", "reason", reason,
 		"reputation", resp.Reputation, "tx", res.Hash)
 	return nil
+}
+
+// endClaim sends msg, which ends the worker's claim of t for reason (a
+// release or an input rejection, named by what), and reads its response
+// into resp. If the chain refuses it (the claim ran out meanwhile), the task
+// is given up and res is nil; if the node cannot be reached, the error makes
+// the next round try again.
+func (w *Worker) endClaim(ctx context.Context, log *slog.Logger, t tptypes.Task, msg sdk.Msg, resp gogoproto.Message, what string, reason error) (*client.TxResult, error) {
+	res, err := w.sender.Send(ctx, msg)
+	if client.IsRejected(err) {
+		w.giveUp(log, t, fmt.Errorf("%w; the %s was refused: %w", reason, what, err))
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s of task %d (%w): %w", what, t.Id, reason, err)
+	}
+	if err := res.MsgResponse(0, resp); err != nil {
+		log.Warn(what+" committed but its response is unreadable", "err", err)
+	}
+	return res, nil
 }
 
 // isGivenUp reports whether the worker gave up a task it holds.
