@@ -39,7 +39,7 @@ func (w *Worker) claimAndFinishBatch(ctx context.Context, held int) (bool, error
 	w.refusals.claimed()
 	ready, waiting := splitAwaiting(b.tasks)
 	for _, t := range waiting {
-		w.noteAwaiting(t)
+		w.noteAwaiting(t, b.took)
 	}
 	if len(ready) == 0 {
 		return true, nil
@@ -132,9 +132,9 @@ func (w *Worker) batchCompleted(ps []*proven, res *client.TxResult) {
 		prove = max(prove, p.proveTook)
 		p.log.Debug("completed", "tx", res.Hash, "height", res.Height)
 	}
-	w.log.Info("completed batch", "results", len(ps), "tasks", ids, "paid", paid.String(), "tx", res.Hash, "height", res.Height,
-		"claim", ps[0].claimTook.Round(time.Millisecond), "slowest_prove", prove.Round(time.Millisecond),
-		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))
+	args := withClaim([]any{"results", len(ps), "tasks", ids, "paid", paid.String(), "tx", res.Hash, "height", res.Height}, ps[0].claimTook)
+	w.log.Info("completed batch", append(args, "slowest_prove", prove.Round(time.Millisecond),
+		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))...)
 }
 
 // msgIndex finds the index the SDK gives a failed message ("failed to

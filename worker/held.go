@@ -25,6 +25,11 @@ func (w *Worker) finishHeld(ctx context.Context, held []uint64) (worked, claim b
 			delete(w.rejections, id)
 		}
 	}
+	for id := range w.claimTimes {
+		if !slices.Contains(held, id) {
+			delete(w.claimTimes, id)
+		}
+	}
 	ready, waiting, err := w.heldTasks(ctx, held)
 	if err != nil {
 		return false, false, err
@@ -34,7 +39,7 @@ func (w *Worker) finishHeld(ctx context.Context, held []uint64) (worked, claim b
 	case len(ready) > 0 && w.cfg.Batch > 1:
 		return true, false, w.finishBatch(ctx, ready, 0)
 	case len(ready) > 0:
-		return true, false, w.finish(ctx, ready[0], 0)
+		return true, false, w.finish(ctx, ready[0], w.claimTimes[ready[0].Id])
 	}
 	return false, len(waiting) == len(held), nil
 }

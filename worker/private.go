@@ -104,17 +104,20 @@ func (w *Worker) trackAwaiting(waiting []tptypes.Task, held []uint64) {
 		}
 	}
 	for _, t := range waiting {
-		w.noteAwaiting(t)
+		w.noteAwaiting(t, 0)
 	}
 }
 
-// noteAwaiting remembers a private task waiting for its input, and logs it
-// the first time.
-func (w *Worker) noteAwaiting(t tptypes.Task) {
+// noteAwaiting remembers a private task waiting for its input, and how long
+// its claim took (0: not timed by this run), and logs it the first time.
+func (w *Worker) noteAwaiting(t tptypes.Task, claimTook time.Duration) {
 	if _, ok := w.awaiting[t.Id]; ok {
 		return
 	}
 	w.awaiting[t.Id] = t.ClaimExpiry
+	if claimTook > 0 {
+		w.claimTimes[t.Id] = claimTook
+	}
 	w.log.Info("private task claimed; waiting for its creator to post the input", "task", t.Id,
 		"input_by", t.ClaimExpiry.Format(time.RFC3339))
 }

@@ -103,7 +103,7 @@ func newPrivateChain(t *testing.T) *privateChain {
 	c.w = &Worker{
 		cfg: cfg, log: log, addr: c.account, chainID: c.Ctx.ChainID(), chain: chain,
 		provers: newProvers(chain.models, keysDir, log), givenUp: map[uint64]string{}, rejections: map[uint64]int{},
-		metrics: newDaemonMetrics(), awaiting: map[uint64]time.Time{},
+		metrics: newDaemonMetrics(), awaiting: map[uint64]time.Time{}, claimTimes: map[uint64]time.Duration{},
 	}
 	require.NoError(t, c.w.loadEncryptionKey())
 	return c

@@ -115,10 +115,27 @@ func (w *Worker) submit(ctx context.Context, p *proven) error {
 		return fmt.Errorf("submit result of task %d: %w", t.Id, err)
 	}
 	paid := w.accepted(p, res, 0)
-	log.Info("completed", "paid", paid.String(), "tx", res.Hash, "height", res.Height,
-		"claim", p.claimTook.Round(time.Millisecond), "prove", p.proveTook.Round(time.Millisecond),
-		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))
+	log.Info("completed", completedArgs(p, res, paid)...)
 	return nil
+}
+
+// completedArgs are the log attributes of a committed result: what it paid,
+// its transaction, and how long each step took; the claim's only when this
+// run of the worker timed it (see withClaim).
+func completedArgs(p *proven, res *client.TxResult, paid sdk.Coin) []any {
+	args := withClaim([]any{"paid", paid.String(), "tx", res.Hash, "height", res.Height}, p.claimTook)
+	return append(args, "prove", p.proveTook.Round(time.Millisecond),
+		"submit", res.Broadcast.Round(time.Millisecond), "commit", res.Commit.Round(time.Millisecond))
+}
+
+// withClaim adds how long a task's claim took to log attributes, unless it
+// is 0: not timed by this run (a task held when the worker started, or a
+// held batch), which a claim=0s would misreport.
+func withClaim(args []any, took time.Duration) []any {
+	if took == 0 {
+		return args
+	}
+	return append(args, "claim", took.Round(time.Millisecond))
 }
 
 // refused handles a result the chain refused. A refusal can be passing (a

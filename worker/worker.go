@@ -50,6 +50,10 @@ type Worker struct {
 	// waiting for their input, with the claim's expiry (see private.go).
 	encKey   *private.KeyPair
 	awaiting map[uint64]time.Time
+	// claimTimes holds how long the claims of private tasks that waited for
+	// their input took, for their result's log line; a task the worker held
+	// when it started has none (its claim was not timed by this run).
+	claimTimes map[uint64]time.Duration
 }
 
 // New returns a worker signing with the --from account of cctx.
@@ -83,6 +87,7 @@ func New(cctx sdkclient.Context, txf tx.Factory, cfg Config, log *slog.Logger) (
 		setups:     setupTurns{done: map[versionKey]bool{}, retry: map[versionKey]time.Time{}},
 		metrics:    newDaemonMetrics(),
 		awaiting:   map[uint64]time.Time{},
+		claimTimes: map[uint64]time.Duration{},
 	}
 	if err := w.loadEncryptionKey(); err != nil {
 		return nil, err
@@ -222,7 +227,7 @@ func (w *Worker) round(ctx context.Context) (bool, error) {
 	}
 	w.refusals.claimed()
 	if awaitingInput(c.task) {
-		w.noteAwaiting(c.task)
+		w.noteAwaiting(c.task, c.took)
 		return true, nil
 	}
 	return true, w.finish(ctx, c.task, c.took)
