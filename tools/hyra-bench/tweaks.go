@@ -15,10 +15,13 @@ import (
 // that are neither numbers nor booleans are written as TOML strings.
 type nodeTweaks map[string]string
 
-// benchDefaults are the bench's own settings: short blocks. Everything else
-// is what `hyrad init` writes, unless -node says otherwise.
+// benchDefaults are the bench's own settings: short blocks, and telemetry off
+// as `hyrad init` writes it (localnet turns it on for its metrics; nothing
+// here reads them). Everything else is what `hyrad init` writes, unless -node
+// says otherwise.
 var benchDefaults = nodeTweaks{
 	"config:consensus.timeout_commit": "500ms",
+	"app:telemetry.enabled":           "false",
 }
 
 func parseNodeTweaks(s string) (nodeTweaks, error) {
