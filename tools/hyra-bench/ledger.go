@@ -41,11 +41,13 @@ type committedBlock struct {
 // loadLedger is what a load's blocks committed.
 type loadLedger struct {
 	blocks   []committedBlock
-	failed   int // transactions of the load that failed in a block
+	included []int // the load's transactions in the blocks (indexes into txs), in block order
+	failed   int   // transactions of the load that failed in a block
 	failLogs []string
 	gas      int64 // gas used by the transactions of gasItems items
 	gasItems int
-	readAll  bool // every block's results were read
+	gasFrom  string // which results gas comes from
+	readAll  bool   // every block's results were read
 }
 
 // readLedger learns what the blocks from..to committed of txs at little cost
@@ -54,8 +56,8 @@ type loadLedger struct {
 // which must have moved by exactly their items since before. Where it did
 // not (a transaction failed in a block), or with readAll, it reads every
 // such block's results and counts what their events say, failures
-// included; otherwise it reads the results of the fullest block only, for
-// the gas per item, and checks that they hold the items /block showed.
+// included; otherwise it reads the results of a few transactions only, for
+// the gas per item (sampleGas).
 func readLedger(ctx context.Context, n *rpcClient, txs []loadTx, kind itemKind, before poolCounts, from, to int64, readAll bool) (loadLedger, error) {
 	var l loadLedger
 	byHash := make(map[[32]byte]int, len(txs))
@@ -79,6 +81,7 @@ func readLedger(ctx context.Context, n *rpcClient, txs []loadTx, kind itemKind, 
 		for _, h := range hashes {
 			if i, ok := byHash[h]; ok {
 				b.items = append(b.items, txs[i].tasks...)
+				l.included = append(l.included, i)
 			}
 		}
 		if len(b.items) > 0 {
@@ -94,14 +97,14 @@ func readLedger(ctx context.Context, n *rpcClient, txs []loadTx, kind itemKind, 
 	if readAll || moved != int64(included) {
 		return l, l.readResults(ctx, n, kind, moved)
 	}
-	return l, l.sampleGas(ctx, n, kind)
+	return l, l.sampleGas(ctx, n, txs, kind)
 }
 
 // readResults replaces each block's items with those its results' events
 // say succeeded, and counts the failed transactions; the pool's counter
 // must agree with the events.
 func (l *loadLedger) readResults(ctx context.Context, n *rpcClient, kind itemKind, moved int64) error {
-	l.readAll = true
+	l.readAll, l.gasFrom = true, "every block"
 	total := 0
 	for i := range l.blocks {
 		b, err := n.blockTasks(ctx, l.blocks[i].height)
@@ -121,26 +124,52 @@ func (l *loadLedger) readResults(ctx context.Context, n *rpcClient, kind itemKin
 	return nil
 }
 
-// sampleGas reads the results of the block holding the most items: the gas
-// per item, and a check that they hold exactly the items /block showed.
-func (l *loadLedger) sampleGas(ctx context.Context, n *rpcClient, kind itemKind) error {
-	if len(l.blocks) == 0 {
+// gasSampleTxs is how many transactions' results sampleGas reads.
+const gasSampleTxs = 3
+
+// sampleGas reads the results of the first, middle and last of the load's
+// transactions by hash (/tx): their gas per item, and a check that each
+// committed all its items. Where the node indexes no transactions it reads
+// the results of the block holding the fewest items instead.
+func (l *loadLedger) sampleGas(ctx context.Context, n *rpcClient, txs []loadTx, kind itemKind) error {
+	if len(l.included) == 0 {
 		return nil
 	}
-	full := l.blocks[0]
+	l.gasFrom = fmt.Sprintf("%d transactions' results", gasSampleTxs)
+	for k := range gasSampleTxs {
+		tx := txs[l.included[k*(len(l.included)-1)/(gasSampleTxs-1)]]
+		hash := sha256.Sum256(tx.bytes)
+		b, err := n.txTasks(ctx, hash)
+		if err != nil {
+			return l.sampleBlockGas(ctx, n, kind)
+		}
+		if got := kind.ids(b); b.Failed > 0 || len(got) != len(tx.tasks) {
+			return fmt.Errorf("transaction %X: it carries %d items of the load, its result shows %d committed %v", hash, len(tx.tasks), len(got), b.FailLogs)
+		}
+		l.gas += b.GasUsed
+		l.gasItems += len(tx.tasks)
+	}
+	return nil
+}
+
+// sampleBlockGas reads the results of the block holding the fewest items:
+// the gas per item, and a check that they hold exactly the items /block
+// showed.
+func (l *loadLedger) sampleBlockGas(ctx context.Context, n *rpcClient, kind itemKind) error {
+	small := l.blocks[0]
 	for _, b := range l.blocks[1:] {
-		if len(b.items) > len(full.items) {
-			full = b
+		if len(b.items) < len(small.items) {
+			small = b
 		}
 	}
-	b, err := n.blockTasks(ctx, full.height)
+	b, err := n.blockTasks(ctx, small.height)
 	if err != nil {
 		return err
 	}
-	if got := kind.ids(b); b.Failed > 0 || len(got) != len(full.items) {
+	if got := kind.ids(b); b.Failed > 0 || len(got) != len(small.items) {
 		return fmt.Errorf("block %d: its transactions carry %d items of the load, its results show %d committed and %d failed transactions %v",
-			full.height, len(full.items), len(got), b.Failed, b.FailLogs)
+			small.height, len(small.items), len(got), b.Failed, b.FailLogs)
 	}
-	l.gas, l.gasItems = b.GasUsed, len(full.items)
+	l.gas, l.gasItems, l.gasFrom = b.GasUsed, len(small.items), "the smallest block's results"
 	return nil
 }

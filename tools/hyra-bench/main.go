@@ -91,7 +91,7 @@ func main() {
 	flag.DurationVar(&cfg.sustained.warmup, "warmup", 5*time.Second, "sustained: results offered as in the measured phase before it, not measured (0: none)")
 	flag.DurationVar(&cfg.sustained.halfFor, "half-for", 5*time.Second, "sustained: duration of the latency step at half the saturating rate (0: none)")
 	flag.StringVar(&cfg.sustained.model, "model", modelIris, "sustained: the model whose results are offered: iris or mnist-cnn (its keys are set up into -keys the first time; use its own -cache)")
-	flag.BoolVar(&cfg.sustained.readAll, "read-all", false, "sustained: read every block's results (/block_results, the JSON of every event) as before session 8, not only /block, the pool's counters and the fullest block's results")
+	flag.BoolVar(&cfg.sustained.readAll, "read-all", false, "sustained: read every block's results (/block_results, the JSON of every event) as before session 8, not only /block, the pool's counters and three transactions' results")
 	flag.BoolVar(&cfg.sustained.unordered, "unordered", false, "sustained: workers sign their claims and results as unordered transactions")
 	flag.IntVar(&cfg.sustained.resultsPerTx, "results-per-tx", 10, "sustained: MsgSubmitResult per transaction (divides 100)")
 	flag.IntVar(&cfg.sustained.claimsPerTx, "claims-per-tx", 10, "sustained: MsgClaimTask per transaction in the set-up (divides 100)")

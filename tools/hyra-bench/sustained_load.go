@@ -30,9 +30,9 @@ type loadStep struct {
 	Failed        int // transactions that failed in a block
 	FailLogs      []string
 	Push          *pacedPush
-	// GasPerItem is the gas used per item of the fullest block (of every
-	// block when ReadAll).
+	// GasPerItem is the gas used per item of the results GasFrom names.
 	GasPerItem int64
+	GasFrom    string
 	Saturated  bool
 	// ReadCPU is the nodes' CPU time while the bench read back the blocks;
 	// ReadAll says it read every block's results (-read-all, or a failure).
@@ -127,7 +127,7 @@ func runLoad(ctx context.Context, bn *benchNet, w *heightWatcher, txs []loadTx, 
 		st.Completed = n
 	}
 	if l.gasItems > 0 {
-		st.GasPerItem = l.gas / int64(l.gasItems)
+		st.GasPerItem, st.GasFrom = l.gas/int64(l.gasItems), l.gasFrom
 	}
 	if len(blocks) > 0 {
 		st.Span = blocks[len(blocks)-1].seen.Sub(st.Push.Start)

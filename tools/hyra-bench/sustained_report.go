@@ -50,7 +50,7 @@ func (r *report) sustainedLines(s sustainedFigures) []string {
 	}
 	out = append(out,
 		fmt.Sprintf("| %s, sustained: cost per result | %d gas (%s); node CPU %.2f ms (all nodes), of which %.0f µs while the bench read the blocks back (%s) |",
-			v, l.GasPerItem, gasScope(l), cpu, reads, readScope(l)),
+			v, l.GasPerItem, l.GasFrom, cpu, reads, readScope(l)),
 		fmt.Sprintf("| %s, sustained: hyrad memory | RSS peak %s, at the end %s (largest node, sampled every 250 ms) |", v, mib(s.RSSPeak), mib(s.RSSEnd)),
 		fmt.Sprintf("| %s, sustained: what the node said | %s; %d failed in blocks; %d in the mempool when the last was offered |",
 			v, l.Push, l.Failed, l.Backlog*l.PerTx))
@@ -60,20 +60,12 @@ func (r *report) sustainedLines(s sustainedFigures) []string {
 	return out
 }
 
-// gasScope says which blocks the gas per result comes from.
-func gasScope(l loadStep) string {
-	if l.ReadAll {
-		return "over every block"
-	}
-	return "the fullest block"
-}
-
 // readScope says what the bench read of each block.
 func readScope(l loadStep) string {
 	if l.ReadAll {
 		return "every block's results"
 	}
-	return "/block, the pool's counters and the fullest block's results"
+	return "/block, the pool's counters and a few transactions' results"
 }
 
 func saturation(l loadStep) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -30,28 +31,50 @@ func (c *rpcClient) taskEvents(ctx context.Context, h int64) (submitted, complet
 	return b.Submitted, b.Completed, err
 }
 
+// txResultJSON is a transaction's result as CometBFT's RPC renders it
+// (block_results' txs_results, tx's tx_result).
+type txResultJSON struct {
+	Code    uint32 `json:"code"`
+	Log     string `json:"log"`
+	GasUsed string `json:"gas_used"`
+	Events  []struct {
+		Type  string `json:"type"`
+		Attrs []struct {
+			Key   string `json:"key"`
+			Value string `json:"value"`
+		} `json:"attributes"`
+	} `json:"events"`
+}
+
 // blockTasks reads block h's transaction results.
 func (c *rpcClient) blockTasks(ctx context.Context, h int64) (blockTasks, error) {
-	var out blockTasks
 	var res struct {
-		Txs []struct {
-			Code    uint32 `json:"code"`
-			Log     string `json:"log"`
-			GasUsed string `json:"gas_used"`
-			Events  []struct {
-				Type  string `json:"type"`
-				Attrs []struct {
-					Key   string `json:"key"`
-					Value string `json:"value"`
-				} `json:"attributes"`
-			} `json:"events"`
-		} `json:"txs_results"`
+		Txs []txResultJSON `json:"txs_results"`
 	}
 	if err := c.call(ctx, "block_results", map[string]any{"height": strconv.FormatInt(h, 10)}, &res); err != nil {
-		return out, err
+		return blockTasks{}, err
 	}
+	return tallyTasks(res.Txs), nil
+}
+
+// txTasks reads one committed transaction's result by its hash, from the
+// node's transaction index (an error where the node indexes nothing).
+func (c *rpcClient) txTasks(ctx context.Context, hash [32]byte) (blockTasks, error) {
+	var res struct {
+		TxResult txResultJSON `json:"tx_result"`
+	}
+	if err := c.call(ctx, "tx", map[string]any{"hash": base64.StdEncoding.EncodeToString(hash[:])}, &res); err != nil {
+		return blockTasks{}, err
+	}
+	return tallyTasks([]txResultJSON{res.TxResult}), nil
+}
+
+// tallyTasks sums transaction results: their gas, failures, and the task
+// ids of the successful ones' task events.
+func tallyTasks(txs []txResultJSON) blockTasks {
+	var out blockTasks
 	ids := map[string]*[]uint64{eventTaskSubmitted: &out.Submitted, eventTaskClaimed: &out.Claimed, eventTaskCompleted: &out.Completed}
-	for _, tx := range res.Txs {
+	for _, tx := range txs {
 		out.Txs++
 		gas, _ := strconv.ParseInt(tx.GasUsed, 10, 64)
 		out.GasUsed += gas
@@ -77,7 +100,7 @@ func (c *rpcClient) blockTasks(ctx context.Context, h int64) (blockTasks, error)
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // jsonUint reads a typed event's uint64 attribute, which is JSON: "5" or 5.
