@@ -67,7 +67,7 @@ func (r *report) lines() []string {
 		out = append(out, fmt.Sprintf("| pre-generated proofs | %d proved (%.1f/s), %d from the cache |", p.Proved, p.Rate, p.Cached))
 	}
 	if p := r.SustainedPregen; p.Proved > 0 || p.Cached > 0 {
-		out = append(out, fmt.Sprintf("| pre-generated proofs, sustained (iris) | %d proved (%.1f/s), %d from the cache |", p.Proved, p.Rate, p.Cached))
+		out = append(out, fmt.Sprintf("| pre-generated proofs, sustained (%s) | %d proved (%.1f/s), %d from the cache |", r.Model, p.Proved, p.Rate, p.Cached))
 	}
 	for _, s := range r.Sustained {
 		out = append(out, r.sustainedLines(s)...)
