@@ -195,8 +195,8 @@ func (st loadStep) summary() string {
 	case st.Saturated:
 		kept = "saturated"
 	}
-	return fmt.Sprintf("offered %.0f/s, committed %.0f/s (%s); latency p50 %s, p90 %s, p99 %s; %d in the mempool at the end; %s; %d failed",
-		st.Offered, st.Committed, kept, st.P50.Round(time.Millisecond), st.P90.Round(time.Millisecond), st.P99.Round(time.Millisecond),
+	return fmt.Sprintf("offered %.0f/s, committed %.0f/s (%s; %d items in %d blocks); latency p50 %s, p90 %s, p99 %s; %d in the mempool at the end; %s; %d failed",
+		st.Offered, st.Committed, kept, st.Completed+st.Claimed, st.Blocks, st.P50.Round(time.Millisecond), st.P90.Round(time.Millisecond), st.P99.Round(time.Millisecond),
 		st.Backlog*st.PerTx, st.Push, st.Failed)
 }
 
