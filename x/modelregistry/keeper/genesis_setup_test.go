@@ -9,6 +9,7 @@ import (
 
 	"github.com/hyra-network/hyra/x/modelregistry/keeper"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
+	"github.com/hyra-network/hyra/zk/models"
 )
 
 // finishedSetupGenesis exports a registry holding a finalized three-party
@@ -89,8 +90,10 @@ func TestLegacyVersionsAreSinglePartyAfterMigration(t *testing.T) {
 	key := collections.Join(id, uint64(1))
 	v, err := f.k.Versions.Get(f.ctx, key)
 	require.NoError(t, err)
-	v.SetupStatus = types.SETUP_STATUS_UNSPECIFIED // as state written by consensus version 1
+	// As state written by consensus version 1: no status, the artifact in the record.
+	v.SetupStatus, v.Artifact = types.SETUP_STATUS_UNSPECIFIED, models.IrisArtifact
 	require.NoError(t, f.k.Versions.Set(f.ctx, key, v))
+	require.NoError(t, f.k.Artifacts.Remove(f.ctx, key))
 	m, err := f.k.GetModel(f.ctx, id)
 	require.NoError(t, err)
 	m.LatestVersion = 0
@@ -104,6 +107,10 @@ func TestLegacyVersionsAreSinglePartyAfterMigration(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, types.SETUP_STATUS_SINGLE_PARTY, v.SetupStatus)
 	require.NoError(t, v.CheckTakesTasks())
+	require.Nil(t, v.Artifact, "the migration stores the artifact apart")
+	q, err := f.queries.ModelVersion(f.ctx, &types.QueryModelVersionRequest{Id: id, Version: 1})
+	require.NoError(t, err)
+	require.Equal(t, models.IrisArtifact, q.ModelVersion.Artifact)
 	m, err = f.k.GetModel(f.ctx, id)
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), m.LatestVersion)

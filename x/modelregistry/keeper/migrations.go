@@ -20,7 +20,9 @@ func NewMigrator(k Keeper) Migrator { return Migrator{k: k} }
 // version then had an owner-uploaded key, so it is SINGLE_PARTY (queries and
 // clients say so, and governance can retire it), and each model's newest
 // version is its current one. Params gain the setup params' defaults, with
-// single-party keys refused from now on.
+// single-party keys refused from now on. Every version of consensus version
+// 1 is rewritten (none had a status), through setVersion, which stores its
+// artifact apart.
 func (m Migrator) Migrate1to2(ctx sdk.Context) error {
 	var versions []types.ModelVersion
 	if err := m.k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.ModelVersion) (bool, error) {
