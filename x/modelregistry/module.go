@@ -24,7 +24,7 @@ import (
 )
 
 // ConsensusVersion is the state version of the module, bumped by each migration.
-const ConsensusVersion = 2
+const ConsensusVersion = 3
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -85,6 +85,9 @@ func (am AppModule) RegisterServices(registrar module.Configurator) {
 	m := keeper.NewMigrator(am.keeper)
 	if err := registrar.RegisterMigration(types.ModuleName, 1, m.Migrate1to2); err != nil {
 		panic(fmt.Errorf("register %s migration 1 -> 2: %w", types.ModuleName, err))
+	}
+	if err := registrar.RegisterMigration(types.ModuleName, 2, m.Migrate2to3); err != nil {
+		panic(fmt.Errorf("register %s migration 2 -> 3: %w", types.ModuleName, err))
 	}
 }
 

@@ -24,7 +24,7 @@ import (
 )
 
 // ConsensusVersion is the state version of the module, bumped by each migration.
-const ConsensusVersion = 1
+const ConsensusVersion = 2
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -78,10 +78,15 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 // (submit-task, submit-result); autocli adds the others to it.
 func (AppModule) GetTxCmd() *cobra.Command { return cli.NewTxCmd() }
 
-// RegisterServices registers the Msg and Query services.
+// RegisterServices registers the Msg and Query services and the store
+// migrations.
 func (am AppModule) RegisterServices(registrar module.Configurator) {
 	types.RegisterMsgServer(registrar.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(registrar.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
+	m := keeper.NewMigrator(am.keeper)
+	if err := registrar.RegisterMigration(types.ModuleName, 1, m.Migrate1to2); err != nil {
+		panic(fmt.Errorf("register %s migration 1 -> 2: %w", types.ModuleName, err))
+	}
 }
 
 // EndBlock returns lapsed claims to OPEN and refunds tasks past their deadline.

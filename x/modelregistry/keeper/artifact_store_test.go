@@ -3,9 +3,11 @@ package keeper_test
 import (
 	"testing"
 
+	"cosmossdk.io/collections"
 	storetypes "cosmossdk.io/store/types"
 	"github.com/stretchr/testify/require"
 
+	"github.com/hyra-network/hyra/x/modelregistry/keeper"
 	"github.com/hyra-network/hyra/x/modelregistry/types"
 	"github.com/hyra-network/hyra/zk/models"
 	"github.com/hyra-network/hyra/zk/zktest"
@@ -121,4 +123,28 @@ func TestGenesisCarriesTheArtifacts(t *testing.T) {
 	_, gasSmall := g.versionReadGas(t, small)
 	_, gasLarge := g.versionReadGas(t, large)
 	require.Equal(t, gasSmall, gasLarge, "imported versions are stored without their artifact too")
+}
+
+// TestMigrate2to3StoresArtifactsApart: a version that consensus version 2
+// stored with its artifact in the record is rewritten without it, and
+// queries give it with the same artifact.
+func TestMigrate2to3StoresArtifactsApart(t *testing.T) {
+	f := newFixture(t)
+	id := f.registerArtifact(t, largeIris)
+	before, err := f.k.ModelVersionWithArtifact(f.ctx, id, 1)
+	require.NoError(t, err)
+	key := collections.Join(id, uint64(1))
+	require.NoError(t, f.k.Versions.Set(f.ctx, key, before)) // the layout of version 2
+	require.NoError(t, f.k.Artifacts.Remove(f.ctx, key))
+	_, oldGas := f.versionReadGas(t, id)
+
+	require.NoError(t, keeper.NewMigrator(f.k).Migrate2to3(f.ctx))
+
+	v, gas := f.versionReadGas(t, id)
+	require.Nil(t, v.Artifact)
+	require.Less(t, gas, oldGas/10, "the version's read no longer pays for the artifact")
+	after, err := f.k.ModelVersionWithArtifact(f.ctx, id, 1)
+	require.NoError(t, err)
+	require.Equal(t, before, after)
+	require.Equal(t, largeIris, after.Artifact)
 }

@@ -64,3 +64,24 @@ func (m Migrator) Migrate1to2(ctx sdk.Context) error {
 	params.MaxSetupContributions = defaults.MaxSetupContributions
 	return m.k.Params.Set(ctx, params)
 }
+
+// Migrate2to3 stores every version's artifact apart (Artifacts, see
+// setVersion): consensus version 2 kept it in the version record, which
+// every task and result reads and pays gas for by the byte.
+func (m Migrator) Migrate2to3(ctx sdk.Context) error {
+	var versions []types.ModelVersion
+	if err := m.k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.ModelVersion) (bool, error) {
+		if len(v.Artifact) > 0 {
+			versions = append(versions, v)
+		}
+		return false, nil
+	}); err != nil {
+		return err
+	}
+	for _, v := range versions {
+		if err := m.k.setVersion(ctx, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
