@@ -24,20 +24,13 @@ func NewMigrator(k Keeper) Migrator { return Migrator{k: k} }
 // 1 is rewritten (none had a status), through setVersion, which stores its
 // artifact apart.
 func (m Migrator) Migrate1to2(ctx sdk.Context) error {
-	var versions []types.ModelVersion
-	if err := m.k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.ModelVersion) (bool, error) {
-		if status := types.NormalizedStatus(v); status != v.SetupStatus {
-			v.SetupStatus = status
-			versions = append(versions, v)
-		}
-		return false, nil
+	if err := m.rewriteVersions(ctx, func(v types.ModelVersion) (types.ModelVersion, bool) {
+		status := types.NormalizedStatus(v)
+		changed := status != v.SetupStatus
+		v.SetupStatus = status
+		return v, changed
 	}); err != nil {
 		return err
-	}
-	for _, v := range versions {
-		if err := m.k.setVersion(ctx, v); err != nil {
-			return err
-		}
 	}
 	var models []types.Model
 	if err := m.k.Models.Walk(ctx, nil, func(_ uint64, model types.Model) (bool, error) {
@@ -69,9 +62,18 @@ func (m Migrator) Migrate1to2(ctx sdk.Context) error {
 // setVersion): consensus version 2 kept it in the version record, which
 // every task and result reads and pays gas for by the byte.
 func (m Migrator) Migrate2to3(ctx sdk.Context) error {
+	return m.rewriteVersions(ctx, func(v types.ModelVersion) (types.ModelVersion, bool) {
+		return v, len(v.Artifact) > 0
+	})
+}
+
+// rewriteVersions stores again, through setVersion, every version that
+// change alters (it returns the version to store and whether it changed),
+// once the walk over them is done.
+func (m Migrator) rewriteVersions(ctx sdk.Context, change func(types.ModelVersion) (types.ModelVersion, bool)) error {
 	var versions []types.ModelVersion
 	if err := m.k.Versions.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], v types.ModelVersion) (bool, error) {
-		if len(v.Artifact) > 0 {
+		if v, changed := change(v); changed {
 			versions = append(versions, v)
 		}
 		return false, nil
