@@ -2,13 +2,17 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
-	"sync"
 	"time"
 
+	cmtjson "github.com/cometbft/cometbft/libs/json"
+	cmtlog "github.com/cometbft/cometbft/libs/log"
 	rpchttp "github.com/cometbft/cometbft/rpc/client/http"
 	coretypes "github.com/cometbft/cometbft/rpc/core/types"
+	jsonrpcclient "github.com/cometbft/cometbft/rpc/jsonrpc/client"
+	rpctypes "github.com/cometbft/cometbft/rpc/jsonrpc/types"
 )
 
 // Queries for the typed events of x/taskpool, as CometBFT's websocket
@@ -25,11 +29,10 @@ const (
 	AttrTaskCompletedID = "hyra.taskpool.v1.EventTaskCompleted.task_id"
 )
 
-// EventStream keeps websocket subscriptions to a node alive. CometBFT's
-// client reconnects on its own only for a while and never closes its
-// channels, so a dead connection is silent: the stream checks the node's
-// health every HealthInterval and, after a failure, reconnects with backoff
-// and subscribes again. Events are hints: a caller must still poll, since
+// EventStream keeps websocket subscriptions to a node alive. A dead
+// connection can be silent, so the stream checks the node's health every
+// HealthInterval and, after a failure, reconnects with backoff and
+// subscribes again. Events are hints: a caller must still poll, since
 // events published while disconnected are lost.
 type EventStream struct {
 	Node           string
@@ -75,32 +78,47 @@ func (s *EventStream) Run(ctx context.Context) {
 	}
 }
 
-// session runs one websocket connection until it fails or ctx ends.
+// session runs one websocket connection until it fails or ctx ends. It
+// drives CometBFT's WSClient itself, allowed one reconnection attempt and
+// never stopped from here (sessionConn says why), and checks the node's
+// health over HTTP.
 func (s *EventStream) session(ctx context.Context, backoff *Backoff) error {
-	c, err := rpchttp.New(s.Node, "/websocket")
+	health, err := rpchttp.New(s.Node, "/websocket")
 	if err != nil {
 		return err
 	}
-	if err := c.Start(); err != nil {
+	// A reconnection of the client's own carries no subscription: the
+	// session ends and the next one subscribes again.
+	reconnected := make(chan struct{}, 1)
+	ws, err := jsonrpcclient.NewWS(s.Node, "/websocket", jsonrpcclient.MaxReconnectAttempts(0),
+		jsonrpcclient.OnReconnect(func() {
+			select {
+			case reconnected <- struct{}{}:
+			default:
+			}
+		}))
+	if err != nil {
+		return err
+	}
+	var conn sessionConn
+	ws.Dialer = conn.wrap(ws.Dialer)
+	ws.SetLogger(cmtlog.NewNopLogger())
+	if err := ws.Start(); err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}
-	defer func() { _ = c.Stop() }()
-
-	done := make(chan struct{})
-	var wg sync.WaitGroup
-	defer func() { close(done); wg.Wait() }()
+	defer conn.end()
+	closed := make(chan struct{})
+	go func() {
+		defer close(closed)
+		s.forward(ws.ResponsesCh)
+	}()
 	for _, q := range s.Queries {
 		subCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		ch, err := c.Subscribe(subCtx, "hyra-client", q, cap(s.out))
+		err := ws.Subscribe(subCtx, q)
 		cancel()
 		if err != nil {
 			return fmt.Errorf("subscribe %q: %w", q, err)
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s.forward(ch, done)
-		}()
 	}
 	if backoff.Failures() > 0 {
 		s.Logger.Info("event subscription restored", "node", s.Node)
@@ -113,9 +131,13 @@ func (s *EventStream) session(ctx context.Context, backoff *Backoff) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
+		case <-closed:
+			return errors.New("the websocket closed")
+		case <-reconnected:
+			return errors.New("the websocket reconnected without its subscriptions")
 		case <-ticker.C:
 			hctx, cancel := context.WithTimeout(ctx, s.HealthInterval)
-			_, err := c.Health(hctx)
+			_, err := health.Health(hctx)
 			cancel()
 			if err != nil {
 				return fmt.Errorf("health check: %w", err)
@@ -124,16 +146,23 @@ func (s *EventStream) session(ctx context.Context, backoff *Backoff) error {
 	}
 }
 
-func (s *EventStream) forward(ch <-chan coretypes.ResultEvent, done <-chan struct{}) {
-	for {
+// forward hands on the events among responses, until the client closes
+// them, dropping an event when the caller is slow. A subscription's
+// confirmation (an empty result) is no event; an error answering a
+// subscription is logged.
+func (s *EventStream) forward(responses <-chan rpctypes.RPCResponse) {
+	for resp := range responses {
+		if resp.Error != nil {
+			s.Logger.Warn("event subscription answered an error", "node", s.Node, "err", resp.Error)
+			continue
+		}
+		var ev coretypes.ResultEvent
+		if err := cmtjson.Unmarshal(resp.Result, &ev); err != nil || ev.Query == "" {
+			continue
+		}
 		select {
-		case <-done:
-			return
-		case ev := <-ch:
-			select {
-			case s.out <- ev:
-			default:
-			}
+		case s.out <- ev:
+		default:
 		}
 	}
 }

@@ -59,22 +59,23 @@ func (n *node) startDaemon(args ...string) *daemon {
 	return d
 }
 
-// stop sends SIGINT, as Ctrl-C does, and waits for the daemon to exit.
+// stop sends SIGINT, as Ctrl-C does, and waits for the daemon to exit. If
+// the test failed it logs the daemon's output, also when the daemon had
+// exited on its own before, with how it exited.
 func (d *daemon) stop() {
 	select {
 	case <-d.done:
-		return
 	default:
-	}
-	_ = d.cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-d.done:
-	case <-time.After(60 * time.Second):
-		_ = d.cmd.Process.Kill()
-		<-d.done
+		_ = d.cmd.Process.Signal(os.Interrupt)
+		select {
+		case <-d.done:
+		case <-time.After(60 * time.Second):
+			_ = d.cmd.Process.Kill()
+			<-d.done
+		}
 	}
 	if d.t.Failed() {
-		d.t.Logf("worker log (tail):\n%s", hyradtest.Tail(d.out.String(), 6000))
+		d.t.Logf("worker log (tail; %s):\n%s", d.cmd.ProcessState, hyradtest.Tail(d.out.String(), 6000))
 	}
 }
 
